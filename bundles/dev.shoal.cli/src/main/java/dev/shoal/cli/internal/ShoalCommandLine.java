@@ -1,0 +1,80 @@
+package dev.shoal.cli.internal;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import dev.shoal.metainfo.TorrentCreator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code shoal} command and its subcommands. Exit codes: 0 success, 1 the command failed
+ * (one clear line on stderr), 2 the command line itself is wrong (usage on stderr).
+ */
+@Command(name = "shoal",
+        description = "Shoal, a BitTorrent client.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {InfoCommand.class, CreateCommand.class, CommandLine.HelpCommand.class})
+public final class ShoalCommandLine implements Callable<Integer> {
+
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where Shoal keeps its state (default: $SHOAL_DATA_DIR, else ~/.local/share/shoal).")
+    String dataDir;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final String version;
+    private final TorrentCreator creator;
+
+    public ShoalCommandLine(String version, TorrentCreator creator) {
+        this.version = version;
+        this.creator = creator;
+    }
+
+    /** {@code shoal} with options but no command: say what the commands are. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_USAGE;
+    }
+
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter stdout = new PrintWriter(out, true);
+        PrintWriter stderr = new PrintWriter(err, true);
+        CommandLine commandLine = new CommandLine(this, new Factory(version, creator, stdout, stderr));
+        commandLine.setOut(stdout);
+        commandLine.setErr(stderr);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Anything unexpected still ends in one line: a stack trace helps no user.
+            stderr.println("shoal: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return EXIT_FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Gives each subcommand the services and streams it needs. */
+    private record Factory(String version, TorrentCreator creator, PrintWriter out, PrintWriter err)
+            implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == VersionProvider.class) {
+                return type.cast(new VersionProvider(version));
+            }
+            if (type == InfoCommand.class) {
+                return type.cast(new InfoCommand(out, err));
+            }
+            if (type == CreateCommand.class) {
+                return type.cast(new CreateCommand(creator, "Shoal " + version, out, err));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}
