@@ -52,6 +52,13 @@ public final class ShoalCommandLine implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(this, new Factory(version, creator, stdout, stderr));
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
+        commandLine.setParameterExceptionHandler((e, badArgs) -> {
+            // A wrong command line: say what was wrong, then how to say it right.
+            stderr.println("shoal: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, stderr);
+            e.getCommandLine().usage(stderr);
+            return EXIT_USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Anything unexpected still ends in one line: a stack trace helps no user.
             stderr.println("shoal: " + (e.getMessage() != null ? e.getMessage() : e.toString()));

@@ -12,7 +12,7 @@ import dev.shoal.metainfo.TorrentVersion;
 /** {@code shoal info} for people: one labelled line per fact, lists indented below their label. */
 final class TorrentText {
 
-    private static final String LABEL = "%-14s%s%n";
+    private static final String LABEL = "%-15s%s%n";
 
     private TorrentText() {
     }
