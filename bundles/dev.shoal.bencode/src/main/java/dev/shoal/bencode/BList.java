@@ -21,8 +21,9 @@ public final class BList implements BValue {
         return new BList(List.of(values), Source.NONE);
     }
 
+    /** Takes ownership of {@code values}: the decoder never touches the list again. */
     static BList decoded(List<BValue> values, Source source) {
-        return new BList(List.copyOf(values), source);
+        return new BList(java.util.Collections.unmodifiableList(values), source);
     }
 
     /** The values, unmodifiable. */

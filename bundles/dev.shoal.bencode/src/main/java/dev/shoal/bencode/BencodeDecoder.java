@@ -126,10 +126,13 @@ public final class BencodeDecoder {
                 }
                 BString key = string();
                 values++;
-                if (entries.containsKey(key)) {
+                // While keys ascend (the norm) none can repeat, so only a dictionary that has
+                // gone out of order pays for a lookup per key.
+                int order = previous == null ? 1 : key.compareTo(previous);
+                if (order == 0 || ((order < 0 || reportedUnsorted) && entries.containsKey(key))) {
                     throw new BencodeException(keyStart, "duplicate dictionary key " + key);
                 }
-                if (previous != null && previous.compareTo(key) > 0 && !reportedUnsorted) {
+                if (order < 0 && !reportedUnsorted) {
                     warnings.add(new BencodeWarning(keyStart, "dictionary keys not sorted (" + key
                             + " after " + previous + ")"));
                     reportedUnsorted = true;

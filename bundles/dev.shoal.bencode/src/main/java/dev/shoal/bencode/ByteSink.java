@@ -22,12 +22,24 @@ final class ByteSink {
         size += length;
     }
 
+    /** Writes the decimal digits without allocating a String: lengths are written for every string. */
     void writeDecimal(long value) {
-        String digits = Long.toString(value);
-        ensure(digits.length());
-        for (int i = 0; i < digits.length(); i++) {
-            buffer[size++] = (byte) digits.charAt(i);
+        ensure(20);
+        if (value < 0) {
+            buffer[size++] = '-';
+        } else {
+            value = -value; // work in negatives so Long.MIN_VALUE needs no special case
         }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int end = size + digits;
+        for (int i = end - 1; i >= size; i--) {
+            buffer[i] = (byte) ('0' - (value % 10));
+            value /= 10;
+        }
+        size = end;
     }
 
     byte[] toByteArray() {

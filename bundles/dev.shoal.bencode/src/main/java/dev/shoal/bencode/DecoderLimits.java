@@ -14,10 +14,12 @@ public record DecoderLimits(int maxInputBytes, int maxDepth, int maxStringBytes,
     public static final int DEPTH_CEILING = 1024;
 
     /**
-     * Generous for torrents: a 64 MiB torrent with millions of files, nested 256 deep (BEP 52 file
-     * trees nest one level per directory).
+     * Generous for torrents: 64 MiB of bencode, nested 256 deep (BEP 52 file trees nest one level
+     * per directory), 4 million values (a v1 file costs about 7, so over half a million files).
+     * The value bound is what caps memory: each value costs some tens of bytes of heap, so hostile
+     * input made of empty lists stays near 200 MiB at worst instead of growing with the input.
      */
-    public static final DecoderLimits DEFAULT = new DecoderLimits(64 << 20, 256, 64 << 20, 8_000_000);
+    public static final DecoderLimits DEFAULT = new DecoderLimits(64 << 20, 256, 64 << 20, 4_000_000);
 
     public DecoderLimits {
         if (maxInputBytes < 1 || maxStringBytes < 0 || maxValues < 1) {
