@@ -1,0 +1,56 @@
+package dev.shoal.metainfo.internal.create;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.shoal.metainfo.CreateRequest;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.metainfo.TorrentCreator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shoal and mktorrent must make the same info dictionary from the same files: same file order,
+ * same keys, same hashes. Needs mktorrent on the PATH; skipped without it unless
+ * SHOAL_REQUIRE_ALL_TESTS=1, when its absence fails the test.
+ */
+class MktorrentCompatibilityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameInfoHashAsMktorrent() throws Exception {
+        boolean required = "1".equals(System.getenv("SHOAL_REQUIRE_ALL_TESTS"));
+        boolean available = Files.isExecutable(Path.of("/usr/bin/mktorrent"))
+                || Files.isExecutable(Path.of("/usr/local/bin/mktorrent"));
+        if (required) {
+            assertTrue(available, "mktorrent is required (SHOAL_REQUIRE_ALL_TESTS=1) but not installed");
+        }
+        assumeTrue(available, "mktorrent is not installed");
+
+        Path root = dir.resolve("share");
+        TestFiles.write(root.resolve("b/z.bin"), TestFiles.randomBytes(70_000, 1));
+        TestFiles.write(root.resolve("b.txt"), TestFiles.randomBytes(1_234, 2));
+        TestFiles.write(root.resolve("a/x"), TestFiles.randomBytes(100_000, 3));
+        TestFiles.write(root.resolve(".hidden"), TestFiles.randomBytes(10, 4));
+        TestFiles.write(root.resolve("Upper.dat"), TestFiles.randomBytes(33_000, 5));
+        Path output = dir.resolve("out.torrent");
+
+        Process process = new ProcessBuilder("mktorrent", "-l", "15", "-a", "http://t/announce", "-p",
+                "-o", output.toString(), root.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mktorrent.log").toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("mktorrent.log")));
+
+        Metainfo theirs = Metainfo.parse(Files.readAllBytes(output));
+        Metainfo ours = TorrentCreator.withThreads(2).create(CreateRequest.builder(root)
+                .pieceLength(1 << 15).tracker("http://t/announce").privateFlag(true).build()).metainfo();
+        assertEquals(theirs.files(), ours.files());
+        assertEquals(theirs.infoHash(), ours.infoHash());
+    }
+}
