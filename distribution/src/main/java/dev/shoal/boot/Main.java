@@ -39,7 +39,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(storage), "shoal-storage-cleanup"));
         System.setProperty("org.osgi.framework.storage", storage.toString());
         System.setProperty("launch.keep", "false");
-        System.setProperty("launch.trace", "false");
+        if (System.getProperty("launch.trace") == null) {
+            System.setProperty("launch.trace", "false");
+        }
         try {
             Class.forName(EMBEDDED_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
