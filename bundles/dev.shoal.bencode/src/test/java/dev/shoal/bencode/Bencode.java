@@ -1,9 +1,13 @@
 package dev.shoal.bencode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 
 /** Small helpers shared by the tests: inputs written as Latin-1 text, and decode shortcuts. */
 final class Bencode {
@@ -52,5 +56,31 @@ final class Bencode {
         BencodeException e = rejected(decoder, text);
         assertEquals(offset, e.offset(), () -> "offset for " + text + ": " + e.getMessage());
         return e;
+    }
+
+    /**
+     * Asserts, for {@code value} and everything inside it, that its raw bytes are exactly its span
+     * of {@code input} and decode on their own to an equal value.
+     */
+    static void assertSpans(byte[] input, BValue value) {
+        byte[] raw = value.rawBytes();
+        int offset = value.offset();
+        assertTrue(offset >= 0 && offset + raw.length <= input.length, () -> "span out of the input: " + offset);
+        assertArrayEquals(Arrays.copyOfRange(input, offset, offset + raw.length), raw);
+        try {
+            assertEquals(value, DEFAULT.decode(raw).value());
+        } catch (BencodeException e) {
+            throw new AssertionError("the span at " + offset + " does not decode on its own", e);
+        }
+        if (value instanceof BList l) {
+            for (BValue item : l.values()) {
+                assertSpans(input, item);
+            }
+        } else if (value instanceof BDictionary d) {
+            for (Map.Entry<BString, BValue> e : d.entries().entrySet()) {
+                assertSpans(input, e.getKey());
+                assertSpans(input, e.getValue());
+            }
+        }
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Coverage-guided fuzzing of the decoder (Jazzer). Nothing but {@link BencodeException} may come
@@ -61,25 +59,8 @@ class BencodeDecoderFuzzTest {
         assertEquals(value, again.value());
         assertEquals(value.hashCode(), again.value().hashCode());
         assertEquals(List.of(), again.warnings());
-        assertSpans(input, value);
+        Bencode.assertSpans(input, value);
         return value;
     }
 
-    /** Every nested value's raw bytes are the input at its offset. */
-    private static void assertSpans(byte[] input, BValue value) {
-        byte[] raw = value.rawBytes();
-        int offset = value.offset();
-        assertTrue(offset >= 0 && offset + raw.length <= input.length);
-        assertArrayEquals(Arrays.copyOfRange(input, offset, offset + raw.length), raw);
-        if (value instanceof BList l) {
-            for (BValue item : l.values()) {
-                assertSpans(input, item);
-            }
-        } else if (value instanceof BDictionary d) {
-            for (Map.Entry<BString, BValue> e : d.entries().entrySet()) {
-                assertSpans(input, e.getKey());
-                assertSpans(input, e.getValue());
-            }
-        }
-    }
 }

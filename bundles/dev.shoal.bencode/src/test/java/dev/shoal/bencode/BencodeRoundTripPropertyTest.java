@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.bencode.BencodeArbitraries.Document;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -79,24 +78,9 @@ class BencodeRoundTripPropertyTest {
     @Property(tries = 300)
     void everyNestedValueSpansItsOwnSourceBytes(@ForAll("documents") Document document) throws BencodeException {
         byte[] input = document.looseBytes();
-        assertSpans(input, DECODER.decode(input).value());
+        Bencode.assertSpans(input, DECODER.decode(input).value());
     }
 
-    private static void assertSpans(byte[] input, BValue value) throws BencodeException {
-        byte[] raw = value.rawBytes();
-        assertArrayEquals(Arrays.copyOfRange(input, value.offset(), value.offset() + raw.length), raw);
-        assertEquals(value, DECODER.decode(raw).value());
-        if (value instanceof BList l) {
-            for (BValue item : l.values()) {
-                assertSpans(input, item);
-            }
-        } else if (value instanceof BDictionary d) {
-            for (Map.Entry<BString, BValue> e : d.entries().entrySet()) {
-                assertSpans(input, e.getKey());
-                assertSpans(input, e.getValue());
-            }
-        }
-    }
 
     // ---- malformed input -----------------------------------------------------------------------
 

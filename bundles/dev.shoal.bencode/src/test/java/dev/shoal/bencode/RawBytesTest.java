@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,25 +68,9 @@ class RawBytesTest {
     void everyNestedValueKnowsItsSpan() throws BencodeException {
         byte[] input = bytes(TORRENT);
         BValue root = Bencode.DEFAULT.decode(input).value();
-        assertSpans(input, root);
+        Bencode.assertSpans(input, root);
     }
 
-    /** Each value's raw bytes are the input at its offset, and decode back to that value. */
-    private static void assertSpans(byte[] input, BValue value) throws BencodeException {
-        byte[] raw = value.rawBytes();
-        assertArrayEquals(Arrays.copyOfRange(input, value.offset(), value.offset() + raw.length), raw);
-        assertEquals(value, Bencode.DEFAULT.decode(raw).value());
-        if (value instanceof BList l) {
-            for (BValue item : l.values()) {
-                assertSpans(input, item);
-            }
-        } else if (value instanceof BDictionary d) {
-            for (Map.Entry<BString, BValue> e : d.entries().entrySet()) {
-                assertSpans(input, e.getKey());
-                assertSpans(input, e.getValue());
-            }
-        }
-    }
 
     @Test
     void topLevelRawBytesAreTheWholeInput() throws BencodeException {
