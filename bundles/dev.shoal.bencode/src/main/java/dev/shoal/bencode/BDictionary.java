@@ -12,10 +12,12 @@ import java.util.Optional;
 public final class BDictionary implements BValue {
 
     private final Map<BString, BValue> entries;
+    private final boolean keysSorted;
     private final Source source;
 
-    private BDictionary(Map<BString, BValue> entries, Source source) {
+    private BDictionary(Map<BString, BValue> entries, boolean keysSorted, Source source) {
         this.entries = Collections.unmodifiableMap(entries);
+        this.keysSorted = keysSorted;
         this.source = source;
     }
 
@@ -23,8 +25,13 @@ public final class BDictionary implements BValue {
         return new Builder();
     }
 
-    static BDictionary decoded(LinkedHashMap<BString, BValue> entries, Source source) {
-        return new BDictionary(entries, source);
+    static BDictionary decoded(LinkedHashMap<BString, BValue> entries, boolean keysSorted, Source source) {
+        return new BDictionary(entries, keysSorted, source);
+    }
+
+    /** True when the entries are already in bencode's key order, so the encoder need not sort. */
+    boolean keysSorted() {
+        return keysSorted;
     }
 
     /** The entries, unmodifiable, in decoded or insertion order. */
@@ -95,7 +102,13 @@ public final class BDictionary implements BValue {
         }
 
         public BDictionary build() {
-            return new BDictionary(new LinkedHashMap<>(entries), Source.NONE);
+            boolean sorted = true;
+            BString previous = null;
+            for (BString key : entries.keySet()) {
+                sorted &= previous == null || previous.compareTo(key) < 0;
+                previous = key;
+            }
+            return new BDictionary(new LinkedHashMap<>(entries), sorted, Source.NONE);
         }
     }
 }

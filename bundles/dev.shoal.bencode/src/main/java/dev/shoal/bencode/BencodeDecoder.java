@@ -141,7 +141,7 @@ public final class BencodeDecoder {
                 entries.put(key, value(depth + 1));
             }
             position++; // 'e'
-            return BDictionary.decoded(entries, source(start));
+            return BDictionary.decoded(entries, !reportedUnsorted, source(start));
         }
 
         private void enter(int start, int depth) throws BencodeException {

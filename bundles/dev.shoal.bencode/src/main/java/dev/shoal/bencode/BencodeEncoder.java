@@ -47,15 +47,11 @@ public final class BencodeEncoder {
 
     /** The entries in key order; most dictionaries already are, and are not copied. */
     private static Iterable<Map.Entry<BString, BValue>> sorted(BDictionary d) {
-        BString previous = null;
-        for (BString key : d.entries().keySet()) {
-            if (previous != null && previous.compareTo(key) > 0) {
-                List<Map.Entry<BString, BValue>> entries = new ArrayList<>(d.entries().entrySet());
-                entries.sort(Map.Entry.comparingByKey());
-                return entries;
-            }
-            previous = key;
+        if (d.keysSorted()) {
+            return d.entries().entrySet();
         }
-        return d.entries().entrySet();
+        List<Map.Entry<BString, BValue>> entries = new ArrayList<>(d.entries().entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
     }
 }
