@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.shoal.test.support.Processes;
 
 /**
  * {@code shoal create} judged by others: transmission-show and libtorrent must read the same

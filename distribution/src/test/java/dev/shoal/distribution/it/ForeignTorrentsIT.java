@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.shoal.test.support.SystemProgram;
+import dev.shoal.test.support.Processes;
 
 /**
  * Torrents made by other programs (mktorrent 1.1, transmission-create 3.00): {@code shoal info}

@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.shoal.test.support.SystemProgram;
+import dev.shoal.test.support.Processes;
 
 /** The jar as a program: help, version, a wrong command, where it keeps its state, and JDK 25. */
 class LauncherIT {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import dev.shoal.test.support.SystemProgram;
+import dev.shoal.test.support.Processes;
 
 /**
  * libtorrent (Debian's python3-libtorrent) reading a torrent and, when asked, checking data on disk

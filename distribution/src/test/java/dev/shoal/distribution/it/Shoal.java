@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.shoal.test.support.Processes;
 
 /**
  * Runs {@code java -jar shoal.jar} as a user would, with its data directory and temp folder inside

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.shoal.test.support.SystemProgram;
+import dev.shoal.test.support.Processes;
 
 /**
  * What Transmission 3.00's {@code transmission-show} says about a torrent, parsed from its text:

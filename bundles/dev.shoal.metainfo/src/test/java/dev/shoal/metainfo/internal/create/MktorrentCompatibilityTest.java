@@ -1,15 +1,16 @@
 package dev.shoal.metainfo.internal.create;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
+import dev.shoal.test.support.Processes;
+import dev.shoal.test.support.SystemProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +26,7 @@ class MktorrentCompatibilityTest {
 
     @Test
     void sameInfoHashAsMktorrent() throws Exception {
-        boolean required = "1".equals(System.getenv("SHOAL_REQUIRE_ALL_TESTS"));
-        boolean available = Files.isExecutable(Path.of("/usr/bin/mktorrent"))
-                || Files.isExecutable(Path.of("/usr/local/bin/mktorrent"));
-        if (required) {
-            assertTrue(available, "mktorrent is required (SHOAL_REQUIRE_ALL_TESTS=1) but not installed");
-        }
-        assumeTrue(available, "mktorrent is not installed");
+        Path mktorrent = SystemProgram.require("mktorrent");
 
         Path root = dir.resolve("share");
         TestFiles.write(root.resolve("b/z.bin"), TestFiles.randomBytes(70_000, 1));
@@ -41,11 +36,8 @@ class MktorrentCompatibilityTest {
         TestFiles.write(root.resolve("Upper.dat"), TestFiles.randomBytes(33_000, 5));
         Path output = dir.resolve("out.torrent");
 
-        Process process = new ProcessBuilder("mktorrent", "-l", "15", "-a", "http://t/announce", "-p",
-                "-o", output.toString(), root.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mktorrent.log").toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("mktorrent.log")));
+        Processes.run(List.of(mktorrent.toString(), "-l", "15", "-a", "http://t/announce", "-p",
+                "-o", output.toString(), root.toString()), Duration.ofSeconds(60)).assertSuccess();
 
         Metainfo theirs = Metainfo.parse(Files.readAllBytes(output));
         Metainfo ours = TorrentCreator.withThreads(2).create(CreateRequest.builder(root)

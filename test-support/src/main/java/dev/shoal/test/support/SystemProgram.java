@@ -1,4 +1,4 @@
-package dev.shoal.distribution.it;
+package dev.shoal.test.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Assumptions;
  * skipped with the reason, or fails when {@code SHOAL_REQUIRE_ALL_TESTS=1} (as on CI), so a
  * machine without the tools cannot pass by skipping.
  */
-final class SystemProgram {
+public final class SystemProgram {
 
-    static final String REQUIRE_ALL = "SHOAL_REQUIRE_ALL_TESTS";
+    public static final String REQUIRE_ALL = "SHOAL_REQUIRE_ALL_TESTS";
 
     /** Debian's python: only it sees the python3-libtorrent package. */
-    static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+    public static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
 
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
 
@@ -34,13 +34,17 @@ final class SystemProgram {
     private static final Map<String, String> PACKAGES = Map.of(
             "transmission-show", "transmission-cli",
             "transmission-create", "transmission-cli",
+            "transmission-cli", "transmission-cli",
+            "transmission-daemon", "transmission-daemon",
+            "aria2c", "aria2",
+            "opentracker", "opentracker",
             "mktorrent", "mktorrent");
 
     private SystemProgram() {
     }
 
     /** The program {@code name} on PATH. */
-    static Path require(String name) {
+    public static Path require(String name) {
         Optional<Path> found = onPath(name);
         if (found.isPresent()) {
             return found.get();
@@ -50,7 +54,7 @@ final class SystemProgram {
     }
 
     /** {@link #DEBIAN_PYTHON}, after checking that it can import libtorrent. */
-    static Path requirePythonLibtorrent() {
+    public static Path requirePythonLibtorrent() {
         String what = "libtorrent for " + DEBIAN_PYTHON;
         String install = "apt-get install python3-libtorrent";
         if (!Files.isExecutable(DEBIAN_PYTHON)) {
@@ -66,7 +70,7 @@ final class SystemProgram {
     }
 
     /** The {@code java} of a JDK {@code feature} (e.g. 25) installed under /usr/lib/jvm. */
-    static Path requireJdk(int feature) {
+    public static Path requireJdk(int feature) {
         List<Path> candidates = new ArrayList<>();
         if (Files.isDirectory(JVM_DIR)) {
             try (DirectoryStream<Path> dirs = Files.newDirectoryStream(JVM_DIR, "*" + feature + "*")) {
@@ -86,7 +90,7 @@ final class SystemProgram {
                 "install a JDK " + feature + " under " + JVM_DIR + " (e.g. temurin-" + feature + "-jdk)");
     }
 
-    static boolean allTestsRequired() {
+    public static boolean allTestsRequired() {
         return "1".equals(System.getenv(REQUIRE_ALL));
     }
 

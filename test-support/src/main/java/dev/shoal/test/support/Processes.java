@@ -1,4 +1,4 @@
-package dev.shoal.distribution.it;
+package dev.shoal.test.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,22 +13,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program to its end with a hard time limit and captures what it printed. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
 
     /** What a finished program left behind. */
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
 
         /** Everything about the run, for a failure message. */
-        String describe() {
+        public String describe() {
             return "command: " + String.join(" ", command) + "\nexit code: " + exitCode
                     + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr + "\n---";
         }
 
         /** Fails the test unless the program exited with 0. */
-        Result assertSuccess() {
+        public Result assertSuccess() {
             if (exitCode != 0) {
                 fail("expected exit code 0\n" + describe());
             }
@@ -36,7 +36,7 @@ final class Processes {
         }
     }
 
-    static Result run(List<String> command, Duration timeout) {
+    public static Result run(List<String> command, Duration timeout) {
         return run(command, Map.of(), null, timeout);
     }
 
@@ -46,7 +46,7 @@ final class Processes {
      * killed when it outlives {@code timeout}, which fails the test, and in any case before this
      * method returns.
      */
-    static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout) {
+    public static Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         if (workDir != null) {
