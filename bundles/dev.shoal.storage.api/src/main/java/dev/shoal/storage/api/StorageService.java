@@ -1,0 +1,35 @@
+package dev.shoal.storage.api;
+
+import dev.shoal.metainfo.Metainfo;
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Opens torrents' storage. One service serves every torrent; each open torrent has its own state. */
+@ProviderType
+public interface StorageService {
+
+    /**
+     * Opens a torrent's storage with the service's configured options.
+     *
+     * @see #open(Metainfo, Path, Path, StorageOptions, PieceListener)
+     */
+    TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile, PieceListener listener)
+            throws StorageException;
+
+    /**
+     * Opens a torrent's storage. Returns at once: the startup check (trusting the resume file, or a
+     * full recheck when it is missing, corrupt or does not match the files) runs on the storage's
+     * disk thread and {@link TorrentStorage#ready()} completes when it is done.
+     *
+     * @param torrent           a v1 or hybrid torrent (v2-only torrents have no v1 piece hashes and
+     *                          are refused for now)
+     * @param downloadDirectory every file goes under it; created when missing
+     * @param resumeFile        where fast-resume data is read from and saved to
+     * @param options           allocation, queue bound, resume interval, open-file limit
+     * @param listener          told about every piece that passes or fails its hash
+     * @throws StorageException PATH_UNSAFE when a file's path would leave the download directory,
+     *                          PERMISSION or IO when the directory cannot be created
+     */
+    TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile, StorageOptions options,
+            PieceListener listener) throws StorageException;
+}

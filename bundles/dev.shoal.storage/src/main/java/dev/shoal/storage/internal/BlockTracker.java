@@ -1,0 +1,41 @@
+package dev.shoal.storage.internal;
+
+import dev.shoal.storage.api.TorrentStorage;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which blocks of each unfinished piece have been written, so a piece is hashed once, when its last
+ * block lands. Disk thread only. Memory is bounded by the torrent: one bit per block of the pieces
+ * in progress.
+ */
+final class BlockTracker {
+
+    private final Map<Integer, BitSet> partial = new HashMap<>();
+
+    /** Records a block; true when every block of the piece is now written. */
+    boolean written(int piece, int offset, int pieceSize) {
+        int blocks = blocks(pieceSize);
+        BitSet bits = partial.computeIfAbsent(piece, p -> new BitSet(blocks));
+        bits.set(offset / TorrentStorage.BLOCK_LENGTH);
+        if (bits.cardinality() == blocks) {
+            partial.remove(piece);
+            return true;
+        }
+        return false;
+    }
+
+    /** Forgets a piece's blocks (it failed its hash, or a write to it failed). */
+    void clear(int piece) {
+        partial.remove(piece);
+    }
+
+    int piecesInProgress() {
+        return partial.size();
+    }
+
+    static int blocks(int pieceSize) {
+        return (pieceSize + TorrentStorage.BLOCK_LENGTH - 1) / TorrentStorage.BLOCK_LENGTH;
+    }
+}
