@@ -1,0 +1,61 @@
+package dev.shoal.peer.internal.handler;
+
+import dev.shoal.peer.internal.wire.Handshake;
+import dev.shoal.peer.internal.wire.PeerMessage;
+import java.net.SocketAddress;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * One peer after both handshakes. {@link #send} only queues (MINA writes from its I/O thread), so
+ * it is safe from any thread, listeners included.
+ */
+public final class PeerConnection {
+
+    private final IoSession session;
+    private final LocalTorrent torrent;
+    private final Handshake remote;
+    private final boolean outgoing;
+
+    PeerConnection(IoSession session, LocalTorrent torrent, Handshake remote, boolean outgoing) {
+        this.session = session;
+        this.torrent = torrent;
+        this.remote = remote;
+        this.outgoing = outgoing;
+    }
+
+    public LocalTorrent torrent() {
+        return torrent;
+    }
+
+    /** The peer's handshake: its peer id and the extensions it announced. */
+    public Handshake remote() {
+        return remote;
+    }
+
+    /** True when we dialled, false when the peer did. */
+    public boolean outgoing() {
+        return outgoing;
+    }
+
+    public SocketAddress remoteAddress() {
+        return session.getRemoteAddress();
+    }
+
+    public boolean isOpen() {
+        return session.isConnected() && !session.isClosing();
+    }
+
+    public void send(PeerMessage message) {
+        session.write(message);
+    }
+
+    /** Closes after what is queued has been written. */
+    public void close() {
+        session.closeOnFlush();
+    }
+
+    @Override
+    public String toString() {
+        return "PeerConnection[" + session.getRemoteAddress() + ", " + remote.peerId() + "]";
+    }
+}

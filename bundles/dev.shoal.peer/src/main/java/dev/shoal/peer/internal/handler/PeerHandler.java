@@ -1,0 +1,149 @@
+package dev.shoal.peer.internal.handler;
+
+import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.mina.WireState;
+import dev.shoal.peer.internal.wire.Handshake;
+import dev.shoal.peer.internal.wire.KeepAlive;
+import dev.shoal.peer.internal.wire.PeerId;
+import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Reserved;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handshake and the connection's life; everything after the handshake goes to the torrent's
+ * {@link PeerListener}. Sees typed messages only (the codec filter made them) and never blocks.
+ *
+ * <p>When we dial, we send our handshake at once and close unless the peer answers with the same
+ * info-hash. When the peer dials, we answer only for a torrent the {@link TorrentLookup} knows.
+ */
+public final class PeerHandler extends IoHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerHandler.class);
+    private static final KeepAlive KEEP_ALIVE = new KeepAlive();
+
+    private final PeerId ourId;
+    private final Reserved ourReserved;
+    private final WireTimeouts timeouts;
+    private final WireLimits limits;
+    private final TorrentLookup lookup;
+
+    public PeerHandler(PeerId ourId, Reserved ourReserved, WireTimeouts timeouts, WireLimits limits,
+            TorrentLookup lookup) {
+        this.ourId = ourId;
+        this.ourReserved = ourReserved;
+        this.timeouts = timeouts;
+        this.limits = limits;
+        this.lookup = lookup;
+    }
+
+    /** Marks a session we are dialling; call from the connect future's session initializer. */
+    public static void dialling(IoSession session, LocalTorrent torrent, CompletableFuture<PeerConnection> ready) {
+        SessionContext.attachOutgoing(session, torrent, ready);
+    }
+
+    @Override
+    public void sessionCreated(IoSession session) {
+        WireState.attach(session, limits);
+    }
+
+    @Override
+    public void sessionOpened(IoSession session) {
+        session.getConfig().setIdleTime(IdleStatus.WRITER_IDLE, timeouts.keepAliveSeconds());
+        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, timeouts.receiveTimeoutSeconds());
+        SessionContext context = SessionContext.of(session);
+        if (context.outgoing) {
+            session.write(ourHandshake(context.torrent));
+        }
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        SessionContext context = SessionContext.of(session);
+        if (message instanceof Handshake handshake) {
+            handshakeReceived(session, context, handshake);
+        } else if (message instanceof KeepAlive) {
+            // Its only job was to reset the reader idle time, which MINA did on arrival.
+        } else if (context.connection != null) {
+            context.torrent.listener().received(context.connection, (PeerMessage) message);
+        }
+    }
+
+    private void handshakeReceived(IoSession session, SessionContext context, Handshake theirs) {
+        LocalTorrent torrent;
+        if (context.outgoing) {
+            torrent = context.torrent;
+            if (!torrent.infoHash().equals(theirs.infoHash())) {
+                refuse(session, context, "answered for info-hash " + theirs.infoHash() + ", not "
+                        + torrent.infoHash());
+                return;
+            }
+        } else {
+            Optional<LocalTorrent> found = lookup.find(theirs.infoHash());
+            if (found.isEmpty()) {
+                refuse(session, context, "asked for unknown info-hash " + theirs.infoHash());
+                return;
+            }
+            torrent = found.get();
+            context.torrent = torrent;
+            session.write(ourHandshake(torrent));
+        }
+        // Now the piece count is known: bitfields must fit it exactly, indices stay below it.
+        WireState state = WireState.of(session);
+        state.limits(state.limits().withPieceCount(torrent.pieceCount()));
+        PeerConnection connection = new PeerConnection(session, torrent, theirs, context.outgoing);
+        context.connection = connection;
+        LOG.debug("{} handshake with {} ({})", context.outgoing ? "outgoing" : "incoming",
+                session.getRemoteAddress(), theirs.peerId());
+        torrent.listener().connected(connection);
+        context.ready.complete(connection);
+    }
+
+    private void refuse(IoSession session, SessionContext context, String why) {
+        LOG.debug("closing {}: {}", session.getRemoteAddress(), why);
+        context.ready.completeExceptionally(new IOException("peer " + session.getRemoteAddress() + " " + why));
+        session.closeNow();
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        SessionContext context = SessionContext.of(session);
+        if (status == IdleStatus.READER_IDLE) {
+            LOG.debug("closing {}: nothing received for {} s", session.getRemoteAddress(),
+                    timeouts.receiveTimeoutSeconds());
+            context.ready.completeExceptionally(new IOException("peer " + session.getRemoteAddress() + " went silent"));
+            session.closeNow();
+        } else if (status == IdleStatus.WRITER_IDLE && context.connection != null) {
+            // Before our handshake is out a keep-alive would break the stream, hence the check.
+            session.write(KEEP_ALIVE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        LOG.debug("closing {}: {}", session.getRemoteAddress(), cause.toString());
+        SessionContext context = SessionContext.of(session);
+        context.failure = cause;
+        context.ready.completeExceptionally(cause);
+        session.closeNow();
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        SessionContext context = SessionContext.of(session);
+        context.ready.completeExceptionally(new IOException("connection to " + session.getRemoteAddress() + " closed"));
+        if (context.connection != null) {
+            context.torrent.listener().closed(context.connection, Optional.ofNullable(context.failure));
+        }
+    }
+
+    private Handshake ourHandshake(LocalTorrent torrent) {
+        return new Handshake(ourReserved, torrent.infoHash(), ourId);
+    }
+}

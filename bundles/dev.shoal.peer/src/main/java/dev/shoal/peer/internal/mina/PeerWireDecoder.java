@@ -1,0 +1,59 @@
+package dev.shoal.peer.internal.mina;
+
+import dev.shoal.peer.internal.codec.Frames;
+import dev.shoal.peer.internal.codec.HandshakeCodec;
+import dev.shoal.peer.internal.codec.WireException;
+import dev.shoal.peer.internal.wire.Handshake;
+import dev.shoal.peer.internal.wire.PeerMessage;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
+import org.apache.mina.filter.codec.ProtocolDecoderException;
+import org.apache.mina.filter.codec.ProtocolDecoderOutput;
+
+/**
+ * Turns a session's bytes into a {@link Handshake} and then {@link PeerMessage}s. MINA keeps the
+ * bytes of an unfinished frame between calls; this returns false until a whole one is there. The
+ * per-session phase lives in {@link WireState}, so one instance serves every session.
+ */
+public final class PeerWireDecoder extends CumulativeProtocolDecoder {
+
+    private final HandshakeCodec handshakes;
+    private final Frames frames;
+
+    public PeerWireDecoder(HandshakeCodec handshakes, Frames frames) {
+        this.handshakes = handshakes;
+        this.frames = frames;
+    }
+
+    @Override
+    protected boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
+        WireState state = WireState.of(session);
+        if (state.failed()) {
+            // A frame boundary is lost; the handler is closing the session. Drop what still comes.
+            in.position(in.limit());
+            return false;
+        }
+        try {
+            if (!state.handshakeDone()) {
+                Handshake handshake = handshakes.next(in.buf());
+                if (handshake == null) {
+                    return false;
+                }
+                state.handshakeDone(true);
+                out.write(handshake);
+                return true;
+            }
+            PeerMessage message = frames.next(in.buf(), state.limits());
+            if (message == null) {
+                return false;
+            }
+            out.write(message);
+            return true;
+        } catch (WireException e) {
+            state.fail();
+            in.position(in.limit());
+            throw new ProtocolDecoderException(e.getMessage(), e);
+        }
+    }
+}

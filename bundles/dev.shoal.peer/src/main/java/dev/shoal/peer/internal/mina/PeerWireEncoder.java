@@ -1,0 +1,35 @@
+package dev.shoal.peer.internal.mina;
+
+import dev.shoal.peer.internal.codec.Frames;
+import dev.shoal.peer.internal.codec.HandshakeCodec;
+import dev.shoal.peer.internal.wire.Handshake;
+import dev.shoal.peer.internal.wire.PeerMessage;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
+import org.apache.mina.filter.codec.ProtocolEncoderOutput;
+
+/** Writes a {@link Handshake} or a {@link PeerMessage} as one buffer. Stateless. */
+public final class PeerWireEncoder extends ProtocolEncoderAdapter {
+
+    private final HandshakeCodec handshakes;
+    private final Frames frames;
+
+    public PeerWireEncoder(HandshakeCodec handshakes, Frames frames) {
+        this.handshakes = handshakes;
+        this.frames = frames;
+    }
+
+    @Override
+    public void encode(IoSession session, Object message, ProtocolEncoderOutput out) {
+        if (message instanceof Handshake handshake) {
+            out.write(IoBuffer.wrap(handshakes.encode(handshake)));
+        } else if (message instanceof PeerMessage peerMessage) {
+            IoBuffer buffer = IoBuffer.allocate(frames.frameLength(peerMessage), false);
+            frames.encode(peerMessage, buffer.buf());
+            out.write(buffer.flip());
+        } else {
+            throw new IllegalArgumentException("not a peer wire message: " + message.getClass().getName());
+        }
+    }
+}

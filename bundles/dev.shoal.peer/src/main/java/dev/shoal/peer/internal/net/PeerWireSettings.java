@@ -1,0 +1,36 @@
+package dev.shoal.peer.internal.net;
+
+import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.handler.WireTimeouts;
+import dev.shoal.peer.internal.wire.PeerId;
+import dev.shoal.peer.internal.wire.Reserved;
+import java.util.Objects;
+
+/**
+ * Everything a connector or acceptor needs to know about us.
+ *
+ * @param peerId           our peer id, the same for every connection of this run
+ * @param reserved         the extension bits we announce (the fast extension, BEP 6)
+ * @param timeouts         keep-alive and receive silence
+ * @param limits           bounds on what peers may send
+ * @param connectTimeoutMs how long a TCP connect may take
+ */
+public record PeerWireSettings(PeerId peerId, Reserved reserved, WireTimeouts timeouts, WireLimits limits,
+        int connectTimeoutMs) {
+
+    public PeerWireSettings {
+        Objects.requireNonNull(peerId, "peerId");
+        Objects.requireNonNull(reserved, "reserved");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(limits, "limits");
+        if (connectTimeoutMs <= 0) {
+            throw new IllegalArgumentException("connect time-out must be positive");
+        }
+    }
+
+    /** Defaults with the fast extension announced. */
+    public static PeerWireSettings defaults(PeerId peerId) {
+        return new PeerWireSettings(peerId, Reserved.NONE.withFastExtension(true), WireTimeouts.DEFAULT,
+                WireLimits.DEFAULT, 10_000);
+    }
+}
