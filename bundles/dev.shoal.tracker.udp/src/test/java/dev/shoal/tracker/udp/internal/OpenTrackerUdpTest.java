@@ -1,0 +1,59 @@
+package dev.shoal.tracker.udp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.tracker.api.AnnounceEvent;
+import dev.shoal.tracker.api.AnnounceRequest;
+import dev.shoal.tracker.api.AnnounceResponse;
+import dev.shoal.tracker.api.ScrapeStats;
+import dev.shoal.tracker.api.TrackerPeer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import dev.shoal.test.support.OpenTracker;
+
+/** The client against a real opentracker over UDP. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OpenTrackerUdpTest {
+
+    private static final InfoHash HASH = InfoHash.fromHex("6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b02");
+
+    private static AnnounceRequest peer(String peerId, int port, long left, AnnounceEvent event) {
+        return new AnnounceRequest(HASH, peerId.getBytes(StandardCharsets.US_ASCII), port, 0, 0, left, event, 50,
+                port, Optional.empty());
+    }
+
+    @Test
+    void twoPeersSeeEachOtherAndScrapeCountsThem() throws Exception {
+        try (OpenTracker tracker = OpenTracker.start(List.of(HASH.hex()));
+                UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(Duration.ofSeconds(1), 2,
+                        Duration.ofMinutes(1)))) {
+            client.announce(tracker.udp(), peer("-SH0001-aaaaaaaaaaaa", 41001, 0, AnnounceEvent.STARTED))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            AnnounceResponse second = client.announce(tracker.udp(),
+                    peer("-SH0001-bbbbbbbbbbbb", 41002, 100, AnnounceEvent.STARTED))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(second.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 41001))),
+                    second.peers().toString());
+            AnnounceResponse first = client.announce(tracker.udp(),
+                    peer("-SH0001-aaaaaaaaaaaa", 41001, 0, AnnounceEvent.NONE))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(first.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 41002))),
+                    first.peers().toString());
+            assertEquals(1, first.seeders().getAsInt());
+            assertEquals(1, first.leechers().getAsInt());
+
+            ScrapeStats stats = client.scrape(tracker.udp(), List.of(HASH)).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).stats(HASH).orElseThrow();
+            assertEquals(1, stats.complete());
+            assertEquals(1, stats.incomplete());
+        }
+    }
+}

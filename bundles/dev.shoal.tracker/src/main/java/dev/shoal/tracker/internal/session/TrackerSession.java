@@ -1,0 +1,343 @@
+package dev.shoal.tracker.internal.session;
+
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.tracker.api.AnnounceEvent;
+import dev.shoal.tracker.api.AnnounceListener;
+import dev.shoal.tracker.api.AnnounceRequest;
+import dev.shoal.tracker.api.AnnounceResponse;
+import dev.shoal.tracker.api.AnnounceSession;
+import dev.shoal.tracker.api.LocalPeer;
+import dev.shoal.tracker.api.TrackerClient;
+import dev.shoal.tracker.api.TrackerException;
+import dev.shoal.tracker.api.TrackerState;
+import dev.shoal.tracker.api.TrackerStatus;
+import dev.shoal.tracker.api.TransferStats;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * One torrent's announces: BEP 12 tier order, the events, the intervals and the backoff of dead
+ * trackers. No OSGi and no network here: the clients come from a {@link ClientLookup} and time
+ * from a {@link Scheduler}, on whose single thread every method body below runs.
+ *
+ * <p>An announce round walks the trackers tier by tier and stops at the first that answers; a
+ * tracker still backing off counts as failed for its tier. When none answers, the next round
+ * starts when the first backoff ends.
+ */
+public final class TrackerSession implements AnnounceSession {
+
+    private static final System.Logger LOG = System.getLogger(TrackerSession.class.getName());
+
+    private final InfoHash infoHash;
+    private final LocalPeer self;
+    private final AnnounceListener listener;
+    private final Supplier<TransferStats> stats;
+    private final ClientLookup clients;
+    private final Scheduler scheduler;
+    private final Supplier<Timing> timing;
+    private final Random random;
+    private final Tiers tiers;
+    /** A random number fixed for the session (BEP 3 {@code key}). */
+    private final int key;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletionStage<Void> closedView = closed.minimalCompletionStage();
+
+    private volatile List<TrackerStatus> snapshot = List.of();
+    private Scheduler.Cancellable nextRound = () -> { };
+    private Attempt attempt;
+    private boolean closing;
+    private boolean completedDue;
+    private boolean completedSent;
+    private boolean roundAgain;
+    private Instant earliestAnnounce = Instant.MIN;
+
+    public TrackerSession(InfoHash infoHash, List<List<String>> tiers, LocalPeer self, AnnounceListener listener,
+            Supplier<TransferStats> stats, ClientLookup clients, Scheduler scheduler, Supplier<Timing> timing,
+            Random random) {
+        this.infoHash = infoHash.truncated();
+        this.self = self;
+        this.listener = listener;
+        this.stats = stats;
+        this.clients = clients;
+        this.scheduler = scheduler;
+        this.timing = timing;
+        this.random = random;
+        this.tiers = new Tiers(tiers, random);
+        this.key = random.nextInt();
+        this.snapshot = statuses();
+    }
+
+    /** Sends the first announce; call once. */
+    public void start() {
+        scheduler.execute(this::round);
+    }
+
+    @Override
+    public void completed() {
+        scheduler.execute(() -> {
+            if (!completedSent && !closing) {
+                completedDue = true;
+                announceSoon();
+            }
+        });
+    }
+
+    @Override
+    public void announceNow() {
+        scheduler.execute(this::announceSoon);
+    }
+
+    @Override
+    public List<TrackerStatus> status() {
+        return snapshot;
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+        scheduler.execute(this::stop);
+        return closedView;
+    }
+
+    /** Soon, but not before the tracker's min interval since the last announce. */
+    private void announceSoon() {
+        if (closing) {
+            return;
+        }
+        if (attempt != null) {
+            roundAgain = true;
+            return;
+        }
+        Instant now = scheduler.now();
+        scheduleRound(earliestAnnounce.isAfter(now) ? Duration.between(now, earliestAnnounce) : Duration.ZERO);
+    }
+
+    private void scheduleRound(Duration delay) {
+        nextRound.cancel();
+        nextRound = scheduler.schedule(this::round, delay);
+    }
+
+    private void round() {
+        if (closing || attempt != null) {
+            return;
+        }
+        roundAgain = false;
+        tryFrom(tiers.inOrder(), 0);
+    }
+
+    /** Tries {@code order.get(index)} and, if it fails, the ones after it. */
+    private void tryFrom(List<TrackerEntry> order, int index) {
+        Instant now = scheduler.now();
+        int next = index;
+        while (next < order.size() && order.get(next).backingOff(now)) {
+            next++;
+        }
+        if (next == order.size()) {
+            allFailed(order, now);
+            return;
+        }
+        TrackerEntry entry = order.get(next);
+        Optional<TrackerClient> client = entry.scheme().flatMap(clients::forScheme);
+        if (client.isEmpty()) {
+            fail(entry, entry.uri.isEmpty() ? "not a tracker URL" : "no tracker client for scheme '"
+                    + entry.scheme().orElse("") + "'");
+            tryFrom(order, next + 1);
+            return;
+        }
+        AnnounceRequest request = requestFor(entry);
+        entry.state = TrackerState.ANNOUNCING;
+        publish(entry);
+        CompletableFuture<AnnounceResponse> answer;
+        try {
+            answer = client.get().announce(entry.uri.get(), request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            // A plugin client that throws instead of failing its stage: treat as a failed announce.
+            answer = CompletableFuture.failedFuture(e);
+        }
+        Attempt current = new Attempt(entry, request, answer, order, next);
+        attempt = current;
+        Duration limit = timing.get().attemptTimeout();
+        Scheduler.Cancellable timeout = scheduler.schedule(() -> {
+            if (attempt == current) {
+                current.timedOut = true;
+                current.answer.cancel(true);
+            }
+        }, limit);
+        answer.whenComplete((response, failure) -> scheduler.execute(() -> {
+            timeout.cancel();
+            answered(current, response, failure);
+        }));
+    }
+
+    private void answered(Attempt current, AnnounceResponse response, Throwable failure) {
+        if (attempt != current) {
+            return; // abandoned: the session closed meanwhile
+        }
+        attempt = null;
+        if (closing) {
+            return;
+        }
+        if (failure == null) {
+            succeeded(current, response);
+        } else {
+            fail(current.entry, reason(current, failure));
+            tryFrom(current.order, current.index + 1);
+        }
+    }
+
+    private void succeeded(Attempt current, AnnounceResponse response) {
+        Instant now = scheduler.now();
+        TrackerEntry entry = current.entry;
+        AnnounceRequest request = current.request;
+        if (request.event() == AnnounceEvent.STARTED) {
+            entry.heardStarted = true;
+            if (request.left() == 0) {
+                completedDue = false; // BEP 3: no 'completed' for a torrent that was complete when it started
+                completedSent = true;
+            }
+        } else if (request.event() == AnnounceEvent.COMPLETED) {
+            completedDue = false;
+            completedSent = true;
+        }
+        Duration floor = timing.get().minInterval();
+        Duration minInterval = max(response.minInterval().orElse(floor), Duration.ofSeconds(1));
+        Duration interval = max(max(response.interval(), minInterval), floor);
+        earliestAnnounce = now.plus(minInterval);
+        entry.succeeded(response, now, now.plus(interval));
+        tiers.promote(entry);
+        publish(entry);
+        notifyPeers(entry, response);
+        if (roundAgain || completedDue) {
+            scheduleRound(minInterval);
+        } else {
+            scheduleRound(interval);
+        }
+    }
+
+    private void allFailed(List<TrackerEntry> order, Instant now) {
+        if (order.isEmpty()) {
+            return; // a torrent without trackers: nothing to do, ever
+        }
+        Instant first = order.stream().map(e -> e.retryAt).min(Instant::compareTo).orElse(now);
+        scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
+    }
+
+    private void fail(TrackerEntry entry, String reason) {
+        Duration backoff = Backoff.delay(timing.get(), entry.failures + 1, random.nextDouble());
+        entry.failed(reason, scheduler.now().plus(backoff));
+        publish(entry);
+    }
+
+    private AnnounceRequest requestFor(TrackerEntry entry) {
+        TransferStats now = stats.get();
+        AnnounceEvent event = !entry.heardStarted ? AnnounceEvent.STARTED
+                : completedDue ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
+        return new AnnounceRequest(infoHash, self.peerId(), self.port(), now.uploaded(), now.downloaded(), now.left(),
+                event, timing.get().numWant(), key, entry.trackerId);
+    }
+
+    private String reason(Attempt current, Throwable failure) {
+        if (current.timedOut) {
+            return "no answer within " + timing.get().attemptTimeout().toSeconds() + " s";
+        }
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TrackerException || cause instanceof CancellationException) {
+            return String.valueOf(cause.getMessage());
+        }
+        return cause.toString();
+    }
+
+    /** Sends 'stopped' to every tracker that heard 'started', each bounded by the stop timeout. */
+    private void stop() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        nextRound.cancel();
+        if (attempt != null) {
+            attempt.answer.cancel(true);
+            attempt = null;
+        }
+        List<CompletableFuture<?>> stops = new ArrayList<>();
+        for (TrackerEntry entry : tiers.inOrder()) {
+            Optional<TrackerClient> client = entry.scheme().flatMap(clients::forScheme);
+            if (entry.heardStarted && client.isPresent()) {
+                AnnounceRequest request = requestFor(entry).withEvent(AnnounceEvent.STOPPED);
+                stops.add(stopOne(client.get(), entry, request));
+            }
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) ->
+                closed.complete(null));
+    }
+
+    private CompletableFuture<?> stopOne(TrackerClient client, TrackerEntry entry, AnnounceRequest request) {
+        CompletableFuture<AnnounceResponse> answer;
+        try {
+            answer = client.announce(entry.uri.get(), request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Scheduler.Cancellable timeout = scheduler.schedule(() -> answer.cancel(true), timing.get().stopTimeout());
+        return answer.handle((response, failure) -> {
+            timeout.cancel();
+            return null;
+        });
+    }
+
+    private void publish(TrackerEntry changed) {
+        snapshot = statuses();
+        TrackerStatus status = changed.status();
+        try {
+            listener.statusChanged(status);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "announce listener failed on a status change", e);
+        }
+    }
+
+    private void notifyPeers(TrackerEntry entry, AnnounceResponse response) {
+        try {
+            listener.peersReceived(entry.url, response.peers());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "announce listener failed on new peers", e);
+        }
+    }
+
+    private List<TrackerStatus> statuses() {
+        return tiers.inOrder().stream().map(TrackerEntry::status).toList();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** One announce under way. */
+    private static final class Attempt {
+        final TrackerEntry entry;
+        final AnnounceRequest request;
+        final CompletableFuture<AnnounceResponse> answer;
+        final List<TrackerEntry> order;
+        final int index;
+        boolean timedOut;
+
+        Attempt(TrackerEntry entry, AnnounceRequest request, CompletableFuture<AnnounceResponse> answer,
+                List<TrackerEntry> order, int index) {
+            this.entry = entry;
+            this.request = request;
+            this.answer = answer;
+            this.order = order;
+            this.index = index;
+        }
+    }
+}
