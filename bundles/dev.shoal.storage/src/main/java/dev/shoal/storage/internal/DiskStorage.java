@@ -239,7 +239,6 @@ public final class DiskStorage implements TorrentStorage {
 
     @Override
     public CompletionStage<ByteBuffer> readBlock(int piece, int offset, int length) {
-        CompletableFuture<ByteBuffer> done = new CompletableFuture<>();
         try {
             checkOpen();
             BlockRequests.checkRead(torrent, piece, offset, length);
@@ -249,56 +248,37 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        submit(length, done, () -> {
-            try {
-                if (!verifiedBits.get(piece)) {
-                    throw notVerified(piece);
-                }
-                done.complete(io.read(piece, offset, length));
-            } catch (StorageException e) {
-                done.completeExceptionally(e);
+        return submitCall(length, () -> {
+            if (!verifiedBits.get(piece)) {
+                throw notVerified(piece);
             }
+            return io.read(piece, offset, length);
         });
-        return done;
     }
 
     @Override
     public CompletionStage<PieceResult> verify(int piece) {
-        CompletableFuture<PieceResult> done = new CompletableFuture<>();
         try {
             checkOpen();
             BlockRequests.checkPiece(torrent, piece);
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        submit(0, done, () -> {
-            try {
-                done.complete(checkPiece(piece));
-            } catch (StorageException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
+        return submitCall(0, () -> checkPiece(piece));
     }
 
     @Override
     public CompletionStage<CheckResult> recheck(CheckProgress progress) {
-        CompletableFuture<CheckResult> done = new CompletableFuture<>();
         try {
             checkOpen();
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        submit(0, done, () -> {
-            try {
-                CheckResult result = fullCheck(CheckResult.Reason.REQUESTED, progress, System.nanoTime());
-                resume.save(verified);
-                done.complete(result);
-            } catch (StorageException e) {
-                done.completeExceptionally(e);
-            }
+        return submitCall(0, () -> {
+            CheckResult result = fullCheck(CheckResult.Reason.REQUESTED, progress, System.nanoTime());
+            resume.save(verified);
+            return result;
         });
-        return done;
     }
 
     @Override
@@ -308,21 +288,15 @@ public final class DiskStorage implements TorrentStorage {
 
     @Override
     public CompletionStage<Void> saveResume() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             checkOpen();
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        submit(0, done, () -> {
-            try {
-                resume.save(verified);
-                done.complete(null);
-            } catch (StorageException e) {
-                done.completeExceptionally(e);
-            }
+        return submitCall(0, () -> {
+            resume.save(verified);
+            return null;
         });
-        return done;
     }
 
     @Override
@@ -401,6 +375,25 @@ public final class DiskStorage implements TorrentStorage {
             // A throwing listener must not cancel the periodic save.
             LOG.log(Level.WARNING, "periodic resume save failed", e);
         }
+    }
+
+    /** Work for the disk thread that gives a value or fails with a StorageException. */
+    @FunctionalInterface
+    private interface DiskCall<T> {
+        T call() throws StorageException;
+    }
+
+    /** Runs {@code call} on the disk thread; its value or its failure completes the stage. */
+    private <T> CompletableFuture<T> submitCall(int bytes, DiskCall<T> call) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        submit(bytes, done, () -> {
+            try {
+                done.complete(call.call());
+            } catch (StorageException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     private void submit(int bytes, CompletableFuture<?> done, Runnable work) {
