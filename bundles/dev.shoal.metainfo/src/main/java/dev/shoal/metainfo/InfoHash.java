@@ -1,9 +1,9 @@
 package dev.shoal.metainfo;
 
 import dev.shoal.metainfo.internal.text.Base32;
-import dev.shoal.metainfo.internal.text.Hex;
 import dev.shoal.metainfo.internal.text.Quote;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The identity of a torrent: the SHA-1 (v1, 20 bytes) or SHA-256 (v2, 32 bytes) of its bencoded
@@ -38,12 +38,20 @@ public record InfoHash(byte[] bytes) implements Comparable<InfoHash> {
         return new InfoHash(sha256);
     }
 
+    /** Lower-case, no delimiter; parsing accepts either case. */
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Only ASCII hex digits: HexFormat.isHexDigit is, where Character.digit is not. */
+    private static boolean isHex(String text) {
+        return text.chars().allMatch(HexFormat::isHexDigit);
+    }
+
     /** Parses 40 (v1) or 64 (v2) hex digits, either case. */
     public static InfoHash fromHex(String hex) {
-        if ((hex.length() != 2 * V1_LENGTH && hex.length() != 2 * V2_LENGTH) || !Hex.isHex(hex)) {
+        if ((hex.length() != 2 * V1_LENGTH && hex.length() != 2 * V2_LENGTH) || !isHex(hex)) {
             throw new IllegalArgumentException("not a 40 or 64 digit hex info-hash: " + shorten(hex));
         }
-        return new InfoHash(Hex.decode(hex));
+        return new InfoHash(HEX.parseHex(hex));
     }
 
     /** Parses the 32 base32 characters of a v1 hash, either case (old magnet links use them). */
@@ -61,11 +69,11 @@ public record InfoHash(byte[] bytes) implements Comparable<InfoHash> {
     /** Parses the multihash form of a v2 hash: {@code 1220} followed by 64 hex digits. */
     public static InfoHash fromMultihash(String multihash) {
         if (!multihash.startsWith(MULTIHASH_SHA256) || multihash.length() != 4 + 2 * V2_LENGTH
-                || !Hex.isHex(multihash)) {
+                || !isHex(multihash)) {
             throw new IllegalArgumentException("not a SHA-256 multihash (1220 and 64 hex digits): "
                     + shorten(multihash));
         }
-        return new InfoHash(Hex.decode(multihash.substring(4)));
+        return new InfoHash(HEX.parseHex(multihash, 4, multihash.length()));
     }
 
     /** {@link TorrentVersion#V1} for a SHA-1 hash, {@link TorrentVersion#V2} for SHA-256. */
@@ -80,7 +88,7 @@ public record InfoHash(byte[] bytes) implements Comparable<InfoHash> {
 
     /** Lower-case hex: 40 digits for v1, 64 for v2. */
     public String hex() {
-        return Hex.encode(bytes);
+        return HEX.formatHex(bytes);
     }
 
     /** Upper-case RFC 4648 base32 without padding (32 characters for v1). */

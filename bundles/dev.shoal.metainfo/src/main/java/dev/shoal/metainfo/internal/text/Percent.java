@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Percent-encoding of URI query values (RFC 3986), as magnet links use it. */
 public final class Percent {
@@ -44,12 +45,12 @@ public final class Percent {
                 if (i + 2 >= value.length()) {
                     throw new IllegalArgumentException("incomplete escape at the end");
                 }
-                int hi = Hex.valueOf(value.charAt(i + 1));
-                int lo = Hex.valueOf(value.charAt(i + 2));
-                if (hi < 0 || lo < 0) {
+                char hi = value.charAt(i + 1);
+                char lo = value.charAt(i + 2);
+                if (!HexFormat.isHexDigit(hi) || !HexFormat.isHexDigit(lo)) {
                     throw new IllegalArgumentException("bad escape \"" + value.substring(i, i + 3) + "\"");
                 }
-                bytes.write(hi << 4 | lo);
+                bytes.write(HexFormat.fromHexDigit(hi) << 4 | HexFormat.fromHexDigit(lo));
                 i += 2;
             } else if (c == '+') {
                 bytes.write(' ');
