@@ -1,0 +1,17 @@
+package dev.shoal.engine.api;
+
+/** Where a torrent is in its life. */
+public enum TorrentState {
+    /** Its files are being hashed against the torrent (at start without resume data, or on request). */
+    CHECKING,
+    /** Missing pieces are being fetched. */
+    DOWNLOADING,
+    /** Complete, uploading until the seed goal. */
+    SEEDING,
+    /** Complete and the seed goal reached: stopped. */
+    FINISHED,
+    /** Stopped by the user. */
+    PAUSED,
+    /** Stopped by a failure; {@link TorrentStatus#error()} says which. */
+    ERROR
+}

@@ -1,0 +1,33 @@
+package dev.shoal.peer.api;
+
+import dev.shoal.storage.api.PieceResult;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** One torrent's swarm. Every method returns at once and is safe from any thread. */
+@ProviderType
+public interface Swarm extends AutoCloseable {
+
+    /**
+     * Peers to dial when connection slots are free (from trackers, a magnet link, the user). Known,
+     * connected and banned addresses are ignored; the list of candidates is bounded.
+     */
+    void addPeers(Collection<InetSocketAddress> peers);
+
+    /** The storage hashed a piece: announce it to peers, or re-fetch it and blame its senders. */
+    void pieceChecked(PieceResult result);
+
+    /** This swarm's own limits, on top of the global ones. */
+    void setRateLimits(RateLimits limits);
+
+    SwarmStats stats();
+
+    /** The peers connected now. */
+    List<PeerInfo> peers();
+
+    /** Closes every connection of this torrent and stops answering its incoming peers. */
+    @Override
+    void close();
+}

@@ -1,0 +1,38 @@
+package dev.shoal.peer.api;
+
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.storage.api.TorrentStorage;
+import java.io.IOException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The peer wire as a service: one listening port and one set of global limits for every swarm. */
+@ProviderType
+public interface SwarmService {
+
+    /** Our 20-byte peer id for this run (copied). */
+    byte[] peerId();
+
+    /** The TCP port peers reach us on. */
+    int listenPort();
+
+    /**
+     * Listens on {@code port} instead (0 picks a free one); open connections stay. On failure the
+     * old port stays in use.
+     *
+     * @throws IOException when the port cannot be bound
+     */
+    void listen(int port) throws IOException;
+
+    /**
+     * Starts taking part in a torrent's swarm: answers its incoming peers, dials the peers it is
+     * given, downloads what {@code storage} lacks and uploads what it has verified. The storage must
+     * be ready (its startup check done); the caller forwards the storage's piece results to
+     * {@link Swarm#pieceChecked} and closes the swarm before the storage.
+     */
+    Swarm join(Metainfo torrent, TorrentStorage storage, SwarmListener listener);
+
+    /** Limits shared by every swarm, on top of each swarm's own. */
+    void setGlobalRateLimits(RateLimits limits);
+
+    RateLimits globalRateLimits();
+}
