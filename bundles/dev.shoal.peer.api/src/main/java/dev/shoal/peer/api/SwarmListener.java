@@ -1,5 +1,6 @@
 package dev.shoal.peer.api;
 
+import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -12,6 +13,13 @@ public interface SwarmListener {
 
     /** Connection slots are free and no candidate is left to dial: a tracker announce would help. */
     default void peersWanted() {
+    }
+
+    /**
+     * A block could not be written (disk full, permission, I/O): the swarm cannot make progress
+     * until the cause is fixed; its owner should stop it and tell the user.
+     */
+    default void writeFailed(StorageException failure) {
     }
 
     /** A peer was disconnected and will not be dialled or accepted again, and why. */

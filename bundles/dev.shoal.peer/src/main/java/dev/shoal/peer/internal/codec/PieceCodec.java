@@ -28,7 +28,7 @@ public final class PieceCodec extends MessageCodec<Piece> {
 
     @Override
     public void writePayload(Piece message, ByteBuffer out) {
-        out.putInt(message.piece()).putInt(message.begin()).put(message.block());
+        out.putInt(message.piece()).putInt(message.begin()).put(message.data());
     }
 
     @Override

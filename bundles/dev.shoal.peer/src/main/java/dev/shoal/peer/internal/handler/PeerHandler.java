@@ -75,6 +75,14 @@ public final class PeerHandler extends IoHandlerAdapter {
         }
     }
 
+    @Override
+    public void messageSent(IoSession session, Object message) {
+        SessionContext context = SessionContext.of(session);
+        if (context.connection != null && message instanceof PeerMessage sent && !(sent instanceof KeepAlive)) {
+            context.torrent.listener().sent(context.connection, sent);
+        }
+    }
+
     private void handshakeReceived(IoSession session, SessionContext context, Handshake theirs) {
         LocalTorrent torrent;
         if (context.outgoing) {

@@ -17,6 +17,10 @@ public interface PeerListener {
     default void received(PeerConnection connection, PeerMessage message) {
     }
 
+    /** A message we sent was handed to the socket (so more may be queued behind it). */
+    default void sent(PeerConnection connection, PeerMessage message) {
+    }
+
     /** The connection is gone, with the reason when it was an error. */
     default void closed(PeerConnection connection, Optional<Throwable> cause) {
     }

@@ -1,8 +1,8 @@
 package dev.shoal.peer.internal.net;
 
-import dev.shoal.metainfo.InfoHash;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerHandler;
+import dev.shoal.metainfo.InfoHash;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -36,9 +36,17 @@ public final class PeerAcceptor implements AutoCloseable {
         torrents.put(torrent.infoHash(), torrent);
     }
 
-    /** New handshakes for the torrent are refused; open connections stay (their owner closes them). */
-    public void unregister(InfoHash infoHash) {
-        torrents.remove(infoHash.truncated());
+    /**
+     * New handshakes for the torrent are refused; open connections stay (their owner closes them).
+     * A newer registration of the same info-hash stays.
+     */
+    public void unregister(LocalTorrent torrent) {
+        torrents.remove(torrent.infoHash(), torrent);
+    }
+
+    /** Stops listening; connections stay. {@link #bind} may follow. */
+    public void unbind() {
+        acceptor.unbind();
     }
 
     /** Stops listening, closes every connection and stops the I/O threads. */

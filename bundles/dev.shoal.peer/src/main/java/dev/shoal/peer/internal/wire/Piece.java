@@ -1,42 +1,48 @@
 package dev.shoal.peer.internal.wire;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 
 /**
- * A block of data: {@code block.length} bytes of {@code piece} from offset {@code begin}.
+ * A block of data: {@code length()} bytes of {@code piece} from offset {@code begin}.
  *
- * @param block the data (copied in and out; a later slice may share buffers instead)
+ * <p>Blocks are most of what crosses the wire, so the data is shared, not copied: the record keeps
+ * a read-only view of the buffer it is given, and whoever made it must not change the bytes
+ * afterwards.
+ *
+ * @param data the block's bytes, from its position to its limit
  */
-public record Piece(int piece, int begin, byte[] block) implements PeerMessage {
+public record Piece(int piece, int begin, ByteBuffer data) implements PeerMessage {
 
     public Piece {
         Checks.nonNegative("piece index", piece);
         Checks.nonNegative("begin", begin);
-        block = block.clone();
+        data = data.slice().asReadOnlyBuffer();
     }
 
+    /** A block over {@code block}, which is not copied. */
+    public Piece(int piece, int begin, byte[] block) {
+        this(piece, begin, ByteBuffer.wrap(block));
+    }
+
+    /** A read-only view of the bytes, with its own position (reading it does not consume them). */
     @Override
+    public ByteBuffer data() {
+        return data.duplicate();
+    }
+
+    /** A copy of the bytes. */
     public byte[] block() {
-        return block.clone();
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return copy;
     }
 
     public int length() {
-        return block.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Piece other && piece == other.piece && begin == other.begin
-                && Arrays.equals(block, other.block);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * piece + begin) + Arrays.hashCode(block);
+        return data.remaining();
     }
 
     @Override
     public String toString() {
-        return "Piece[piece=" + piece + ", begin=" + begin + ", " + block.length + " bytes]";
+        return "Piece[piece=" + piece + ", begin=" + begin + ", " + length() + " bytes]";
     }
 }

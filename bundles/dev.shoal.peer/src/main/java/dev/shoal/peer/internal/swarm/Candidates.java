@@ -1,0 +1,75 @@
+package dev.shoal.peer.internal.swarm;
+
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Addresses a swarm may dial: bounded, without the banned ones, and without those tried recently
+ * (a peer that refused us a moment ago will likely refuse again; trackers keep handing it out).
+ * Not thread-safe: the swarm's lock guards it.
+ */
+final class Candidates {
+
+    private final int capacity;
+    private final long retryMillis;
+    private final Set<InetSocketAddress> waiting = new LinkedHashSet<>();
+    private final Map<InetSocketAddress, Long> lastTried = new HashMap<>();
+    private final Set<InetSocketAddress> banned = new HashSet<>();
+
+    Candidates(int capacity, long retryMillis) {
+        this.capacity = capacity;
+        this.retryMillis = retryMillis;
+    }
+
+    /** Adds what is new, allowed and fits; {@code busy} are addresses connected or being dialled. */
+    void offer(Collection<InetSocketAddress> addresses, Set<InetSocketAddress> busy, long nowMillis) {
+        for (InetSocketAddress address : addresses) {
+            if (waiting.size() >= capacity) {
+                return;
+            }
+            Long tried = lastTried.get(address);
+            if (!banned.contains(address) && !busy.contains(address)
+                    && (tried == null || nowMillis - tried >= retryMillis)) {
+                waiting.add(address);
+            }
+        }
+    }
+
+    /** The next address to dial, or null; it counts as tried from now. */
+    InetSocketAddress next(long nowMillis) {
+        Iterator<InetSocketAddress> it = waiting.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        InetSocketAddress address = it.next();
+        it.remove();
+        lastTried.put(address, nowMillis);
+        if (lastTried.size() > capacity * 4) {
+            lastTried.values().removeIf(at -> nowMillis - at >= retryMillis);
+        }
+        return address;
+    }
+
+    void ban(InetSocketAddress address) {
+        banned.add(address);
+        waiting.remove(address);
+    }
+
+    boolean isBanned(InetSocketAddress address) {
+        return banned.contains(address);
+    }
+
+    int size() {
+        return waiting.size();
+    }
+
+    int bannedCount() {
+        return banned.size();
+    }
+}

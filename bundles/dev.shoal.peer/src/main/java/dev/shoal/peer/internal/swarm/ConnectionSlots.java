@@ -1,0 +1,34 @@
+package dev.shoal.peer.internal.swarm;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The connections all swarms may hold together: a counting limit, never blocking. */
+final class ConnectionSlots {
+
+    private final int limit;
+    private final AtomicInteger used = new AtomicInteger();
+
+    ConnectionSlots(int limit) {
+        this.limit = limit;
+    }
+
+    boolean tryAcquire() {
+        while (true) {
+            int now = used.get();
+            if (now >= limit) {
+                return false;
+            }
+            if (used.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        used.decrementAndGet();
+    }
+
+    int used() {
+        return used.get();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.shoal.peer.internal.swarm;
+
+import dev.shoal.peer.api.PeerInfo;
+import dev.shoal.peer.internal.handler.PeerConnection;
+import dev.shoal.peer.internal.picker.Block;
+import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Request;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What a swarm knows of one connected peer. Guarded by the swarm's lock; the picker and the choker
+ * identify peers by this object.
+ */
+final class PeerState {
+
+    final PeerConnection connection;
+    final InetSocketAddress address;
+    final long connectedMillis;
+    final boolean fastExtension;
+    final BitSet has = new BitSet();
+    final RateMeter received = new RateMeter();
+    final RateMeter sent = new RateMeter();
+    /** Our requests it has not answered, in the order sent. */
+    final Set<Block> requested = new LinkedHashSet<>();
+    /** Pieces it lets us request while it chokes us (BEP 6 allowed fast). */
+    final Set<Integer> allowedFast = new HashSet<>();
+    /** Its requests waiting for the upload limit or a disk read slot. */
+    final ArrayDeque<Request> uploads = new ArrayDeque<>();
+    /** Its requests cancelled while their block was being read. */
+    final Set<Request> cancelled = new HashSet<>();
+
+    int hasCount;
+    boolean hasAll;
+    boolean chokingUs = true;
+    boolean choked = true;
+    boolean interestedInUs;
+    boolean interesting;
+    boolean snubbed;
+    boolean uploadScheduled;
+    int queueDepth;
+    boolean slowStart = true;
+    long lastRate;
+    int readsInFlight;
+    int blocksQueued;
+    int hashFailures;
+    boolean sawPieces;
+    long lastBlockMillis;
+    long lastRequestMillis;
+
+    PeerState(PeerConnection connection, long nowMillis, int initialQueueDepth) {
+        this.connection = connection;
+        this.address = (InetSocketAddress) connection.remoteAddress();
+        this.connectedMillis = nowMillis;
+        this.fastExtension = connection.remote().reserved().fastExtension();
+        this.queueDepth = initialQueueDepth;
+        this.lastBlockMillis = nowMillis;
+    }
+
+    void send(PeerMessage message) {
+        connection.send(message);
+    }
+
+    boolean isSeed(int pieceCount) {
+        return hasCount == pieceCount;
+    }
+
+    boolean mayRequest(int piece) {
+        return !chokingUs || allowedFast.contains(piece);
+    }
+
+    PeerInfo info() {
+        return new PeerInfo(address, ClientNames.of(connection.remote().peerId()), connection.outgoing(), hasCount,
+                received.rate(), sent.rate(), received.total(), sent.total(), chokingUs, choked, interestedInUs,
+                snubbed, requested.size());
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + address;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.shoal.peer.internal.swarm;
+
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.RateLimits;
+import dev.shoal.peer.api.Swarm;
+import dev.shoal.peer.api.SwarmListener;
+import dev.shoal.peer.api.SwarmService;
+import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.handler.LocalTorrent;
+import dev.shoal.peer.internal.handler.PeerConnection;
+import dev.shoal.peer.internal.handler.WireTimeouts;
+import dev.shoal.peer.internal.net.PeerAcceptor;
+import dev.shoal.peer.internal.net.PeerConnector;
+import dev.shoal.peer.internal.net.PeerWireSettings;
+import dev.shoal.peer.internal.wire.PeerId;
+import dev.shoal.peer.internal.wire.Reserved;
+import dev.shoal.storage.api.TorrentStorage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SwarmService}: owns the listening socket, the dialler, the global limits and the timer
+ * thread every swarm shares. A changed configuration restarts the component (no {@code @Modified}):
+ * time-outs and size limits are fixed per connection, so a half-applied change would mislead. The
+ * port and the global rates can change live through the service.
+ */
+@Component(service = SwarmService.class, configurationPid = SwarmComponent.PID)
+@Designate(ocd = SwarmComponent.Config.class)
+public final class SwarmComponent implements SwarmService {
+
+    public static final String PID = "dev.shoal.peer";
+    private static final Logger LOG = LoggerFactory.getLogger(SwarmComponent.class);
+
+    @ObjectClassDefinition(name = "Shoal peers",
+            description = "BitTorrent peer connections: where to listen, limits, time-outs.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Listen address", description = "0.0.0.0 for every interface.")
+        String listenAddress() default "0.0.0.0";
+
+        @AttributeDefinition(name = "Listen port",
+                description = "0 picks a free port. When the port is taken, the next free one is used.",
+                min = "0", max = "65535")
+        int port() default 6881;
+
+        @AttributeDefinition(name = "Connections per torrent", min = "1")
+        int connectionsPerTorrent() default 50;
+
+        @AttributeDefinition(name = "Connections in total", min = "1")
+        int connectionsTotal() default 200;
+
+        @AttributeDefinition(name = "Upload slots per torrent",
+                description = "Peers unchoked at once, the optimistic unchoke included.", min = "1")
+        int uploadSlots() default 8;
+
+        @AttributeDefinition(name = "Ban after hash failures",
+                description = "A peer that sent data for this many pieces that failed their hash is banned.",
+                min = "1")
+        int banAfterHashFailures() default 3;
+
+        @AttributeDefinition(name = "Keep-alive (s)", description = "Sent after this long without sending.", min = "1")
+        int keepAliveSeconds() default 120;
+
+        @AttributeDefinition(name = "Receive time-out (s)",
+                description = "A peer silent for this long is disconnected.", min = "1")
+        int receiveTimeoutSeconds() default 180;
+
+        @AttributeDefinition(name = "Connect time-out (ms)", min = "1")
+        int connectTimeoutMillis() default 10_000;
+
+        @AttributeDefinition(name = "Snub time (s)",
+                description = "A peer that sends nothing for this long although asked is snubbed.", min = "1")
+        int snubSeconds() default 60;
+
+        @AttributeDefinition(name = "Largest request (bytes)",
+                description = "Requests above this are a protocol error.", min = "16384")
+        int maxRequestLength() default 128 * 1024;
+
+        @AttributeDefinition(name = "Largest frame (bytes)", description = "Any message, e.g. extension messages.",
+                min = "16393")
+        int maxFrameLength() default 1024 * 1024 + 13;
+    }
+
+    /** Ports tried after the configured one when it is taken, before any free port. */
+    private static final int PORT_FALLBACKS = 10;
+
+    private final SwarmSettings settings;
+    private final PeerId peerId;
+    private final PeerConnector connector;
+    private final PeerAcceptor acceptor;
+    private final ConnectionSlots slots;
+    private final TokenBucket globalDownload = new TokenBucket(0, System.nanoTime());
+    private final TokenBucket globalUpload = new TokenBucket(0, System.nanoTime());
+    private final ScheduledExecutorService scheduler;
+    private final Random random = new SecureRandom();
+    private final Context context = new Context();
+
+    @Activate
+    public SwarmComponent(Config config) throws IOException {
+        this(settingsOf(config), true);
+    }
+
+    /** A service with these settings that fails when the configured port is taken. */
+    public SwarmComponent(SwarmSettings settings) throws IOException {
+        this(settings, false);
+    }
+
+    private SwarmComponent(SwarmSettings settings, boolean fallBackOnTakenPort) throws IOException {
+        this.settings = settings;
+        this.peerId = settings.wire().peerId();
+        this.slots = new ConnectionSlots(settings.connectionsTotal());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("shoal-swarm-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
+        this.connector = new PeerConnector(settings.wire());
+        this.acceptor = new PeerAcceptor(settings.wire());
+        try {
+            bindFirstFree(settings.listenHost(), settings.port(), fallBackOnTakenPort);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static SwarmSettings settingsOf(Config config) {
+        PeerWireSettings wire = new PeerWireSettings(PeerId.generate(new SecureRandom()),
+                Reserved.NONE.withFastExtension(true),
+                new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds()),
+                new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
+                        WireLimits.UNKNOWN_PIECE_COUNT),
+                config.connectTimeoutMillis());
+        SwarmSettings defaults = SwarmSettings.defaults(wire);
+        return new SwarmSettings(wire, config.listenAddress(), config.port(), config.connectionsPerTorrent(),
+                config.connectionsTotal(), config.uploadSlots(), defaults.queueTime(), defaults.minQueueDepth(),
+                defaults.maxQueueDepth(), defaults.maxPeerRequests(), Duration.ofSeconds(config.snubSeconds()),
+                config.banAfterHashFailures(), defaults.maxCandidates());
+    }
+
+    private void bindFirstFree(String host, int port, boolean fallBack) throws IOException {
+        try {
+            acceptor.bind(new InetSocketAddress(host, port));
+            return;
+        } catch (IOException e) {
+            if (!fallBack || port == 0) {
+                throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+        for (int next = port + 1; next <= Math.min(65535, port + PORT_FALLBACKS); next++) {
+            try {
+                acceptor.bind(new InetSocketAddress(host, next));
+                LOG.warn("port {} is taken; listening on {}", port, next);
+                return;
+            } catch (IOException e) {
+                // taken as well: try the next
+            }
+        }
+        acceptor.bind(new InetSocketAddress(host, 0));
+        LOG.warn("ports {}..{} are taken; listening on {}", port, port + PORT_FALLBACKS, listenPort());
+    }
+
+    @Deactivate
+    public void close() {
+        acceptor.close();
+        connector.close();
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public byte[] peerId() {
+        return peerId.bytes();
+    }
+
+    @Override
+    public int listenPort() {
+        InetSocketAddress address = acceptor.localAddress();
+        return address == null ? 0 : address.getPort();
+    }
+
+    @Override
+    public synchronized void listen(int port) throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new IOException("port out of range 0..65535: " + port);
+        }
+        InetSocketAddress old = acceptor.localAddress();
+        if (old != null && old.getPort() == port) {
+            return;
+        }
+        acceptor.unbind();
+        try {
+            acceptor.bind(new InetSocketAddress(settings.listenHost(), port));
+        } catch (IOException e) {
+            if (old != null) {
+                acceptor.bind(old);
+            }
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Swarm join(Metainfo torrent, TorrentStorage storage, SwarmListener listener) {
+        return new TorrentSwarm(torrent, storage, listener, context, peerId, Clock.SYSTEM, random);
+    }
+
+    @Override
+    public void setGlobalRateLimits(RateLimits limits) {
+        long now = System.nanoTime();
+        globalDownload.setRate(limits.downloadBytesPerSecond(), now);
+        globalUpload.setRate(limits.uploadBytesPerSecond(), now);
+    }
+
+    @Override
+    public RateLimits globalRateLimits() {
+        return new RateLimits(globalDownload.rate(), globalUpload.rate());
+    }
+
+    /** What the swarms share, as they see it. */
+    private final class Context implements SwarmContext {
+
+        @Override
+        public SwarmSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public CompletableFuture<PeerConnection> connect(InetSocketAddress address, LocalTorrent torrent) {
+            return connector.connect(address, torrent);
+        }
+
+        @Override
+        public void register(LocalTorrent torrent) {
+            acceptor.register(torrent);
+        }
+
+        @Override
+        public void unregister(LocalTorrent torrent) {
+            acceptor.unregister(torrent);
+        }
+
+        @Override
+        public ConnectionSlots slots() {
+            return slots;
+        }
+
+        @Override
+        public TokenBucket globalDownload() {
+            return globalDownload;
+        }
+
+        @Override
+        public TokenBucket globalUpload() {
+            return globalUpload;
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return scheduler;
+        }
+    }
+}

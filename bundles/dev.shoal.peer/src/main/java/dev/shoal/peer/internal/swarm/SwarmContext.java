@@ -1,0 +1,30 @@
+package dev.shoal.peer.internal.swarm;
+
+import dev.shoal.peer.internal.handler.LocalTorrent;
+import dev.shoal.peer.internal.handler.PeerConnection;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What every swarm shares, handed down by the component: the dialler, the registry of incoming
+ * torrents, the global connection and rate limits, and the scheduler for timers.
+ */
+interface SwarmContext {
+
+    SwarmSettings settings();
+
+    CompletableFuture<PeerConnection> connect(InetSocketAddress address, LocalTorrent torrent);
+
+    void register(LocalTorrent torrent);
+
+    void unregister(LocalTorrent torrent);
+
+    ConnectionSlots slots();
+
+    TokenBucket globalDownload();
+
+    TokenBucket globalUpload();
+
+    ScheduledExecutorService scheduler();
+}

@@ -1,0 +1,183 @@
+package dev.shoal.peer.internal.swarm;
+
+import dev.shoal.peer.internal.choker.Choker;
+import dev.shoal.peer.internal.choker.PeerSnapshot;
+import dev.shoal.peer.internal.wire.Choke;
+import dev.shoal.peer.internal.wire.Piece;
+import dev.shoal.peer.internal.wire.RejectRequest;
+import dev.shoal.peer.internal.wire.Request;
+import dev.shoal.peer.internal.wire.Unchoke;
+import dev.shoal.storage.api.TorrentStorage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Our side as a source: who is unchoked (the choker every 10 s, and at once while a slot is free),
+ * and serving the requests of unchoked peers from verified pieces, within the upload limits and
+ * with a bounded number of blocks per peer between the disk and the socket. Every method runs under
+ * the swarm's lock.
+ */
+final class Uploader {
+
+    /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
+    static final int BLOCKS_IN_FLIGHT = 32;
+
+    private final Object lock;
+    private final TorrentStorage storage;
+    private final BitSet verified;
+    private final Choker<PeerState> choker;
+    private final int uploadSlots;
+    private final TokenBucket torrentLimit;
+    private final SwarmContext context;
+    private final RateMeter sent;
+    private final Clock clock;
+
+    Uploader(Object lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
+            RateMeter sent, Clock clock, Random random) {
+        this.lock = lock;
+        this.storage = storage;
+        this.verified = verified;
+        this.context = context;
+        this.uploadSlots = context.settings().uploadSlots();
+        this.choker = new Choker<>(uploadSlots, random);
+        this.torrentLimit = torrentLimit;
+        this.sent = sent;
+        this.clock = clock;
+    }
+
+    /** The peer became interested: unchoke it at once while a slot is free, not at the next rechoke. */
+    void interested(PeerState peer, Collection<PeerState> all) {
+        if (peer.choked && unchokedCount(all) < uploadSlots) {
+            unchoke(peer);
+        }
+    }
+
+    void rechoke(Collection<PeerState> all, boolean seeding) {
+        List<PeerSnapshot<PeerState>> snapshots = new ArrayList<>(all.size());
+        for (PeerState peer : all) {
+            snapshots.add(new PeerSnapshot<>(peer, peer.interestedInUs, peer.received.rate(), peer.sent.rate(),
+                    peer.connectedMillis, peer.snubbed));
+        }
+        Set<PeerState> unchoke = choker.rechoke(snapshots, seeding, clock.millis());
+        for (PeerState peer : all) {
+            if (unchoke.contains(peer)) {
+                unchoke(peer);
+            } else {
+                choke(peer);
+            }
+        }
+    }
+
+    void request(PeerState peer, Request request, int pieceSize) {
+        boolean valid = verified.get(request.piece())
+                && (long) request.begin() + request.length() <= pieceSize;
+        if (peer.choked || !valid || peer.uploads.size() >= context.settings().maxPeerRequests()) {
+            // BEP 6 peers expect an answer to every request; others learn from the choke.
+            if (peer.fastExtension) {
+                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+            }
+            return;
+        }
+        peer.uploads.add(request);
+        serve(peer);
+    }
+
+    void cancel(PeerState peer, Request request) {
+        if (!peer.uploads.remove(request)) {
+            peer.cancelled.add(request);
+        }
+    }
+
+    /** A block we sent reached the socket: room for the next. */
+    void blockSent(PeerState peer) {
+        peer.blocksQueued--;
+        serve(peer);
+    }
+
+    /** Starts reading what the peer asked for, as far as the limits allow. */
+    void serve(PeerState peer) {
+        while (!peer.uploads.isEmpty() && peer.readsInFlight + peer.blocksQueued < BLOCKS_IN_FLIGHT) {
+            long now = clock.nanos();
+            long wait = Math.max(torrentLimit.waitNanos(now), context.globalUpload().waitNanos(now));
+            if (wait > 0) {
+                scheduleServe(peer, wait);
+                return;
+            }
+            Request request = peer.uploads.poll();
+            torrentLimit.take(request.length(), now);
+            context.globalUpload().take(request.length(), now);
+            peer.readsInFlight++;
+            storage.readBlock(request.piece(), request.begin(), request.length())
+                    .whenComplete((data, failure) -> read(peer, request, data, failure));
+        }
+    }
+
+    private void read(PeerState peer, Request request, ByteBuffer data, Throwable failure) {
+        synchronized (lock) {
+            peer.readsInFlight--;
+            boolean wanted = !peer.cancelled.remove(request) && !peer.choked && peer.connection.isOpen();
+            if (failure == null && wanted) {
+                peer.blocksQueued++;
+                peer.send(new Piece(request.piece(), request.begin(), data));
+                peer.sent.add(request.length());
+                sent.add(request.length());
+            } else if (failure != null && peer.fastExtension && wanted) {
+                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+            }
+            serve(peer);
+        }
+    }
+
+    private void scheduleServe(PeerState peer, long waitNanos) {
+        if (peer.uploadScheduled) {
+            return;
+        }
+        peer.uploadScheduled = true;
+        context.scheduler().schedule(() -> {
+            synchronized (lock) {
+                peer.uploadScheduled = false;
+                if (peer.connection.isOpen()) {
+                    serve(peer);
+                }
+            }
+        }, waitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void unchoke(PeerState peer) {
+        if (peer.choked) {
+            peer.choked = false;
+            peer.send(new Unchoke());
+        }
+    }
+
+    private void choke(PeerState peer) {
+        if (peer.choked) {
+            return;
+        }
+        peer.choked = true;
+        peer.send(new Choke());
+        // Choking drops a peer's requests; BEP 6 peers are told which, one by one.
+        if (peer.fastExtension) {
+            for (Request request : peer.uploads) {
+                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+            }
+        }
+        peer.uploads.clear();
+    }
+
+    private static int unchokedCount(Collection<PeerState> all) {
+        int count = 0;
+        for (PeerState peer : all) {
+            if (!peer.choked) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
