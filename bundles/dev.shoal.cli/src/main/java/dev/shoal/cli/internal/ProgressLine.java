@@ -18,7 +18,7 @@ final class ProgressLine implements HashProgress, AutoCloseable {
 
     private final PrintWriter err;
     private final String label;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal = Terminal.isTerminal(System.console());
     private final long start = System.nanoTime();
     private long lastReport;
     private boolean drawn;

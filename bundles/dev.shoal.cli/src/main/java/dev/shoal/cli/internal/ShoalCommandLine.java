@@ -3,7 +3,9 @@ package dev.shoal.cli.internal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Shoal, a BitTorrent client.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {InfoCommand.class, CreateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, CreateCommand.class, GetCommand.class, CommandLine.HelpCommand.class})
 public final class ShoalCommandLine implements Callable<Integer> {
 
     static final int EXIT_FAILURE = 1;
@@ -33,10 +35,25 @@ public final class ShoalCommandLine implements Callable<Integer> {
 
     private final String version;
     private final TorrentCreator creator;
+    private final Supplier<Engine> engines;
+    private final Ticker ticker;
+    private final Terminal terminal;
 
-    public ShoalCommandLine(String version, TorrentCreator creator) {
+    /**
+     * @param engines gives the engine; called only by a command that needs one ({@code get}), so
+     *                the engine does not start for the others
+     */
+    public ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines) {
+        this(version, creator, engines, Ticker.SYSTEM, Terminal.detect());
+    }
+
+    ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines, Ticker ticker,
+            Terminal terminal) {
         this.version = version;
         this.creator = creator;
+        this.engines = engines;
+        this.ticker = ticker;
+        this.terminal = terminal;
     }
 
     /** {@code shoal} with options but no command: say what the commands are. */
@@ -49,7 +66,8 @@ public final class ShoalCommandLine implements Callable<Integer> {
     public int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter stdout = new PrintWriter(out, true);
         PrintWriter stderr = new PrintWriter(err, true);
-        CommandLine commandLine = new CommandLine(this, new Factory(version, creator, stdout, stderr));
+        CommandLine commandLine = new CommandLine(this,
+                new Factory(version, creator, engines, ticker, terminal, stdout, stderr));
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         commandLine.setParameterExceptionHandler((e, badArgs) -> {
@@ -68,8 +86,8 @@ public final class ShoalCommandLine implements Callable<Integer> {
     }
 
     /** Gives each subcommand the services and streams it needs. */
-    private record Factory(String version, TorrentCreator creator, PrintWriter out, PrintWriter err)
-            implements CommandLine.IFactory {
+    private record Factory(String version, TorrentCreator creator, Supplier<Engine> engines, Ticker ticker,
+            Terminal terminal, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == VersionProvider.class) {
@@ -80,6 +98,10 @@ public final class ShoalCommandLine implements Callable<Integer> {
             }
             if (type == CreateCommand.class) {
                 return type.cast(new CreateCommand(creator, "Shoal " + version, out, err));
+            }
+            if (type == GetCommand.class) {
+                return type.cast(new GetCommand(engines, new TorrentFetcher("Shoal/" + version), ticker, terminal,
+                        out, err));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -4,16 +4,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
 
 /**
  * Runs the command the user typed on the JVM's main thread. bnd's launcher calls the
  * {@code main.thread} service once the framework is up, exits with the Integer it returns, and
  * hands us the program arguments as the {@code launcher.arguments} property of its own service.
+ *
+ * <p>The engine comes as {@link ComponentServiceObjects}: DS binds it without getting the service,
+ * so the (delayed) engine component is only activated, and binds its port, when a command calls
+ * {@code getService()}, which only {@code get} does. {@code info}, {@code create} and
+ * {@code --version} never start it.
  */
 @Component(service = Callable.class, property = "main.thread=true")
 public final class ShoalMain implements Callable<Integer> {
@@ -21,19 +28,22 @@ public final class ShoalMain implements Callable<Integer> {
     private final String[] arguments;
     private final String version;
     private final TorrentCreator creator;
+    private final ComponentServiceObjects<Engine> engines;
 
     @Activate
     public ShoalMain(
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             @Reference TorrentCreator creator,
+            @Reference(service = Engine.class) ComponentServiceObjects<Engine> engines,
             BundleContext context) {
         this.arguments = (String[]) launcher.get("launcher.arguments");
         this.version = context.getBundle().getHeaders().get("Shoal-Version");
         this.creator = creator;
+        this.engines = engines;
     }
 
     @Override
     public Integer call() {
-        return new ShoalCommandLine(version, creator).run(arguments, System.out, System.err);
+        return new ShoalCommandLine(version, creator, engines::getService).run(arguments, System.out, System.err);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
 
@@ -30,9 +31,14 @@ class ShoalCommandLineTest {
     private Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ShoalCommandLine("9.9.9-test", TorrentCreator.withThreads(2))
+        int code = new ShoalCommandLine("9.9.9-test", TorrentCreator.withThreads(2), ShoalCommandLineTest::noEngine)
                 .run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** info, create, --version and help must never start the engine: it binds a port. */
+    private static Engine noEngine() {
+        throw new AssertionError("the engine was asked for by a command that needs none");
     }
 
     private Path randomFile(String name, int size) throws IOException {
@@ -49,6 +55,10 @@ class ShoalCommandLineTest {
         Result help = run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("create") && help.out().contains("info"), help.out());
+        assertTrue(help.out().contains("  get "), help.out());
+        Result getHelp = run("help", "get");
+        assertEquals(0, getHelp.exitCode());
+        assertTrue(getHelp.out().contains("Usage: shoal get [-hqV]"), getHelp.out());
     }
 
     @Test

@@ -1,0 +1,146 @@
+package dev.shoal.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongFunction;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.SeedGoal;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
+
+/**
+ * Just enough of the engine API to drive {@code shoal get}'s state handling: the torrent's status
+ * is a function of the test clock. The real engine is tested end to end in the distribution.
+ */
+final class FakeEngine implements Engine {
+
+    final List<String> calls = new ArrayList<>();
+    final FakeTicker ticker;
+    final LongFunction<TorrentStatus> script;
+    AddTorrent added;
+    EngineException portFailure;
+    boolean removed;
+
+    /** {@code script} gives the status at a time in nanoseconds since the start of the test clock. */
+    FakeEngine(FakeTicker ticker, LongFunction<TorrentStatus> script) {
+        this.ticker = ticker;
+        this.script = script;
+    }
+
+    @Override
+    public Torrent add(AddTorrent request) {
+        calls.add("add");
+        added = request;
+        return new FakeTorrent(request);
+    }
+
+    @Override
+    public void setListenPort(int port) throws EngineException {
+        calls.add("port " + port);
+        if (portFailure != null) {
+            throw portFailure;
+        }
+    }
+
+    @Override
+    public List<Torrent> torrents() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Torrent> torrent(InfoHash infoHash) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public EngineTotals totals() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setGlobalRateLimits(RateLimits limits) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RateLimits globalRateLimits() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int listenPort() {
+        throw new UnsupportedOperationException();
+    }
+
+    private final class FakeTorrent implements Torrent {
+
+        private final AddTorrent request;
+
+        FakeTorrent(AddTorrent request) {
+            this.request = request;
+        }
+
+        @Override
+        public InfoHash infoHash() {
+            return request.metainfo().infoHash();
+        }
+
+        @Override
+        public Metainfo metainfo() {
+            return request.metainfo();
+        }
+
+        @Override
+        public Path downloadDirectory() {
+            return request.downloadDirectory();
+        }
+
+        @Override
+        public TorrentStatus status() {
+            return script.apply(ticker.nanoTime());
+        }
+
+        @Override
+        public void pause() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resume() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> recheck() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setSeedGoal(SeedGoal goal) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRateLimits(RateLimits limits) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> remove() {
+            calls.add("remove");
+            removed = true;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
