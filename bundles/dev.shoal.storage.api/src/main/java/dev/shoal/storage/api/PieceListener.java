@@ -14,7 +14,7 @@ public interface PieceListener {
     /** A listener that ignores everything. */
     PieceListener NONE = result -> { };
 
-    /** A piece was hashed: verified (and forced to disk) or failed its hash. */
+    /** A piece was hashed: verified or failed its hash. */
     void pieceChecked(PieceResult result);
 
     /** A write or read failed outside any caller's stage (for example while preallocating). */

@@ -10,7 +10,7 @@ public record PieceResult(int piece, Outcome outcome) {
 
     /** What hashing found. */
     public enum Outcome {
-        /** The data matches the piece hash and was forced to disk. */
+        /** The data matches the piece hash (it reaches the device by the next resume save). */
         VERIFIED,
         /** The data does not match; the piece must be downloaded again. */
         HASH_FAILED

@@ -62,7 +62,10 @@ public interface TorrentStorage extends AutoCloseable {
      */
     CompletionStage<CheckResult> recheck(CheckProgress progress);
 
-    /** The verified pieces now. Only pieces whose data was forced to disk are in it. */
+    /**
+     * The verified pieces now: their data matched its hash. It is in the page cache at least, so a
+     * killed process loses none of it; resume data records pieces only after forcing their files.
+     */
     PieceSet verified();
 
     /** Saves fast-resume data now (it is also saved periodically, after pieces complete, and at close). */

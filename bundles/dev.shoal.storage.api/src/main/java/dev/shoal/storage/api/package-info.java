@@ -1,6 +1,7 @@
 /**
  * A torrent's pieces on disk: blocks written through a bounded queue, each piece verified against
- * its SHA-1 and forced to disk before it counts, fast-resume data so a restart does not recheck.
+ * its SHA-1 before it counts, fast-resume data (recording only pieces forced to disk) so a restart
+ * does not recheck.
  *
  * <p>The shape follows libtorrent's {@code disk_interface}: the engine calls asynchronously and
  * learns results from {@link java.util.concurrent.CompletionStage}s and a

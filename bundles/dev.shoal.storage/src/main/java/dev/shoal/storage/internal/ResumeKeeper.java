@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Saves and judges fast-resume data. Disk thread only: a save happens between writes, so the stamps
- * it records describe the files exactly as they are, and the bitfield holds only pieces already
- * forced to disk. A later write changes a stamp, which costs a recheck after a crash, never a
+ * it records describe the files exactly as they are, and the bitfield holds only pieces whose files
+ * were forced to disk just before. A later write changes a stamp, which costs a recheck after a crash, never a
  * wrongly trusted piece.
  */
 final class ResumeKeeper {
@@ -67,6 +67,9 @@ final class ResumeKeeper {
     }
 
     void save(PieceSet verified) throws StorageException {
+        // What the bitfield claims must be on the device before the claim is, or a machine crash
+        // could leave a resume file trusting pieces whose data never left the page cache.
+        io.forceFilesOf(verified.toBitSet());
         file.save(new ResumeData(torrent.infoHash().bytes(), verified, stamps()));
         dirty = false;
         lastSave = System.nanoTime();
