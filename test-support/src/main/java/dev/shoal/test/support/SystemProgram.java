@@ -35,6 +35,7 @@ public final class SystemProgram {
             "transmission-show", "transmission-cli",
             "transmission-create", "transmission-cli",
             "transmission-cli", "transmission-cli",
+            "transmission-remote", "transmission-cli",
             "transmission-daemon", "transmission-daemon",
             "aria2c", "aria2",
             "opentracker", "opentracker",

@@ -1,0 +1,225 @@
+package dev.shoal.test.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A real aria2 1.36 ({@code aria2c}) for one torrent, on 127.0.0.1 only: a third, independent
+ * implementation, small and strict, and the one that can play a peer sending bad data. Status comes
+ * from its JSON-RPC (on, bound to loopback) under a fixed GID. It stops by itself when this JVM dies
+ * ({@code --stop-with-process}).
+ *
+ * <ul>
+ * <li>{@link #seed}: {@code -V --seed-ratio=0.0}: checks the data, then seeds until closed (0.0 means
+ * no ratio goal, and no {@code --seed-time} means no time goal).
+ * <li>{@link #leecher}: {@code --seed-time=0}: downloads, stops seeding at once; since RPC keeps aria2
+ * running, {@link #awaitComplete} then shuts it down and requires exit code 0.
+ * <li>{@link #corruptSeed}: {@code --check-integrity=false --bt-seed-unverified=true --seed-ratio=0.0}:
+ * takes whatever is on disk as complete without hashing it and uploads it as it is, so data damaged
+ * on disk (see {@link SwarmData#damagedCopy}) reaches the leechers as blocks that fail their piece hash.
+ * </ul>
+ */
+public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+    private static final String GID = "5a0a15a0a15a0a15";
+    private static final String TELL_STATUS = "{\"jsonrpc\":\"2.0\",\"id\":\"t\",\"method\":\"aria2.tellStatus\","
+            + "\"params\":[\"" + GID + "\",[\"status\",\"totalLength\",\"completedLength\",\"uploadLength\","
+            + "\"downloadLength\",\"connections\",\"seeder\",\"errorCode\",\"errorMessage\"]]}";
+    private static final String SHUTDOWN = "{\"jsonrpc\":\"2.0\",\"id\":\"t\",\"method\":\"aria2.shutdown\"}";
+
+    /** How aria2 treats the torrent's data. */
+    public enum Mode {
+        SEED, LEECHER, CORRUPT_SEED
+    }
+
+    /** aria2's view of the download; {@code status} is active, waiting, paused, error, complete or removed. */
+    public record Status(String status, long totalLength, long completedLength, long uploaded, long downloaded,
+            int connections, boolean seeder, String error) implements RealPeer.Status {
+
+        static final Status NONE = new Status("starting", 0, 0, 0, 0, 0, false, "");
+
+        static Status parse(String json) {
+            String code = LocalRpc.field(json, "errorCode").orElse("0");
+            String error = "0".equals(code) ? ""
+                    : "error " + code + ": " + LocalRpc.field(json, "errorMessage").orElse("");
+            return new Status(LocalRpc.field(json, "status").orElse("?"), LocalRpc.longField(json, "totalLength"),
+                    LocalRpc.longField(json, "completedLength"), LocalRpc.longField(json, "uploadLength"),
+                    LocalRpc.longField(json, "downloadLength"), (int) LocalRpc.longField(json, "connections"),
+                    "true".equals(LocalRpc.field(json, "seeder").orElse("")), error);
+        }
+
+        @Override
+        public boolean complete() {
+            return totalLength > 0 && completedLength == totalLength;
+        }
+    }
+
+    /** What to start; {@link #start()} starts it. */
+    public static final class Builder extends PeerBuilder<Builder, Aria2Peer> {
+        private final Mode mode;
+
+        private Builder(Mode mode, Torrent torrent, Path dir) {
+            super(torrent, dir);
+            this.mode = mode;
+        }
+
+        /** Starts aria2; a seed (either kind) is returned once it seeds, a good seed's data checked. */
+        @Override
+        public Aria2Peer start() throws IOException {
+            Path program = SystemProgram.require("aria2c");
+            int listen = listenPort();
+            int rpcPort = OpenTracker.freePort();
+            List<String> command = new ArrayList<>(List.of(program.toString(), "--no-conf=true",
+                    "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
+                    "--enable-peer-exchange=false", "--interface=127.0.0.1", "--disable-ipv6=true",
+                    "--listen-port=" + listen, "--dir=" + dir(), "--gid=" + GID,
+                    "--enable-rpc=true", "--rpc-listen-all=false", "--rpc-listen-port=" + rpcPort,
+                    "--stop-with-process=" + ProcessHandle.current().pid(),
+                    // The console is block-buffered into a pipe; the log on stdout comes line by line.
+                    "--quiet=true", "--log=-", "--log-level=notice", "--file-allocation=none",
+                    "--max-overall-upload-limit=" + uploadLimit(),
+                    "--max-overall-download-limit=" + downloadLimit()));
+            command.addAll(switch (mode) {
+                case SEED -> List.of("--check-integrity=true", "--seed-ratio=0.0");
+                case LEECHER -> List.of("--seed-time=0");
+                case CORRUPT_SEED -> List.of("--check-integrity=false", "--bt-seed-unverified=true",
+                        "--seed-ratio=0.0");
+            });
+            command.add(torrent().file().toAbsolutePath().toString());
+            LocalRpc rpc = new LocalRpc(URI.create("http://127.0.0.1:" + rpcPort + "/jsonrpc"));
+            Aria2Peer peer = new Aria2Peer(mode, listen, rpc);
+            peer.process = ClientProcess.start("aria2-" + mode.name().toLowerCase() + "-" + listen, command,
+                    Files.createTempDirectory("aria2"), peer::onLine);
+            try {
+                peer.process.await("RPC answering on port " + rpcPort, READY_WITHIN,
+                        () -> peer.rpc.answers(TELL_STATUS), () -> "starting");
+                if (mode != Mode.LEECHER) {
+                    peer.await("seeding", READY_WITHIN, status -> {
+                        if (peer.checksumError) {
+                            fail("aria2 found the seed's data in " + dir() + " does not match " + torrent().file()
+                                    + "\n" + peer.process.describe(status::toString));
+                        }
+                        return status.seeder() && status.complete();
+                    });
+                }
+            } catch (RuntimeException | AssertionError e) {
+                peer.close();
+                throw e;
+            }
+            return peer;
+        }
+    }
+
+    private final Mode mode;
+    private final int port;
+    private final LocalRpc rpc;
+    private ClientProcess process;
+    private volatile Status last = Status.NONE;
+    private volatile boolean checksumError;
+
+    private Aria2Peer(Mode mode, int port, LocalRpc rpc) {
+        this.mode = mode;
+        this.port = port;
+        this.rpc = rpc;
+    }
+
+    /** A seed of {@code torrent} whose data, in {@code dataDir}, aria2 checks first. */
+    public static Builder seed(Torrent torrent, Path dataDir) {
+        return new Builder(Mode.SEED, torrent, dataDir);
+    }
+
+    /** A leecher of {@code torrent} downloading into {@code downloadDir}. */
+    public static Builder leecher(Torrent torrent, Path downloadDir) {
+        return new Builder(Mode.LEECHER, torrent, downloadDir);
+    }
+
+    /** A seed that uploads the data in {@code dataDir} unchecked, damaged or not. */
+    public static Builder corruptSeed(Torrent torrent, Path dataDir) {
+        return new Builder(Mode.CORRUPT_SEED, torrent, dataDir);
+    }
+
+    private void onLine(String line) {
+        if (line.contains("Checksum error detected")) {
+            checksumError = true;
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    /** The current status; once aria2 has exited, the last one seen. */
+    @Override
+    public Status status() {
+        if (!process.isAlive()) {
+            return last;
+        }
+        last = Status.parse(call(TELL_STATUS));
+        return last;
+    }
+
+    private String call(String json) {
+        try {
+            return rpc.call(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("aria2 RPC failed:\n" + process.tail(), e);
+        }
+    }
+
+    /**
+     * Waits until the download is complete. A leecher is then shut down (it would idle on, RPC being
+     * on), which also flushes its disk cache, and must exit with 0, aria2's "all downloads finished".
+     */
+    @Override
+    public void awaitComplete(Duration timeout) {
+        if (mode != Mode.LEECHER) {
+            await("complete data", timeout, status -> status.seeder() && status.complete());
+            return;
+        }
+        await("complete download", timeout, status -> "complete".equals(status.status()));
+        if (process.isAlive()) {
+            call(SHUTDOWN);
+            int exit = process.awaitExit(Duration.ofSeconds(15), last::toString);
+            if (exit != 0) {
+                fail("aria2 finished with exit code " + exit + "\n" + process.describe(last::toString));
+            }
+        }
+    }
+
+    /** Waits until {@code goal} holds; a download error fails at once. */
+    @Override
+    public void await(String what, Duration timeout, Predicate<? super Status> goal) {
+        process.await(what, timeout, () -> {
+            Status now = status();
+            if (!now.error().isEmpty() || "error".equals(now.status())) {
+                fail("aria2 reports an error: " + now + "\n" + process.describe(now::toString));
+            }
+            return goal.test(now);
+        }, () -> last.toString());
+    }
+
+    /** The last lines aria2 printed. */
+    @Override
+    public String logTail() {
+        return process.tail();
+    }
+
+    /** Kills aria2 (it keeps no state: no session file, no control file once complete). */
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}

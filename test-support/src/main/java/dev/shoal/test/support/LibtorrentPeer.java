@@ -1,0 +1,263 @@
+package dev.shoal.test.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real libtorrent 2.0 peer (Debian's python3-libtorrent) for one torrent, on 127.0.0.1 only, as
+ * seed or leecher: the reference client Shoal must interoperate with, and the fastest one to set a
+ * swarm going. The Python side ({@code libtorrent_peer.py}, shipped beside this class) prints its
+ * status five times a second; this class follows it so a test can wait for completion, uploads or
+ * hash failures, and it reads commands (dial a peer) on its stdin. It quits when its stdin closes, so
+ * it cannot outlive the JVM.
+ */
+public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
+
+    private static final String SCRIPT = "libtorrent_peer.py";
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+    private static final Pattern HASH_FAILED = Pattern.compile("hash for piece (\\d+) failed");
+
+    /** One status line of the peer. Byte counts are payload, for this session of the peer. */
+    public record Status(String state, double progress, long done, long wanted, long uploaded, long downloaded,
+            int peers, int seeds, long failedBytes, int hashFailures, String error) implements RealPeer.Status {
+
+        static final Status NONE = new Status("starting", 0, 0, 0, 0, 0, 0, 0, 0, 0, "");
+
+        static Status parse(String line) {
+            Map<String, String> fields = new HashMap<>();
+            for (String word : line.substring("status ".length()).split(" ")) {
+                int equals = word.indexOf('=');
+                fields.put(word.substring(0, equals), word.substring(equals + 1));
+            }
+            return new Status(fields.get("state"), Double.parseDouble(fields.get("progress")),
+                    Long.parseLong(fields.get("done")), Long.parseLong(fields.get("wanted")),
+                    Long.parseLong(fields.get("uploaded")), Long.parseLong(fields.get("downloaded")),
+                    Integer.parseInt(fields.get("peers")), Integer.parseInt(fields.get("seeds")),
+                    Long.parseLong(fields.get("failed")), Integer.parseInt(fields.get("hashfails")),
+                    fields.get("error"));
+        }
+
+        /** Every wanted byte is there and checked. */
+        @Override
+        public boolean complete() {
+            return wanted > 0 && done == wanted && ("seeding".equals(state) || "finished".equals(state));
+        }
+    }
+
+    /** What to start; {@link #start()} starts it. */
+    public static final class Builder extends PeerBuilder<Builder, LibtorrentPeer> {
+        private final boolean seed;
+        private final List<InetSocketAddress> dial = new ArrayList<>();
+
+        private Builder(boolean seed, Torrent torrent, Path dir) {
+            super(torrent, dir);
+            this.seed = seed;
+        }
+
+        /** A peer to dial as soon as the torrent is checked, e.g. one that ignores loopback tracker peers. */
+        public Builder connectTo(int port) {
+            return connectTo(new InetSocketAddress("127.0.0.1", port));
+        }
+
+        public Builder connectTo(InetSocketAddress peer) {
+            dial.add(peer);
+            return this;
+        }
+
+        /**
+         * Starts the peer and waits until it listens and, for a seed, has checked its data and seeds
+         * (failing if the data does not match the torrent).
+         */
+        @Override
+        public LibtorrentPeer start() throws IOException {
+            Path python = SystemProgram.requirePythonLibtorrent();
+            int listen = listenPort();
+            Path work = Files.createTempDirectory("libtorrent-peer");
+            Path script = work.resolve(SCRIPT);
+            try (InputStream in = LibtorrentPeer.class.getResourceAsStream(SCRIPT)) {
+                Files.copy(Objects.requireNonNull(in, SCRIPT + " is not on the class path beside LibtorrentPeer"),
+                        script);
+            } catch (IOException | RuntimeException e) {
+                ClientProcess.deleteTree(work);
+                throw e;
+            }
+            List<String> command = new ArrayList<>(List.of(python.toString(), "-u", script.toString(),
+                    "--torrent", torrent().file().toAbsolutePath().toString(),
+                    "--dir", dir().toString(),
+                    "--port", String.valueOf(listen),
+                    "--role", seed ? "seed" : "leecher",
+                    "--upload-limit", String.valueOf(uploadLimit()),
+                    "--download-limit", String.valueOf(downloadLimit())));
+            for (InetSocketAddress peer : dial) {
+                command.add("--connect");
+                command.add(peer.getHostString() + ":" + peer.getPort());
+            }
+            LibtorrentPeer peer = new LibtorrentPeer(listen);
+            peer.process = ClientProcess.start("libtorrent-" + (seed ? "seed" : "leecher") + "-" + listen, command,
+                    work, peer::onLine);
+            try {
+                peer.process.await("listening on port " + listen, READY_WITHIN, () -> peer.listening, peer::state);
+                if (seed) {
+                    peer.await("seeding (data checked)", READY_WITHIN, status -> {
+                        if (peer.checked && "downloading".equals(status.state())) {
+                            fail("the seed's data in " + dir() + " does not match " + torrent().file() + "\n"
+                                    + peer.process.describe(peer::state));
+                        }
+                        return status.complete();
+                    });
+                }
+            } catch (RuntimeException | AssertionError e) {
+                peer.close();
+                throw e;
+            }
+            return peer;
+        }
+    }
+
+    private final int port;
+    private ClientProcess process;
+    private volatile Status status = Status.NONE;
+    private volatile List<String> peers = List.of();
+    private volatile boolean listening;
+    private volatile boolean checked;
+    private final Set<Integer> failedPieces = ConcurrentHashMap.newKeySet();
+
+    private LibtorrentPeer(int port) {
+        this.port = port;
+    }
+
+    /** A seed of {@code torrent} whose data is in {@code dataDir} (the folder that holds the torrent's name). */
+    public static Builder seed(Torrent torrent, Path dataDir) {
+        return new Builder(true, torrent, dataDir);
+    }
+
+    /** A leecher of {@code torrent} downloading into {@code downloadDir}. */
+    public static Builder leecher(Torrent torrent, Path downloadDir) {
+        return new Builder(false, torrent, downloadDir);
+    }
+
+    private void onLine(String line) {
+        if (line.startsWith("status ")) {
+            status = Status.parse(line);
+        } else if (line.startsWith("peers ")) {
+            String list = line.substring("peers ".length());
+            peers = list.isEmpty() ? List.of() : List.of(list.split(","));
+        } else if (line.startsWith("listening ")) {
+            listening = true;
+        } else if (line.startsWith("alert torrent_checked_alert")) {
+            checked = true;
+        } else if (line.startsWith("alert hash_failed_alert")) {
+            Matcher piece = HASH_FAILED.matcher(line);
+            if (piece.find()) {
+                failedPieces.add(Integer.valueOf(piece.group(1)));
+            }
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    /** The latest status line (five a second). */
+    @Override
+    public Status status() {
+        return status;
+    }
+
+    public int hashFailures() {
+        return status.hashFailures();
+    }
+
+    /** The pieces whose hash check failed, as libtorrent reported them. */
+    public Set<Integer> failedPieces() {
+        return Set.copyOf(failedPieces);
+    }
+
+    /** The connected peers, each as {@code ip:port client}. */
+    public List<String> peers() {
+        return peers;
+    }
+
+    /** Dials a peer on 127.0.0.1 now. */
+    public void connect(int peerPort) {
+        command("connect 127.0.0.1 " + peerPort);
+    }
+
+    private synchronized void command(String line) {
+        try {
+            OutputStream stdin = process.stdin();
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("libtorrent peer on port " + port + " no longer reads commands:\n"
+                    + process.tail(), e);
+        }
+    }
+
+    /** Waits until at least {@code count} pieces failed their hash check. */
+    public void awaitHashFailures(int count, Duration timeout) {
+        await(count + " hash failures", timeout, status -> status.hashFailures() >= count);
+    }
+
+    /**
+     * Waits until {@code goal} holds for the latest status; a torrent error fails at once. The upload
+     * counter moves about once a second.
+     */
+    @Override
+    public void await(String what, Duration timeout, Predicate<? super Status> goal) {
+        process.await(what, timeout, () -> {
+            Status now = status;
+            if (!now.error().isEmpty()) {
+                fail("libtorrent reports an error: " + now.error() + "\n" + process.describe(this::state));
+            }
+            return goal.test(now);
+        }, this::state);
+    }
+
+    /** The last lines the peer printed (events, not status lines). */
+    @Override
+    public String logTail() {
+        return process.tail();
+    }
+
+    private String state() {
+        return status + " peers=" + peers;
+    }
+
+    /** Stops the peer: closes its stdin (its cue to quit) and kills it. */
+    @Override
+    public void close() {
+        if (process != null) {
+            try {
+                process.stdin().close();
+            } catch (IOException e) {
+                // it is being killed anyway
+            }
+            process.close();
+        }
+    }
+}

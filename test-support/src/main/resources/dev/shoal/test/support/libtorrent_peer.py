@@ -1,0 +1,172 @@
+"""One libtorrent peer for one torrent, driven by dev.shoal.test.support.LibtorrentPeer.
+
+Run by Debian's /usr/bin/python3 (only it sees python3-libtorrent). Everything stays on 127.0.0.1:
+DHT, LSD, UPnP, NAT-PMP and uTP are off, so a test talks plain TCP to exactly the peers it names.
+
+Prints one line per event on stdout, flushed at once, for Java to follow:
+  listening <port>                  the TCP listen socket is up
+  status key=value ...              every --interval seconds (see print_status)
+  peers <ip:port client>,...        when the set of connected peers changes
+  alert <type> <message>            errors, hash failures, peer connects and disconnects
+Reads commands on stdin: "connect <ip> <port>", "quit". End of stdin means quit, so the peer never
+outlives the JVM that started it.
+"""
+import argparse
+import sys
+import threading
+import time
+
+import libtorrent as lt
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--torrent", required=True)
+    parser.add_argument("--dir", required=True, help="save path: the data is (seed) or goes (leecher) here")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--role", choices=("seed", "leecher"), required=True)
+    parser.add_argument("--upload-limit", type=int, default=0, help="bytes/s, 0 = none")
+    parser.add_argument("--download-limit", type=int, default=0, help="bytes/s, 0 = none")
+    parser.add_argument("--connect", action="append", default=[], help="ip:port to dial at start")
+    parser.add_argument("--interval", type=float, default=0.2)
+    return parser.parse_args()
+
+
+OUTPUT = threading.Lock()
+
+
+def emit(line):
+    with OUTPUT:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def make_session(args):
+    settings = lt.high_performance_seed() if args.role == "seed" else lt.default_settings()
+    settings.update({
+        "listen_interfaces": "127.0.0.1:%d" % args.port,
+        # The port or nothing: by default libtorrent quietly takes one of the next ten, or any.
+        "max_retry_port_bind": 0,
+        "listen_system_port_fallback": False,
+        "outgoing_interfaces": "127.0.0.1",
+        "enable_dht": False,
+        "enable_lsd": False,
+        "enable_upnp": False,
+        "enable_natpmp": False,
+        "enable_incoming_utp": False,
+        "enable_outgoing_utp": False,
+        "allow_multiple_connections_per_ip": True,
+        # Dial in plaintext: a peer without MSE (BEP 8 obfuscation) would cost a failed attempt first.
+        "out_enc_policy": int(lt.enc_policy.pe_disabled),
+        "upload_rate_limit": args.upload_limit,
+        "download_rate_limit": args.download_limit,
+        "alert_mask": lt.alert.category_t.error_notification
+        | lt.alert.category_t.status_notification
+        | lt.alert.category_t.storage_notification
+        | lt.alert.category_t.tracker_notification
+        | lt.alert.category_t.connect_notification
+        | lt.alert.category_t.peer_notification,
+    })
+    session = lt.session(settings)
+    if args.upload_limit or args.download_limit:
+        # Loopback peers sit in the "local" class, which the global limits do not reach: put every
+        # address in the global class so the limits apply on 127.0.0.1 too.
+        everyone = lt.ip_filter()
+        everyone.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
+        session.set_peer_class_filter(everyone)
+    return session
+
+
+def add_torrent(session, args):
+    params = lt.add_torrent_params()
+    params.ti = lt.torrent_info(args.torrent)
+    params.save_path = args.dir
+    # Not auto-managed: the torrent checks and starts now, never queued behind anything.
+    params.flags &= ~(lt.torrent_flags.auto_managed | lt.torrent_flags.paused)
+    return session.add_torrent(params)
+
+
+def connect(handle, address):
+    host, _, port = address.rpartition(":")
+    handle.connect_peer((host, int(port)))
+    emit("alert connect_request dialling %s" % address)
+
+
+def read_commands(handle, stop):
+    for line in sys.stdin:
+        words = line.split()
+        if words[:1] == ["connect"] and len(words) == 3:
+            connect(handle, "%s:%s" % (words[1], words[2]))
+        elif words[:1] == ["quit"]:
+            break
+        elif words:
+            emit("alert bad_command %s" % line.strip())
+    stop.set()
+
+
+STATES = {
+    lt.torrent_status.checking_files: "checking",
+    lt.torrent_status.downloading_metadata: "metadata",
+    lt.torrent_status.downloading: "downloading",
+    lt.torrent_status.finished: "finished",
+    lt.torrent_status.seeding: "seeding",
+    lt.torrent_status.checking_resume_data: "checking",
+}
+
+
+CHECKING = (lt.torrent_status.checking_files, lt.torrent_status.checking_resume_data)
+
+
+def print_status(status, hash_failures):
+    error = status.errc.message() if status.errc.value() else ""
+    emit("status state=%s progress=%.6f done=%d wanted=%d uploaded=%d downloaded=%d peers=%d seeds=%d "
+         "failed=%d hashfails=%d redundant=%d up_rate=%d down_rate=%d error=%s" % (
+             STATES.get(status.state, str(status.state)), status.progress, status.total_wanted_done,
+             status.total_wanted, status.total_payload_upload, status.total_payload_download,
+             status.num_peers, status.num_seeds, status.total_failed_bytes, hash_failures,
+             status.total_redundant_bytes, status.upload_payload_rate, status.download_payload_rate,
+             error.replace(" ", "_")))
+
+
+def main():
+    args = parse_args()
+    session = make_session(args)
+    handle = add_torrent(session, args)
+    stop = threading.Event()
+    threading.Thread(target=read_commands, args=(handle, stop), daemon=True).start()
+    hash_failures = 0
+    dialled = False
+    listening = False
+    last_peers = None
+    while not stop.is_set():
+        for alert in session.pop_alerts():
+            kind = type(alert).__name__
+            if kind == "listen_succeeded_alert" and alert.socket_type == lt.socket_type_t.tcp:
+                listening = True
+                emit("listening %d" % alert.port)
+            elif kind == "listen_failed_alert" and alert.socket_type == lt.socket_type_t.tcp:
+                emit("alert %s %s" % (kind, alert.message()))
+                sys.exit(2)
+            elif kind == "hash_failed_alert":
+                hash_failures += 1
+            if kind not in ("state_update_alert", "stats_alert", "piece_finished_alert", "block_finished_alert"):
+                emit("alert %s %s" % (kind, alert.message().replace("\n", " ")))
+        if listening and not dialled and handle.status().state not in CHECKING:
+            # Dial once the data is checked, so a seed offers its pieces in the first bitfield.
+            dialled = True
+            for address in args.connect:
+                connect(handle, address)
+        status = handle.status()
+        print_status(status, hash_failures)
+        peers = sorted("%s:%d %s" % (p.ip[0], p.ip[1], p.client.decode("utf-8", "replace").replace(",", ";"))
+                       for p in handle.get_peer_info())
+        if peers != last_peers:
+            last_peers = peers
+            emit("peers " + ",".join(peers))
+        stop.wait(args.interval)
+    session.pause()
+    emit("quit")
+
+
+if __name__ == "__main__":
+    main()
