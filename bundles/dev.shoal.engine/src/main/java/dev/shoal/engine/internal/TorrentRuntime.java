@@ -1,0 +1,450 @@
+package dev.shoal.engine.internal;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.SeedGoal;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.Swarm;
+import dev.shoal.storage.api.CheckResult;
+import dev.shoal.storage.api.PieceResult;
+import dev.shoal.storage.api.PieceSet;
+import dev.shoal.storage.api.StorageException;
+import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.tracker.api.TrackerPeer;
+import dev.shoal.tracker.api.TransferStats;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One torrent's life. Its state is a {@link Lifecycle}; this class does what each move means:
+ * opening the storage and waiting for its check, joining the swarm and announcing, closing them in
+ * order. Every method but the {@link Torrent} ones and {@link #status()} runs on the engine thread;
+ * the {@link Torrent} methods hand their work to it and return at once.
+ */
+final class TorrentRuntime implements Torrent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TorrentRuntime.class);
+
+    private final Metainfo metainfo;
+    private final Path downloadDirectory;
+    private final EngineContext context;
+    private final EngineThread thread;
+    private final Lifecycle lifecycle;
+    private final Transfer transfer = new Transfer();
+    private final SeedClock seedClock = SeedClock.system();
+    private final TrackerInfos trackers;
+    private final List<CompletableFuture<Void>> checkWaiters = new ArrayList<>();
+    private volatile SeedGoal goal;
+    private volatile RateLimits limits;
+    /** The run under way; null while stopped (or waiting for the last one to be closed). */
+    private volatile TorrentRun run;
+    /** The verified pieces when the last storage was closed. */
+    private volatile PieceSet lastVerified;
+    /** Completes when the last run's swarm, announce session and storage are closed. */
+    private CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
+    /** Counts starts, so that only the latest of several waiting for {@link #closed} opens. */
+    private int starts;
+    /** The next check opening the storage is followed by a full recheck. */
+    private boolean recheckWanted;
+    private boolean removed;
+
+    TorrentRuntime(AddTorrent request, EngineContext context) {
+        this.metainfo = request.metainfo();
+        this.downloadDirectory = request.downloadDirectory();
+        this.context = context;
+        this.thread = context.thread();
+        this.lifecycle = new Lifecycle(request.paused());
+        this.trackers = new TrackerInfos(metainfo.trackers());
+        this.goal = request.seedGoal();
+        this.limits = request.rateLimits();
+        this.lastVerified = PieceSet.empty(metainfo.pieceCount());
+    }
+
+    // ---- Torrent: any thread ----
+
+    @Override
+    public InfoHash infoHash() {
+        return metainfo.infoHash();
+    }
+
+    @Override
+    public Metainfo metainfo() {
+        return metainfo;
+    }
+
+    @Override
+    public Path downloadDirectory() {
+        return downloadDirectory;
+    }
+
+    @Override
+    public TorrentStatus status() {
+        TorrentRun current = run;
+        TorrentStorage storage = current == null ? null : current.storage;
+        PieceSet verified = storage == null ? lastVerified : storage.verified();
+        int checked = 0;
+        if (current != null && storage != null) {
+            // A requested recheck reports its progress; the startup check only its hashing count.
+            checked = current.rechecking ? current.checked : (int) Math.min(storage.stats().piecesHashed(),
+                    metainfo.pieceCount());
+        }
+        return StatusBuilder.build(metainfo, lifecycle.state(), lifecycle.error(), verified, checked,
+                transfer.snapshot(), seedClock.elapsed(), goal,
+                trackers.now(current == null ? null : current.announce));
+    }
+
+    @Override
+    public void pause() {
+        thread.execute(this::pauseNow);
+    }
+
+    @Override
+    public void resume() {
+        thread.execute(this::resumeNow);
+    }
+
+    @Override
+    public CompletionStage<Void> recheck() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!thread.submit(() -> recheckNow(done))) {
+            done.completeExceptionally(new CancellationException("the engine has stopped"));
+        }
+        return done.minimalCompletionStage();
+    }
+
+    @Override
+    public void setSeedGoal(SeedGoal value) {
+        goal = Objects.requireNonNull(value, "goal");
+    }
+
+    @Override
+    public void setRateLimits(RateLimits value) {
+        limits = Objects.requireNonNull(value, "limits");
+        thread.execute(() -> {
+            TorrentRun current = run;
+            if (current != null && current.swarm != null) {
+                current.swarm.setRateLimits(Limits.toSwarm(limits));
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> remove() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!thread.submit(() -> removeNow().whenComplete((ignored, failure) -> done.complete(null)))) {
+            done.complete(null);
+        }
+        return done.minimalCompletionStage();
+    }
+
+    @Override
+    public String toString() {
+        return "Torrent[" + metainfo.name() + ", " + lifecycle.state() + "]";
+    }
+
+    // ---- the engine thread from here on ----
+
+    /** A new torrent joins the engine: started (its storage opened) unless added paused. */
+    void added() throws StorageException {
+        if (lifecycle.state() == TorrentState.CHECKING) {
+            open();
+        }
+    }
+
+    /** Each second: a seeding torrent whose goal is reached finishes. */
+    void tick() {
+        if (lifecycle.state() != TorrentState.SEEDING) {
+            return;
+        }
+        if (goal.reached(transfer.snapshot().total().uploaded(), metainfo.totalLength(), seedClock.elapsed())) {
+            Lifecycle.Move move = lifecycle.goalReached().orElseThrow();
+            LOG.info("{}: seed goal reached", metainfo.name());
+            stopRun();
+            moved(move);
+        }
+    }
+
+    /** Stops for good, without telling listeners: the torrent is removed or the engine stops. */
+    CompletableFuture<Void> shutdown() {
+        removed = true;
+        lifecycle.pause();
+        stopRun();
+        releaseWaiters(new CancellationException(metainfo.name() + " was removed"));
+        return closed;
+    }
+
+    /** Announces again from a new port: trackers hand out the port a session opened with. */
+    void portChanged() {
+        TorrentRun current = run;
+        if (current != null) {
+            current.reannounce();
+        }
+    }
+
+    private void pauseNow() {
+        lifecycle.pause().ifPresent(move -> {
+            stopRun();
+            releaseWaiters(new CancellationException(metainfo.name() + " was paused"));
+            moved(move);
+        });
+    }
+
+    private void resumeNow() {
+        if (removed) {
+            return;
+        }
+        TorrentState was = lifecycle.state();
+        if (was == TorrentState.FINISHED && goal.reached(transfer.snapshot().total().uploaded(),
+                metainfo.totalLength(), seedClock.elapsed())) {
+            // As Transmission does: started by hand after its goal, it seeds until stopped.
+            LOG.info("{}: restarted after reaching its seed goal, seeding until stopped", metainfo.name());
+            goal = SeedGoal.FOREVER;
+        }
+        lifecycle.start().ifPresent(move -> {
+            // A failed torrent is checked in full: its files may have changed with the failure.
+            recheckWanted = was == TorrentState.ERROR;
+            moved(move);
+            openWhenClosed();
+        });
+    }
+
+    private void recheckNow(CompletableFuture<Void> done) {
+        if (removed) {
+            done.completeExceptionally(new CancellationException(metainfo.name() + " was removed"));
+            return;
+        }
+        checkWaiters.add(done);
+        if (lifecycle.state() == TorrentState.CHECKING) {
+            TorrentRun current = run;
+            if (current == null || !current.rechecking) {
+                recheckWanted = true; // after the startup check under way, or after the storage opens
+            }
+            return;
+        }
+        Lifecycle.Move move = lifecycle.recheck().orElseThrow();
+        TorrentRun current = run;
+        if (current != null) {
+            // Running: the swarm goes (it would upload pieces the check may take away); the trackers
+            // keep hearing from us.
+            current.closeSwarm(transfer);
+            moved(move);
+            startRecheck(current);
+        } else {
+            recheckWanted = true;
+            moved(move);
+            openWhenClosed();
+        }
+    }
+
+    private CompletableFuture<Void> removeNow() {
+        if (removed) {
+            return closed;
+        }
+        context.forget().accept(this);
+        CompletableFuture<Void> stopped = shutdown();
+        context.listeners().removed(this);
+        return stopped;
+    }
+
+    /** Opens the storage once the last run is closed (its files and resume data are then free). */
+    private void openWhenClosed() {
+        int start = ++starts;
+        closed.whenComplete((ignored, failure) -> thread.execute(() -> {
+            if (start != starts || removed || lifecycle.state() != TorrentState.CHECKING || run != null) {
+                return;
+            }
+            try {
+                open();
+            } catch (StorageException e) {
+                fail(null, e.getMessage());
+            } catch (RuntimeException e) {
+                fail(null, String.valueOf(e.getMessage()));
+            }
+        }));
+    }
+
+    /** Opens the storage for a new run and waits for its startup check. */
+    private void open() throws StorageException {
+        TorrentRun next = new TorrentRun(this, context, this::transferStats);
+        next.openStorage(downloadDirectory);
+        run = next;
+        next.storage.ready().whenComplete((result, failure) -> thread.execute(() -> ready(next, result, failure)));
+    }
+
+    private void ready(TorrentRun current, CheckResult result, Throwable failure) {
+        if (current != run) {
+            return;
+        }
+        if (failure != null) {
+            fail(current, reason(failure));
+            return;
+        }
+        LOG.debug("{}: checked ({}), {} of {} pieces", metainfo.name(), result.reason(), result.verified().count(),
+                metainfo.pieceCount());
+        if (recheckWanted && !result.rechecked()) {
+            startRecheck(current);
+        } else {
+            recheckWanted = false; // a startup check that hashed every piece is the recheck asked for
+            checkDone(current);
+        }
+    }
+
+    private void startRecheck(TorrentRun current) {
+        recheckWanted = false;
+        current.checked = 0;
+        current.rechecking = true;
+        current.storage.recheck(current.events).whenComplete((result, failure) -> thread.execute(() -> {
+            if (current != run) {
+                return;
+            }
+            current.rechecking = false;
+            if (failure != null) {
+                fail(current, reason(failure));
+            } else {
+                checkDone(current);
+            }
+        }));
+    }
+
+    /** A check ended: run (join the swarm, announce) or go back to the stopped state it came from. */
+    private void checkDone(TorrentRun current) {
+        Lifecycle.Move move = lifecycle.checked(current.storage.verified().isComplete());
+        String problem = null;
+        if (lifecycle.stopped()) {
+            stopRun();
+        } else {
+            problem = goOnline(current);
+        }
+        moved(move);
+        releaseWaiters(null);
+        if (problem != null) {
+            fail(current, problem);
+        }
+    }
+
+    /** Joins the swarm and announces; returns why it could not, or null. */
+    private String goOnline(TorrentRun current) {
+        try {
+            current.goOnline(transfer, limits);
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot start", metainfo.name(), e);
+            return "cannot start: " + e.getMessage();
+        }
+    }
+
+    void pieceChecked(TorrentRun current, PieceResult result) {
+        if (current != run) {
+            return;
+        }
+        Swarm swarm = current.swarm;
+        if (swarm != null) {
+            swarm.pieceChecked(result);
+        }
+        if (result.verified() && current.storage.verified().isComplete()) {
+            lifecycle.completed().ifPresent(move -> {
+                LOG.info("{}: download complete", metainfo.name());
+                if (current.announce != null) {
+                    current.announce.completed();
+                }
+                moved(move);
+            });
+        }
+    }
+
+    void failed(TorrentRun current, StorageException failure) {
+        fail(current, failure.getMessage());
+    }
+
+    void peersReceived(TorrentRun current, String trackerUrl, List<TrackerPeer> peers) {
+        List<InetSocketAddress> others = OwnAddress.others(peers, context.swarms().listenPort());
+        trackers.peersReceived(trackerUrl, others.size());
+        if (current == run && current.swarm != null && !others.isEmpty()) {
+            current.swarm.addPeers(others);
+        }
+    }
+
+    void peersWanted(TorrentRun current) {
+        if (current == run && current.announce != null) {
+            current.announce.announceNow();
+        }
+    }
+
+    /** Stops with a reason; what is verified stays. {@code current} null: no run was opened. */
+    private void fail(TorrentRun current, String reason) {
+        if (current != run) {
+            return;
+        }
+        lifecycle.fail(reason).ifPresent(move -> {
+            LOG.warn("{}: stopped: {}", metainfo.name(), lifecycle.error().orElse(reason));
+            stopRun();
+            releaseWaiters(new EngineException(lifecycle.error().orElse(reason)));
+            moved(move);
+        });
+    }
+
+    /** Closes the run under way in order (see {@link TorrentRun#close}); {@link #closed} follows it. */
+    private void stopRun() {
+        TorrentRun current = run;
+        if (current == null) {
+            return;
+        }
+        run = null;
+        lastVerified = current.storage.verified();
+        closed = current.close(transfer);
+    }
+
+    /** After a move: the seeding clock follows SEEDING, then the listeners hear. */
+    private void moved(Lifecycle.Move move) {
+        if (move.next() == TorrentState.SEEDING) {
+            seedClock.start();
+        } else if (move.previous() == TorrentState.SEEDING) {
+            seedClock.stop();
+        }
+        LOG.debug("{}: {} -> {}", metainfo.name(), move.previous(), move.next());
+        context.listeners().stateChanged(this, move.previous(), status());
+    }
+
+    private void releaseWaiters(Throwable failure) {
+        List<CompletableFuture<Void>> waiting = List.copyOf(checkWaiters);
+        checkWaiters.clear();
+        for (CompletableFuture<Void> waiter : waiting) {
+            if (failure == null) {
+                waiter.complete(null);
+            } else {
+                waiter.completeExceptionally(failure);
+            }
+        }
+    }
+
+    /** What the trackers hear: bytes moved since added, bytes still missing. */
+    private TransferStats transferStats() {
+        TorrentRun current = run;
+        TorrentStorage storage = current == null ? null : current.storage;
+        PieceSet verified = storage == null ? lastVerified : storage.verified();
+        Transfer.Counts total = transfer.snapshot().total();
+        return new TransferStats(total.uploaded(), total.downloaded(), StatusBuilder.left(metainfo, verified));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shoal.engine.internal;
+
+import dev.shoal.engine.api.TrackerInfo;
+import dev.shoal.tracker.api.AnnounceSession;
+import dev.shoal.tracker.api.TrackerState;
+import dev.shoal.tracker.api.TrackerStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A torrent's trackers for display: the announce session's statuses while it runs, the torrent's
+ * tiers while stopped, with the peer count each tracker gave last. Safe from any thread.
+ */
+final class TrackerInfos {
+
+    private final List<List<String>> tiers;
+    private final Map<String, Integer> peersGiven = new ConcurrentHashMap<>();
+
+    TrackerInfos(List<List<String>> tiers) {
+        this.tiers = tiers;
+    }
+
+    void peersReceived(String url, int count) {
+        peersGiven.put(url, count);
+    }
+
+    /** @param session the open announce session, or null while stopped */
+    List<TrackerInfo> now(AnnounceSession session) {
+        if (session == null) {
+            return tiers.stream().flatMap(List::stream)
+                    .map(url -> new TrackerInfo(url, false, Optional.empty(), peers(url))).toList();
+        }
+        return session.status().stream().map(this::info).toList();
+    }
+
+    TrackerInfo info(TrackerStatus status) {
+        return new TrackerInfo(status.url(), working(status), status.lastError().or(status::warning),
+                peers(status.url()));
+    }
+
+    /** Its last announce was answered: working, or announcing again after a success. */
+    static boolean working(TrackerStatus status) {
+        return status.state() == TrackerState.WORKING || status.state() == TrackerState.ANNOUNCING
+                && status.lastAnnounce().isPresent() && status.failures() == 0;
+    }
+
+    private int peers(String url) {
+        return peersGiven.getOrDefault(url, 0);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.shoal.engine.internal;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.SeedGoal;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.internal.swarm.SwarmComponent;
+import dev.shoal.peer.internal.swarm.SwarmSettings;
+import dev.shoal.storage.api.PieceListener;
+import dev.shoal.storage.api.StorageException;
+import dev.shoal.storage.api.StorageOptions;
+import dev.shoal.storage.api.StorageService;
+import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.storage.internal.DiskStorage;
+import dev.shoal.storage.internal.io.ChannelOpener;
+import dev.shoal.tracker.api.TrackerClient;
+import dev.shoal.tracker.http.internal.HttpSettings;
+import dev.shoal.tracker.http.internal.HttpTrackerClient;
+import dev.shoal.tracker.internal.component.AnnouncerComponent;
+import dev.shoal.tracker.internal.session.Timing;
+import dev.shoal.tracker.udp.internal.UdpSettings;
+import dev.shoal.tracker.udp.internal.UdpTrackerClient;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * An engine over the real storage, the real announcer with the real HTTP and UDP tracker clients, and
+ * the real swarm service on 127.0.0.1, built by hand as OSGi would, with a listener on its whiteboard.
+ * Announces are paced for tests: short retries and a 2 s stop time-out, the rest as in production.
+ */
+final class Rig implements AutoCloseable {
+
+    static final Timing TIMING = new Timing(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(1),
+            0.25, Duration.ofSeconds(5), Duration.ofSeconds(2), 50);
+
+    final Path resumeDirectory;
+    final AnnouncerComponent announcer;
+    final UdpTrackerClient udp;
+    final HttpTrackerClient http;
+    final SwarmComponent service;
+    final RecordingSwarms swarms;
+    final EngineComponent engine;
+    final Events events = new Events();
+
+    /** An engine keeping its resume data in {@code temp/resume}, over the real storage. */
+    static Rig in(Path temp) throws IOException {
+        return new Rig(temp.resolve("resume"), storage());
+    }
+
+    /** An engine over the real swarm service, listening on 127.0.0.1 at a free port. */
+    Rig(Path resumeDirectory, StorageService storage) throws IOException {
+        this(resumeDirectory, storage, new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0)));
+    }
+
+    private Rig(Path resumeDirectory, StorageService storage, SwarmComponent swarms) throws IOException {
+        this.resumeDirectory = resumeDirectory;
+        this.service = swarms;
+        this.announcer = new AnnouncerComponent(TIMING, new Random());
+        this.udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 2, Duration.ofMinutes(1)));
+        this.http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(4),
+                2 << 20, "ShoalTest"));
+        announcer.addClient(http, Map.of(TrackerClient.SCHEMES, new String[] {"http", "https"}, "service.id", 1L));
+        announcer.addClient(udp, Map.of(TrackerClient.SCHEMES, "udp", "service.id", 2L));
+        this.swarms = new RecordingSwarms(swarms);
+        this.engine = new EngineComponent(EngineSettings.defaults(resumeDirectory).withTick(Duration.ofMillis(200)),
+                storage, announcer, this.swarms);
+        engine.addListener(events);
+    }
+
+    Path resumeFile(Metainfo torrent) {
+        return resumeDirectory.resolve(torrent.infoHash().hex() + ".resume");
+    }
+
+    /** Waits until no swarm is open and the torrent's resume data is saved: its run is closed. */
+    void awaitClosed(Metainfo torrent) {
+        Events.Await.until(() -> swarms.open.get() == 0 && Files.exists(resumeFile(torrent)),
+                Duration.ofSeconds(15), () -> "the swarm closed and the resume data saved");
+    }
+
+    /** The real storage service: sparse files, resume saved at close. */
+    static StorageService storage() {
+        return storage(StorageOptions.DEFAULT, ChannelOpener.DEFAULT);
+    }
+
+    /** The real storage over files opened by {@code opener} (a real device such as /dev/full). */
+    static StorageService storage(StorageOptions defaults, ChannelOpener opener) {
+        return new StorageService() {
+            @Override
+            public TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile,
+                    PieceListener listener) throws StorageException {
+                return open(torrent, downloadDirectory, resumeFile, defaults, listener);
+            }
+
+            @Override
+            public TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile,
+                    StorageOptions options, PieceListener listener) throws StorageException {
+                return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, opener);
+            }
+        };
+    }
+
+    /** Every file named {@code name} is opened for writing on /dev/full: every write fails with ENOSPC. */
+    static ChannelOpener fullDiskFor(String name) {
+        return (path, create) -> create && path.getFileName().toString().equals(name)
+                ? FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE, StandardOpenOption.READ)
+                : ChannelOpener.DEFAULT.open(path, create);
+    }
+
+    /** Adds a torrent whose files are complete, to seed until stopped, and waits until it seeds. */
+    Torrent seed(Metainfo metainfo, Path downloads) throws EngineException {
+        Torrent torrent = engine.add(AddTorrent.of(metainfo, downloads).withSeedGoal(SeedGoal.FOREVER));
+        awaitState(torrent, TorrentState.SEEDING, Duration.ofSeconds(15));
+        return torrent;
+    }
+
+    static void awaitState(Torrent torrent, TorrentState state, Duration limit) {
+        Events.Await.until(() -> torrent.status().state() == state, limit,
+                () -> torrent.metainfo().name() + " is not " + state + " but " + torrent.status());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            engine.deactivate();
+            announcer.deactivate();
+            udp.close();
+        } finally {
+            service.close();
+        }
+    }
+}
