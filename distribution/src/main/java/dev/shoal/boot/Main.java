@@ -42,6 +42,11 @@ public final class Main {
         if (System.getProperty("launch.trace") == null) {
             System.setProperty("launch.trace", "false");
         }
+        // Bundles log through SLF4J to stderr; a command's output is stdout and stays clean. Only
+        // warnings by default: a one-shot command is not a daemon's log.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         try {
             Class.forName(EMBEDDED_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {

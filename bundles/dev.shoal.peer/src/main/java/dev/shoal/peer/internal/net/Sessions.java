@@ -13,6 +13,9 @@ final class Sessions {
     }
 
     static void configure(IoService service) {
+        // Blocks are 16 KiB: reading 64 KiB (up to 256 KiB) at a time takes several per system call.
+        service.getSessionConfig().setReadBufferSize(64 * 1024);
+        service.getSessionConfig().setMaxReadBufferSize(256 * 1024);
         service.getFilterChain().addLast(CODEC, new ProtocolCodecFilter(new PeerCodecFactory()));
     }
 }

@@ -308,7 +308,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     }
 
     private void ban(PeerState peer, String reason) {
-        LOG.info("{}: banning {} ({}): {}", torrent.name(), peer.address, peer.connection.remote().peerId(), reason);
+        LOG.warn("{}: banning {} ({}): {}", torrent.name(), peer.address, peer.connection.remote().peerId(), reason);
         candidates.ban(peer.address);
         bannedIds.add(peer.connection.remote().peerId());
         peer.connection.close();
