@@ -41,6 +41,8 @@ public final class PiecePicker<P> {
     private final int[] availability;
     private final Priority[] priority;
     private final Map<Integer, PartialPiece<P>> partial = new HashMap<>();
+    /** The keys of {@link #partial}, for scans that must not box every index. */
+    private final BitSet inProgress = new BitSet();
 
     public PiecePicker(int pieceCount, int pieceLength, long totalLength, Random random) {
         if (pieceCount < 0 || pieceLength <= 0 || totalLength > (long) pieceCount * pieceLength
@@ -67,6 +69,7 @@ public final class PiecePicker<P> {
         checkIndex(piece);
         have.set(piece);
         partial.remove(piece);
+        inProgress.clear(piece);
     }
 
     public boolean has(int piece) {
@@ -138,6 +141,7 @@ public final class PiecePicker<P> {
             }
             PartialPiece<P> started = new PartialPiece<>(piece, pieceSize(piece));
             partial.put(piece, started);
+            inProgress.set(piece);
             takeFree(started, peer, max, picked);
         }
         if (picked.size() < max && nothingLeftToStart()) {
@@ -188,6 +192,7 @@ public final class PiecePicker<P> {
      */
     public Set<P> failed(int piece) {
         PartialPiece<P> failed = partial.remove(piece);
+        inProgress.clear(piece);
         return failed == null ? Set.of() : failed.contributors();
     }
 
@@ -218,21 +223,27 @@ public final class PiecePicker<P> {
         }
     }
 
-    /** The next piece to start for a peer that has {@code peerHas}, or -1. */
+    /**
+     * The next piece to start for a peer that has {@code peerHas}, or -1. One pass from a random
+     * offset, keeping the first best piece met: ties go to whichever comes first after the offset,
+     * which spreads peers over the pieces as a random draw would, for one random number per piece
+     * started instead of one per tied piece.
+     */
     private int choosePieceToStart(IntPredicate peerHas) {
+        if (pieceCount == 0) {
+            return -1;
+        }
         boolean randomFirst = have.cardinality() < RANDOM_FIRST_PIECES;
+        int offset = random.nextInt(pieceCount);
         int best = -1;
-        int ties = 0;
-        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] == Priority.SKIP || partial.containsKey(piece) || !peerHas.test(piece)) {
+        for (int i = 0; i < pieceCount; i++) {
+            int piece = offset + i < pieceCount ? offset + i : offset + i - pieceCount;
+            if (have.get(piece) || inProgress.get(piece) || priority[piece] == Priority.SKIP
+                    || !peerHas.test(piece)) {
                 continue;
             }
-            int order = best < 0 ? -1 : compare(piece, best, randomFirst);
-            if (order < 0) {
+            if (best < 0 || compare(piece, best, randomFirst) < 0) {
                 best = piece;
-                ties = 1;
-            } else if (order == 0 && random.nextInt(++ties) == 0) {
-                best = piece; // reservoir sampling: each tied piece equally likely
             }
         }
         return best;
@@ -249,7 +260,7 @@ public final class PiecePicker<P> {
 
     private boolean nothingLeftToStart() {
         for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] != Priority.SKIP && !partial.containsKey(piece)) {
+            if (priority[piece] != Priority.SKIP && !inProgress.get(piece)) {
                 return false;
             }
         }
@@ -282,6 +293,11 @@ public final class PiecePicker<P> {
 
     /** Throws when the bookkeeping contradicts itself; the tests call it after every step. */
     void checkInvariant() {
+        BitSet keys = new BitSet();
+        partial.keySet().forEach(keys::set);
+        if (!keys.equals(inProgress)) {
+            throw new IllegalStateException("pieces in progress " + inProgress + " but partial pieces " + keys);
+        }
         for (Map.Entry<Integer, PartialPiece<P>> entry : partial.entrySet()) {
             if (have.get(entry.getKey())) {
                 throw new IllegalStateException("piece " + entry.getKey() + " is both verified and in progress");

@@ -107,7 +107,8 @@ public final class SwarmComponent implements SwarmService {
     private final TokenBucket globalDownload = new TokenBucket(0, System.nanoTime());
     private final TokenBucket globalUpload = new TokenBucket(0, System.nanoTime());
     private final ScheduledExecutorService scheduler;
-    private final Random random = new SecureRandom();
+    /** Picking and choking draw often under the swarm's lock: a plain generator, seeded securely. */
+    private final Random random = new Random(new SecureRandom().nextLong());
     private final Context context = new Context();
 
     @Activate

@@ -520,6 +520,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
             for (PeerState peer : peers.values()) {
                 peer.received.tick(elapsed);
                 peer.sent.tick(elapsed);
+                LOG.debug("{}: {} rate {} depth {} requested {} unwritten {} slow {}", torrent.name(), peer.address,
+                        peer.received.rate(), peer.queueDepth, peer.requested.size(), unwrittenBytes, peer.slowStart);
                 downloader.tick(peer);
                 uploader.serve(peer);
             }
