@@ -56,6 +56,7 @@ public final class DiskStorage implements TorrentStorage {
     private final ScheduledExecutorService disk;
     private final DiskQueue queue;
     private final BlockTracker blocks = new BlockTracker();
+    private final StreamingHashes streaming;
     private final BitSet verifiedBits;
     private final CompletableFuture<CheckResult> ready = new CompletableFuture<>();
     private final AtomicLong piecesHashed = new AtomicLong();
@@ -70,6 +71,7 @@ public final class DiskStorage implements TorrentStorage {
         this.io = io;
         this.resume = new ResumeKeeper(torrent, io, resumeFile, options.resumeInterval().toNanos());
         this.verifiedBits = new BitSet(torrent.pieceCount());
+        this.streaming = new StreamingHashes(torrent);
         this.verified = PieceSet.empty(torrent.pieceCount());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, work -> {
             Thread thread = new Thread(work, "shoal-disk-" + torrent.infoHash().hex().substring(0, 8));
@@ -156,7 +158,8 @@ public final class DiskStorage implements TorrentStorage {
             if (io.mayBePresent(piece)) {
                 hashed++;
                 piecesHashed.incrementAndGet();
-                if (io.hashMatches(piece)) {
+                Boolean streamed = streaming.matches(piece);
+        if (streamed != null ? streamed : io.hashMatches(piece)) {
                     found.set(piece);
                 }
             }
@@ -197,7 +200,9 @@ public final class DiskStorage implements TorrentStorage {
             return;
         }
         try {
+            ByteBuffer bytes = data.duplicate();
             io.write(piece, offset, data);
+            streaming.written(piece, offset, bytes);
         } catch (StorageException e) {
             // The block is not recorded as written, so the piece waits for it to be written again; the
             // piece's other blocks stay valid.
@@ -219,7 +224,8 @@ public final class DiskStorage implements TorrentStorage {
     private PieceResult checkPiece(int piece) throws StorageException {
         piecesHashed.incrementAndGet();
         PieceResult result;
-        if (io.hashMatches(piece)) {
+        Boolean streamed = streaming.matches(piece);
+        if (streamed != null ? streamed : io.hashMatches(piece)) {
             // Not forced here: an fsync per piece would cap downloads at the device's write speed.
             // Page-cache data survives a killed process; the resume save forces before it records.
             verifiedBits.set(piece);
