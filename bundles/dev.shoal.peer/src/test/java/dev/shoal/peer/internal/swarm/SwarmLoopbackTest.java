@@ -84,6 +84,53 @@ class SwarmLoopbackTest {
         }
     }
 
+    @Test
+    void aPeerSendingBadDataIsBannedAndTheGoodSeedFinishesTheJob() throws Exception {
+        int pieceLength = 32 * 1024;
+        Metainfo torrent = SwarmPair.makeTorrent(temp.resolve("good"), "data", pieceLength, 2_000_000);
+        Path badCopy = temp.resolve("bad");
+        SwarmLoopbackTest.copyTree(temp.resolve("good"), badCopy);
+        try (SwarmPair.Peer bad = new SwarmPair.Peer(torrent, badCopy, temp.resolve("b.resume"), loopback())) {
+            // Damage the file after its check: the storage believes every piece, and uploads the damage.
+            Path file = badCopy.resolve("data").resolve("f0.bin");
+            byte[] bytes = Files.readAllBytes(file);
+            for (int i = 0; i < bytes.length; i += 16 * 1024) {
+                bytes[i] ^= 0x55;
+            }
+            Files.write(file, bytes);
+            try (SwarmPair.Peer leecher = new SwarmPair.Peer(torrent, temp.resolve("leech"), temp.resolve("l.resume"),
+                    loopback())) {
+                leecher.swarm.addPeers(List.of(bad.address()));
+                await(() -> !leecher.bans.isEmpty(), Duration.ofSeconds(30), "the bad peer's ban");
+                assertTrue(leecher.bans.get(0).contains("failed their hash check"), leecher.bans.toString());
+                assertEquals(1, leecher.swarm.stats().banned());
+                assertTrue(leecher.swarm.stats().hashFailures() >= 3);
+                await(() -> leecher.swarm.stats().peers() == 0, Duration.ofSeconds(10), "the disconnect");
+                leecher.swarm.addPeers(List.of(bad.address()));
+                assertEquals(0, leecher.swarm.stats().candidates(), "a banned address is not dialled again");
+                try (SwarmPair.Peer good = new SwarmPair.Peer(torrent, temp.resolve("good"), temp.resolve("g.resume"),
+                        loopback())) {
+                    leecher.swarm.addPeers(List.of(good.address()));
+                    await(leecher::complete, Duration.ofSeconds(30), "the download from the good seed");
+                    assertSameFiles(torrent, temp.resolve("good"), temp.resolve("leech"));
+                }
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
     static void assertSameFiles(Metainfo torrent, Path a, Path b) throws Exception {
         for (FileEntry file : torrent.files()) {
             Path relative = Path.of(file.path().get(0), file.path().subList(1, file.path().size()).toArray(String[]::new));

@@ -1,0 +1,87 @@
+package dev.shoal.peer.internal.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The small pure parts of a swarm: limits, rates, candidates. */
+class SwarmPartsTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void aTokenBucketLetsASecondsWorthThroughThenMakesTheDebtWait() {
+        TokenBucket bucket = new TokenBucket(1000, 0);
+        assertEquals(0, bucket.waitNanos(0));
+        bucket.take(1000, 0);
+        assertTrue(bucket.waitNanos(0) > 0, "the second's worth is used up");
+        bucket.take(500, 0); // a transfer already under way drives it into debt
+        long wait = bucket.waitNanos(0);
+        assertTrue(wait >= SECOND / 2 && wait <= SECOND / 2 + SECOND / 100, "half a second to pay 500 at 1000/s: " + wait);
+        assertEquals(0, bucket.waitNanos(wait));
+        assertEquals(0, new TokenBucket(0, 0).waitNanos(0), "0 is unlimited");
+    }
+
+    @Test
+    void aTokenBucketNeverSavesMoreThanOneSecond() {
+        TokenBucket bucket = new TokenBucket(1000, 0);
+        bucket.take(1000, 0);
+        bucket.take(1000, 100 * SECOND); // idle for 100 s earns at most 1 s
+        assertTrue(bucket.waitNanos(100 * SECOND) > 0);
+    }
+
+    @Test
+    void aRateMeterTakesTheFirstSecondAsIsThenAverages() {
+        RateMeter meter = new RateMeter();
+        meter.add(10_000);
+        meter.tick(1000);
+        assertEquals(10_000, meter.rate());
+        meter.tick(1000);
+        assertEquals(8_000, meter.rate(), "a silent second pulls the average down by a fifth");
+        assertEquals(10_000, meter.total());
+    }
+
+    @Test
+    void candidatesSkipTheBannedTheBusyAndTheRecentlyTried() {
+        InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
+        InetSocketAddress b = new InetSocketAddress("127.0.0.1", 2);
+        InetSocketAddress c = new InetSocketAddress("127.0.0.1", 3);
+        Candidates candidates = new Candidates(10, 60_000);
+        candidates.ban(c);
+        candidates.offer(List.of(a, b, c), Set.of(b), 0);
+        assertEquals(1, candidates.size(), "b is connected, c banned");
+        assertEquals(a, candidates.next(0));
+        candidates.offer(List.of(a), Set.of(), 30_000);
+        assertNull(candidates.next(30_000), "a was tried half a minute ago");
+        candidates.offer(List.of(a), Set.of(), 60_000);
+        assertEquals(a, candidates.next(60_000));
+        assertTrue(candidates.isBanned(c));
+        assertFalse(candidates.isBanned(a));
+    }
+
+    @Test
+    void candidatesAreBounded() {
+        Candidates candidates = new Candidates(3, 60_000);
+        for (int port = 1; port <= 100; port++) {
+            candidates.offer(List.of(new InetSocketAddress("127.0.0.1", port)), Set.of(), 0);
+        }
+        assertEquals(3, candidates.size());
+    }
+
+    @Test
+    void connectionSlotsStopAtTheLimit() {
+        ConnectionSlots slots = new ConnectionSlots(2);
+        assertTrue(slots.tryAcquire());
+        assertTrue(slots.tryAcquire());
+        assertFalse(slots.tryAcquire());
+        slots.release();
+        assertTrue(slots.tryAcquire());
+        assertEquals(2, slots.used());
+    }
+}
