@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,7 +78,7 @@ class SeedToRealLeechersIT {
      * HaveNone or bitfield); Shoal closes the connection for "a second bitfield" each time, so aria2
      * stalls after ~19 MiB per connection and the download does not complete.
      */
-    @Disabled("Shoal bug: it closes aria2's connections for a second bitfield (TorrentSwarm.piecesReceived)")
+
     @Test
     void aria2LeechesFromShoalOverHttpTrackerTier() throws Exception {
         seedTo("aria2", download -> Aria2Peer.leecher(swarm.torrent(), download).start(), FAST_LEECHER,

@@ -386,7 +386,13 @@ final class TorrentSwarm implements Swarm, PeerListener {
 
     private void piecesReceived(PeerState peer, java.util.function.IntPredicate has) {
         if (peer.sawPieces) {
-            protocolError(peer, "a second bitfield");
+            // Not in BEP 3, but aria2 sends have-none and then a bitfield of what it got meanwhile:
+            // take a later bitfield as haves for the pieces it adds.
+            for (int piece = 0; piece < pieceCount; piece++) {
+                if (has.test(piece)) {
+                    haveReceived(peer, piece);
+                }
+            }
             return;
         }
         peer.sawPieces = true;
