@@ -9,6 +9,7 @@ import dev.shoal.metainfo.FileEntry;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.SwarmStats;
+import dev.shoal.test.support.SwarmData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +90,7 @@ class SwarmLoopbackTest {
         int pieceLength = 32 * 1024;
         Metainfo torrent = SwarmPair.makeTorrent(temp.resolve("good"), "data", pieceLength, 2_000_000);
         Path badCopy = temp.resolve("bad");
-        SwarmLoopbackTest.copyTree(temp.resolve("good"), badCopy);
+        SwarmData.copyTree(temp.resolve("good"), badCopy);
         try (SwarmPair.Peer bad = new SwarmPair.Peer(torrent, badCopy, temp.resolve("b.resume"), loopback())) {
             // Damage the file after its check: the storage believes every piece, and uploads the damage.
             Path file = badCopy.resolve("data").resolve("f0.bin");
@@ -113,19 +114,6 @@ class SwarmLoopbackTest {
                     leecher.swarm.addPeers(List.of(good.address()));
                     await(leecher::complete, Duration.ofSeconds(30), "the download from the good seed");
                     assertSameFiles(torrent, temp.resolve("good"), temp.resolve("leech"));
-                }
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
                 }
             }
         }
