@@ -28,6 +28,10 @@ public record AddTorrent(Metainfo metainfo, Path downloadDirectory, SeedGoal see
         return new AddTorrent(metainfo, downloadDirectory, SeedGoal.DEFAULT, RateLimits.UNLIMITED, false);
     }
 
+    public AddTorrent withDownloadDirectory(Path value) {
+        return new AddTorrent(metainfo, value, seedGoal, rateLimits, paused);
+    }
+
     public AddTorrent withSeedGoal(SeedGoal value) {
         return new AddTorrent(metainfo, downloadDirectory, value, rateLimits, paused);
     }

@@ -1,6 +1,7 @@
 package dev.shoal.engine.api;
 
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -17,7 +18,24 @@ public interface Engine {
      */
     Torrent add(AddTorrent request) throws EngineException;
 
-    /** The torrents added, in the order they were added. */
+    /**
+     * What {@link #add} gets for {@code metainfo} when the caller says nothing more: the configured
+     * download directory and seed goal, no limits of its own, started.
+     */
+    AddTorrent defaults(Metainfo metainfo);
+
+    /**
+     * Finds a torrent as a person names it: by its {@linkplain Torrent#id() short id}, else by its
+     * info-hash in hex or a unique prefix of it (at least 4 digits, any case).
+     *
+     * @throws EngineException with a one-line reason when none or several match
+     */
+    Torrent find(String idOrInfoHashPrefix) throws EngineException;
+
+    /**
+     * The torrents added, in queue order. The engine keeps them in its data directory: after a restart
+     * they are back, each in its state, with the data its resume records vouch for.
+     */
     List<Torrent> torrents();
 
     Optional<Torrent> torrent(InfoHash infoHash);

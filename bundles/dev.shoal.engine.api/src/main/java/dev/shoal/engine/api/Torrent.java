@@ -3,12 +3,19 @@ package dev.shoal.engine.api;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** One torrent the engine holds. Every method returns at once and is safe from any thread. */
 @ProviderType
 public interface Torrent {
+
+    /**
+     * Its short id: a small number, unique among the engine's torrents and kept across restarts, for
+     * people to type. Ids of removed torrents are not given out again soon.
+     */
+    int id();
 
     InfoHash infoHash();
 
@@ -30,11 +37,41 @@ public interface Torrent {
 
     void setSeedGoal(SeedGoal goal);
 
+    SeedGoal seedGoal();
+
     void setRateLimits(RateLimits limits);
+
+    RateLimits rateLimits();
+
+    /** Its files (padding files left out), with what is verified of each; a fresh snapshot. */
+    List<FileStatus> files();
+
+    /**
+     * Downloads the file at {@code index} of {@link #files()} first, normally, or not at all. A torrent
+     * whose wanted files are all verified seeds what it has.
+     *
+     * @throws IndexOutOfBoundsException when there is no such file
+     */
+    void setFilePriority(int index, FilePriority priority);
+
+    /** The peers connected now; empty while it is not running. */
+    List<PeerStatus> peers();
+
+    /** Its place in the engine's queue, from 1; torrents start in this order when slots free. */
+    int queuePosition();
+
+    void moveInQueue(QueueMove move);
 
     /**
      * Stops the torrent and forgets it; the downloaded files stay on disk. Completes when the
      * trackers were told (or gave up) and the files are closed.
      */
     CompletionStage<Void> remove();
+
+    /**
+     * As {@link #remove()}; with {@code deleteFiles}, then deletes the torrent's files from its download
+     * directory, and the folders of the torrent left empty, nothing else. Completes exceptionally when
+     * a file could not be deleted (the torrent is removed all the same).
+     */
+    CompletionStage<Void> remove(boolean deleteFiles);
 }

@@ -10,6 +10,11 @@ public enum TorrentState {
     SEEDING,
     /** Complete and the seed goal reached: stopped. */
     FINISHED,
+    /**
+     * Waiting for a slot: more torrents want to download (or seed) than the engine lets run at once.
+     * It starts by itself, in queue order, when one frees.
+     */
+    QUEUED,
     /** Stopped by the user. */
     PAUSED,
     /** Stopped by a failure; {@link TorrentStatus#error()} says which. */

@@ -19,6 +19,12 @@ public interface Swarm extends AutoCloseable {
     /** The storage hashed a piece: announce it to peers, or re-fetch it and blame its senders. */
     void pieceChecked(PieceResult result);
 
+    /**
+     * Fetches only the wanted pieces, high ones first; a swarm starts with every piece wanted normally.
+     * With every wanted piece verified it stops being interested, and keeps uploading what it has.
+     */
+    void setPiecePriorities(PiecePriorities priorities);
+
     /** This swarm's own limits, on top of the global ones. */
     void setRateLimits(RateLimits limits);
 

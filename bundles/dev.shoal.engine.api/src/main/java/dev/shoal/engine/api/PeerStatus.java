@@ -1,0 +1,36 @@
+package dev.shoal.engine.api;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One connected peer of a torrent at one moment.
+ *
+ * @param address      its address
+ * @param client       its client as its peer id tells (e.g. {@code -TR3000-}), or "unknown"
+ * @param outgoing     we dialled it
+ * @param progress     share of the torrent it has, 0..1
+ * @param downloadRate bytes/s we receive from it
+ * @param uploadRate   bytes/s we send to it
+ * @param downloaded   bytes received from it
+ * @param uploaded     bytes sent to it
+ * @param chokingUs    it refuses our requests now
+ * @param choked       we refuse its requests now
+ * @param interested   it wants something we have
+ * @param snubbed      it sent nothing for a minute though we asked
+ */
+public record PeerStatus(InetSocketAddress address, String client, boolean outgoing, double progress,
+        long downloadRate, long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked,
+        boolean interested, boolean snubbed) {
+
+    /** The usual one-letter flags: D/d we download or could, U/u we upload or could, S snubbed, I/O in or out. */
+    public String flags() {
+        StringBuilder flags = new StringBuilder();
+        flags.append(chokingUs ? 'd' : 'D');
+        flags.append(choked ? (interested ? "u" : "") : (interested ? "U" : ""));
+        if (snubbed) {
+            flags.append('S');
+        }
+        flags.append(outgoing ? 'O' : 'I');
+        return flags.toString();
+    }
+}
