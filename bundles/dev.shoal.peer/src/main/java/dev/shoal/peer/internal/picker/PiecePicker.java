@@ -14,13 +14,15 @@ import java.util.function.IntPredicate;
  * Decides which blocks to ask each peer for. Pure bookkeeping, no network and no threads: the
  * torrent's swarm logic owns one and calls it from one thread.
  *
- * <p>Order of choice, as in libtorrent and anacrolix: blocks of pieces already in progress first
- * (finished pieces can be verified and shared sooner); then new pieces, high priority before
- * normal, and among those the rarest in the swarm, ties broken at random so peers spread out;
- * except that the first few pieces are picked at random among the available ones, so that a new
- * peer soon has something to trade. When every missing block has been asked for (end game), a
- * peer may be asked for blocks others were already asked for, and the late copies are
- * cancelled when the first arrives.
+ * <p>Only wanted pieces (priority not {@link Priority#SKIP}) are ever asked for, every high one
+ * before any normal one. Within a level the order is as in libtorrent and anacrolix: blocks of
+ * pieces already in progress first (finished pieces can be verified and shared sooner); then new
+ * pieces, the rarest in the swarm, ties broken at random so peers spread out; except that the
+ * first few pieces are picked at random among the available ones, so that a new peer soon has
+ * something to trade. When every missing block of a wanted piece has been asked for (end game), a
+ * peer may be asked for blocks others were already asked for, and the late copies are cancelled
+ * when the first arrives. With every wanted piece verified the picker is {@linkplain #isFinished()
+ * finished}: nothing more to pick, and no end game.
  *
  * @param <P> how the caller identifies a peer (compared with equals)
  */
@@ -32,6 +34,8 @@ public final class PiecePicker<P> {
     static final int RANDOM_FIRST_PIECES = 4;
     /** In end game, how many peers may be asked for the same block at once. */
     static final int MAX_END_GAME_REQUESTERS = 3;
+    /** The levels worth fetching, in the order they are served. */
+    private static final Priority[] WANTED_LEVELS = {Priority.HIGH, Priority.NORMAL};
 
     private final int pieceCount;
     private final int pieceLength;
@@ -40,6 +44,10 @@ public final class PiecePicker<P> {
     private final BitSet have = new BitSet();
     private final int[] availability;
     private final Priority[] priority;
+    /** Wanted pieces not yet verified: what interest and "finished" are about. */
+    private final BitSet missing = new BitSet();
+    /** How many of {@link #missing} are high: when none, picking skips the pass for them. */
+    private int highMissing;
     private final Map<Integer, PartialPiece<P>> partial = new HashMap<>();
     /** The keys of {@link #partial}, for scans that must not box every index. */
     private final BitSet inProgress = new BitSet();
@@ -56,6 +64,7 @@ public final class PiecePicker<P> {
         this.availability = new int[pieceCount];
         this.priority = new Priority[pieceCount];
         Arrays.fill(priority, Priority.NORMAL);
+        missing.set(0, pieceCount);
     }
 
     public int pieceSize(int piece) {
@@ -67,6 +76,10 @@ public final class PiecePicker<P> {
     /** A piece we already have verified (from resume data or a recheck). */
     public void have(int piece) {
         checkIndex(piece);
+        if (missing.get(piece)) {
+            missing.clear(piece);
+            highMissing -= priority[piece] == Priority.HIGH ? 1 : 0;
+        }
         have.set(piece);
         partial.remove(piece);
         inProgress.clear(piece);
@@ -80,19 +93,41 @@ public final class PiecePicker<P> {
         return have.cardinality();
     }
 
+    /**
+     * Takes effect for the next {@link #pick}. Blocks already asked for stay recorded: the caller
+     * decides whether to cancel those of a piece it now skips (see {@link #isWanted}).
+     */
     public void setPriority(int piece, Priority value) {
         checkIndex(piece);
+        if (missing.get(piece) && priority[piece] == Priority.HIGH) {
+            highMissing--;
+        }
         priority[piece] = value;
+        boolean wanted = !have.get(piece) && value != Priority.SKIP;
+        missing.set(piece, wanted);
+        if (wanted && value == Priority.HIGH) {
+            highMissing++;
+        }
+    }
+
+    public Priority priority(int piece) {
+        checkIndex(piece);
+        return priority[piece];
+    }
+
+    /** True when the piece is wanted and not verified yet. */
+    public boolean isWanted(int piece) {
+        return missing.get(piece);
+    }
+
+    /** True when {@code pieces} holds any piece we want and lack: the peer that has them is interesting. */
+    public boolean wantsAnyOf(BitSet pieces) {
+        return pieces.intersects(missing);
     }
 
     /** True when every piece we want is verified. */
     public boolean isFinished() {
-        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] != Priority.SKIP) {
-                return false;
-            }
-        }
-        return true;
+        return missing.isEmpty();
     }
 
     // --- what the swarm has ----------------------------------------------------------------
@@ -133,18 +168,23 @@ public final class PiecePicker<P> {
      */
     public List<Block> pick(P peer, IntPredicate peerHas, int max) {
         List<Block> picked = new ArrayList<>(max);
-        fromPiecesInProgress(peer, peerHas, max, picked);
-        while (picked.size() < max) {
-            int piece = choosePieceToStart(peerHas);
-            if (piece < 0) {
-                break;
+        for (Priority level : WANTED_LEVELS) {
+            if (level == Priority.HIGH && highMissing == 0) {
+                continue;
             }
-            PartialPiece<P> started = new PartialPiece<>(piece, pieceSize(piece));
-            partial.put(piece, started);
-            inProgress.set(piece);
-            takeFree(started, peer, max, picked);
+            fromPiecesInProgress(peer, peerHas, level, max, picked);
+            while (picked.size() < max) {
+                int piece = choosePieceToStart(peerHas, level);
+                if (piece < 0) {
+                    break;
+                }
+                PartialPiece<P> started = new PartialPiece<>(piece, pieceSize(piece));
+                partial.put(piece, started);
+                inProgress.set(piece);
+                takeFree(started, peer, max, picked);
+            }
         }
-        if (picked.size() < max && nothingLeftToStart()) {
+        if (picked.size() < max && !isFinished() && nothingLeftToStart()) {
             endGame(peer, peerHas, max, picked);
         }
         return picked;
@@ -196,19 +236,27 @@ public final class PiecePicker<P> {
         return failed == null ? Set.of() : failed.contributors();
     }
 
-    /** End game: every block still missing has been asked for. */
+    /** End game: every block still missing of a wanted piece has been asked for. */
     public boolean inEndGame() {
-        return nothingLeftToStart() && partial.values().stream().allMatch(PartialPiece::fullyRequested);
+        if (isFinished() || !nothingLeftToStart()) {
+            return false;
+        }
+        for (PartialPiece<P> piece : partial.values()) {
+            if (priority[piece.piece] != Priority.SKIP && !piece.fullyRequested()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // --- choosing --------------------------------------------------------------------------
 
-    private void fromPiecesInProgress(P peer, IntPredicate peerHas, int max, List<Block> picked) {
+    private void fromPiecesInProgress(P peer, IntPredicate peerHas, Priority level, int max, List<Block> picked) {
         for (PartialPiece<P> piece : partial.values()) {
             if (picked.size() >= max) {
                 return;
             }
-            if (peerHas.test(piece.piece) && !piece.fullyRequested()) {
+            if (priority[piece.piece] == level && peerHas.test(piece.piece) && !piece.fullyRequested()) {
                 takeFree(piece, peer, max, picked);
             }
         }
@@ -224,12 +272,12 @@ public final class PiecePicker<P> {
     }
 
     /**
-     * The next piece to start for a peer that has {@code peerHas}, or -1. One pass from a random
+     * The next piece of {@code level} to start for a peer that has {@code peerHas}, or -1. One pass from a random
      * offset, keeping the first best piece met: ties go to whichever comes first after the offset,
      * which spreads peers over the pieces as a random draw would, for one random number per piece
      * started instead of one per tied piece.
      */
-    private int choosePieceToStart(IntPredicate peerHas) {
+    private int choosePieceToStart(IntPredicate peerHas, Priority level) {
         if (pieceCount == 0) {
             return -1;
         }
@@ -238,40 +286,30 @@ public final class PiecePicker<P> {
         int best = -1;
         for (int i = 0; i < pieceCount; i++) {
             int piece = offset + i < pieceCount ? offset + i : offset + i - pieceCount;
-            if (have.get(piece) || inProgress.get(piece) || priority[piece] == Priority.SKIP
-                    || !peerHas.test(piece)) {
+            if (!missing.get(piece) || priority[piece] != level || inProgress.get(piece) || !peerHas.test(piece)) {
                 continue;
             }
-            if (best < 0 || compare(piece, best, randomFirst) < 0) {
+            if (best < 0 || (!randomFirst && availability[piece] < availability[best])) {
                 best = piece;
             }
         }
         return best;
     }
 
-    /** Negative when {@code a} should be started before {@code b}. */
-    private int compare(int a, int b, boolean randomFirst) {
-        int byPriority = priority[b].compareTo(priority[a]);
-        if (byPriority != 0 || randomFirst) {
-            return byPriority;
-        }
-        return Integer.compare(availability[a], availability[b]);
-    }
-
     private boolean nothingLeftToStart() {
-        for (int piece = have.nextClearBit(0); piece < pieceCount; piece = have.nextClearBit(piece + 1)) {
-            if (priority[piece] != Priority.SKIP && !inProgress.get(piece)) {
+        for (int piece = missing.nextSetBit(0); piece >= 0; piece = missing.nextSetBit(piece + 1)) {
+            if (!inProgress.get(piece)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Asks {@code peer} for blocks already asked of others, least-asked first. */
+    /** Asks {@code peer} for blocks of wanted pieces already asked of others, least-asked first. */
     private void endGame(P peer, IntPredicate peerHas, int max, List<Block> picked) {
         for (int requesters = 1; requesters < MAX_END_GAME_REQUESTERS && picked.size() < max; requesters++) {
             for (PartialPiece<P> piece : partial.values()) {
-                if (!peerHas.test(piece.piece)) {
+                if (priority[piece.piece] == Priority.SKIP || !peerHas.test(piece.piece)) {
                     continue;
                 }
                 for (int i = 0; i < piece.blockCount() && picked.size() < max; i++) {
@@ -304,10 +342,19 @@ public final class PiecePicker<P> {
             }
             entry.getValue().checkInvariant();
         }
+        int high = 0;
         for (int piece = 0; piece < pieceCount; piece++) {
             if (availability[piece] < 0) {
                 throw new IllegalStateException("negative availability of piece " + piece);
             }
+            if (missing.get(piece) != (!have.get(piece) && priority[piece] != Priority.SKIP)) {
+                throw new IllegalStateException("piece " + piece + " wrongly counted as " + (missing.get(piece) ? "" : "not ")
+                        + "missing");
+            }
+            high += missing.get(piece) && priority[piece] == Priority.HIGH ? 1 : 0;
+        }
+        if (high != highMissing) {
+            throw new IllegalStateException(high + " high pieces missing but " + highMissing + " counted");
         }
     }
 }

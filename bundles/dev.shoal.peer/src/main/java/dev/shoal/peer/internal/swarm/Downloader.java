@@ -2,13 +2,14 @@ package dev.shoal.peer.internal.swarm;
 
 import dev.shoal.peer.internal.picker.Block;
 import dev.shoal.peer.internal.picker.PiecePicker;
+import dev.shoal.peer.internal.picker.Priority;
 import dev.shoal.peer.internal.picker.Received;
 import dev.shoal.peer.internal.wire.Cancel;
 import dev.shoal.peer.internal.wire.Interested;
 import dev.shoal.peer.internal.wire.NotInterested;
 import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.Request;
-import java.util.BitSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
@@ -24,25 +25,21 @@ final class Downloader {
     static final int INITIAL_QUEUE_DEPTH = 16;
 
     private final PiecePicker<PeerState> picker;
-    private final BitSet verified;
     private final SwarmSettings settings;
     private final Clock clock;
     private final BooleanSupplier mayRequest;
 
-    Downloader(PiecePicker<PeerState> picker, BitSet verified, SwarmSettings settings, Clock clock,
+    Downloader(PiecePicker<PeerState> picker, SwarmSettings settings, Clock clock,
             BooleanSupplier mayRequest) {
         this.mayRequest = mayRequest;
         this.picker = picker;
-        this.verified = verified;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Sends interested or not interested when that changed. */
+    /** Sends interested or not interested when that changed: interested while it has a piece we want and lack. */
     void updateInterest(PeerState peer) {
-        BitSet wanted = (BitSet) peer.has.clone();
-        wanted.andNot(verified);
-        boolean interesting = !wanted.isEmpty();
+        boolean interesting = picker.wantsAnyOf(peer.has);
         if (interesting != peer.interesting) {
             peer.interesting = interesting;
             peer.send(interesting ? new Interested() : new NotInterested());
@@ -79,6 +76,25 @@ final class Downloader {
         for (Block block : blocks) {
             peer.requested.add(block);
             peer.send(new Request(block.piece(), block.offset(), block.length()));
+        }
+    }
+
+    /**
+     * Cancels what the peer was asked for of pieces we no longer want, and gives those blocks back
+     * to the picker: skipping a file should free the bandwidth at once, not after the queue drains.
+     * A block that still comes (the cancel crossed it) is stored as usual, as the picker keeps the
+     * partial piece for when it is wanted again.
+     */
+    void cancelUnwanted(PeerState peer) {
+        List<Block> unwanted = new ArrayList<>();
+        for (Block block : peer.requested) {
+            if (picker.priority(block.piece()) == Priority.SKIP) {
+                unwanted.add(block);
+            }
+        }
+        for (Block block : unwanted) {
+            release(peer, block);
+            peer.send(new Cancel(block.piece(), block.offset(), block.length()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.shoal.peer.internal.swarm;
 
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.PeerInfo;
+import dev.shoal.peer.api.PiecePriorities;
 import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
@@ -12,6 +13,7 @@ import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerListener;
 import dev.shoal.peer.internal.picker.Block;
 import dev.shoal.peer.internal.picker.PiecePicker;
+import dev.shoal.peer.internal.picker.Priority;
 import dev.shoal.peer.internal.picker.Received;
 import dev.shoal.peer.internal.wire.AllowedFast;
 import dev.shoal.peer.internal.wire.Bitfield;
@@ -116,7 +118,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         long now = clock.nanos();
         this.downloadLimit = new TokenBucket(0, now);
         this.uploadLimit = new TokenBucket(0, now);
-        this.downloader = new Downloader(picker, verified, settings, clock, this::mayRequest);
+        this.downloader = new Downloader(picker, settings, clock, this::mayRequest);
         this.uploader = new Uploader(this, storage, verified, context, uploadLimit, sent, clock, random);
         this.candidates = new Candidates(settings.maxCandidates(), RETRY_ADDRESS_MILLIS);
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
@@ -168,6 +170,33 @@ final class TorrentSwarm implements Swarm, PeerListener {
             }
         }
         peers.values().forEach(downloader::fillRequests);
+    }
+
+    /**
+     * Outstanding requests for pieces now skipped are cancelled (see {@link Downloader#cancelUnwanted});
+     * pieces now wanted are asked for at once from the peers that have them.
+     */
+    @Override
+    public synchronized void setPiecePriorities(PiecePriorities priorities) {
+        if (priorities.pieceCount() != pieceCount) {
+            throw new IllegalArgumentException(torrent.name() + ": priorities for " + priorities.pieceCount()
+                    + " pieces, the torrent has " + pieceCount);
+        }
+        for (int piece = 0; piece < pieceCount; piece++) {
+            picker.setPriority(piece, switch (priorities.level(piece)) {
+                case PiecePriorities.SKIP -> Priority.SKIP;
+                case PiecePriorities.HIGH -> Priority.HIGH;
+                default -> Priority.NORMAL;
+            });
+        }
+        if (closed) {
+            return;
+        }
+        for (PeerState peer : peers.values()) {
+            downloader.cancelUnwanted(peer);
+            downloader.updateInterest(peer);
+            downloader.fillRequests(peer);
+        }
     }
 
     @Override
@@ -418,7 +447,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         peer.has.set(piece);
         peer.hasCount++;
         picker.peerHas(piece);
-        if (!verified.get(piece) && !peer.interesting) {
+        if (picker.isWanted(piece) && !peer.interesting) {
             downloader.updateInterest(peer);
         }
         downloader.fillRequests(peer);
@@ -533,7 +562,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
             }
             if (now - lastRechokeMillis >= Choker.RECHOKE_INTERVAL_MILLIS) {
                 lastRechokeMillis = now;
-                uploader.rechoke(peers.values(), complete());
+                // Done downloading (every wanted piece here) chokes as a seed: nobody sends us anything to rank by.
+                uploader.rechoke(peers.values(), picker.isFinished());
             }
             dial();
         } catch (RuntimeException e) {

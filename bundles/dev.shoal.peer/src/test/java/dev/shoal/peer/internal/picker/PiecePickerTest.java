@@ -108,6 +108,80 @@ class PiecePickerTest {
     }
 
     @Test
+    void highPiecesComeBeforeNormalOnesAlreadyInProgress() {
+        PiecePicker<String> picker = picker(10);
+        picker.peerHasAll(ALL);
+        List<Block> first = picker.pick("a", ALL, 2); // starts a normal piece, half asked for
+        int normal = first.get(0).piece();
+        int high = (normal + 5) % 10;
+        picker.setPriority(high, Priority.HIGH);
+        List<Block> next = picker.pick("b", ALL, 4);
+        assertEquals(Set.of(high), pieces(next), "the high piece's four blocks before the normal piece's rest");
+        assertEquals(Set.of(normal), pieces(picker.pick("b", ALL, 2)), "then the rest of the normal piece in progress");
+        picker.checkInvariant();
+    }
+
+    @Test
+    void aPieceSkippedWhileInProgressIsLeftAloneAndTakenUpWhenWantedAgain() {
+        PiecePicker<String> picker = picker(3);
+        picker.peerHasAll(ALL);
+        List<Block> first = picker.pick("a", ALL, 2);
+        int piece = first.get(0).piece();
+        picker.setPriority(piece, Priority.SKIP);
+        assertFalse(picker.isWanted(piece));
+        assertTrue(picker.pick("b", p -> p == piece, 10).isEmpty(), "no block of the skipped piece, nor end-game copies");
+        List<Block> others = picker.pick("b", ALL, 100);
+        assertFalse(pieces(others).contains(piece), others.toString());
+        assertEquals(8, others.size());
+        others.forEach(block -> picker.received("b", block));
+        picker.verified(pieces(others).stream().min(Integer::compare).orElseThrow());
+        picker.verified(pieces(others).stream().max(Integer::compare).orElseThrow());
+        assertTrue(picker.isFinished(), "every wanted piece is verified");
+        assertFalse(picker.inEndGame(), "done: no end game although a skipped piece is half asked for");
+        assertTrue(picker.pick("c", ALL, 10).isEmpty());
+
+        picker.setPriority(piece, Priority.NORMAL);
+        assertFalse(picker.isFinished());
+        first.forEach(block -> picker.release("a", block));
+        List<Block> rest = picker.pick("c", ALL, 10);
+        assertEquals(4, rest.size(), "the partial piece is taken up where it was: " + rest);
+        picker.checkInvariant();
+    }
+
+    @Test
+    void interestIsInWantedPiecesWeLack() {
+        PiecePicker<String> picker = picker(4);
+        picker.have(0);
+        picker.setPriority(1, Priority.SKIP);
+        BitSet theirs = new BitSet();
+        theirs.set(0);
+        theirs.set(1);
+        assertFalse(picker.wantsAnyOf(theirs), "one we have and one we skip");
+        theirs.set(3);
+        assertTrue(picker.wantsAnyOf(theirs));
+        picker.setPriority(3, Priority.SKIP);
+        assertFalse(picker.wantsAnyOf(theirs), "a change of priorities changes the interest");
+        picker.setPriority(0, Priority.HIGH);
+        assertFalse(picker.wantsAnyOf(theirs), "a piece we have is never wanted, whatever its level");
+        assertFalse(picker.isFinished(), "piece 2 is still wanted");
+        picker.checkInvariant();
+    }
+
+    @Test
+    void skippingEveryMissingPieceFinishes() {
+        PiecePicker<String> picker = picker(5);
+        picker.peerHasAll(ALL);
+        picker.have(2);
+        for (int piece = 0; piece < 5; piece++) {
+            picker.setPriority(piece, piece == 2 ? Priority.HIGH : Priority.SKIP);
+        }
+        assertTrue(picker.isFinished());
+        assertTrue(picker.pick("a", ALL, 10).isEmpty());
+        assertFalse(picker.inEndGame());
+        picker.checkInvariant();
+    }
+
+    @Test
     void onlyPiecesThePeerHas() {
         PiecePicker<String> picker = picker(8);
         IntPredicate odd = piece -> piece % 2 == 1;
@@ -193,7 +267,16 @@ class PiecePickerTest {
      */
     @RepeatedTest(40)
     void randomSwarmCompletesAndKeepsItsBooks(RepetitionInfo repetition) {
-        Random random = new Random(repetition.getCurrentRepetition());
+        randomSwarm(new Random(repetition.getCurrentRepetition()), false);
+    }
+
+    /** The same, while priorities change at random: a skipped piece is never picked, and the wanted ones all arrive. */
+    @RepeatedTest(40)
+    void randomSwarmWithChangingPrioritiesFetchesExactlyTheWantedPieces(RepetitionInfo repetition) {
+        randomSwarm(new Random(1000 + repetition.getCurrentRepetition()), true);
+    }
+
+    private static void randomSwarm(Random random, boolean changePriorities) {
         int pieceCount = 1 + random.nextInt(40);
         long total = (long) (pieceCount - 1) * PIECE + 1 + random.nextInt(PIECE);
         PiecePicker<String> picker = new PiecePicker<>(pieceCount, PIECE, total, random);
@@ -218,8 +301,15 @@ class PiecePickerTest {
             String peer = names.get(random.nextInt(names.size()));
             BitSet pieces = peers.get(peer);
             int action = random.nextInt(100);
+            if (changePriorities && random.nextInt(200) == 0) {
+                picker.setPriority(random.nextInt(pieceCount), Priority.values()[random.nextInt(3)]);
+            }
             if (action < 40) {
-                outstanding.get(peer).addAll(picker.pick(peer, pieces::get, 1 + random.nextInt(8)));
+                List<Block> picked = picker.pick(peer, pieces::get, 1 + random.nextInt(8));
+                for (Block block : picked) {
+                    assertTrue(picker.isWanted(block.piece()), "picked " + block + " of an unwanted piece");
+                }
+                outstanding.get(peer).addAll(picked);
             } else if (action < 90 && !outstanding.get(peer).isEmpty()) {
                 Block block = outstanding.get(peer).remove(0);
                 Received<String> received = picker.received(peer, block);
@@ -245,6 +335,9 @@ class PiecePickerTest {
             picker.checkInvariant();
         }
         assertTrue(picker.isFinished(), "the swarm finished (" + picker.haveCount() + " of " + pieceCount + ")");
+        for (int piece = 0; piece < pieceCount; piece++) {
+            assertTrue(picker.has(piece) || picker.priority(piece) == Priority.SKIP, "piece " + piece + " wanted but missing");
+        }
         corruptPieces.values().forEach(suspects -> assertFalse(suspects.isEmpty()));
     }
 
