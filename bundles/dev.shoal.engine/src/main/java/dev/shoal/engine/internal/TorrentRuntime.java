@@ -295,7 +295,9 @@ final class TorrentRuntime implements Torrent {
         return switch (lifecycle.state()) {
             case SEEDING -> QueuePolicy.Kind.SEED;
             case DOWNLOADING -> QueuePolicy.Kind.DOWNLOAD;
-            default -> FileTable.complete(verifiedNow(), wanted) ? QueuePolicy.Kind.SEED : QueuePolicy.Kind.DOWNLOAD;
+            // While checking, what was verified before counts too: the check is on its way to it.
+            default -> FileTable.complete(verifiedNow(), wanted) || FileTable.complete(lastVerified, wanted)
+                    ? QueuePolicy.Kind.SEED : QueuePolicy.Kind.DOWNLOAD;
         };
     }
 

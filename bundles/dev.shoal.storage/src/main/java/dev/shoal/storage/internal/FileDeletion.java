@@ -71,6 +71,9 @@ final class FileDeletion {
     private static void deleteFile(Path file, List<StorageException> failures) {
         try {
             Files.deleteIfExists(file);
+        } catch (DirectoryNotEmptyException e) {
+            failures.add(new StorageException(StorageException.Kind.IO, file, "cannot delete " + file
+                    + ": a folder that is not empty is there", e));
         } catch (IOException e) {
             failures.add(IoErrors.map(e, file, "deleting"));
         }
