@@ -12,8 +12,6 @@ import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.peer.api.PeerInfo;
-import dev.shoal.peer.api.PiecePriorities;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.CheckResult;
 import dev.shoal.storage.api.PieceResult;
@@ -56,11 +54,8 @@ final class TorrentRuntime implements Torrent {
     private final Transfer transfer;
     private final SeedClock seedClock;
     private final TrackerInfos trackers;
-    private final FileTable fileTable;
-    /** Replaced, never changed: one per file of {@link #fileTable}. */
-    private volatile FilePriority[] priorities;
-    /** The pieces {@link #priorities} want. */
-    private volatile PiecePriorities wanted;
+    /** Replaced when a priority changes. */
+    private volatile FileChoice files;
     private final List<CompletableFuture<Void>> checkWaiters = new ArrayList<>();
     private volatile SeedGoal goal;
     private volatile RateLimits limits;
@@ -97,9 +92,7 @@ final class TorrentRuntime implements Torrent {
         this.goal = record.seedGoal();
         this.limits = record.rateLimits();
         this.lastVerified = record.verified();
-        this.fileTable = new FileTable(metainfo);
-        this.priorities = record.priorities().toArray(FilePriority[]::new);
-        this.wanted = fileTable.piecePriorities(priorities);
+        this.files = new FileChoice(new FileTable(metainfo), record.priorities());
     }
 
     // ---- Torrent: any thread ----
@@ -189,12 +182,12 @@ final class TorrentRuntime implements Torrent {
 
     @Override
     public List<FileStatus> files() {
-        return fileTable.statuses(verifiedNow(), priorities);
+        return files.statuses(verifiedNow());
     }
 
     @Override
     public void setFilePriority(int index, FilePriority priority) {
-        Objects.checkIndex(index, fileTable.size());
+        Objects.checkIndex(index, files.size());
         Objects.requireNonNull(priority, "priority");
         thread.execute(() -> setFilePriorityNow(index, priority));
     }
@@ -203,18 +196,7 @@ final class TorrentRuntime implements Torrent {
     public List<PeerStatus> peers() {
         TorrentRun current = run;
         Swarm swarm = current == null ? null : current.swarm;
-        if (swarm == null) {
-            return List.of();
-        }
-        int pieces = Math.max(1, metainfo.pieceCount());
-        List<PeerStatus> peers = new ArrayList<>();
-        for (PeerInfo peer : swarm.peers()) {
-            peers.add(new PeerStatus(peer.address(), peer.client(), peer.outgoing(),
-                    Math.min(1.0, (double) peer.piecesHave() / pieces), peer.downloadRate(), peer.uploadRate(),
-                    peer.downloaded(), peer.uploaded(), peer.chokingUs(), peer.choked(), peer.interested(),
-                    peer.snubbed()));
-        }
-        return List.copyOf(peers);
+        return swarm == null ? List.of() : PeerStatuses.of(swarm.peers(), metainfo.pieceCount());
     }
 
     @Override
@@ -296,7 +278,7 @@ final class TorrentRuntime implements Torrent {
             case SEEDING -> QueuePolicy.Kind.SEED;
             case DOWNLOADING -> QueuePolicy.Kind.DOWNLOAD;
             // While checking, what was verified before counts too: the check is on its way to it.
-            default -> FileTable.complete(verifiedNow(), wanted) || FileTable.complete(lastVerified, wanted)
+            default -> files.complete(verifiedNow()) || files.complete(lastVerified)
                     ? QueuePolicy.Kind.SEED : QueuePolicy.Kind.DOWNLOAD;
         };
     }
@@ -330,7 +312,7 @@ final class TorrentRuntime implements Torrent {
         TorrentState kept = lifecycle.keptAs();
         return new TorrentRecord(id, metainfo.infoHash(), downloadDirectory, kept,
                 kept == TorrentState.ERROR ? lifecycle.error() : Optional.empty(), goal, limits,
-                List.of(priorities), verifiedNow(), transfer.snapshot().total(), seedClock.elapsed(), added);
+                files.priorities(), verifiedNow(), transfer.snapshot().total(), seedClock.elapsed(), added);
     }
 
     /** Hands its record to the store when it changed since the last time. */
@@ -394,19 +376,15 @@ final class TorrentRuntime implements Torrent {
     }
 
     private void setFilePriorityNow(int index, FilePriority priority) {
-        if (removed || priorities[index] == priority) {
+        if (removed || files.priorities().get(index) == priority) {
             return;
         }
-        FilePriority[] changed = priorities.clone();
-        changed[index] = priority;
-        priorities = changed;
-        wanted = fileTable.piecePriorities(changed);
+        files = files.with(index, priority);
         TorrentRun current = run;
         if (current != null && current.swarm != null) {
-            current.swarm.setPiecePriorities(wanted);
+            current.swarm.setPiecePriorities(files.wanted());
         }
-        PieceSet verified = verifiedNow();
-        boolean complete = FileTable.complete(verified, wanted);
+        boolean complete = files.complete(verifiedNow());
         if (lifecycle.state() == TorrentState.SEEDING && !complete) {
             lifecycle.incomplete().ifPresent(move -> {
                 LOG.info("{}: a file is wanted again, downloading", metainfo.name());
@@ -535,7 +513,7 @@ final class TorrentRuntime implements Torrent {
 
     /** A check ended: run (join the swarm, announce) or go back to the stopped state it came from. */
     private void checkDone(TorrentRun current) {
-        Lifecycle.Move move = lifecycle.checked(FileTable.complete(current.storage.verified(), wanted));
+        Lifecycle.Move move = lifecycle.checked(files.complete(current.storage.verified()));
         String problem = null;
         if (lifecycle.stopped()) {
             stopRun();
@@ -553,8 +531,8 @@ final class TorrentRuntime implements Torrent {
     private String goOnline(TorrentRun current) {
         try {
             current.goOnline(transfer, limits);
-            if (!wanted.all()) {
-                current.swarm.setPiecePriorities(wanted);
+            if (!files.wanted().all()) {
+                current.swarm.setPiecePriorities(files.wanted());
             }
             return null;
         } catch (RuntimeException e) {
@@ -571,7 +549,7 @@ final class TorrentRuntime implements Torrent {
         if (swarm != null) {
             swarm.pieceChecked(result);
         }
-        if (result.verified() && FileTable.complete(current.storage.verified(), wanted)) {
+        if (result.verified() && files.complete(current.storage.verified())) {
             lifecycle.completed().ifPresent(move -> {
                 LOG.info("{}: download complete", metainfo.name());
                 if (current.announce != null) {

@@ -16,6 +16,7 @@ import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.test.support.SwarmData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,8 +126,8 @@ class SessionTest {
             awaitKept(rig, seeding, TorrentState.QUEUED);
             Events.Await.until(() -> Files.exists(rig.resumeFile(seeding)), WAIT, () -> "resume data saved");
             // What is on disk now is what a kill -9 would leave: the running engine's files, copied.
-            copyTree(temp.resolve("resume"), copy.resolve("resume"));
-            copyTree(rig.torrentsDirectory, copy.resolve("resume-torrents"));
+            SwarmData.copyTree(temp.resolve("resume"), copy.resolve("resume"));
+            SwarmData.copyTree(rig.torrentsDirectory, copy.resolve("resume-torrents"));
         }
         try (Rig rig = Rig.in(copy)) {
             List<Torrent> back = rig.engine.torrents();
@@ -246,19 +247,6 @@ class SessionTest {
             assertEquals(List.of(), rig.engine.torrents(), "removed all the same");
             assertFalse(Files.exists(TestTorrents.file(downloads(), metainfo, 0)), "the other files are deleted");
             assertTrue(Files.exists(file.resolve("theirs.txt")));
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }
