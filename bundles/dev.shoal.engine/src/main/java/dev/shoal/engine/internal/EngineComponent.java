@@ -4,22 +4,21 @@ import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.tracker.api.Announcer;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -74,6 +73,33 @@ public final class EngineComponent implements Engine {
         @AttributeDefinition(name = "Resume directory",
                 description = "Where fast-resume files are kept; empty for <data directory>/resume.")
         String resumeDirectory() default "";
+
+        @AttributeDefinition(name = "Torrents directory",
+                description = "Where the engine keeps its torrents (torrent files and their state) across restarts;"
+                        + " empty for <data directory>/torrents. Read at start.")
+        String torrentsDirectory() default "";
+
+        @AttributeDefinition(name = "Download directory",
+                description = "Where torrents added without one download to; empty for <user.home>/Downloads.")
+        String downloadDirectory() default "";
+
+        @AttributeDefinition(name = "Seed ratio",
+                description = "Torrents added without a goal stop seeding at this upload/size ratio; empty or"
+                        + " negative for none.")
+        String seedRatio() default "1.0";
+
+        @AttributeDefinition(name = "Seed time (minutes)",
+                description = "Torrents added without a goal stop seeding after this long; 0 for none.", min = "0")
+        long seedTimeMinutes() default 0;
+
+        @AttributeDefinition(name = "Most active downloads",
+                description = "Torrents downloading at once; more wait QUEUED, in queue order. 0 for no limit.",
+                min = "0")
+        int maxActiveDownloads() default 5;
+
+        @AttributeDefinition(name = "Most active seeds",
+                description = "Torrents seeding at once; more wait QUEUED, in queue order. 0 for no limit.", min = "0")
+        int maxActiveSeeds() default 10;
     }
 
     private final StorageService storage;
@@ -83,10 +109,14 @@ public final class EngineComponent implements Engine {
     private final EngineThread thread = new EngineThread();
     private final ExecutorService closer;
     private final Listeners listeners = new Listeners();
-    /** Changed on the engine thread only; read under its own lock from any. */
-    private final Map<InfoHash, TorrentRuntime> torrents = new LinkedHashMap<>();
+    /** Changed on the engine thread only; read from any. */
+    private final TorrentTable table = new TorrentTable();
+    private final TorrentQueue queue;
+    private final SessionWriter writer;
     private final EngineContext context;
     private final ScheduledFuture<?> ticker;
+    /** When the counters were last saved (engine thread). */
+    private long lastSave = System.nanoTime();
     private volatile EngineSettings settings;
     private final AtomicBoolean deactivated = new AtomicBoolean();
 
@@ -118,10 +148,43 @@ public final class EngineComponent implements Engine {
             created.setDaemon(true);
             return created;
         });
+        this.queue = new TorrentQueue(table, thread, () -> this.settings);
+        SessionStore store = new SessionStore(settings.torrentsDirectory());
+        this.writer = new SessionWriter(store);
         this.context = new EngineContext(storage, announcer, swarms, thread, closer, listeners, () -> this.settings,
-                this::forget);
+                table, queue, writer, this::forget, this::moveInQueue);
         swarms.setGlobalRateLimits(Limits.toSwarm(settings.globalLimits()));
+        try {
+            thread.call(() -> {
+                restore(store);
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.error("restoring the torrents from {} failed", store.directory(), e);
+        }
         this.ticker = thread.every(settings.tick(), this::tick);
+    }
+
+    /**
+     * Brings back the torrents kept in the store, each in its state; those that ran wait for the queue,
+     * which starts as many as it allows. Nothing is hashed: a torrent started opens its storage, whose
+     * resume data vouches for what is on disk.
+     */
+    private void restore(SessionStore store) {
+        long started = System.nanoTime();
+        SessionStore.Loaded loaded = store.load();
+        table.nextIdAtLeast(loaded.nextId());
+        for (SessionStore.Restored restored : loaded.torrents()) {
+            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo(), restored.record(), false, context);
+            table.add(torrent);
+            listeners.added(torrent);
+        }
+        writer.saveSession(table.session());
+        queue.balance();
+        if (!loaded.torrents().isEmpty()) {
+            LOG.info("restored {} torrents from {} in {} ms", loaded.torrents().size(), store.directory(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     @Modified
@@ -134,8 +197,7 @@ public final class EngineComponent implements Engine {
     }
 
     static EngineSettings settingsOf(Config config, String dataDir) {
-        return EngineSettings.defaults(EngineSettings.resumeDirectory(config.resumeDirectory(), dataDir))
-                .withGlobalLimits(Limits.ofKiB(config.downloadLimitKiB(), config.uploadLimitKiB()));
+        return Configured.settings(config, dataDir);
     }
 
     @Reference(name = "listener", service = TorrentListener.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -159,14 +221,23 @@ public final class EngineComponent implements Engine {
         }
     }
 
+    @Override
+    public AddTorrent defaults(Metainfo metainfo) {
+        EngineSettings.AddDefaults additions = settings.additions();
+        return new AddTorrent(metainfo, additions.downloadDirectory(), additions.seedGoal(), RateLimits.UNLIMITED,
+                false);
+    }
+
     private Torrent addNow(AddTorrent request) throws EngineException {
-        InfoHash infoHash = request.metainfo().infoHash();
-        synchronized (torrents) {
-            if (torrents.containsKey(infoHash)) {
-                throw new EngineException("already added: " + request.metainfo().name());
-            }
+        Metainfo metainfo = request.metainfo();
+        InfoHash infoHash = metainfo.infoHash();
+        if (table.contains(infoHash)) {
+            throw new EngineException("already added: " + metainfo.name());
         }
-        TorrentRuntime torrent = new TorrentRuntime(request, context);
+        byte[] torrentFile = Additions.keepable(metainfo);
+        boolean startNow = !request.paused() && queue.slotForNew();
+        TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
+                context);
         try {
             torrent.added();
         } catch (StorageException e) {
@@ -175,20 +246,38 @@ public final class EngineComponent implements Engine {
             // The storage refuses what it cannot hold, such as a v2-only torrent.
             throw new EngineException(Lifecycle.oneLine(e.getMessage()), e);
         }
-        synchronized (torrents) {
-            torrents.put(infoHash, torrent);
-        }
-        LOG.info("added {} ({})", request.metainfo().name(), infoHash.hex());
+        table.add(torrent);
+        writer.add(torrent.record(), torrentFile);
+        writer.saveSession(table.session());
+        LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
         listeners.added(torrent);
+        if (!startNow && !request.paused()) {
+            queue.changed();
+        }
         return torrent;
     }
 
-    /** Drops a removed torrent from the table; engine thread. */
+    /** Drops a removed torrent from the table and the store; engine thread. */
     private void forget(TorrentRuntime torrent) {
-        synchronized (torrents) {
-            torrents.remove(torrent.infoHash(), torrent);
+        if (table.remove(torrent)) {
+            writer.delete(torrent.infoHash());
+            writer.saveSession(table.session());
+            queue.changed();
+            LOG.info("removed {}", torrent.metainfo().name());
         }
-        LOG.info("removed {}", torrent.metainfo().name());
+    }
+
+    /** Engine thread. */
+    private void moveInQueue(TorrentRuntime torrent, QueueMove move) {
+        if (table.move(torrent, move)) {
+            writer.saveSession(table.session());
+            queue.changed();
+        }
+    }
+
+    @Override
+    public Torrent find(String idOrInfoHashPrefix) throws EngineException {
+        return table.find(idOrInfoHashPrefix);
     }
 
     @Override
@@ -198,9 +287,7 @@ public final class EngineComponent implements Engine {
 
     @Override
     public Optional<Torrent> torrent(InfoHash infoHash) {
-        synchronized (torrents) {
-            return Optional.ofNullable(torrents.get(infoHash));
-        }
+        return table.get(infoHash).map(Torrent.class::cast);
     }
 
     @Override
@@ -257,16 +344,22 @@ public final class EngineComponent implements Engine {
         thread.execute(() -> runtimes().forEach(TorrentRuntime::portChanged));
     }
 
+    /** Seed goals, the queue, and now and then the counters saved (only torrents whose record changed). */
     private void tick() {
-        for (TorrentRuntime torrent : runtimes()) {
+        List<TorrentRuntime> torrents = runtimes();
+        for (TorrentRuntime torrent : torrents) {
             torrent.tick();
+        }
+        queue.balance();
+        long now = System.nanoTime();
+        if (now - lastSave >= settings.saveInterval().toNanos()) {
+            lastSave = now;
+            torrents.forEach(TorrentRuntime::persist);
         }
     }
 
     private List<TorrentRuntime> runtimes() {
-        synchronized (torrents) {
-            return new ArrayList<>(torrents.values());
-        }
+        return table.inOrder();
     }
 
     /**
@@ -281,7 +374,11 @@ public final class EngineComponent implements Engine {
         ticker.cancel(false);
         List<CompletableFuture<Void>> stops;
         try {
-            stops = thread.call(() -> runtimes().stream().map(TorrentRuntime::shutdown).toList());
+            // Each torrent's record is saved as it runs now (so it runs again after a restart), then it stops.
+            stops = thread.call(() -> runtimes().stream().map(torrent -> {
+                torrent.persist();
+                return torrent.shutdown();
+            }).toList());
         } catch (Exception e) {
             LOG.warn("stopping the torrents failed", e);
             stops = List.of();
@@ -296,6 +393,7 @@ public final class EngineComponent implements Engine {
             LOG.warn("not every torrent stopped within {}", wait, e);
         }
         thread.stop(Duration.ofSeconds(1));
+        writer.close(CLOSE_WAIT);
         closer.shutdown();
     }
 }

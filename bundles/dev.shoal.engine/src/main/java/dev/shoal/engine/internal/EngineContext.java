@@ -1,24 +1,32 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.engine.api.QueueMove;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.tracker.api.Announcer;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What each torrent uses of the engine.
  *
- * @param storage   opens its files
- * @param announcer announces it
- * @param swarms    joins its swarm
- * @param thread    the engine thread, where its state changes
- * @param closer    where blocking closes run (a storage's close waits for the disk)
- * @param listeners the whiteboard listeners
- * @param settings  the engine's settings now
- * @param forget    drops a removed torrent from the engine's table (engine thread)
+ * @param storage     opens its files
+ * @param announcer   announces it
+ * @param swarms      joins its swarm
+ * @param thread      the engine thread, where its state changes
+ * @param closer      where blocking closes run (a storage's close waits for the disk)
+ * @param listeners   the whiteboard listeners
+ * @param settings    the engine's settings now
+ * @param table       the engine's torrents, for its place in the queue
+ * @param queue       where it asks for a slot and says it changed
+ * @param writer      where its record is saved
+ * @param forget      drops a removed torrent from the engine's table and store (engine thread)
+ * @param moveInQueue moves it in the queue (engine thread)
  */
 record EngineContext(StorageService storage, Announcer announcer, SwarmService swarms, EngineThread thread,
-        Executor closer, Listeners listeners, Supplier<EngineSettings> settings, Consumer<TorrentRuntime> forget) {
+        Executor closer, Listeners listeners, Supplier<EngineSettings> settings, TorrentTable table,
+        TorrentQueue queue, SessionWriter writer, Consumer<TorrentRuntime> forget,
+        BiConsumer<TorrentRuntime, QueueMove> moveInQueue) {
 }

@@ -1,6 +1,7 @@
 package dev.shoal.engine.internal;
 
 import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.SeedGoal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,36 +9,90 @@ import java.util.Objects;
 /**
  * The engine's settings as a value, so it runs without OSGi too.
  *
- * @param resumeDirectory where each torrent's fast-resume file is kept ({@code <info-hash>.resume})
- * @param globalLimits    limits over every torrent together
- * @param tick            how often seed goals are checked
- * @param stopWait        how long stopping waits for the trackers to hear {@code stopped}
+ * @param resumeDirectory    where each torrent's fast-resume file is kept ({@code <info-hash>.resume})
+ * @param torrentsDirectory  where the engine keeps its torrents across restarts (see {@link SessionStore})
+ * @param globalLimits       limits over every torrent together
+ * @param tick               how often seed goals and the queue are checked
+ * @param stopWait           how long stopping waits for the trackers to hear {@code stopped}
+ * @param saveInterval       how often the torrents' counters are saved while they change
+ * @param additions          what a torrent added without more gets: download directory and seed goal
+ * @param maxActiveDownloads most torrents downloading at once; 0 for no limit
+ * @param maxActiveSeeds     most torrents seeding at once; 0 for no limit
  */
-public record EngineSettings(Path resumeDirectory, RateLimits globalLimits, Duration tick, Duration stopWait) {
+public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateLimits globalLimits, Duration tick,
+        Duration stopWait, Duration saveInterval, AddDefaults additions, int maxActiveDownloads, int maxActiveSeeds) {
 
     /** The framework property naming Shoal's data directory. */
     public static final String DATA_DIR_PROPERTY = "shoal.data.dir";
 
-    public EngineSettings {
-        Objects.requireNonNull(resumeDirectory, "resumeDirectory");
-        Objects.requireNonNull(globalLimits, "globalLimits");
-        if (tick.isNegative() || tick.isZero() || stopWait.isNegative()) {
-            throw new IllegalArgumentException("the tick must be positive and the stop wait not negative");
+    /** What {@code Engine.defaults} fills in. */
+    public record AddDefaults(Path downloadDirectory, SeedGoal seedGoal) {
+
+        public AddDefaults {
+            Objects.requireNonNull(downloadDirectory, "downloadDirectory");
+            Objects.requireNonNull(seedGoal, "seedGoal");
         }
     }
 
-    /** No limits, a tick a second, 5 s for {@code stopped}. */
+    public EngineSettings {
+        Objects.requireNonNull(resumeDirectory, "resumeDirectory");
+        Objects.requireNonNull(torrentsDirectory, "torrentsDirectory");
+        Objects.requireNonNull(globalLimits, "globalLimits");
+        Objects.requireNonNull(additions, "additions");
+        if (tick.isNegative() || tick.isZero() || stopWait.isNegative() || saveInterval.isNegative()
+                || saveInterval.isZero()) {
+            throw new IllegalArgumentException("the tick and the save interval must be positive and the stop wait"
+                    + " not negative");
+        }
+        if (maxActiveDownloads < 0 || maxActiveSeeds < 0) {
+            throw new IllegalArgumentException("the most active torrents must not be negative");
+        }
+    }
+
+    /**
+     * No limits, a tick a second, 5 s for {@code stopped}, counters saved every 30 s, the torrents kept
+     * beside the resume directory ({@code ../torrents}), 5 downloads and 10 seeds at once, downloads
+     * to {@code <user.home>/Downloads} seeding to ratio 1.
+     */
     public static EngineSettings defaults(Path resumeDirectory) {
-        return new EngineSettings(resumeDirectory, RateLimits.UNLIMITED, Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+        return new EngineSettings(resumeDirectory, resumeDirectory.toAbsolutePath().resolveSibling("torrents"),
+                RateLimits.UNLIMITED, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                new AddDefaults(defaultDownloadDirectory(), SeedGoal.DEFAULT), 5, 10);
     }
 
     public EngineSettings withGlobalLimits(RateLimits value) {
-        return new EngineSettings(resumeDirectory, value, tick, stopWait);
+        return new EngineSettings(resumeDirectory, torrentsDirectory, value, tick, stopWait, saveInterval, additions,
+                maxActiveDownloads, maxActiveSeeds);
     }
 
     public EngineSettings withTick(Duration value) {
-        return new EngineSettings(resumeDirectory, globalLimits, value, stopWait);
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, value, stopWait, saveInterval,
+                additions, maxActiveDownloads, maxActiveSeeds);
+    }
+
+    public EngineSettings withTorrentsDirectory(Path value) {
+        return new EngineSettings(resumeDirectory, value, globalLimits, tick, stopWait, saveInterval, additions,
+                maxActiveDownloads, maxActiveSeeds);
+    }
+
+    public EngineSettings withSaveInterval(Duration value) {
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, value, additions,
+                maxActiveDownloads, maxActiveSeeds);
+    }
+
+    public EngineSettings withAdditions(AddDefaults value) {
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
+                value, maxActiveDownloads, maxActiveSeeds);
+    }
+
+    public EngineSettings withQueueLimits(int downloads, int seeds) {
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
+                additions, downloads, seeds);
+    }
+
+    /** {@code <user.home>/Downloads}. */
+    static Path defaultDownloadDirectory() {
+        return Path.of(System.getProperty("user.home"), "Downloads");
     }
 
     /**
@@ -48,11 +103,20 @@ public record EngineSettings(Path resumeDirectory, RateLimits globalLimits, Dura
      * @param dataDir    the framework property, or null when unset
      */
     static Path resumeDirectory(String configured, String dataDir) {
+        return underDataDir(configured, dataDir, "resume");
+    }
+
+    /** The configured torrents directory, or {@code <data dir>/torrents}; as {@link #resumeDirectory}. */
+    static Path torrentsDirectory(String configured, String dataDir) {
+        return underDataDir(configured, dataDir, "torrents");
+    }
+
+    private static Path underDataDir(String configured, String dataDir, String name) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.strip());
         }
         Path base = dataDir != null && !dataDir.isBlank() ? Path.of(dataDir.strip())
                 : Path.of(System.getProperty("java.io.tmpdir"), "shoal");
-        return base.resolve("resume");
+        return base.resolve(name);
     }
 }

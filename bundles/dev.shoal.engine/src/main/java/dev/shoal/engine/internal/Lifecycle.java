@@ -12,13 +12,17 @@ import java.util.Set;
  * error are readable from any thread.
  *
  * <pre>
- *   add ──▶ CHECKING ──check done──▶ DOWNLOADING ──last piece──▶ SEEDING ──seed goal──▶ FINISHED
- *           (PAUSED when added paused; SEEDING at once when the files are complete)
- *   CHECKING, DOWNLOADING, SEEDING ──pause──▶ PAUSED      ──failure──▶ ERROR
+ *   add ──▶ CHECKING ──check done──▶ DOWNLOADING ──last wanted piece──▶ SEEDING ──seed goal──▶ FINISHED
+ *           (PAUSED when added paused; QUEUED when no slot is free; SEEDING at once when complete)
+ *   CHECKING, DOWNLOADING, SEEDING, QUEUED ──pause──▶ PAUSED      CHECKING, DOWNLOADING, SEEDING ──failure──▶ ERROR
+ *   CHECKING, DOWNLOADING, SEEDING ──over the queue's limit──▶ QUEUED ──slot free──▶ CHECKING
+ *   SEEDING ──a skipped file wanted again──▶ DOWNLOADING
  *   DOWNLOADING, SEEDING ──recheck──▶ CHECKING ──▶ DOWNLOADING or SEEDING
- *   PAUSED, FINISHED, ERROR ──resume──▶ CHECKING ──▶ DOWNLOADING or SEEDING
- *   PAUSED, FINISHED, ERROR ──recheck──▶ CHECKING ──▶ back to PAUSED or FINISHED
+ *   PAUSED, FINISHED, ERROR ──resume──▶ CHECKING ──▶ DOWNLOADING or SEEDING   (QUEUED when no slot is free)
+ *   PAUSED, FINISHED, ERROR, QUEUED ──recheck──▶ CHECKING ──▶ back to PAUSED, FINISHED or QUEUED
  * </pre>
+ *
+ * <p>Complete means every wanted piece verified: a torrent with skipped files seeds what it has.
  */
 final class Lifecycle {
 
@@ -28,14 +32,15 @@ final class Lifecycle {
 
     private static final Map<TorrentState, Set<TorrentState>> MOVES = Map.of(
             TorrentState.CHECKING, EnumSet.of(TorrentState.DOWNLOADING, TorrentState.SEEDING, TorrentState.FINISHED,
-                    TorrentState.PAUSED, TorrentState.ERROR),
+                    TorrentState.PAUSED, TorrentState.ERROR, TorrentState.QUEUED),
             TorrentState.DOWNLOADING, EnumSet.of(TorrentState.SEEDING, TorrentState.CHECKING, TorrentState.PAUSED,
-                    TorrentState.ERROR),
+                    TorrentState.ERROR, TorrentState.QUEUED),
             TorrentState.SEEDING, EnumSet.of(TorrentState.FINISHED, TorrentState.CHECKING, TorrentState.PAUSED,
-                    TorrentState.ERROR),
-            TorrentState.FINISHED, EnumSet.of(TorrentState.CHECKING),
-            TorrentState.PAUSED, EnumSet.of(TorrentState.CHECKING),
-            TorrentState.ERROR, EnumSet.of(TorrentState.CHECKING));
+                    TorrentState.ERROR, TorrentState.QUEUED, TorrentState.DOWNLOADING),
+            TorrentState.FINISHED, EnumSet.of(TorrentState.CHECKING, TorrentState.QUEUED),
+            TorrentState.PAUSED, EnumSet.of(TorrentState.CHECKING, TorrentState.QUEUED),
+            TorrentState.ERROR, EnumSet.of(TorrentState.CHECKING, TorrentState.QUEUED),
+            TorrentState.QUEUED, EnumSet.of(TorrentState.CHECKING, TorrentState.PAUSED));
 
     private volatile TorrentState state;
     private volatile Optional<String> error = Optional.empty();
@@ -44,7 +49,19 @@ final class Lifecycle {
 
     /** A new torrent: checked at once, or paused. */
     Lifecycle(boolean paused) {
-        this.state = paused ? TorrentState.PAUSED : TorrentState.CHECKING;
+        this(paused ? TorrentState.PAUSED : TorrentState.CHECKING, Optional.empty());
+    }
+
+    /**
+     * A torrent starting in {@code initial}: CHECKING (started), QUEUED (waiting for a slot), or a
+     * stopped state it was kept in; {@code error} goes with ERROR only.
+     */
+    Lifecycle(TorrentState initial, Optional<String> error) {
+        if (initial != TorrentState.CHECKING && initial != TorrentState.QUEUED && !isStopped(initial)) {
+            throw new IllegalArgumentException("a torrent does not begin " + initial);
+        }
+        this.state = initial;
+        this.error = initial == TorrentState.ERROR ? Optional.of(oneLine(error.orElse(null))) : Optional.empty();
     }
 
     static boolean allowed(TorrentState from, TorrentState to) {
@@ -59,7 +76,18 @@ final class Lifecycle {
         return error;
     }
 
-    /** Stopped: no storage, swarm or announce session wanted. */
+    /**
+     * The state to keep across a restart: a stopped state as it is, the one a check of a stopped
+     * torrent returns to, and QUEUED for one that runs or wants to.
+     */
+    TorrentState keptAs() {
+        if (state == TorrentState.CHECKING && afterCheck != null) {
+            return afterCheck;
+        }
+        return isUserStopped(state) ? state : TorrentState.QUEUED;
+    }
+
+    /** Stopped: no storage, swarm or announce session wanted (QUEUED included). */
     boolean stopped() {
         return isStopped(state);
     }
@@ -95,6 +123,7 @@ final class Lifecycle {
         afterCheck = switch (state) {
             case FINISHED -> TorrentState.FINISHED;
             case PAUSED, ERROR -> TorrentState.PAUSED;
+            case QUEUED -> TorrentState.QUEUED;
             default -> null;
         };
         return move(TorrentState.CHECKING);
@@ -121,14 +150,31 @@ final class Lifecycle {
         return state == TorrentState.DOWNLOADING ? move(TorrentState.SEEDING) : Optional.empty();
     }
 
+    /** A file wanted again while seeding: there is something to download. */
+    Optional<Move> incomplete() {
+        return state == TorrentState.SEEDING ? move(TorrentState.DOWNLOADING) : Optional.empty();
+    }
+
+    /**
+     * No slot: a running torrent (or one checking to run) goes back to waiting; a stopped one the user
+     * starts waits. Nothing happens to one waiting already or checking on its way back to a stopped state.
+     */
+    Optional<Move> queue() {
+        if (state == TorrentState.QUEUED || (state == TorrentState.CHECKING && afterCheck != null)) {
+            return Optional.empty();
+        }
+        afterCheck = null;
+        return move(TorrentState.QUEUED);
+    }
+
     /** The seed goal was reached while seeding. */
     Optional<Move> goalReached() {
         return state == TorrentState.SEEDING ? move(TorrentState.FINISHED) : Optional.empty();
     }
 
-    /** The user paused it; a stopped torrent stays as it is. */
+    /** The user paused it; a stopped torrent stays as it is, a waiting one is paused. */
     Optional<Move> pause() {
-        if (stopped()) {
+        if (isUserStopped(state)) {
             return Optional.empty();
         }
         afterCheck = null;
@@ -158,6 +204,11 @@ final class Lifecycle {
     }
 
     static boolean isStopped(TorrentState state) {
+        return isUserStopped(state) || state == TorrentState.QUEUED;
+    }
+
+    /** Stopped and not waiting to run: paused, finished or failed. */
+    static boolean isUserStopped(TorrentState state) {
         return state == TorrentState.PAUSED || state == TorrentState.FINISHED || state == TorrentState.ERROR;
     }
 

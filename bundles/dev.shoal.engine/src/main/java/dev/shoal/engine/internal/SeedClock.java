@@ -12,11 +12,21 @@ final class SeedClock {
     private long since = -1;
 
     SeedClock(LongSupplier nanoTime) {
+        this(nanoTime, Duration.ZERO);
+    }
+
+    /** @param before time seeded already, in earlier runs of the engine */
+    SeedClock(LongSupplier nanoTime, Duration before) {
         this.nanoTime = nanoTime;
+        this.accumulated = before.toNanos();
     }
 
     static SeedClock system() {
         return new SeedClock(System::nanoTime);
+    }
+
+    static SeedClock system(Duration before) {
+        return new SeedClock(System::nanoTime, before);
     }
 
     synchronized void start() {

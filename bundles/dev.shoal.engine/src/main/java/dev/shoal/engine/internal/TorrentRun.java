@@ -47,8 +47,12 @@ final class TorrentRun {
 
     /** Opens the storage; its startup check begins on the disk thread. */
     void openStorage(Path downloadDirectory) throws StorageException {
-        Path resumeFile = context.settings().get().resumeDirectory().resolve(metainfo.infoHash().hex() + ".resume");
-        storage = context.storage().open(metainfo, downloadDirectory, resumeFile, events);
+        storage = context.storage().open(metainfo, downloadDirectory, resumeFile(context, metainfo), events);
+    }
+
+    /** Where a torrent's fast-resume data is kept. */
+    static Path resumeFile(EngineContext context, Metainfo metainfo) {
+        return context.settings().get().resumeDirectory().resolve(metainfo.infoHash().hex() + ".resume");
     }
 
     /**

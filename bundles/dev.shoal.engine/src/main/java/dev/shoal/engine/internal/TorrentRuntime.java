@@ -1,7 +1,10 @@
 package dev.shoal.engine.internal;
 
-import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
@@ -19,9 +22,11 @@ import dev.shoal.tracker.api.TrackerPeer;
 import dev.shoal.tracker.api.TransferStats;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,14 +44,18 @@ final class TorrentRuntime implements Torrent {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorrentRuntime.class);
 
+    private final int id;
+    private final Instant added;
     private final Metainfo metainfo;
     private final Path downloadDirectory;
     private final EngineContext context;
     private final EngineThread thread;
     private final Lifecycle lifecycle;
-    private final Transfer transfer = new Transfer();
-    private final SeedClock seedClock = SeedClock.system();
+    private final Transfer transfer;
+    private final SeedClock seedClock;
     private final TrackerInfos trackers;
+    /** Replaced when a priority changes. */
+    private volatile FileChoice files;
     private final List<CompletableFuture<Void>> checkWaiters = new ArrayList<>();
     private volatile SeedGoal goal;
     private volatile RateLimits limits;
@@ -61,20 +70,37 @@ final class TorrentRuntime implements Torrent {
     /** The next check opening the storage is followed by a full recheck. */
     private boolean recheckWanted;
     private boolean removed;
+    /** What was last handed to the store, so unchanged torrents are not written again. */
+    private TorrentRecord saved;
 
-    TorrentRuntime(AddTorrent request, EngineContext context) {
-        this.metainfo = request.metainfo();
-        this.downloadDirectory = request.downloadDirectory();
+    /**
+     * A torrent as its record keeps it (just added, or restored after a restart).
+     *
+     * @param startNow begin checking at once (a slot is free), rather than in the record's state
+     */
+    TorrentRuntime(Metainfo metainfo, TorrentRecord record, boolean startNow, EngineContext context) {
+        this.id = record.id();
+        this.added = record.added();
+        this.metainfo = metainfo;
+        this.downloadDirectory = record.downloadDirectory();
         this.context = context;
         this.thread = context.thread();
-        this.lifecycle = new Lifecycle(request.paused());
+        this.lifecycle = startNow ? new Lifecycle(false) : new Lifecycle(record.state(), record.error());
+        this.transfer = new Transfer(record.transfer());
+        this.seedClock = SeedClock.system(record.seeding());
         this.trackers = new TrackerInfos(metainfo.trackers());
-        this.goal = request.seedGoal();
-        this.limits = request.rateLimits();
-        this.lastVerified = PieceSet.empty(metainfo.pieceCount());
+        this.goal = record.seedGoal();
+        this.limits = record.rateLimits();
+        this.lastVerified = record.verified();
+        this.files = new FileChoice(new FileTable(metainfo), record.priorities());
     }
 
     // ---- Torrent: any thread ----
+
+    @Override
+    public int id() {
+        return id;
+    }
 
     @Override
     public InfoHash infoHash() {
@@ -95,7 +121,7 @@ final class TorrentRuntime implements Torrent {
     public TorrentStatus status() {
         TorrentRun current = run;
         TorrentStorage storage = current == null ? null : current.storage;
-        PieceSet verified = storage == null ? lastVerified : storage.verified();
+        PieceSet verified = verifiedNow();
         int checked = 0;
         if (current != null && storage != null) {
             // A requested recheck reports its progress; the startup check only its hashing count.
@@ -129,6 +155,12 @@ final class TorrentRuntime implements Torrent {
     @Override
     public void setSeedGoal(SeedGoal value) {
         goal = Objects.requireNonNull(value, "goal");
+        thread.execute(this::persist);
+    }
+
+    @Override
+    public SeedGoal seedGoal() {
+        return goal;
     }
 
     @Override
@@ -139,13 +171,61 @@ final class TorrentRuntime implements Torrent {
             if (current != null && current.swarm != null) {
                 current.swarm.setRateLimits(Limits.toSwarm(limits));
             }
+            persist();
         });
     }
 
     @Override
+    public RateLimits rateLimits() {
+        return limits;
+    }
+
+    @Override
+    public List<FileStatus> files() {
+        return files.statuses(verifiedNow());
+    }
+
+    @Override
+    public void setFilePriority(int index, FilePriority priority) {
+        Objects.checkIndex(index, files.size());
+        Objects.requireNonNull(priority, "priority");
+        thread.execute(() -> setFilePriorityNow(index, priority));
+    }
+
+    @Override
+    public List<PeerStatus> peers() {
+        TorrentRun current = run;
+        Swarm swarm = current == null ? null : current.swarm;
+        return swarm == null ? List.of() : PeerStatuses.of(swarm.peers(), metainfo.pieceCount());
+    }
+
+    @Override
+    public int queuePosition() {
+        return context.table().position(this);
+    }
+
+    @Override
+    public void moveInQueue(QueueMove move) {
+        Objects.requireNonNull(move, "move");
+        thread.execute(() -> context.moveInQueue().accept(this, move));
+    }
+
+    @Override
     public CompletionStage<Void> remove() {
+        return remove(false);
+    }
+
+    @Override
+    public CompletionStage<Void> remove(boolean deleteFiles) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!thread.submit(() -> removeNow().whenComplete((ignored, failure) -> done.complete(null)))) {
+        if (!thread.submit(() -> removeNow(deleteFiles).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        }))) {
             done.complete(null);
         }
         return done.minimalCompletionStage();
@@ -178,6 +258,75 @@ final class TorrentRuntime implements Torrent {
         }
     }
 
+    /** What the queue sees of it now. */
+    QueuePolicy.Entry queueEntry() {
+        TorrentState state = lifecycle.state();
+        QueuePolicy.Standing standing = switch (state) {
+            case DOWNLOADING, SEEDING -> QueuePolicy.Standing.RUNNING;
+            case QUEUED -> QueuePolicy.Standing.WAITING;
+            case CHECKING -> lifecycle.checkLeadsToRunning() ? QueuePolicy.Standing.RUNNING
+                    : QueuePolicy.Standing.STOPPED;
+            default -> QueuePolicy.Standing.STOPPED;
+        };
+        return new QueuePolicy.Entry(standing, standing == QueuePolicy.Standing.STOPPED ? QueuePolicy.Kind.DOWNLOAD
+                : queueKind());
+    }
+
+    /** The slot it takes: a seed's when seeding, or when every wanted piece was verified when last seen. */
+    QueuePolicy.Kind queueKind() {
+        return switch (lifecycle.state()) {
+            case SEEDING -> QueuePolicy.Kind.SEED;
+            case DOWNLOADING -> QueuePolicy.Kind.DOWNLOAD;
+            // While checking, what was verified before counts too: the check is on its way to it.
+            default -> files.complete(verifiedNow()) || files.complete(lastVerified)
+                    ? QueuePolicy.Kind.SEED : QueuePolicy.Kind.DOWNLOAD;
+        };
+    }
+
+    /** The queue gives it a slot: it starts. */
+    void startFromQueue() {
+        if (removed || lifecycle.state() != TorrentState.QUEUED) {
+            return;
+        }
+        lifecycle.start().ifPresent(move -> {
+            moved(move);
+            openWhenClosed();
+        });
+    }
+
+    /** The queue takes its slot back: it stops and waits. */
+    void sendBackToQueue() {
+        if (removed) {
+            return;
+        }
+        lifecycle.queue().ifPresent(move -> {
+            LOG.info("{}: queued, more torrents run than the queue allows", metainfo.name());
+            stopRun();
+            releaseWaiters(new CancellationException(metainfo.name() + " was queued"));
+            moved(move);
+        });
+    }
+
+    /** Its record as it stands. */
+    TorrentRecord record() {
+        TorrentState kept = lifecycle.keptAs();
+        return new TorrentRecord(id, metainfo.infoHash(), downloadDirectory, kept,
+                kept == TorrentState.ERROR ? lifecycle.error() : Optional.empty(), goal, limits,
+                files.priorities(), verifiedNow(), transfer.snapshot().total(), seedClock.elapsed(), added);
+    }
+
+    /** Hands its record to the store when it changed since the last time. */
+    void persist() {
+        if (removed) {
+            return;
+        }
+        TorrentRecord now = record();
+        if (!now.equals(saved)) {
+            saved = now;
+            context.writer().save(now);
+        }
+    }
+
     /** Stops for good, without telling listeners: the torrent is removed or the engine stops. */
     CompletableFuture<Void> shutdown() {
         removed = true;
@@ -204,22 +353,51 @@ final class TorrentRuntime implements Torrent {
     }
 
     private void resumeNow() {
-        if (removed) {
+        TorrentState was = lifecycle.state();
+        if (removed || !Lifecycle.isUserStopped(was)) {
             return;
         }
-        TorrentState was = lifecycle.state();
         if (was == TorrentState.FINISHED && goal.reached(transfer.snapshot().total().uploaded(),
                 metainfo.totalLength(), seedClock.elapsed())) {
             // As Transmission does: started by hand after its goal, it seeds until stopped.
             LOG.info("{}: restarted after reaching its seed goal, seeding until stopped", metainfo.name());
             goal = SeedGoal.FOREVER;
         }
+        // A failed torrent is checked in full: its files may have changed with the failure.
+        recheckWanted = was == TorrentState.ERROR;
+        if (!context.queue().slotFor(this)) {
+            lifecycle.queue().ifPresent(this::moved);
+            return;
+        }
         lifecycle.start().ifPresent(move -> {
-            // A failed torrent is checked in full: its files may have changed with the failure.
-            recheckWanted = was == TorrentState.ERROR;
             moved(move);
             openWhenClosed();
         });
+    }
+
+    private void setFilePriorityNow(int index, FilePriority priority) {
+        if (removed || files.priorities().get(index) == priority) {
+            return;
+        }
+        files = files.with(index, priority);
+        TorrentRun current = run;
+        if (current != null && current.swarm != null) {
+            current.swarm.setPiecePriorities(files.wanted());
+        }
+        boolean complete = files.complete(verifiedNow());
+        if (lifecycle.state() == TorrentState.SEEDING && !complete) {
+            lifecycle.incomplete().ifPresent(move -> {
+                LOG.info("{}: a file is wanted again, downloading", metainfo.name());
+                moved(move);
+            });
+        } else if (lifecycle.state() == TorrentState.DOWNLOADING && complete) {
+            lifecycle.completed().ifPresent(move -> {
+                LOG.info("{}: every wanted file is complete", metainfo.name());
+                moved(move);
+            });
+        }
+        persist();
+        context.queue().changed();
     }
 
     private void recheckNow(CompletableFuture<Void> done) {
@@ -250,14 +428,27 @@ final class TorrentRuntime implements Torrent {
         }
     }
 
-    private CompletableFuture<Void> removeNow() {
+    private CompletableFuture<Void> removeNow(boolean deleteFiles) {
         if (removed) {
             return closed;
         }
         context.forget().accept(this);
         CompletableFuture<Void> stopped = shutdown();
         context.listeners().removed(this);
-        return stopped;
+        if (!deleteFiles) {
+            return stopped;
+        }
+        Path resumeFile = TorrentRun.resumeFile(context, metainfo);
+        return stopped.thenRunAsync(() -> {
+            try {
+                context.storage().delete(metainfo, downloadDirectory, resumeFile);
+                LOG.info("{}: its files are deleted", metainfo.name());
+            } catch (StorageException e) {
+                LOG.warn("{}: deleting its files: {}", metainfo.name(), e.getMessage());
+                throw new CompletionException(new EngineException("cannot delete every file of " + metainfo.name()
+                        + ": " + e.getMessage(), e));
+            }
+        }, context.closer());
     }
 
     /** Opens the storage once the last run is closed (its files and resume data are then free). */
@@ -322,7 +513,7 @@ final class TorrentRuntime implements Torrent {
 
     /** A check ended: run (join the swarm, announce) or go back to the stopped state it came from. */
     private void checkDone(TorrentRun current) {
-        Lifecycle.Move move = lifecycle.checked(current.storage.verified().isComplete());
+        Lifecycle.Move move = lifecycle.checked(files.complete(current.storage.verified()));
         String problem = null;
         if (lifecycle.stopped()) {
             stopRun();
@@ -340,6 +531,9 @@ final class TorrentRuntime implements Torrent {
     private String goOnline(TorrentRun current) {
         try {
             current.goOnline(transfer, limits);
+            if (!files.wanted().all()) {
+                current.swarm.setPiecePriorities(files.wanted());
+            }
             return null;
         } catch (RuntimeException e) {
             LOG.warn("{}: cannot start", metainfo.name(), e);
@@ -355,7 +549,7 @@ final class TorrentRuntime implements Torrent {
         if (swarm != null) {
             swarm.pieceChecked(result);
         }
-        if (result.verified() && current.storage.verified().isComplete()) {
+        if (result.verified() && files.complete(current.storage.verified())) {
             lifecycle.completed().ifPresent(move -> {
                 LOG.info("{}: download complete", metainfo.name());
                 if (current.announce != null) {
@@ -416,6 +610,8 @@ final class TorrentRuntime implements Torrent {
             seedClock.stop();
         }
         LOG.debug("{}: {} -> {}", metainfo.name(), move.previous(), move.next());
+        persist();
+        context.queue().changed();
         context.listeners().stateChanged(this, move.previous(), status());
     }
 
@@ -433,11 +629,16 @@ final class TorrentRuntime implements Torrent {
 
     /** What the trackers hear: bytes moved since added, bytes still missing. */
     private TransferStats transferStats() {
-        TorrentRun current = run;
-        TorrentStorage storage = current == null ? null : current.storage;
-        PieceSet verified = storage == null ? lastVerified : storage.verified();
+        PieceSet verified = verifiedNow();
         Transfer.Counts total = transfer.snapshot().total();
         return new TransferStats(total.uploaded(), total.downloaded(), StatusBuilder.left(metainfo, verified));
+    }
+
+    /** The verified pieces: the open storage's, else those when it was last closed (or saved). */
+    private PieceSet verifiedNow() {
+        TorrentRun current = run;
+        TorrentStorage storage = current == null ? null : current.storage;
+        return storage == null ? lastVerified : storage.verified();
     }
 
     private static String reason(Throwable failure) {

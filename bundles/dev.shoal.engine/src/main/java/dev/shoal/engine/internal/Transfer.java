@@ -27,7 +27,16 @@ final class Transfer {
     private record Parts(Counts closed, Swarm open) {
     }
 
-    private volatile Parts parts = new Parts(Counts.ZERO, null);
+    private volatile Parts parts;
+
+    Transfer() {
+        this(Counts.ZERO);
+    }
+
+    /** @param before bytes moved already, in earlier runs of the engine */
+    Transfer(Counts before) {
+        parts = new Parts(before, null);
+    }
 
     /** Counts {@code swarm} from now on. */
     void attach(Swarm swarm) {

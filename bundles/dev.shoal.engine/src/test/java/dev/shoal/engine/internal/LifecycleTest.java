@@ -5,6 +5,7 @@ import static dev.shoal.engine.api.TorrentState.DOWNLOADING;
 import static dev.shoal.engine.api.TorrentState.ERROR;
 import static dev.shoal.engine.api.TorrentState.FINISHED;
 import static dev.shoal.engine.api.TorrentState.PAUSED;
+import static dev.shoal.engine.api.TorrentState.QUEUED;
 import static dev.shoal.engine.api.TorrentState.SEEDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,5 +124,55 @@ class LifecycleTest {
         life.checked(true);
         life.goalReached();
         return life;
+    }
+
+    @Test
+    void a_torrent_without_a_slot_waits_queued_and_starts_when_given_one() {
+        Lifecycle life = new Lifecycle(TorrentState.QUEUED, Optional.empty());
+        assertEquals(QUEUED, life.keptAs());
+        assertTrue(life.stopped(), "a queued torrent opens nothing");
+        assertEquals(Optional.empty(), life.queue(), "queued already");
+        assertEquals(Optional.empty(), life.fail("nothing runs"));
+        assertEquals(move(QUEUED, CHECKING), life.start());
+        assertEquals(QUEUED, life.keptAs(), "checking to run: it runs again after a restart");
+        assertEquals(move(CHECKING, QUEUED), life.queue(), "sent back over the limit");
+        life.start();
+        life.checked(true);
+        assertEquals(move(SEEDING, QUEUED), life.queue());
+        assertEquals(move(QUEUED, PAUSED), life.pause());
+        assertEquals(PAUSED, life.keptAs());
+        assertEquals(move(PAUSED, QUEUED), life.queue(), "resumed without a slot");
+    }
+
+    @Test
+    void a_recheck_of_a_queued_torrent_leads_back_to_the_queue_and_is_kept_as_queued() {
+        Lifecycle life = new Lifecycle(TorrentState.QUEUED, Optional.empty());
+        assertEquals(move(QUEUED, CHECKING), life.recheck());
+        assertFalse(life.checkLeadsToRunning());
+        assertEquals(Optional.empty(), life.queue(), "checking on its way back to a stopped state");
+        assertEquals(new Move(CHECKING, QUEUED), life.checked(true));
+
+        Lifecycle paused = new Lifecycle(true);
+        paused.recheck();
+        assertEquals(PAUSED, paused.keptAs(), "a paused torrent being checked stays paused after a restart");
+    }
+
+    @Test
+    void a_seeding_torrent_downloads_again_when_a_file_is_wanted_again() {
+        Lifecycle life = new Lifecycle(false);
+        life.checked(true);
+        assertEquals(move(SEEDING, DOWNLOADING), life.incomplete());
+        assertEquals(Optional.empty(), life.incomplete());
+        assertEquals(move(DOWNLOADING, SEEDING), life.completed());
+    }
+
+    @Test
+    void a_restored_torrent_begins_in_its_kept_state_with_its_error() {
+        Lifecycle failed = new Lifecycle(TorrentState.ERROR, Optional.of("disk full\nmore"));
+        assertEquals(ERROR, failed.state());
+        assertEquals(Optional.of("disk full"), failed.error());
+        assertEquals(FINISHED, new Lifecycle(TorrentState.FINISHED, Optional.of("ignored")).keptAs());
+        assertEquals(Optional.empty(), new Lifecycle(TorrentState.FINISHED, Optional.of("ignored")).error());
+        assertThrows(IllegalArgumentException.class, () -> new Lifecycle(TorrentState.SEEDING, Optional.empty()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.shoal.engine.internal;
 
 import dev.shoal.peer.api.PeerInfo;
+import dev.shoal.peer.api.PiecePriorities;
 import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmStats;
@@ -20,6 +21,10 @@ final class QuietSwarm implements Swarm {
 
     @Override
     public void pieceChecked(PieceResult result) {
+    }
+
+    @Override
+    public void setPiecePriorities(PiecePriorities priorities) {
     }
 
     @Override

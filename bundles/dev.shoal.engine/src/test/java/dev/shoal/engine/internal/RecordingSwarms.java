@@ -2,6 +2,7 @@ package dev.shoal.engine.internal;
 
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.PeerInfo;
+import dev.shoal.peer.api.PiecePriorities;
 import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
@@ -26,6 +27,9 @@ final class RecordingSwarms implements SwarmService {
     final List<PieceResult> piecesForwarded = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
     final List<RateLimits> swarmLimits = new CopyOnWriteArrayList<>();
+    final List<PiecePriorities> priorities = new CopyOnWriteArrayList<>();
+    /** The storage each swarm was joined with, in order. */
+    final List<TorrentStorage> storages = new CopyOnWriteArrayList<>();
 
     RecordingSwarms(SwarmService swarms) {
         this.swarms = swarms;
@@ -51,6 +55,7 @@ final class RecordingSwarms implements SwarmService {
         threads.add(Thread.currentThread().getName());
         joins.incrementAndGet();
         open.incrementAndGet();
+        storages.add(storage);
         Swarm swarm = swarms.join(torrent, storage, listener);
         return new Swarm() {
             private boolean closed;
@@ -65,6 +70,12 @@ final class RecordingSwarms implements SwarmService {
             public void pieceChecked(PieceResult result) {
                 piecesForwarded.add(result);
                 swarm.pieceChecked(result);
+            }
+
+            @Override
+            public void setPiecePriorities(PiecePriorities levels) {
+                priorities.add(levels);
+                swarm.setPiecePriorities(levels);
             }
 
             @Override

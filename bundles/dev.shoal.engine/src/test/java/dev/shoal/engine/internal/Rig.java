@@ -14,6 +14,7 @@ import dev.shoal.storage.api.StorageOptions;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.storage.api.TorrentStorage;
 import dev.shoal.storage.internal.DiskStorage;
+import dev.shoal.storage.internal.StorageComponent;
 import dev.shoal.storage.internal.io.ChannelOpener;
 import dev.shoal.tracker.api.TrackerClient;
 import dev.shoal.tracker.http.internal.HttpSettings;
@@ -30,6 +31,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * An engine over the real storage, the real announcer with the real HTTP and UDP tracker clients, and
@@ -42,6 +44,7 @@ final class Rig implements AutoCloseable {
             0.25, Duration.ofSeconds(5), Duration.ofSeconds(2), 50);
 
     final Path resumeDirectory;
+    final Path torrentsDirectory;
     final AnnouncerComponent announcer;
     final UdpTrackerClient udp;
     final HttpTrackerClient http;
@@ -55,13 +58,28 @@ final class Rig implements AutoCloseable {
         return new Rig(temp.resolve("resume"), storage());
     }
 
-    /** An engine over the real swarm service, listening on 127.0.0.1 at a free port. */
-    Rig(Path resumeDirectory, StorageService storage) throws IOException {
-        this(resumeDirectory, storage, new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0)));
+    /** An engine in {@code temp} whose settings {@code change} adjusts (queue limits, save interval). */
+    static Rig in(Path temp, UnaryOperator<EngineSettings> change) throws IOException {
+        return new Rig(temp.resolve("resume"), storage(), change);
     }
 
-    private Rig(Path resumeDirectory, StorageService storage, SwarmComponent swarms) throws IOException {
+    /**
+     * An engine over the real swarm service, listening on 127.0.0.1 at a free port, keeping its torrents
+     * beside the resume directory in {@code <resume directory>-torrents}.
+     */
+    Rig(Path resumeDirectory, StorageService storage) throws IOException {
+        this(resumeDirectory, storage, UnaryOperator.identity());
+    }
+
+    Rig(Path resumeDirectory, StorageService storage, UnaryOperator<EngineSettings> change) throws IOException {
+        this(resumeDirectory, storage, new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0)),
+                change);
+    }
+
+    private Rig(Path resumeDirectory, StorageService storage, SwarmComponent swarms,
+            UnaryOperator<EngineSettings> change) throws IOException {
         this.resumeDirectory = resumeDirectory;
+        this.torrentsDirectory = resumeDirectory.resolveSibling(resumeDirectory.getFileName() + "-torrents");
         this.service = swarms;
         this.announcer = new AnnouncerComponent(TIMING, new Random());
         this.udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 2, Duration.ofMinutes(1)));
@@ -70,8 +88,9 @@ final class Rig implements AutoCloseable {
         announcer.addClient(http, Map.of(TrackerClient.SCHEMES, new String[] {"http", "https"}, "service.id", 1L));
         announcer.addClient(udp, Map.of(TrackerClient.SCHEMES, "udp", "service.id", 2L));
         this.swarms = new RecordingSwarms(swarms);
-        this.engine = new EngineComponent(EngineSettings.defaults(resumeDirectory).withTick(Duration.ofMillis(200)),
-                storage, announcer, this.swarms);
+        this.engine = new EngineComponent(change.apply(EngineSettings.defaults(resumeDirectory)
+                .withTorrentsDirectory(torrentsDirectory).withTick(Duration.ofMillis(200))), storage, announcer,
+                this.swarms);
         engine.addListener(events);
     }
 
@@ -84,6 +103,34 @@ final class Rig implements AutoCloseable {
         Events.Await.until(() -> swarms.open.get() == 0 && Files.exists(resumeFile(torrent)),
                 Duration.ofSeconds(15), () -> "the swarm closed and the resume data saved");
     }
+
+    /** The real storage component, for deleting torrents' files as in production. */
+    private static final StorageComponent DELETER = new StorageComponent(new StorageComponent.Config() {
+        @Override
+        public Class<? extends java.lang.annotation.Annotation> annotationType() {
+            return StorageComponent.Config.class;
+        }
+
+        @Override
+        public StorageOptions.Allocation allocation() {
+            return StorageOptions.DEFAULT.allocation();
+        }
+
+        @Override
+        public long queueBytes() {
+            return StorageOptions.DEFAULT.queueBytes();
+        }
+
+        @Override
+        public int resumeIntervalSeconds() {
+            return (int) StorageOptions.DEFAULT.resumeInterval().toSeconds();
+        }
+
+        @Override
+        public int openFileLimit() {
+            return StorageOptions.DEFAULT.openFileLimit();
+        }
+    });
 
     /** The real storage service: sparse files, resume saved at close. */
     static StorageService storage() {
@@ -103,6 +150,11 @@ final class Rig implements AutoCloseable {
             public TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile,
                     StorageOptions options, PieceListener listener) throws StorageException {
                 return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, opener);
+            }
+
+            @Override
+            public void delete(Metainfo torrent, Path downloadDirectory, Path resumeFile) throws StorageException {
+                DELETER.delete(torrent, downloadDirectory, resumeFile);
             }
         };
     }

@@ -32,6 +32,36 @@ class SettingsTest {
             public String resumeDirectory() {
                 return resume;
             }
+
+            @Override
+            public String torrentsDirectory() {
+                return "";
+            }
+
+            @Override
+            public String downloadDirectory() {
+                return "";
+            }
+
+            @Override
+            public String seedRatio() {
+                return "1.0";
+            }
+
+            @Override
+            public long seedTimeMinutes() {
+                return 0;
+            }
+
+            @Override
+            public int maxActiveDownloads() {
+                return 5;
+            }
+
+            @Override
+            public int maxActiveSeeds() {
+                return 10;
+            }
         };
     }
 

@@ -32,4 +32,18 @@ public interface StorageService {
      */
     TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile, StorageOptions options,
             PieceListener listener) throws StorageException;
+
+    /**
+     * Deletes a torrent's files from its download directory, then the torrent's folders left empty,
+     * then its resume file: nothing else. Paths map to the disk as {@link #open} maps them, and are
+     * refused the same way: a path that would leave the download directory (by '..', an absolute path
+     * or a symlinked folder) is not followed, and a file that is a symbolic link is left alone. The
+     * torrent must not be open. Files already gone are fine.
+     *
+     * @param resumeFile its resume file, or null to keep it
+     * @throws StorageException after trying every file, naming the first that could not be deleted
+     *                          and how many could not
+     * @since 1.1
+     */
+    void delete(Metainfo torrent, Path downloadDirectory, Path resumeFile) throws StorageException;
 }

@@ -73,6 +73,11 @@ public final class StorageComponent implements StorageService {
         return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, ChannelOpener.DEFAULT);
     }
 
+    @Override
+    public void delete(Metainfo torrent, Path downloadDirectory, Path resumeFile) throws StorageException {
+        FileDeletion.delete(torrent, downloadDirectory, resumeFile);
+    }
+
     static StorageOptions optionsOf(Config config) {
         return new StorageOptions(config.allocation(), config.queueBytes(),
                 Duration.ofSeconds(config.resumeIntervalSeconds()), config.openFileLimit());
