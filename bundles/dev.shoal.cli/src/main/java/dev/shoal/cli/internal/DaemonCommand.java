@@ -52,22 +52,20 @@ final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         framework.raiseStartLevel(LONG_RUNNING_START_LEVEL);
-        try {
-            for (String target : adds) {
-                add(target);
+        for (String target : adds) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
             }
-            // Bundles come and go while we wait (updates, tests that swap them): nothing is held here,
-            // the engine is asked for again by whoever needs it next.
-            framework.awaitStop();
-        } catch (InterruptedException e) {
-            // A signal: the boot code's shutdown hook interrupts us so that the launcher stops the
-            // framework, and with it the engine, which saves the torrents' state.
+            add(target);
         }
+        // Bundles come and go while Shoal runs (updates, tests that swap them): nothing is held here,
+        // the engine is asked for again by whoever needs it next.
+        framework.keepRunning();
         return 0;
     }
 
     /** A torrent that cannot be added is said so, and the daemon runs on for the others. */
-    private void add(String target) throws InterruptedException {
+    private void add(String target) {
         try {
             Metainfo metainfo = TorrentInput.load(target, fetcher);
             Engine engine = engines.get();
@@ -83,6 +81,9 @@ final class DaemonCommand implements Callable<Integer> {
         } catch (EngineException e) {
             err.println("shoal: " + target + ": " + new CommandFailure(e.getMessage()).getMessage());
             err.flush();
+        } catch (InterruptedException e) {
+            // A signal while fetching a URL: stop adding; the framework is being stopped.
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -33,7 +33,7 @@ public final class ShoalMain implements Callable<Integer> {
     private final String version;
     private final TorrentCreator creator;
     private final ComponentServiceObjects<Engine> engines;
-    private final FrameworkControl framework;
+    private final SystemBundle framework;
 
     @Activate
     public ShoalMain(
@@ -50,15 +50,37 @@ public final class ShoalMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ShoalCommandLine(version, creator, engines::getService, framework)
+        int code = new ShoalCommandLine(version, creator, engines::getService, framework)
                 .run(arguments, System.out, System.err);
+        if (framework.keepRunning) {
+            try {
+                framework.awaitStop();
+            } catch (InterruptedException e) {
+                // A signal: the boot code's shutdown hook interrupts the main thread so that the
+                // launcher stops the framework, and with it the engine, which saves its state.
+            }
+        }
+        // Nothing from a bundle past this point: once the framework has stopped, no class loads.
+        return code;
     }
 
     /**
      * The framework through its system bundle, which stays valid when this bundle is stopped or
      * updated under a running daemon.
      */
-    private record SystemBundle(Bundle system) implements FrameworkControl {
+    private static final class SystemBundle implements FrameworkControl {
+
+        private final Bundle system;
+        private volatile boolean keepRunning;
+
+        SystemBundle(Bundle system) {
+            this.system = system;
+        }
+
+        @Override
+        public void keepRunning() {
+            keepRunning = true;
+        }
 
         @Override
         public void raiseStartLevel(int level) {
@@ -68,8 +90,7 @@ public final class ShoalMain implements Callable<Integer> {
             }
         }
 
-        @Override
-        public void awaitStop() throws InterruptedException {
+        void awaitStop() throws InterruptedException {
             ((Framework) system).waitForStop(0);
         }
     }

@@ -30,13 +30,8 @@ class DaemonCommandTest {
 
     private final List<String> events = new ArrayList<>();
 
-    /** Records what the daemon asks of the framework; "stopped" already, or interrupted. */
+    /** Records what the daemon asks of the framework. */
     private final class RecordingFramework implements FrameworkControl {
-        final boolean interrupt;
-
-        RecordingFramework(boolean interrupt) {
-            this.interrupt = interrupt;
-        }
 
         @Override
         public void raiseStartLevel(int level) {
@@ -44,11 +39,8 @@ class DaemonCommandTest {
         }
 
         @Override
-        public void awaitStop() throws InterruptedException {
-            events.add("await stop");
-            if (interrupt) {
-                throw new InterruptedException();
-            }
+        public void keepRunning() {
+            events.add("keep running");
         }
     }
 
@@ -72,10 +64,10 @@ class DaemonCommandTest {
     }
 
     @Test
-    void startsTheLongRunningBundlesThenWaitsForTheFrameworkWithoutTheEngine() {
-        Result result = run(counting(null), new RecordingFramework(false), "daemon");
+    void startsTheLongRunningBundlesAndKeepsRunningWithoutTheEngine() {
+        Result result = run(counting(null), new RecordingFramework(), "daemon");
         assertEquals(new Result(0, "", ""), result);
-        assertEquals(List.of("start level 20", "await stop"), events, "the engine is not asked for");
+        assertEquals(List.of("start level 20", "keep running"), events, "the engine is not asked for");
     }
 
     @Test
@@ -85,7 +77,7 @@ class DaemonCommandTest {
         FakeEngine engine = new FakeEngine(new FakeTicker(), now -> new StatusBuilder().build());
         engine.defaultDirectory = dir.resolve("downloads");
 
-        Result result = run(counting(engine), new RecordingFramework(false),
+        Result result = run(counting(engine), new RecordingFramework(),
                 "daemon", "--add", first.toString(), "--add", second.toString());
 
         assertAll(result.toString(),
@@ -94,14 +86,14 @@ class DaemonCommandTest {
                         + dir.resolve("downloads") + "\n", result.out()),
                 () -> assertEquals("", result.err()),
                 () -> assertEquals(List.of("defaults", "add", "defaults", "add"), engine.calls),
-                () -> assertEquals(List.of("start level 20", "engine", "engine", "await stop"), events));
+                () -> assertEquals(List.of("start level 20", "engine", "engine", "keep running"), events));
     }
 
     @Test
     void aTorrentThatCannotBeAddedIsOneLineAndTheDaemonRunsOn() throws IOException {
         Path good = Files.write(dir.resolve("a.torrent"), TestTorrents.create(dir, "a.bin", 1000));
         FakeEngine engine = new FakeEngine(new FakeTicker(), now -> new StatusBuilder().build());
-        Result result = run(counting(engine), new RecordingFramework(false),
+        Result result = run(counting(engine), new RecordingFramework(),
                 "daemon", "--add", dir.resolve("missing.torrent").toString(), "--add", good.toString());
         assertAll(result.toString(),
                 () -> assertEquals(0, result.exitCode()),
@@ -113,8 +105,16 @@ class DaemonCommandTest {
     }
 
     @Test
-    void aSignalEndsTheWaitWithStatusZero() {
-        Result result = run(counting(null), new RecordingFramework(true), "daemon");
-        assertEquals(new Result(0, "", ""), result);
+    void anInterruptStopsAdding() throws IOException {
+        Path good = Files.write(dir.resolve("a.torrent"), TestTorrents.create(dir, "a.bin", 1000));
+        FakeEngine engine = new FakeEngine(new FakeTicker(), now -> new StatusBuilder().build());
+        Thread.currentThread().interrupt();
+        try {
+            Result result = run(counting(engine), new RecordingFramework(), "daemon", "--add", good.toString());
+            assertEquals(new Result(0, "", ""), result);
+            assertEquals(List.of(), engine.calls, "nothing added once a signal came");
+        } finally {
+            Thread.interrupted();
+        }
     }
 }
