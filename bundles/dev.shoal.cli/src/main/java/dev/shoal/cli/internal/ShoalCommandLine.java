@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Shoal, a BitTorrent client.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {InfoCommand.class, CreateCommand.class, GetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, CreateCommand.class, GetCommand.class, DaemonCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ShoalCommandLine implements Callable<Integer> {
 
     static final int EXIT_FAILURE = 1;
@@ -38,22 +39,34 @@ public final class ShoalCommandLine implements Callable<Integer> {
     private final Supplier<Engine> engines;
     private final Ticker ticker;
     private final Terminal terminal;
+    private final FrameworkControl framework;
 
     /**
      * @param engines gives the engine; called only by a command that needs one ({@code get}), so
      *                the engine does not start for the others
      */
+    ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines, FrameworkControl framework) {
+        this(version, creator, engines, Ticker.SYSTEM, Terminal.detect(), framework);
+    }
+
+    /** Without a framework to control: every command but {@code daemon}. */
     public ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines) {
-        this(version, creator, engines, Ticker.SYSTEM, Terminal.detect());
+        this(version, creator, engines, FrameworkControl.NONE);
     }
 
     ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines, Ticker ticker,
             Terminal terminal) {
+        this(version, creator, engines, ticker, terminal, FrameworkControl.NONE);
+    }
+
+    ShoalCommandLine(String version, TorrentCreator creator, Supplier<Engine> engines, Ticker ticker,
+            Terminal terminal, FrameworkControl framework) {
         this.version = version;
         this.creator = creator;
         this.engines = engines;
         this.ticker = ticker;
         this.terminal = terminal;
+        this.framework = framework;
     }
 
     /** {@code shoal} with options but no command: say what the commands are. */
@@ -67,7 +80,7 @@ public final class ShoalCommandLine implements Callable<Integer> {
         PrintWriter stdout = new PrintWriter(out, true);
         PrintWriter stderr = new PrintWriter(err, true);
         CommandLine commandLine = new CommandLine(this,
-                new Factory(version, creator, engines, ticker, terminal, stdout, stderr));
+                new Factory(version, creator, engines, ticker, terminal, framework, stdout, stderr));
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         commandLine.setParameterExceptionHandler((e, badArgs) -> {
@@ -87,7 +100,8 @@ public final class ShoalCommandLine implements Callable<Integer> {
 
     /** Gives each subcommand the services and streams it needs. */
     private record Factory(String version, TorrentCreator creator, Supplier<Engine> engines, Ticker ticker,
-            Terminal terminal, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
+            Terminal terminal, FrameworkControl framework, PrintWriter out, PrintWriter err)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == VersionProvider.class) {
@@ -100,10 +114,16 @@ public final class ShoalCommandLine implements Callable<Integer> {
                 return type.cast(new CreateCommand(creator, "Shoal " + version, out, err));
             }
             if (type == GetCommand.class) {
-                return type.cast(new GetCommand(engines, new TorrentFetcher("Shoal/" + version), ticker, terminal,
-                        out, err));
+                return type.cast(new GetCommand(engines, fetcher(), ticker, terminal, out, err));
+            }
+            if (type == DaemonCommand.class) {
+                return type.cast(new DaemonCommand(engines, fetcher(), framework, out, err));
             }
             return CommandLine.defaultFactory().create(type);
+        }
+
+        private TorrentFetcher fetcher() {
+            return new TorrentFetcher("Shoal/" + version);
         }
     }
 }

@@ -3,7 +3,11 @@ package dev.shoal.cli.internal;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +33,7 @@ public final class ShoalMain implements Callable<Integer> {
     private final String version;
     private final TorrentCreator creator;
     private final ComponentServiceObjects<Engine> engines;
+    private final SystemBundle framework;
 
     @Activate
     public ShoalMain(
@@ -40,10 +45,53 @@ public final class ShoalMain implements Callable<Integer> {
         this.version = context.getBundle().getHeaders().get("Shoal-Version");
         this.creator = creator;
         this.engines = engines;
+        this.framework = new SystemBundle(context.getBundle(Constants.SYSTEM_BUNDLE_ID));
     }
 
     @Override
     public Integer call() {
-        return new ShoalCommandLine(version, creator, engines::getService).run(arguments, System.out, System.err);
+        int code = new ShoalCommandLine(version, creator, engines::getService, framework)
+                .run(arguments, System.out, System.err);
+        if (framework.keepRunning) {
+            try {
+                framework.awaitStop();
+            } catch (InterruptedException e) {
+                // A signal: the boot code's shutdown hook interrupts the main thread so that the
+                // launcher stops the framework, and with it the engine, which saves its state.
+            }
+        }
+        // Nothing from a bundle past this point: once the framework has stopped, no class loads.
+        return code;
+    }
+
+    /**
+     * The framework through its system bundle, which stays valid when this bundle is stopped or
+     * updated under a running daemon.
+     */
+    private static final class SystemBundle implements FrameworkControl {
+
+        private final Bundle system;
+        private volatile boolean keepRunning;
+
+        SystemBundle(Bundle system) {
+            this.system = system;
+        }
+
+        @Override
+        public void keepRunning() {
+            keepRunning = true;
+        }
+
+        @Override
+        public void raiseStartLevel(int level) {
+            FrameworkStartLevel startLevel = system.adapt(FrameworkStartLevel.class);
+            if (startLevel.getStartLevel() < level) {
+                startLevel.setStartLevel(level);
+            }
+        }
+
+        void awaitStop() throws InterruptedException {
+            ((Framework) system).waitForStop(0);
+        }
     }
 }

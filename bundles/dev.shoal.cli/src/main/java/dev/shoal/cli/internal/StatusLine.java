@@ -36,6 +36,7 @@ final class StatusLine {
             case SEEDING -> String.join(GAP, "seeding, " + goalProgress(s, goal), up + rate(s.uploadRate()), eta(s),
                     peers(s), "sent " + Sizes.human(s.uploaded()));
             case FINISHED -> "finished, ratio " + ratio(s.ratio());
+            case QUEUED -> "queued, waiting for a slot";
             case PAUSED -> "paused";
             case ERROR -> "error: " + s.error().orElse("unknown");
         };

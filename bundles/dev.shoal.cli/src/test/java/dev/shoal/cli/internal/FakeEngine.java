@@ -12,6 +12,10 @@ import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
@@ -31,6 +35,7 @@ final class FakeEngine implements Engine {
     AddTorrent added;
     EngineException portFailure;
     boolean removed;
+    Path defaultDirectory = Path.of("downloads");
 
     /** {@code script} gives the status at a time in nanoseconds since the start of the test clock. */
     FakeEngine(FakeTicker ticker, LongFunction<TorrentStatus> script) {
@@ -80,6 +85,18 @@ final class FakeEngine implements Engine {
 
     @Override
     public int listenPort() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The configured defaults of a real engine: here a folder of the test's choosing. */
+    @Override
+    public AddTorrent defaults(Metainfo metainfo) {
+        calls.add("defaults");
+        return AddTorrent.of(metainfo, defaultDirectory);
+    }
+
+    @Override
+    public Torrent find(String idOrInfoHashPrefix) {
         throw new UnsupportedOperationException();
     }
 
@@ -134,6 +151,51 @@ final class FakeEngine implements Engine {
         @Override
         public void setRateLimits(RateLimits limits) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int id() {
+            return 1;
+        }
+
+        @Override
+        public SeedGoal seedGoal() {
+            return request.seedGoal();
+        }
+
+        @Override
+        public RateLimits rateLimits() {
+            return request.rateLimits();
+        }
+
+        @Override
+        public List<FileStatus> files() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setFilePriority(int index, FilePriority priority) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PeerStatus> peers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int queuePosition() {
+            return 0;
+        }
+
+        @Override
+        public void moveInQueue(QueueMove move) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> remove(boolean deleteFiles) {
+            return remove();
         }
 
         @Override

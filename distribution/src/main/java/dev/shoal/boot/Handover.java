@@ -1,0 +1,73 @@
+package dev.shoal.boot;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+import dev.shoal.remote.protocol.NotRunningException;
+import dev.shoal.remote.protocol.RemoteShell;
+
+/**
+ * Gives work to the Shoal already running on a data directory, so that there is one per data
+ * directory: {@code shoal add} uses it, and so can the desktop app ({@code shoal X.torrent}): hand
+ * over {@link #addLine}, and only when {@link #run} finds no Shoal start one that adds it itself.
+ */
+final class Handover {
+
+    private static final Pattern URL = Pattern.compile("(?s)([a-zA-Z][a-zA-Z0-9+.-]*://|magnet:).*");
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Handover() {
+    }
+
+    /**
+     * Runs {@code commandLine} in the Shoal running for {@code dataDir}, its output copied to ours.
+     *
+     * @return its exit status; empty when no Shoal answers
+     * @throws IOException when one answers but refuses, or the connection fails midway
+     */
+    static OptionalInt run(Path dataDir, String commandLine, PrintStream out, PrintStream err) throws IOException {
+        try (RemoteShell shell = RemoteShell.connect(dataDir)) {
+            return OptionalInt.of(shell.run(commandLine, out, err));
+        } catch (NotRunningException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** As {@link #run}, trying again until a Shoal that is starting answers, for {@code wait} at most. */
+    static OptionalInt runWhenReady(Path dataDir, String commandLine, PrintStream out, PrintStream err, Duration wait)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            OptionalInt status = run(dataDir, commandLine, out, err);
+            if (status.isPresent() || System.nanoTime() - deadline > 0) {
+                return status;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /**
+     * The Gogo line that adds {@code target}: a relative path is the caller's, so it is made absolute
+     * here, where the caller's working directory is known; a URL passes as it is.
+     */
+    static String addLine(String target, List<String> options, Path workingDirectory) {
+        List<String> words = new ArrayList<>();
+        words.add("shoal:add");
+        words.add(absolute(target, workingDirectory));
+        words.addAll(options);
+        return GogoLine.join(words);
+    }
+
+    static String absolute(String target, Path workingDirectory) {
+        if (URL.matcher(target).matches()) {
+            return target;
+        }
+        return workingDirectory.resolve(target).toAbsolutePath().normalize().toString();
+    }
+}

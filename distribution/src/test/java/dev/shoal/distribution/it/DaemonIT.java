@@ -1,0 +1,129 @@
+package dev.shoal.distribution.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.shoal.test.support.Processes;
+
+/**
+ * {@code shoal daemon} without a terminal and {@code shoal cli} talking to it: a command and its
+ * output, a failing command, a wrong token, a second daemon, and SIGTERM.
+ */
+class DaemonIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+
+    private ShoalDaemon daemon;
+
+    @AfterEach
+    void stopDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    private Shoal startDaemon() {
+        Shoal shoal = new Shoal(work);
+        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
+        return shoal;
+    }
+
+    @Test
+    void cliRunsAGogoCommandInTheDaemon() {
+        Shoal shoal = startDaemon();
+        long start = System.nanoTime();
+        Processes.Result result = shoal.run("cli", "lb");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("shoal cli lb took " + millis + " ms");
+        assertAll(result.describe() + "\n" + daemon.output(),
+                () -> assertEquals(0, result.exitCode(), "exit code"),
+                () -> assertTrue(result.stdout().contains("dev.shoal.remote"), "lists the bundles"),
+                () -> assertTrue(result.stdout().contains("Active"), "with their states"),
+                () -> assertEquals("", result.stderr(), "stderr"));
+    }
+
+    @Test
+    void aFailingCommandIsOneLineAndNonZero() {
+        Shoal shoal = startDaemon();
+        Processes.Result result = shoal.run("cli", "nosuchcommand");
+        assertAll(result.describe(),
+                () -> assertEquals(1, result.exitCode(), "exit code"),
+                () -> assertEquals("", result.stdout(), "stdout"),
+                () -> assertEquals(1, result.stderr().lines().count(), "one line"),
+                () -> assertTrue(result.stderr().contains("nosuchcommand"), "names the command"),
+                () -> assertFalse(result.stderr().contains("\tat "), "no stack trace"));
+    }
+
+    @Test
+    void aWrongTokenIsRefused() throws IOException {
+        Shoal shoal = startDaemon();
+        Path token = shoal.dataDir().resolve("remote.token");
+        Files.writeString(token, "0".repeat(64) + "\n");
+        Processes.Result result = shoal.run("cli", "lb");
+        assertAll(result.describe(),
+                () -> assertEquals(1, result.exitCode(), "exit code"),
+                () -> assertEquals("", result.stdout(), "stdout"),
+                () -> assertEquals("shoal: wrong token\n", result.stderr(), "stderr"));
+    }
+
+    @Test
+    void aSecondDaemonForTheSameDataDirectoryIsRefused() {
+        Shoal shoal = startDaemon();
+        Processes.Result second = shoal.run("daemon");
+        assertAll(second.describe(),
+                () -> assertEquals(1, second.exitCode(), "exit code"),
+                () -> assertEquals("shoal: Shoal is already running for data directory " + shoal.dataDir() + "\n",
+                        second.stderr(), "stderr"));
+        assertEquals(0, shoal.run("cli", "lb").exitCode(), "the first one still answers");
+    }
+
+    @Test
+    void sigtermStopsTheDaemonCleanly() throws InterruptedException {
+        Shoal shoal = startDaemon();
+        int status = daemon.terminate(Duration.ofSeconds(30));
+        String output = daemon.output();
+        assertAll(output,
+                () -> assertEquals(0, status, "exit status"),
+                () -> assertFalse(Files.exists(shoal.dataDir().resolve("remote.port")), "remote.port is gone"),
+                () -> assertFalse(output.contains("Exception"), "no exception in the output"));
+        Processes.Result cli = shoal.run("cli", "lb");
+        assertEquals("shoal: no Shoal is running for data directory " + shoal.dataDir()
+                + " (start one with ./shoal daemon)\n", cli.stderr(), cli.describe());
+    }
+
+    @Test
+    void stoppingTheFrameworkFromTheShellEndsTheDaemon() throws InterruptedException {
+        Shoal shoal = startDaemon();
+        shoal.run("cli", "stop", "0");
+        int status = daemon.awaitExit(Duration.ofSeconds(30));
+        String output = daemon.output();
+        assertAll(output,
+                () -> assertEquals(0, status, "exit status"),
+                () -> assertFalse(Files.exists(shoal.dataDir().resolve("remote.port")), "remote.port is gone"),
+                () -> assertFalse(output.contains("Exception"), "no exception in the output"));
+    }
+
+    @Test
+    void cliWithNoDaemonSaysSo() {
+        Shoal shoal = new Shoal(work);
+        Processes.Result result = shoal.run("cli", "lb");
+        assertAll(result.describe(),
+                () -> assertEquals(1, result.exitCode(), "exit code"),
+                () -> assertEquals("shoal: no Shoal is running for data directory " + shoal.dataDir()
+                        + " (start one with ./shoal daemon)\n", result.stderr(), "stderr"));
+    }
+}

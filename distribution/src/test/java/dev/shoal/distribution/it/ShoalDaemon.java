@@ -1,0 +1,120 @@
+package dev.shoal.distribution.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar shoal.jar daemon} in the background, without a terminal (stdin from /dev/null,
+ * output to files under its base folder, readable at any time). Every wait is bounded and fails with
+ * its output; {@link #close()} kills it, and so does the end of the test JVM.
+ */
+final class ShoalDaemon implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Process process;
+    private final Path dataDir;
+    private final Path stdout;
+    private final Path stderr;
+    private final Thread killOnExit;
+
+    private ShoalDaemon(Process process, Path dataDir, Path stdout, Path stderr) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.killOnExit = new Thread(process::destroyForcibly, "shoal-daemon-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Starts the daemon of {@code shoal}'s data directory, its temp folder and output files in {@code base}. */
+    static ShoalDaemon start(Shoal shoal, Path base) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path tmp = base.resolve("daemon-tmp");
+        Path stdout = base.resolve("daemon.out");
+        Path stderr = base.resolve("daemon.err");
+        try {
+            Files.createDirectories(tmp);
+            Process process = new ProcessBuilder(List.of(java.toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                    Shoal.jar().toString(), "daemon", "--data-dir", shoal.dataDir().toString()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            return new ShoalDaemon(process, shoal.dataDir(), stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the remote shell has published its port. */
+    ShoalDaemon awaitRemoteShell(Duration timeout) {
+        Path port = dataDir.resolve("remote.port");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(port)) {
+            if (!process.isAlive()) {
+                fail("the daemon exited with " + process.exitValue() + " before its remote shell started\n" + output());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                fail("no " + port + " after " + timeout.toSeconds() + " s\n" + output());
+            }
+            sleep(POLL);
+        }
+        return this;
+    }
+
+    /** Sends SIGTERM and waits for the exit; its status. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    /** Waits for the daemon to end by itself; its status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the daemon was still running after " + timeout.toSeconds() + " s\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        return "--- daemon stdout ---\n" + read(stdout) + "\n--- daemon stderr ---\n" + read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook kills it anyway.
+        }
+    }
+}
