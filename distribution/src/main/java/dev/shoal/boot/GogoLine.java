@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Words from the shell, as one Gogo command line. A word with a space (a file name, mostly) was one
  * word to the user, so it is quoted to stay one; other words pass as typed, so that {@code |},
- * {@code ;} and {@code $x} keep their Gogo meaning.
+ * {@code ;} and {@code $x} keep their Gogo meaning. A single word is a whole command line the user
+ * quoted ({@code shoal cli 'shoal:list | grep ubuntu'}) and passes as typed.
  */
 final class GogoLine {
 
@@ -16,6 +17,9 @@ final class GogoLine {
     }
 
     static String join(List<String> words) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
         StringBuilder line = new StringBuilder();
         for (String word : words) {
             if (line.length() > 0) {

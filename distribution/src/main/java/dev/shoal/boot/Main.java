@@ -9,6 +9,9 @@ import java.nio.file.Path;
  */
 public final class Main {
 
+    /** Read by the engine: where it keeps its torrents instead of the data directory's. */
+    static final String ENGINE_SESSION_DIR = "shoal.engine.session.dir";
+
     private Main() {
     }
 
@@ -45,7 +48,11 @@ public final class Main {
                 if (!FrameworkLaunch.prepare(dataDir)) {
                     return 1;
                 }
-                return FrameworkLaunch.run(dataDir, args, false);
+                // The torrents a one-shot command (get) runs are its own, not the daemon's: the engine
+                // keeps them in the run's temporary folder, so it neither restores nor records the
+                // session kept in the data directory.
+                return FrameworkLaunch.run(dataDir, args, false, run -> System.setProperty(ENGINE_SESSION_DIR,
+                        run.resolve("session").toString()));
             }
         }
     }

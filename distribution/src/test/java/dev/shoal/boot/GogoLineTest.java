@@ -22,6 +22,11 @@ class GogoLineTest {
     }
 
     @Test
+    void aSingleWordIsAWholeCommandLine() {
+        assertEquals("shoal:list | grep ubuntu", GogoLine.join(List.of("shoal:list | grep ubuntu")));
+    }
+
+    @Test
     void aWordWithASpaceAndAQuoteGoesInDoubleQuotes() {
         assertEquals("\"Ann's \\\"best\\\" \\$5 \\\\ files\"", GogoLine.quote("Ann's \"best\" $5 \\ files"));
     }

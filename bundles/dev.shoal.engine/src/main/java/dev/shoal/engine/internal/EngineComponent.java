@@ -125,7 +125,9 @@ public final class EngineComponent implements Engine {
             @Reference(name = "storage") StorageService storage,
             @Reference(name = "announcer") Announcer announcer,
             @Reference(name = "swarms") SwarmService swarms) {
-        this(settingsOf(config, bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY)),
+        this(EngineSettings.oneShotSession(
+                settingsOf(config, bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY)),
+                bundleContext.getProperty(EngineSettings.SESSION_DIR_PROPERTY)),
                 bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY), storage, announcer, swarms);
     }
 

@@ -24,6 +24,12 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
 
     /** The framework property naming Shoal's data directory. */
     public static final String DATA_DIR_PROPERTY = "shoal.data.dir";
+    /**
+     * Set by the launcher for one-shot commands ({@code shoal get}): where the engine keeps its
+     * torrents instead of the configured torrents directory, so such a run neither restores nor
+     * records the daemon's torrents.
+     */
+    public static final String SESSION_DIR_PROPERTY = "shoal.engine.session.dir";
 
     /** What {@code Engine.defaults} fills in. */
     public record AddDefaults(Path downloadDirectory, SeedGoal seedGoal) {
@@ -104,6 +110,12 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
      */
     static Path resumeDirectory(String configured, String dataDir) {
         return underDataDir(configured, dataDir, "resume");
+    }
+
+    /** {@code settings}, with the torrents kept in {@code sessionDir} when the launcher set one. */
+    static EngineSettings oneShotSession(EngineSettings settings, String sessionDir) {
+        return sessionDir == null || sessionDir.isBlank() ? settings
+                : settings.withTorrentsDirectory(Path.of(sessionDir.strip()));
     }
 
     /** The configured torrents directory, or {@code <data dir>/torrents}; as {@link #resumeDirectory}. */
