@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,19 +38,25 @@ final class ShoalDaemon implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts the daemon of {@code shoal}'s data directory, its temp folder and output files in {@code base}. */
-    static ShoalDaemon start(Shoal shoal, Path base) {
+    /**
+     * Starts the daemon of {@code shoal}'s data directory, its temp folder and output files in
+     * {@code base}; {@code jvmOptions} go before {@code -jar}. A restarted daemon appends to the same
+     * output files.
+     */
+    static ShoalDaemon start(Shoal shoal, Path base, String... jvmOptions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path tmp = base.resolve("daemon-tmp");
         Path stdout = base.resolve("daemon.out");
         Path stderr = base.resolve("daemon.err");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + tmp));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", Shoal.jar().toString(), "daemon", "--data-dir", shoal.dataDir().toString()));
         try {
             Files.createDirectories(tmp);
-            Process process = new ProcessBuilder(List.of(java.toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
-                    Shoal.jar().toString(), "daemon", "--data-dir", shoal.dataDir().toString()))
+            Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                     .start();
             return new ShoalDaemon(process, shoal.dataDir(), stdout, stderr);
         } catch (IOException e) {
@@ -69,6 +78,26 @@ final class ShoalDaemon implements AutoCloseable {
             sleep(POLL);
         }
         return this;
+    }
+
+    /**
+     * Writes {@code <data dir>/plugins/PID.cfg}, which FileInstall hands to Configuration Admin: before
+     * the start, the daemon starts with it; while it runs, the change applies live.
+     */
+    static void configure(Path dataDir, String pid, Map<String, String> properties) {
+        try {
+            Files.createDirectories(dataDir.resolve("plugins"));
+            Files.writeString(dataDir.resolve("plugins").resolve(pid + ".cfg"), properties.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is saved on the way out. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Sends SIGTERM and waits for the exit; its status. */

@@ -1,0 +1,136 @@
+package dev.shoal.distribution.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import dev.shoal.test.support.LibtorrentPeer;
+import dev.shoal.test.support.OpenTracker;
+import dev.shoal.test.support.SwarmData;
+
+/**
+ * Hot swap while a download runs: through {@code shoal cli}, Gogo's {@code stop}, {@code update}
+ * (from the bundle's freshly built jar) and {@code start} each of Shoal's implementation bundles in
+ * turn — the shell, the watch folder, the engine keeper, the trackers, the storage, the peer wire,
+ * the engine and the command line — then the remote shell, which serves the very command that
+ * updates it. The download completes byte-exact.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class HotSwapIT {
+
+    /** In swap order. Stopping the storage, the trackers, the peer wire or the engine stops the
+     *  engine's torrents (its references are static); they come back from the session and resume data. */
+    private static final List<String> SWAPPED = List.of("dev.shoal.shell", "dev.shoal.watch", "dev.shoal.daemon",
+            "dev.shoal.tracker", "dev.shoal.tracker.http", "dev.shoal.tracker.udp", "dev.shoal.storage",
+            "dev.shoal.peer", "dev.shoal.engine", "dev.shoal.cli");
+    private static final Pattern BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|\\s*\\d+\\|(\\S+)", Pattern.MULTILINE);
+    private static final int SEED_RATE_MIB = 6;
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
+
+    @TempDir
+    Path work;
+
+    private ShoalDaemon daemon;
+
+    @AfterEach
+    void stopDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void everyShoalBundleSwappedWhileDownloadingAndTheDownloadCompletesByteExact() throws Exception {
+        Shoal shoal = new Shoal(work);
+        ShoalCli cli = new ShoalCli(shoal);
+        Path download = swarm.newDirectory("hot-swap-download");
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.peer",
+                Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(OpenTracker.freePort())));
+        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(Duration.ofSeconds(60));
+        String hash = swarm.torrent().infoHash().substring(0, 8);
+        try (LibtorrentPeer seed = LibtorrentPeer.seed(swarm.torrent(), swarm.seedDir())
+                .uploadLimit((long) SEED_RATE_MIB << 20).start()) {
+            cli.ok("shoal:add", swarm.torrentFile().toString(), "--dir", download.toString());
+            cli.awaitInfo(hash, "downloading", BACK_WITHIN, info -> info.done() > 2,
+                    () -> daemon.output() + TestSwarm.logs(seed).get());
+
+            for (String name : SWAPPED) {
+                long id = bundles(cli).get(name);
+                long started = System.nanoTime();
+                cli.ok("stop", String.valueOf(id));
+                cli.ok("update", String.valueOf(id), jarOf(name).toUri().toString());
+                cli.ok("start", String.valueOf(id));
+                ShoalCli.Info info = cli.awaitInfo(hash, "downloading again after swapping " + name, BACK_WITHIN,
+                        i -> i.state().startsWith("downloading") || i.done() == 100, daemon::output);
+                System.out.printf("HotSwapIT: %s (bundle %d) stopped, updated, started; downloading again after "
+                        + "%d ms at %.1f%%%n", name, id, (System.nanoTime() - started) / 1_000_000, info.done());
+            }
+            long remote = bundles(cli).get("dev.shoal.remote");
+            cli.run("update", String.valueOf(remote), jarOf("dev.shoal.remote").toUri().toString());
+            ShoalCli.Info afterRemote = cli.awaitInfo(hash, "answering through the updated remote shell",
+                    BACK_WITHIN, info -> true, daemon::output);
+            System.out.printf("HotSwapIT: dev.shoal.remote updated through its own session; at %.1f%%%n",
+                    afterRemote.done());
+            assertTrue(afterRemote.done() < 100, "the download ended before the last swap: the test proves little");
+            bundles(cli).forEach((name, id) -> {
+                if (name.startsWith("dev.shoal.")) {
+                    assertEquals("Active", state(cli, id), name + " is not active again");
+                }
+            });
+
+            cli.awaitInfo(hash, "complete", Duration.ofSeconds(120), info -> info.done() == 100,
+                    () -> daemon.output() + TestSwarm.logs(seed).get());
+        }
+        swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
+    }
+
+    /** Symbolic name to bundle id, from {@code lb -s}. */
+    private static Map<String, Long> bundles(ShoalCli cli) {
+        Map<String, Long> ids = new HashMap<>();
+        Matcher row = BUNDLE.matcher(cli.ok("lb", "-s"));
+        while (row.find()) {
+            ids.put(row.group(3), Long.valueOf(row.group(1)));
+        }
+        if (!ids.containsKey("dev.shoal.engine")) {
+            fail("lb -s lists no dev.shoal.engine:\n" + ids);
+        }
+        return ids;
+    }
+
+    private static String state(ShoalCli cli, long id) {
+        Matcher row = BUNDLE.matcher(cli.ok("lb", "-s"));
+        while (row.find()) {
+            if (Long.parseLong(row.group(1)) == id) {
+                return row.group(2);
+            }
+        }
+        return "missing";
+    }
+
+    /** The bundle's jar as the reactor built it: {@code bundles/NAME/target/NAME-VERSION.jar}. */
+    private static Path jarOf(String name) throws Exception {
+        Path target = Shoal.launcherScript().toAbsolutePath().getParent().resolve("bundles").resolve(name)
+                .resolve("target");
+        try (var jars = Files.list(target)) {
+            return jars.filter(jar -> jar.getFileName().toString().matches(Pattern.quote(name) + "-[0-9].*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no jar of " + name + " in " + target));
+        }
+    }
+}
