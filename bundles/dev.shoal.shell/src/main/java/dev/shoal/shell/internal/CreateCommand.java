@@ -59,6 +59,9 @@ public final class CreateCommand {
         }
         Path out = parsed.value("--out").map(o -> TorrentSource.resolve(cwd, o))
                 .orElseGet(() -> cwd.resolve(source.getFileName() + ".torrent"));
+        if (!Files.isDirectory(out.getParent())) {
+            throw new ShellException(out + ": no such folder " + out.getParent());
+        }
         if (Files.exists(out) && !parsed.flag("--force")) {
             throw new ShellException(out + ": already exists (--force overwrites it)");
         }

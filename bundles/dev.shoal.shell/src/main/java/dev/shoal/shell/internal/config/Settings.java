@@ -53,11 +53,12 @@ public final class Settings {
         if (ad.getCardinality() != 0) {
             throw new ShellException(pid + " " + attribute + " holds several values; the shell sets single values only");
         }
+        // The type first, for a message that says what is expected; then the metatype's own bounds.
+        Object value = typed(ad.getType(), text, pid + " " + attribute);
         String problem = ad.validate(text);
         if (problem != null && !problem.isEmpty()) {
             throw new ShellException(pid + " " + attribute + ": " + problem + " (\"" + text + "\")");
         }
-        Object value = typed(ad.getType(), text, pid + " " + attribute);
         Hashtable<String, Object> changed = new Hashtable<>();
         if (current != null) {
             for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
