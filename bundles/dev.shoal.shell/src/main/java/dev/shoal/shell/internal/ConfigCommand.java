@@ -37,9 +37,12 @@ public final class ConfigCommand {
     private final BundleContext context;
     private final ConfigurationAdmin configAdmin;
 
-    /** Metatype starts late (start level 20) and may stop; the command says so instead of going away. */
+    /**
+     * Metatype starts late (start level 20) and may stop; the command says so instead of going away.
+     * Package-private so tests outside DS can set it.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile MetaTypeService metatype;
+    volatile MetaTypeService metatype;
 
     @Activate
     public ConfigCommand(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
