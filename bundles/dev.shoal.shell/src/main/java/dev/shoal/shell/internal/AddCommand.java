@@ -1,0 +1,62 @@
+package dev.shoal.shell.internal;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.shell.internal.args.Args;
+import dev.shoal.shell.internal.args.Args.Spec;
+import dev.shoal.shell.internal.args.ShellException;
+import dev.shoal.shell.internal.fetch.TorrentSource;
+import dev.shoal.shell.internal.fetch.UrlFetch;
+import dev.shoal.shell.internal.text.Quantities;
+import java.nio.file.Path;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code shoal:add}: a torrent from a file or an http(s) URL, into the engine. */
+@Component(service = AddCommand.class)
+@Command(function = "add")
+public final class AddCommand {
+
+    private static final Spec ADD = Spec.of("shoal:add <file|http(s)-url> [--dir D] [--paused]", 1, 1)
+            .flags("--paused").valued("--dir");
+
+    private final Engine engine;
+    private final TorrentSource source;
+
+    @Activate
+    public AddCommand(@Reference Engine engine, BundleContext context) {
+        this(engine, new TorrentSource(new UrlFetch("Shoal/" + context.getBundle().getVersion())));
+    }
+
+    public AddCommand(Engine engine, TorrentSource source) {
+        this.engine = engine;
+        this.source = source;
+    }
+
+    @Descriptor("add a torrent and start it: shoal:add <file|http(s)-url> [--dir D] [--paused];"
+            + " relative paths start at the session's directory")
+    public Object add(CommandSession session, String... args) throws InterruptedException {
+        Args parsed = Args.parse(ADD, args);
+        Path cwd = Targets.currentDirectory(session);
+        Metainfo metainfo = source.load(parsed.operand(0), cwd);
+        AddTorrent request = engine.defaults(metainfo).withPaused(parsed.flag("--paused"));
+        if (parsed.value("--dir").isPresent()) {
+            request = request.withDownloadDirectory(TorrentSource.resolve(cwd, parsed.value("--dir").get()));
+        }
+        Torrent torrent;
+        try {
+            torrent = engine.add(request);
+        } catch (EngineException e) {
+            throw new ShellException(e.getMessage(), e);
+        }
+        return "added " + Targets.label(torrent) + " (" + Quantities.size(metainfo.totalLength()) + ") in "
+                + request.downloadDirectory() + (request.paused() ? ", paused" : "");
+    }
+}

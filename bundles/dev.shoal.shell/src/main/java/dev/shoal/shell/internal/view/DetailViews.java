@@ -1,0 +1,55 @@
+package dev.shoal.shell.internal.view;
+
+import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.engine.api.TrackerInfo;
+import dev.shoal.shell.internal.text.Quantities;
+import dev.shoal.shell.internal.text.Table;
+import dev.shoal.shell.internal.text.Table.Column;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+
+/** A torrent's files, peers and trackers as tables. File numbers are the engine's indexes plus one. */
+public final class DetailViews {
+
+    private DetailViews() {
+    }
+
+    public static Table files(List<FileStatus> files) {
+        Table.Builder table = Table.of(Column.right("#"), Column.left("PRIORITY"), Column.right("DONE"), Column.right("SIZE"),
+                Column.left("PATH", 300));
+        for (FileStatus f : files) {
+            table.row(f.index() + 1, f.priority().name().toLowerCase(Locale.ROOT),
+                    Quantities.percent(f.progress()), Quantities.size(f.size()), f.path());
+        }
+        return table.build();
+    }
+
+    public static Table peers(List<PeerStatus> peers) {
+        Table.Builder table = Table.of(Column.left("ADDRESS"), Column.left("CLIENT", 24), Column.left("FLAGS"),
+                Column.right("HAS"), Column.right("DOWN"), Column.right("UP"), Column.right("DOWNLOADED"),
+                Column.right("UPLOADED"));
+        for (PeerStatus p : peers) {
+            table.row(address(p.address()), p.client(), p.flags(), Quantities.percent(p.progress()),
+                    Quantities.rate(p.downloadRate()), Quantities.rate(p.uploadRate()), Quantities.size(p.downloaded()),
+                    Quantities.size(p.uploaded()));
+        }
+        return table.build();
+    }
+
+    public static Table trackers(List<TrackerInfo> trackers) {
+        Table.Builder table = Table.of(Column.left("URL", 80), Column.left("STATUS"), Column.right("PEERS"),
+                Column.left("MESSAGE", 120));
+        for (TrackerInfo t : trackers) {
+            table.row(t.url(), t.working() ? "working" : "not working", t.peers(), t.message().orElse(""));
+        }
+        return table.build();
+    }
+
+    /** {@code 1.2.3.4:6881}, {@code [::1]:6881}; the literal address, never a name lookup. */
+    static String address(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}
