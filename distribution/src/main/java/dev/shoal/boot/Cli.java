@@ -30,7 +30,7 @@ final class Cli {
             boolean terminal) {
         try (RemoteShell shell = RemoteShell.connect(dataDir)) {
             if (!words.isEmpty()) {
-                return shell.run(GogoLine.join(words), out, err);
+                return shell.run(GogoLine.join(words), terminal ? out : plain(out), err);
             }
             return session(shell, in, out, err, terminal);
         } catch (NotRunningException e) {
@@ -46,6 +46,11 @@ final class Cli {
             err.println("shoal: the connection to Shoal failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Output for a pipe or a file: without the colour codes the daemon's session writes. */
+    private static PrintStream plain(PrintStream out) {
+        return new PrintStream(new AnsiStripping(out), true, Charset.defaultCharset());
     }
 
     static String notRunning(Path dataDir) {

@@ -118,7 +118,8 @@ final class ShellConnection implements Runnable {
             }
             return 0;
         } catch (Exception e) {
-            err.println(oneLine(e));
+            // As every Shoal command reports a failure: one line, named.
+            err.println("shoal: " + oneLine(e));
             return 1;
         }
     }

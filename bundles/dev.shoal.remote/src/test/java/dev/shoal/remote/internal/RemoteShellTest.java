@@ -100,7 +100,7 @@ class RemoteShellTest {
     void aFailingCommandHasStatusOneAndOneLineOnStderr() throws IOException {
         open(Limits.DEFAULT);
         RemoteShell shell = connect();
-        assertEquals(new Run(1, "", "disk on fire second line\n"), run(shell, "test:fail 'disk on fire'"));
+        assertEquals(new Run(1, "", "shoal: disk on fire second line\n"), run(shell, "test:fail 'disk on fire'"));
         Run unknown = run(shell, "nosuchcommand");
         assertAll(unknown.toString(),
                 () -> assertEquals(1, unknown.status()),
