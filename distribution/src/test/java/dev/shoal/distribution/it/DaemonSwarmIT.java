@@ -102,7 +102,8 @@ class DaemonSwarmIT {
             assertTrue(resumed.done() < 90, () -> "too late to restart in the middle: " + resumed);
             assertEquals(0, daemon.terminate(Duration.ofSeconds(60)), daemon::output);
             ShoalDaemon again = start(shoal, work.resolve("restarted"));
-            ShoalCli.Info back = cli.info(hash);
+            ShoalCli.Info back = cli.awaitInfo(hash, "answering after the restart", STARTUP, info -> true,
+                    again::output);
             System.out.println("DaemonSwarmIT: right after the restart:\n" + back);
             assertTrue(back.done() >= resumed.done(), () -> "lost verified data over the restart: " + back);
             String restartLog = again.output();
