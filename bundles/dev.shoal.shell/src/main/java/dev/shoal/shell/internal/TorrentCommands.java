@@ -132,7 +132,15 @@ public final class TorrentCommands {
             throw QUEUE.misuse("no queue move \"" + parsed.operand(1) + "\"");
         }
         Torrent t = Targets.find(engine, parsed.operand(0));
+        int before = t.queuePosition();
+        // The engine moves it on its own thread: say what was asked and where it was, not a guess at where it is.
         t.moveInQueue(move);
-        return Targets.label(t) + ": queue position " + t.queuePosition();
+        String where = switch (move) {
+            case TOP -> "to the top of";
+            case UP -> "up in";
+            case DOWN -> "down in";
+            case BOTTOM -> "to the bottom of";
+        };
+        return Targets.label(t) + ": moved " + where + " the queue (was #" + before + ")";
     }
 }

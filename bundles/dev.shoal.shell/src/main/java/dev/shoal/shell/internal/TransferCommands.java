@@ -37,7 +37,8 @@ public final class TransferCommands {
     }
 
     @Descriptor("show or set rate limits, of every torrent together or of one:"
-            + " shoal:limit [--down RATE] [--up RATE] [<torrent>]; RATE like 500K, 2M; 0 = unlimited")
+            + " shoal:limit [--down RATE] [--up RATE] [<torrent>]; RATE like 500K, 2M; 0 = unlimited."
+            + " Global limits set here last until a restart; shoal:config dev.shoal.engine downloadLimitKiB N keeps them")
     public Object limit(CommandSession session, String... args) {
         Args parsed = Args.parse(LIMIT, args);
         Optional<Torrent> torrent = parsed.operands().isEmpty() ? Optional.empty()
