@@ -98,6 +98,13 @@ class HotSwapIT {
             cli.awaitInfo(hash, "complete", Duration.ofSeconds(120), info -> info.done() == 100,
                     () -> daemon.output() + TestSwarm.logs(seed).get());
         }
+        // The storage, the announcer, the peer wire and the engine are static references of the
+        // engine: each of those swaps restarted it, and it restored its torrent from the session.
+        long restores = daemon.output().lines().filter(line -> line.contains("EngineComponent - restored 1 torrents"))
+                .count();
+        System.out.println("HotSwapIT: the engine restored the torrent " + restores + " times");
+        assertTrue(restores >= 4, () -> "the engine restored its torrent " + restores + " times, not after each of "
+                + "the storage, tracker, peer and engine swaps\n" + daemon.output());
         swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
     }
 

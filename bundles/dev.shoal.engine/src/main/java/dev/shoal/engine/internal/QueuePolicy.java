@@ -12,11 +12,20 @@ import java.util.List;
  */
 final class QueuePolicy {
 
-    /** What slot a torrent takes: downloading, or seeding (every wanted piece verified). */
+    /**
+     * What slot a torrent takes: downloading, seeding (every wanted piece verified), or checking a
+     * torrent whose data is not known yet. Check slots keep a complete torrent added behind stalled
+     * downloads from waiting for a download slot only to learn it is a seed; after its check it takes
+     * the slot of its kind, or waits at its place in the queue like any other.
+     */
     enum Kind {
         DOWNLOAD,
-        SEED
+        SEED,
+        CHECK
     }
+
+    /** Torrents checked at once for the first time: the disk, not a setting, is the limit. */
+    static final int MAX_FIRST_CHECKS = 2;
 
     /** Where one torrent stands. */
     enum Standing {
@@ -79,7 +88,11 @@ final class QueuePolicy {
     }
 
     private boolean over(Kind kind, int count) {
-        int limit = kind == Kind.DOWNLOAD ? maxDownloads : maxSeeds;
+        int limit = switch (kind) {
+            case DOWNLOAD -> maxDownloads;
+            case SEED -> maxSeeds;
+            case CHECK -> MAX_FIRST_CHECKS;
+        };
         return limit > 0 && count > limit;
     }
 }

@@ -41,7 +41,7 @@ final class TorrentQueue {
     /** Whether a torrent added now, at the end of the queue, gets a slot; its completeness is not known yet. */
     boolean slotForNew() {
         List<Entry> entries = entries(table.inOrder());
-        entries.add(new Entry(Standing.WAITING, Kind.DOWNLOAD));
+        entries.add(new Entry(Standing.WAITING, Kind.CHECK));
         return policy().plan(entries).starts(entries.size() - 1);
     }
 

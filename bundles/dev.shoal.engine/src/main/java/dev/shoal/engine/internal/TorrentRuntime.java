@@ -72,6 +72,11 @@ final class TorrentRuntime implements Torrent {
     private boolean removed;
     /** What was last handed to the store, so unchanged torrents are not written again. */
     private TorrentRecord saved;
+    /**
+     * Whether a check told what is on disk: false for a torrent just added (or kept with nothing
+     * verified) until its first check ends. Until then it takes a check slot, not a download slot.
+     */
+    private boolean completenessKnown;
 
     /**
      * A torrent as its record keeps it (just added, or restored after a restart).
@@ -92,6 +97,7 @@ final class TorrentRuntime implements Torrent {
         this.goal = record.seedGoal();
         this.limits = record.rateLimits();
         this.lastVerified = record.verified();
+        this.completenessKnown = record.verified().count() > 0;
         this.files = new FileChoice(new FileTable(metainfo), record.priorities());
     }
 
@@ -272,13 +278,17 @@ final class TorrentRuntime implements Torrent {
                 : queueKind());
     }
 
-    /** The slot it takes: a seed's when seeding, or when every wanted piece was verified when last seen. */
+    /**
+     * The slot it takes: a seed's when seeding, or when every wanted piece was verified when last seen;
+     * a check slot while what is on disk is not known yet.
+     */
     QueuePolicy.Kind queueKind() {
         return switch (lifecycle.state()) {
             case SEEDING -> QueuePolicy.Kind.SEED;
             case DOWNLOADING -> QueuePolicy.Kind.DOWNLOAD;
             // While checking, what was verified before counts too: the check is on its way to it.
-            default -> files.complete(verifiedNow()) || files.complete(lastVerified)
+            default -> !completenessKnown ? QueuePolicy.Kind.CHECK
+                    : files.complete(verifiedNow()) || files.complete(lastVerified)
                     ? QueuePolicy.Kind.SEED : QueuePolicy.Kind.DOWNLOAD;
         };
     }
@@ -513,6 +523,7 @@ final class TorrentRuntime implements Torrent {
 
     /** A check ended: run (join the swarm, announce) or go back to the stopped state it came from. */
     private void checkDone(TorrentRun current) {
+        completenessKnown = true;
         Lifecycle.Move move = lifecycle.checked(files.complete(current.storage.verified()));
         String problem = null;
         if (lifecycle.stopped()) {

@@ -1,5 +1,6 @@
 package dev.shoal.engine.internal;
 
+import static dev.shoal.engine.internal.QueuePolicy.Kind.CHECK;
 import static dev.shoal.engine.internal.QueuePolicy.Kind.DOWNLOAD;
 import static dev.shoal.engine.internal.QueuePolicy.Kind.SEED;
 import static dev.shoal.engine.internal.QueuePolicy.Standing.RUNNING;
@@ -36,6 +37,16 @@ class QueuePolicyTest {
                 waiting(SEED), waiting(SEED)));
         assertEquals(List.of(2, 4), plan.start());
         assertEquals(List.of(), plan.queue());
+    }
+
+    @Test
+    void torrents_not_checked_yet_are_checked_two_at_a_time_even_behind_full_download_slots() {
+        Plan plan = new QueuePolicy(1, 1).plan(List.of(running(DOWNLOAD), waiting(DOWNLOAD), waiting(CHECK),
+                waiting(CHECK), waiting(CHECK)));
+        assertEquals(List.of(2, 3), plan.start());
+        Plan later = new QueuePolicy(1, 1).plan(List.of(running(DOWNLOAD), running(CHECK), running(CHECK),
+                waiting(CHECK)));
+        assertEquals(List.of(), later.start(), "a third waits while two are checked");
     }
 
     @Test
