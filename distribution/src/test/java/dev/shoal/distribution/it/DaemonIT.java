@@ -118,6 +118,23 @@ class DaemonIT {
     }
 
     @Test
+    void addHandsTheTorrentToTheRunningDaemon() throws IOException {
+        Shoal shoal = startDaemon();
+        Path content = Files.createDirectories(work.resolve("content"));
+        Files.write(content.resolve("handed.bin"), new byte[50_000]);
+        Path torrent = work.resolve("handed.torrent");
+        assertEquals(0, shoal.run("create", content.resolve("handed.bin").toString(), "-o", torrent.toString())
+                .exitCode());
+        Processes.Result add = shoal.run("add", torrent.toString(), "--dir", content.toString(), "--paused");
+        Processes.Result list = shoal.run("cli", "shoal:list");
+        assertAll(add.describe() + "\n" + list.describe() + "\n" + daemon.output(),
+                () -> assertEquals(0, add.exitCode(), "exit code of add"),
+                () -> assertTrue(add.stdout().contains("added"), "add says what it did"),
+                () -> assertTrue(list.stdout().contains("handed.bin") && list.stdout().contains("paused"),
+                        "the daemon has it, paused"));
+    }
+
+    @Test
     void cliWithNoDaemonSaysSo() {
         Shoal shoal = new Shoal(work);
         Processes.Result result = shoal.run("cli", "lb");
