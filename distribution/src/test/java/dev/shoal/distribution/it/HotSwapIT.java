@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.OpenTracker;
+import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SwarmData;
 
 /**
@@ -65,6 +66,7 @@ class HotSwapIT {
                 Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(OpenTracker.freePort())));
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(Duration.ofSeconds(60));
         String hash = swarm.torrent().infoHash().substring(0, 8);
+        StringBuilder commandLogs = new StringBuilder();
         try (LibtorrentPeer seed = LibtorrentPeer.seed(swarm.torrent(), swarm.seedDir())
                 .uploadLimit((long) SEED_RATE_MIB << 20).start()) {
             cli.ok("shoal:add", swarm.torrentFile().toString(), "--dir", download.toString());
@@ -74,9 +76,14 @@ class HotSwapIT {
             for (String name : SWAPPED) {
                 long id = bundles(cli).get(name);
                 long started = System.nanoTime();
-                cli.ok("stop", String.valueOf(id));
-                cli.ok("update", String.valueOf(id), jarOf(name).toUri().toString());
-                cli.ok("start", String.valueOf(id));
+                for (String[] command : List.of(new String[] {"stop", String.valueOf(id)},
+                        new String[] {"update", String.valueOf(id), jarOf(name).toUri().toString()},
+                        new String[] {"start", String.valueOf(id)})) {
+                    Processes.Result result = cli.run(command);
+                    assertEquals(0, result.exitCode(), result::describe);
+                    // Gogo hands what a command's thread prints, logs included, to the session.
+                    commandLogs.append(result.stderr());
+                }
                 ShoalCli.Info info = cli.awaitInfo(hash, "downloading again after swapping " + name, BACK_WITHIN,
                         i -> i.state().startsWith("downloading") || i.done() == 100, daemon::output);
                 System.out.printf("HotSwapIT: %s (bundle %d) stopped, updated, started; downloading again after "
@@ -100,11 +107,11 @@ class HotSwapIT {
         }
         // The storage, the announcer, the peer wire and the engine are static references of the
         // engine: each of those swaps restarted it, and it restored its torrent from the session.
-        long restores = daemon.output().lines().filter(line -> line.contains("EngineComponent - restored 1 torrents"))
-                .count();
+        String logs = daemon.output() + commandLogs;
+        long restores = logs.lines().filter(line -> line.contains("EngineComponent - restored 1 torrents")).count();
         System.out.println("HotSwapIT: the engine restored the torrent " + restores + " times");
         assertTrue(restores >= 4, () -> "the engine restored its torrent " + restores + " times, not after each of "
-                + "the storage, tracker, peer and engine swaps\n" + daemon.output());
+                + "the storage, tracker, peer and engine swaps\n" + logs);
         swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
     }
 
