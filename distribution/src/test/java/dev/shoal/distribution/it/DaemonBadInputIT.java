@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.Processes;
 
 /**
@@ -44,8 +42,7 @@ class DaemonBadInputIT {
     static void startDaemonWithOneTorrent() throws IOException {
         shoal = new Shoal(work);
         cli = new ShoalCli(shoal);
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.peer",
-                Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(OpenTracker.freePort())));
+        ShoalDaemon.peersOnLoopback(shoal.dataDir());
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(Duration.ofSeconds(60));
         Path content = Files.createDirectories(work.resolve("content"));
         Files.write(content.resolve("hello.bin"), new byte[100_000]);

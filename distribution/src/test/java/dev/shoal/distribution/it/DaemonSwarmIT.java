@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
-import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.SwarmData;
 
 /**
@@ -60,8 +58,7 @@ class DaemonSwarmIT {
         ShoalCli cli = new ShoalCli(shoal);
         Path download = swarm.newDirectory("daemon-download");
         Path unrelated = Files.writeString(download.resolve("not-from-the-torrent.txt"), "keep me\n");
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.peer",
-                Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(OpenTracker.freePort())));
+        ShoalDaemon.peersOnLoopback(shoal.dataDir());
         ShoalDaemon daemon = start(shoal, work);
         String hash = swarm.torrent().infoHash().substring(0, 8);
 

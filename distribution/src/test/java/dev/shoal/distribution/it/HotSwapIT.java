@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
-import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SwarmData;
 
@@ -62,8 +61,7 @@ class HotSwapIT {
         Shoal shoal = new Shoal(work);
         ShoalCli cli = new ShoalCli(shoal);
         Path download = swarm.newDirectory("hot-swap-download");
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.peer",
-                Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(OpenTracker.freePort())));
+        ShoalDaemon.peersOnLoopback(shoal.dataDir());
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(Duration.ofSeconds(60));
         String hash = swarm.torrent().infoHash().substring(0, 8);
         StringBuilder commandLogs = new StringBuilder();
@@ -74,7 +72,7 @@ class HotSwapIT {
                     () -> daemon.output() + TestSwarm.logs(seed).get());
 
             for (String name : SWAPPED) {
-                long id = bundles(cli).get(name);
+                long id = bundles(cli).get(name).id();
                 long started = System.nanoTime();
                 for (String[] command : List.of(new String[] {"stop", String.valueOf(id)},
                         new String[] {"update", String.valueOf(id), jarOf(name).toUri().toString()},
@@ -89,16 +87,16 @@ class HotSwapIT {
                 System.out.printf("HotSwapIT: %s (bundle %d) stopped, updated, started; downloading again after "
                         + "%d ms at %.1f%%%n", name, id, (System.nanoTime() - started) / 1_000_000, info.done());
             }
-            long remote = bundles(cli).get("dev.shoal.remote");
+            long remote = bundles(cli).get("dev.shoal.remote").id();
             cli.run("update", String.valueOf(remote), jarOf("dev.shoal.remote").toUri().toString());
             ShoalCli.Info afterRemote = cli.awaitInfo(hash, "answering through the updated remote shell",
                     BACK_WITHIN, info -> true, daemon::output);
             System.out.printf("HotSwapIT: dev.shoal.remote updated through its own session; at %.1f%%%n",
                     afterRemote.done());
             assertTrue(afterRemote.done() < 100, "the download ended before the last swap: the test proves little");
-            bundles(cli).forEach((name, id) -> {
+            bundles(cli).forEach((name, bundle) -> {
                 if (name.startsWith("dev.shoal.")) {
-                    assertEquals("Active", state(cli, id), name + " is not active again");
+                    assertEquals("Active", bundle.state(), name + " is not active again");
                 }
             });
 
@@ -115,27 +113,21 @@ class HotSwapIT {
         swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
     }
 
-    /** Symbolic name to bundle id, from {@code lb -s}. */
-    private static Map<String, Long> bundles(ShoalCli cli) {
-        Map<String, Long> ids = new HashMap<>();
-        Matcher row = BUNDLE.matcher(cli.ok("lb", "-s"));
-        while (row.find()) {
-            ids.put(row.group(3), Long.valueOf(row.group(1)));
-        }
-        if (!ids.containsKey("dev.shoal.engine")) {
-            fail("lb -s lists no dev.shoal.engine:\n" + ids);
-        }
-        return ids;
+    /** One row of {@code lb -s}. */
+    private record Bundle(long id, String state) {
     }
 
-    private static String state(ShoalCli cli, long id) {
+    /** Symbolic name to bundle, from one {@code lb -s}. */
+    private static Map<String, Bundle> bundles(ShoalCli cli) {
+        Map<String, Bundle> bundles = new HashMap<>();
         Matcher row = BUNDLE.matcher(cli.ok("lb", "-s"));
         while (row.find()) {
-            if (Long.parseLong(row.group(1)) == id) {
-                return row.group(2);
-            }
+            bundles.put(row.group(3), new Bundle(Long.parseLong(row.group(1)), row.group(2)));
         }
-        return "missing";
+        if (!bundles.containsKey("dev.shoal.engine")) {
+            fail("lb -s lists no dev.shoal.engine:\n" + bundles);
+        }
+        return bundles;
     }
 
     /** The bundle's jar as the reactor built it: {@code bundles/NAME/target/NAME-VERSION.jar}. */

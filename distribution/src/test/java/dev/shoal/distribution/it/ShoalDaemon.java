@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dev.shoal.test.support.OpenTracker;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,6 +93,12 @@ final class ShoalDaemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Peers on 127.0.0.1 only, on a free port, as every test of a daemon wants them. */
+    static void peersOnLoopback(Path dataDir) throws IOException {
+        configure(dataDir, "dev.shoal.peer", Map.of("listenAddress", "127.0.0.1", "port",
+                String.valueOf(OpenTracker.freePort())));
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is saved on the way out. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -98,10 +99,8 @@ final class ShoalGet implements AutoCloseable {
         try {
             Path tmp = Files.createDirectories(options.base.resolve("shoal-tmp"));
             Path dataDir = options.base.resolve("shoal-data");
-            // Peers on 127.0.0.1 only: the swarm's listen address through FileInstall, which hands
-            // a .cfg in plugins/ to ConfigAdmin at start.
-            Files.createDirectories(dataDir.resolve("plugins"));
-            Files.writeString(dataDir.resolve("plugins").resolve(PEER_PID + ".cfg"), "listenAddress=127.0.0.1\n");
+            // Peers on 127.0.0.1 only (the port is get's --port option).
+            ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", "127.0.0.1"));
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {
                 run++;
