@@ -48,8 +48,9 @@ class ManyTorrentsTest {
                 rig.engine.add(AddTorrent.of(metainfo, downloads).withSeedGoal(SeedGoal.FOREVER));
             }
             System.out.printf("added %d torrents in %d ms%n", COUNT, (System.nanoTime() - started) / 1_000_000);
-            // Each is checked once in a download slot (nothing tells it is complete before), then waits as a seed.
-            Events.Await.until(() -> states(rig).equals(SETTLED), Duration.ofSeconds(120),
+            // Each is checked once in a check slot (nothing tells it is complete before), then waits as a seed.
+            // The states alone settle for a moment between two checks, hence the wait for every one complete.
+            Events.Await.until(() -> states(rig).equals(SETTLED) && allComplete(rig), Duration.ofSeconds(120),
                     () -> "states " + states(rig));
         }
         long started = System.nanoTime();
@@ -74,6 +75,10 @@ class ManyTorrentsTest {
 
     private static long count(Rig rig, TorrentState state) {
         return rig.engine.torrents().stream().filter(t -> t.status().state() == state).count();
+    }
+
+    private static boolean allComplete(Rig rig) {
+        return rig.engine.torrents().stream().allMatch(t -> t.status().complete());
     }
 
     private static Map<TorrentState, Long> states(Rig rig) {
