@@ -2,6 +2,7 @@ package dev.shoal.cli.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -96,6 +97,11 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public Path downloadDirectory() {
+        return defaultDirectory;
+    }
+
+    @Override
     public Torrent find(String idOrInfoHashPrefix) {
         throw new UnsupportedOperationException();
     }
@@ -116,6 +122,11 @@ final class FakeEngine implements Engine {
         @Override
         public Metainfo metainfo() {
             return request.metainfo();
+        }
+
+        @Override
+        public BitSet verifiedPieces() {
+            return new BitSet();
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.shoal.engine.api;
 
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -23,6 +24,9 @@ public interface Engine {
      * download directory and seed goal, no limits of its own, started.
      */
     AddTorrent defaults(Metainfo metainfo);
+
+    /** Where new torrents' files go unless the caller says otherwise (configured; free space shown there). */
+    Path downloadDirectory();
 
     /**
      * Finds a torrent as a person names it: by its {@linkplain Torrent#id() short id}, else by its

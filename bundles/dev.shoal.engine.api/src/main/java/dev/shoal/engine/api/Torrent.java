@@ -3,6 +3,7 @@ package dev.shoal.engine.api;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,6 +19,12 @@ public interface Torrent {
     int id();
 
     InfoHash infoHash();
+
+    /**
+     * The pieces verified now, a copy: bit {@code i} set when piece {@code i} is on disk and checked
+     * (a pieces bar; {@link TorrentStatus} has the counts).
+     */
+    BitSet verifiedPieces();
 
     Metainfo metainfo();
 

@@ -8,7 +8,7 @@
  * service (whiteboard).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.shoal.engine.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,7 @@ import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.tracker.api.Announcer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -228,6 +229,11 @@ public final class EngineComponent implements Engine {
         EngineSettings.AddDefaults additions = settings.additions();
         return new AddTorrent(metainfo, additions.downloadDirectory(), additions.seedGoal(), RateLimits.UNLIMITED,
                 false);
+    }
+
+    @Override
+    public Path downloadDirectory() {
+        return settings.additions().downloadDirectory();
     }
 
     private Torrent addNow(AddTorrent request) throws EngineException {

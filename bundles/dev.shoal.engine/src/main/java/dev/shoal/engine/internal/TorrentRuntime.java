@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,6 +112,11 @@ final class TorrentRuntime implements Torrent {
     @Override
     public InfoHash infoHash() {
         return metainfo.infoHash();
+    }
+
+    @Override
+    public BitSet verifiedPieces() {
+        return verifiedNow().toBitSet();
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.tracker.api.AnnounceSession;
 import dev.shoal.tracker.api.TrackerState;
 import dev.shoal.tracker.api.TrackerStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,15 +31,21 @@ final class TrackerInfos {
     /** @param session the open announce session, or null while stopped */
     List<TrackerInfo> now(AnnounceSession session) {
         if (session == null) {
-            return tiers.stream().flatMap(List::stream)
-                    .map(url -> new TrackerInfo(url, false, Optional.empty(), peers(url))).toList();
+            List<TrackerInfo> stopped = new ArrayList<>();
+            for (int tier = 0; tier < tiers.size(); tier++) {
+                for (String url : tiers.get(tier)) {
+                    stopped.add(new TrackerInfo(url, false, Optional.empty(), peers(url), tier, Optional.empty(),
+                            OptionalInt.empty(), OptionalInt.empty()));
+                }
+            }
+            return List.copyOf(stopped);
         }
         return session.status().stream().map(this::info).toList();
     }
 
     TrackerInfo info(TrackerStatus status) {
         return new TrackerInfo(status.url(), working(status), status.lastError().or(status::warning),
-                peers(status.url()));
+                peers(status.url()), status.tier(), status.nextAnnounce(), status.seeders(), status.leechers());
     }
 
     /** Its last announce was answered: working, or announcing again after a success. */

@@ -41,6 +41,7 @@ class TrackerInfosTest {
         assertEquals(new TrackerInfo("http://t/announce", true, Optional.of("be nice"), 3),
                 infos.info(status(TrackerState.WORKING, true, null, "be nice", 0)));
         assertEquals(List.of(new TrackerInfo("http://t/announce", false, Optional.empty(), 3),
-                new TrackerInfo("udp://u:1", false, Optional.empty(), 0)), infos.now(null), "stopped: every tier");
+                new TrackerInfo("udp://u:1", false, Optional.empty(), 0, 1, Optional.empty(), OptionalInt.empty(),
+                        OptionalInt.empty())), infos.now(null), "stopped: every tier, in its tier");
     }
 }

@@ -26,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +101,10 @@ class TrackerTest {
             assertTrue(rig.swarms.threads.stream().allMatch("shoal-engine"::equals));
             Events.Await.until(() -> torrent.status().trackers().get(0).working(), WAIT,
                     () -> "tracker " + torrent.status().trackers());
-            assertEquals(new TrackerInfo(url, true, Optional.empty(), 1), torrent.status().trackers().get(0));
+            TrackerInfo info = torrent.status().trackers().get(0);
+            assertEquals(new TrackerInfo(url, true, Optional.empty(), 1, 0, info.nextAnnounce(), OptionalInt.of(1),
+                    OptionalInt.of(1)), info, "opentracker counts us and the other peer, one seeder, one leecher");
+            assertTrue(info.nextAnnounce().orElseThrow().isAfter(Instant.now()), "the next announce is to come");
             Events.Await.until(() -> seeders(rig, url, hash) == 1, WAIT, () -> "the tracker lists us as a seeder");
             other.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
             us.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
