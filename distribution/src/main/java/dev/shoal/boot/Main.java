@@ -20,6 +20,9 @@ public final class Main {
     }
 
     private static int run(String[] args) throws Throwable {
+        if (DesktopEntry.requested(args).isPresent()) {
+            return DesktopEntry.run(args, System.getenv(), System.getProperty("user.home"), System.out, System.err);
+        }
         BootArgs boot = BootArgs.parse(args);
         String command = boot.command() == null ? "" : boot.command();
         switch (command) {
