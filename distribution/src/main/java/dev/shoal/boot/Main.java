@@ -22,6 +22,9 @@ public final class Main {
     }
 
     private static int run(String[] args) throws Throwable {
+        if (DesktopEntry.requested(args).isPresent()) {
+            return DesktopEntry.run(args, System.getenv(), System.getProperty("user.home"), System.out, System.err);
+        }
         BootArgs boot = BootArgs.parse(args);
         Path workingDirectory = Path.of("").toAbsolutePath();
         if (Desktop.wanted(boot, workingDirectory)) {
