@@ -73,7 +73,8 @@ final class Desktop {
         return value != null && !value.isBlank();
     }
 
-    static int run(Path dataDir, BootArgs boot, Path workingDirectory) throws Throwable {
+    /** @param args the whole command line, as a macOS relaunch on the first thread repeats it */
+    static int run(Path dataDir, BootArgs boot, Path workingDirectory, String[] args) throws Throwable {
         BootArgs.Split split = BootArgs.splitDataDir(targetsOf(boot), false);
         List<String> targets = new ArrayList<>();
         for (String target : split.others()) {
@@ -88,6 +89,11 @@ final class Desktop {
             if (noDisplay.isPresent()) {
                 err.println(noDisplay.get());
                 return 1;
+            }
+            // macOS runs a window on the JVM's first thread only: this JVM may have to start another.
+            OptionalInt relaunched = FirstThread.relaunchIfNeeded(args);
+            if (relaunched.isPresent()) {
+                return relaunched.getAsInt();
             }
             if (!FrameworkLaunch.prepare(dataDir)) {
                 return 1;

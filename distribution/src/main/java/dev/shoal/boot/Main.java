@@ -29,7 +29,7 @@ public final class Main {
         Path workingDirectory = Path.of("").toAbsolutePath();
         if (Desktop.wanted(boot, workingDirectory)) {
             List<String> dataDirOptions = BootArgs.splitDataDir(boot.after(), false).dataDirOptions();
-            return Desktop.run(dataDir(boot.dataDirArgs(dataDirOptions)), boot, workingDirectory);
+            return Desktop.run(dataDir(boot.dataDirArgs(dataDirOptions)), boot, workingDirectory, args);
         }
         String command = boot.command() == null ? "" : boot.command();
         switch (command) {

@@ -31,16 +31,19 @@ public final class SystemProgram {
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
 
     /** The Debian package that brings each program we use. */
-    private static final Map<String, String> PACKAGES = Map.of(
-            "transmission-show", "transmission-cli",
-            "transmission-create", "transmission-cli",
-            "transmission-cli", "transmission-cli",
-            "transmission-remote", "transmission-cli",
-            "transmission-daemon", "transmission-daemon",
-            "aria2c", "aria2",
-            "opentracker", "opentracker",
-            "mktorrent", "mktorrent",
-            "Xvfb", "xvfb");
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("transmission-show", "transmission-cli"),
+            Map.entry("transmission-create", "transmission-cli"),
+            Map.entry("transmission-cli", "transmission-cli"),
+            Map.entry("transmission-remote", "transmission-cli"),
+            Map.entry("transmission-daemon", "transmission-daemon"),
+            Map.entry("aria2c", "aria2"),
+            Map.entry("opentracker", "opentracker"),
+            Map.entry("mktorrent", "mktorrent"),
+            Map.entry("Xvfb", "xvfb"),
+            Map.entry("desktop-file-validate", "desktop-file-utils"),
+            Map.entry("update-desktop-database", "desktop-file-utils"),
+            Map.entry("xdg-mime", "xdg-utils"));
 
     private SystemProgram() {
     }
