@@ -109,7 +109,7 @@ class DesktopManyTorrentsIT {
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < COUNT; i++) {
             String name = String.format("many-%05d.bin", i);
-            Map<String, Object> info = Bencode.dict("length", 1_000L + i * 7L, "name", name, "piece length", 16_384L,
+            Map<String, Object> info = Bencode.dict("length", 1_000L + i, "name", name, "piece length", 16_384L,
                     "pieces", sha1.digest(name.getBytes(StandardCharsets.UTF_8)));
             Path file = Files.write(torrents.resolve(name + ".torrent"),
                     Bencode.encode(Bencode.dict("announce", "http://127.0.0.1:9/announce", "info", info)));
