@@ -46,7 +46,15 @@ final class Daemon {
      * terminal is what we want, so it does not warn that it could not make another.
      */
     static int run(Path dataDir, String[] args) throws Throwable {
-        boolean console = Terminals.interactive();
+        return run(dataDir, args, Terminals.interactive());
+    }
+
+    /** The desktop: a window, never a console, even when started from a terminal. */
+    static int runWithoutConsole(Path dataDir, String[] args) throws Throwable {
+        return run(dataDir, args, false);
+    }
+
+    private static int run(Path dataDir, String[] args, boolean console) throws Throwable {
         if (System.getProperty(FrameworkLaunch.LOG_LEVEL) == null) {
             System.setProperty(FrameworkLaunch.LOG_LEVEL, console ? "warn" : "info");
         }

@@ -38,6 +38,14 @@ final class GogoLine {
         if (!word.isEmpty() && !NEEDS_QUOTES.matcher(word).find()) {
             return word;
         }
+        return literal(word);
+    }
+
+    /**
+     * {@code word} quoted whatever it holds: a path or link is data, never Gogo syntax ({@code &} in
+     * a URL's query would start a background job, {@code $} a variable).
+     */
+    static String literal(String word) {
         if (word.indexOf('\'') < 0) {
             return "'" + word + "'";
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -57,11 +56,11 @@ final class Handover {
      * here, where the caller's working directory is known; a URL passes as it is.
      */
     static String addLine(String target, List<String> options, Path workingDirectory) {
-        List<String> words = new ArrayList<>();
-        words.add("shoal:add");
-        words.add(absolute(target, workingDirectory));
-        words.addAll(options);
-        return GogoLine.join(words);
+        StringBuilder line = new StringBuilder("shoal:add ").append(GogoLine.literal(absolute(target, workingDirectory)));
+        for (String option : options) {
+            line.append(' ').append(GogoLine.quote(option));
+        }
+        return line.toString();
     }
 
     static String absolute(String target, Path workingDirectory) {

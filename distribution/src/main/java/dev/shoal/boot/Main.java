@@ -1,10 +1,12 @@
 package dev.shoal.boot;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The jar's entry point. What needs no framework is done here: {@code cli} talks to the running
- * Shoal, {@code add} hands over to it when there is one. Everything else starts the OSGi framework
+ * Shoal, {@code add} hands over to it when there is one, and so does the desktop ({@code shoal} alone,
+ * or with torrents to open). Everything else starts the OSGi framework
  * with the data directory settled first; {@code daemon} also takes the data directory's lock.
  */
 public final class Main {
@@ -21,6 +23,11 @@ public final class Main {
 
     private static int run(String[] args) throws Throwable {
         BootArgs boot = BootArgs.parse(args);
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        if (Desktop.wanted(boot, workingDirectory)) {
+            List<String> dataDirOptions = BootArgs.splitDataDir(boot.after(), false).dataDirOptions();
+            return Desktop.run(dataDir(boot.dataDirArgs(dataDirOptions)), boot, workingDirectory);
+        }
         String command = boot.command() == null ? "" : boot.command();
         switch (command) {
             case "cli" -> {
@@ -30,7 +37,7 @@ public final class Main {
             }
             case "add" -> {
                 BootArgs.Split split = BootArgs.splitDataDir(boot.after(), false);
-                return Add.run(dataDir(boot.dataDirArgs(split.dataDirOptions())), boot, Path.of("").toAbsolutePath());
+                return Add.run(dataDir(boot.dataDirArgs(split.dataDirOptions())), boot, workingDirectory);
             }
             case "daemon" -> {
                 Path dataDir = dataDir(args);

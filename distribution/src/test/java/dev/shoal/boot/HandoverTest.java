@@ -20,17 +20,18 @@ class HandoverTest {
     @Test
     void aRelativePathIsTheCallers() {
         Path cwd = Path.of("/home/ann/torrents");
-        assertEquals("shoal:add /home/ann/torrents/a.torrent -d /srv",
+        assertEquals("shoal:add '/home/ann/torrents/a.torrent' -d /srv",
                 Handover.addLine("a.torrent", List.of("-d", "/srv"), cwd));
-        assertEquals("shoal:add /home/ann/b.torrent", Handover.addLine("../b.torrent", List.of(), cwd));
+        assertEquals("shoal:add '/home/ann/b.torrent'", Handover.addLine("../b.torrent", List.of(), cwd));
         assertEquals("shoal:add '/home/ann/torrents/my file.torrent'", Handover.addLine("my file.torrent", List.of(), cwd));
     }
 
     @Test
-    void urlsPassAsTheyAre() {
+    void urlsPassAsTheyAreQuotedSoGogoReadsNoSyntaxInThem() {
         Path cwd = Path.of("/x");
-        assertEquals("shoal:add https://example.org/a.torrent", Handover.addLine("https://example.org/a.torrent", List.of(), cwd));
-        assertEquals("shoal:add magnet:?xt=urn:btih:abc", Handover.addLine("magnet:?xt=urn:btih:abc", List.of(), cwd));
+        assertEquals("shoal:add 'https://example.org/a.torrent?x=1&y=$z'",
+                Handover.addLine("https://example.org/a.torrent?x=1&y=$z", List.of(), cwd));
+        assertEquals("shoal:add 'magnet:?xt=urn:btih:abc'", Handover.addLine("magnet:?xt=urn:btih:abc", List.of(), cwd));
     }
 
     @Test

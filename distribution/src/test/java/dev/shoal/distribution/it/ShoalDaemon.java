@@ -45,21 +45,36 @@ final class ShoalDaemon implements AutoCloseable {
      * output files.
      */
     static ShoalDaemon start(Shoal shoal, Path base, String... jvmOptions) {
+        return launch(shoal, base, Map.of(), List.of(jvmOptions), List.of("daemon"));
+    }
+
+    /**
+     * Starts the desktop ({@code shoal --data-dir D}, no command) on X display {@code display}, as
+     * {@link #start} otherwise.
+     */
+    static ShoalDaemon startDesktop(Shoal shoal, Path base, String display, String... jvmOptions) {
+        return launch(shoal, base, Map.of("DISPLAY", display), List.of(jvmOptions), List.of());
+    }
+
+    private static ShoalDaemon launch(Shoal shoal, Path base, Map<String, String> env, List<String> jvmOptions,
+            List<String> command) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path tmp = base.resolve("daemon-tmp");
         Path stdout = base.resolve("daemon.out");
         Path stderr = base.resolve("daemon.err");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + tmp));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", Shoal.jar().toString(), "daemon", "--data-dir", shoal.dataDir().toString()));
+        List<String> line = new ArrayList<>(List.of(java.toString(), "-Djava.io.tmpdir=" + tmp));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", Shoal.jar().toString()));
+        line.addAll(command);
+        line.addAll(List.of("--data-dir", shoal.dataDir().toString()));
         try {
             Files.createDirectories(tmp);
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(line)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-                    .start();
-            return new ShoalDaemon(process, shoal.dataDir(), stdout, stderr);
+                    .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+            builder.environment().putAll(env);
+            return new ShoalDaemon(builder.start(), shoal.dataDir(), stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,7 +39,8 @@ public final class SystemProgram {
             "transmission-daemon", "transmission-daemon",
             "aria2c", "aria2",
             "opentracker", "opentracker",
-            "mktorrent", "mktorrent");
+            "mktorrent", "mktorrent",
+            "Xvfb", "xvfb");
 
     private SystemProgram() {
     }
@@ -89,6 +90,11 @@ public final class SystemProgram {
         }
         return missing("JDK " + feature + " is required", "no " + JVM_DIR + "/*" + feature + "*/bin/java",
                 "install a JDK " + feature + " under " + JVM_DIR + " (e.g. temurin-" + feature + "-jdk)");
+    }
+
+    /** A shared library that is not in any of {@code dirs}: skipped, or a failure when all tests are required. */
+    static void requireLibrary(String what, String debianPackage, List<Path> dirs) {
+        missing(what + " is required", "not found in " + dirs, "apt-get install " + debianPackage);
     }
 
     public static boolean allTestsRequired() {

@@ -29,6 +29,13 @@ final class DaemonCommand implements Callable<Integer> {
      */
     static final int LONG_RUNNING_START_LEVEL = 20;
 
+    /** Where the desktop window's bundle sits (cnf/launch.bnd): above the headless daemon's level. */
+    static final int DESKTOP_START_LEVEL = 30;
+
+    @Option(names = "--desktop",
+            description = "Also open the desktop window (what `shoal` without a command does).")
+    boolean desktop;
+
     @Option(names = "--add", paramLabel = "TORRENT|URL",
             description = "Add this torrent (a .torrent file or its http(s) URL) with the configured defaults; "
                     + "repeatable.")
@@ -51,7 +58,7 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        framework.raiseStartLevel(LONG_RUNNING_START_LEVEL);
+        framework.raiseStartLevel(desktop ? DESKTOP_START_LEVEL : LONG_RUNNING_START_LEVEL);
         for (String target : adds) {
             if (Thread.currentThread().isInterrupted()) {
                 break;

@@ -56,8 +56,9 @@ public final class ShoalMain implements Callable<Integer> {
             try {
                 framework.awaitStop();
             } catch (InterruptedException e) {
-                // A signal: the boot code's shutdown hook interrupts the main thread so that the
-                // launcher stops the framework, and with it the engine, which saves its state.
+                // A signal: the boot code's shutdown hook interrupts the main thread (ending a task
+                // running on it, such as the desktop's event loop) so that the launcher stops the
+                // framework, and with it the engine, which saves its state.
             }
         }
         // Nothing from a bundle past this point: once the framework has stopped, no class loads.
@@ -90,7 +91,9 @@ public final class ShoalMain implements Callable<Integer> {
             }
         }
 
+        /** Lends the main thread to bundles (the desktop's display) until the framework stops. */
         void awaitStop() throws InterruptedException {
+            new MainThreadExecutor().runUntilStopped(system);
             ((Framework) system).waitForStop(0);
         }
     }

@@ -71,6 +71,13 @@ class DaemonCommandTest {
     }
 
     @Test
+    void theDesktopRaisesTheStartLevelAboveTheHeadlessDaemons() {
+        Result result = run(counting(null), new RecordingFramework(), "daemon", "--desktop");
+        assertEquals(new Result(0, "", ""), result);
+        assertEquals(List.of("start level 30", "keep running"), events);
+    }
+
+    @Test
     void addsEachTorrentWithTheEnginesDefaults() throws IOException {
         Path first = Files.write(dir.resolve("a.torrent"), TestTorrents.create(dir, "a.bin", 1000));
         Path second = Files.write(dir.resolve("b.torrent"), TestTorrents.create(dir, "b.bin", 2000));
