@@ -9,8 +9,9 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * A shell as pixels. A visible shell is copied from the screen (what a person sees, window frame and
- * all); a hidden one is asked to paint itself ({@code Control.print}).
+ * A shell as pixels: its client area, copied from the screen while visible (what a person sees), else
+ * painted by itself ({@code Control.print}). The frame is left out: its size is the window
+ * manager's and only guessed by SWT, so the shell's bounds would cut it or add a strip of desktop.
  */
 final class Screenshot {
 
@@ -19,7 +20,8 @@ final class Screenshot {
 
     /** The pixels, taken on the display thread; saving them can happen elsewhere. */
     static ImageData take(Shell shell) {
-        Rectangle bounds = shell.getBounds();
+        Rectangle client = shell.getClientArea();
+        Rectangle bounds = shell.getDisplay().map(shell, null, client);
         Image image = new Image(shell.getDisplay(), Math.max(1, bounds.width), Math.max(1, bounds.height));
         try {
             if (shell.isVisible() && !shell.getMinimized()) {
