@@ -210,16 +210,6 @@ final class AddDialog {
             return;
         }
         add.setEnabled(false);
-        flow.add(metainfo, folder, paused.getSelection(), skipped, problem -> {
-            if (shell.isDisposed()) {
-                return;
-            }
-            if (problem.isEmpty()) {
-                shell.close();
-            } else {
-                add.setEnabled(true);
-                Notice.error(shell, problem);
-            }
-        });
+        flow.add(metainfo, folder, paused.getSelection(), skipped, Forms.closeOrTell(shell, add));
     }
 }

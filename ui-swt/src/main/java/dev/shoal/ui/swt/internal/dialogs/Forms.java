@@ -102,6 +102,24 @@ final class Forms {
         return row;
     }
 
+    /**
+     * What a dialog does with the add flow's answer: closes when added, else enables {@code button}
+     * again and shows the reason.
+     */
+    static java.util.function.Consumer<String> closeOrTell(Shell shell, Button button) {
+        return problem -> {
+            if (shell.isDisposed()) {
+                return;
+            }
+            if (problem.isEmpty()) {
+                shell.close();
+            } else {
+                button.setEnabled(true);
+                Notice.error(shell, problem);
+            }
+        };
+    }
+
     /** Runs {@code task} on the display thread later, unless the display is gone (the window closed). */
     static void later(Display display, Runnable task) {
         if (!display.isDisposed()) {
