@@ -1,15 +1,17 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.ui.swt.internal.dialogs.AddFlow;
+import dev.shoal.ui.swt.internal.dialogs.CreateDialog;
+import dev.shoal.ui.swt.internal.dialogs.PreferencesDialog;
+import dev.shoal.ui.swt.internal.dialogs.RemoveDialog;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,42 +30,40 @@ final class Actions {
     private final Supplier<List<Integer>> selectedIds;
     private final Supplier<Snapshot> last;
     private final Runnable refresh;
+    private final IntFunction<String> nameOf;
+    private final AddFlow flow;
 
-    Actions(Shell shell, Services services, Supplier<List<Integer>> selectedIds, Supplier<Snapshot> last,
-            Runnable refresh) {
+    Actions(Shell shell, Services services, AddFlow flow, Supplier<List<Integer>> selectedIds, Supplier<Snapshot> last,
+            IntFunction<String> nameOf, Runnable refresh) {
         this.shell = shell;
         this.display = shell.getDisplay();
         this.services = services;
         this.selectedIds = selectedIds;
         this.last = last;
         this.refresh = refresh;
+        this.nameOf = nameOf;
+        this.flow = flow;
     }
 
     void run(Action action) {
         switch (action) {
-            case OPEN -> notYet("Open");
-            case URL -> notYet("Add link");
-            case CREATE -> notYet("Create torrent");
+            case OPEN -> flow.chooseFiles();
+            case URL -> flow.askForLink();
+            case CREATE -> CreateDialog.open(shell, services.creator(), flow, services.work());
             case START -> onSelection(Torrent::resume, "start");
             case PAUSE -> onSelection(Torrent::pause, "pause");
             case REMOVE -> remove();
             case SEARCH -> {
                 // Disabled in the toolbar; nothing to do if pressed anyway.
             }
-            case PREFERENCES -> notYet("Preferences");
+            case PREFERENCES -> PreferencesDialog.open(shell, services.admin(), services.metatype(), services.context(),
+                    services.work());
         }
     }
 
     /** The add flow for a file, URL or magnet link ({@code shoal:open}, a second {@code ./shoal X.torrent}). */
     void open(String fileOrUrlOrMagnet) {
-        notYet("Add torrent");
-    }
-
-    private void notYet(String what) {
-        MessageBox box = new MessageBox(shell, SWT.ICON_INFORMATION | SWT.OK);
-        box.setText(what);
-        box.setMessage(what + ": the dialog is not in this build yet.");
-        box.open();
+        flow.open(fileOrUrlOrMagnet);
     }
 
     private List<Torrent> selection() {
@@ -96,11 +96,15 @@ final class Actions {
         if (torrents.isEmpty()) {
             return;
         }
-        Optional<Boolean> answer = askRemove(torrents);
-        if (answer.isEmpty()) {
-            return;
+        List<String> names = new ArrayList<>();
+        for (Torrent torrent : torrents) {
+            names.add(nameOf.apply(torrent.id()));
         }
-        boolean deleteFiles = answer.get();
+        // The callback form: no nested event loop holding this click while the dialog is up.
+        RemoveDialog.ask(shell, names, answer -> answer.ifPresent(deleteFiles -> remove(torrents, deleteFiles)));
+    }
+
+    private void remove(List<Torrent> torrents, boolean deleteFiles) {
         services.work().execute(() -> {
             for (Torrent torrent : torrents) {
                 torrent.remove(deleteFiles).whenComplete((done, failure) -> {
@@ -114,14 +118,6 @@ final class Actions {
             }
             refresh.run();
         });
-    }
-
-    private Optional<Boolean> askRemove(List<Torrent> torrents) {
-        MessageBox box = new MessageBox(shell, SWT.ICON_QUESTION | SWT.YES | SWT.NO | SWT.CANCEL);
-        box.setText("Remove torrents");
-        box.setMessage("Remove " + torrents.size() + " torrent(s)? Yes also deletes their files, No keeps them.");
-        int answer = box.open();
-        return answer == SWT.CANCEL ? Optional.empty() : Optional.of(answer == SWT.YES);
     }
 
     private static String rootMessage(Throwable failure) {

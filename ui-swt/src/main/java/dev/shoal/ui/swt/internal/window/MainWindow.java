@@ -1,5 +1,7 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.ui.swt.internal.dialogs.AddFlow;
+import dev.shoal.ui.swt.internal.dialogs.DropAndPaste;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.StateFilter;
@@ -47,6 +49,7 @@ public final class MainWindow {
     private ViewState view = ViewState.DEFAULT;
     private Snapshot last = Snapshot.EMPTY;
     private int selectedId = -1;
+    private int selectWhenShown = -1;
     private String lastNotice = "";
     private ToolTip shellNotice;
 
@@ -77,7 +80,13 @@ public final class MainWindow {
         status = new StatusBar(shell);
         status.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
-        actions = new Actions(shell, services, table::selectedIds, () -> last, () -> host.select(selectedId));
+        AddFlow flow = new AddFlow(shell, services.engine(), services.work());
+        // A torrent just added gets selected once the table shows it: the user wants to see it go.
+        flow.onAdded(torrent -> selectWhenShown = torrent.id());
+        DropAndPaste.install(table.control(), flow);
+        DropAndPaste.install(details.control(), flow);
+        actions = new Actions(shell, services, flow, table::selectedIds, () -> last, this::nameOf,
+                () -> host.select(selectedId));
         for (Action action : Action.values()) {
             ToolItem item = new ToolItem(toolBar, SWT.PUSH);
             item.setText(action.text());
@@ -109,6 +118,10 @@ public final class MainWindow {
     public void apply(Snapshot snapshot) {
         last = snapshot;
         table.apply(snapshot.shown(), snapshot.view());
+        if (selectWhenShown >= 0 && table.selectOnly(selectWhenShown)) {
+            selected(selectWhenShown);
+            selectWhenShown = -1;
+        }
         status.apply(snapshot);
         details.apply(snapshot);
         tray.ifPresent(icon -> icon.rates(snapshot.totals()));
@@ -179,6 +192,15 @@ public final class MainWindow {
             selectedId = id;
             host.select(id);
         }
+    }
+
+    private String nameOf(int id) {
+        for (TorrentRow row : table.rows()) {
+            if (row.id() == id) {
+                return row.name();
+            }
+        }
+        return "#" + id;
     }
 
     private void center() {
