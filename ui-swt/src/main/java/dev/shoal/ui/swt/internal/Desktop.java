@@ -243,6 +243,16 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void raise() {
+        Ui.post(display(), () -> {
+            MainWindow w = window;
+            if (w != null && !w.isDisposed()) {
+                w.raise();
+            }
+        });
+    }
+
+    @Override
     public void completed(String name) {
         if (!settings.notifyOnCompletion()) {
             return;

@@ -142,6 +142,11 @@ public final class DesktopComponent implements DesktopDriver {
     }
 
     @Override
+    public void raise() {
+        desktop.raise();
+    }
+
+    @Override
     public void completed(String name) {
         desktop.completed(name);
     }

@@ -28,6 +28,9 @@ public interface DesktopDriver {
     /** The add flow for a file, URL or magnet link, window raised; returns at once. */
     void open(String fileOrUrlOrMagnet);
 
+    /** Shows and raises the window (also when hidden to the tray); returns at once. */
+    void raise();
+
     /** A download completed: notify, if the settings say so. */
     void completed(String name);
 

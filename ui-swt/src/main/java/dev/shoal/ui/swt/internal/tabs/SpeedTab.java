@@ -107,12 +107,21 @@ public final class SpeedTab implements DetailsTab {
         line(gc, plot, selected, selected.up(), upColor, SWT.LINE_DASH, 1, top, end, span);
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);
-        gc.setForeground(text);
-        String legend = "all ↓ " + Units.rate(last(global.down())) + "  ↑ " + Units.rate(last(global.up()))
-                + (selectedName.isEmpty() ? "" : "    (dashed) " + selectedName + " ↓ " + Units.rate(last(selected.down()))
-                        + "  ↑ " + Units.rate(last(selected.up())));
-        gc.setForeground(downColor);
-        gc.drawText(legend, plot.x, area.y + 4, true);
+        int x = plot.x;
+        x = legend(gc, x, area.y + 4, downColor, "↓ all " + Units.rate(last(global.down())));
+        x = legend(gc, x, area.y + 4, upColor, "↑ all " + Units.rate(last(global.up())));
+        if (!selectedName.isEmpty()) {
+            x = legend(gc, x, area.y + 4, text, "dashed: " + selectedName);
+            x = legend(gc, x, area.y + 4, downColor, "↓ " + Units.rate(last(selected.down())));
+            legend(gc, x, area.y + 4, upColor, "↑ " + Units.rate(last(selected.up())));
+        }
+    }
+
+    /** One legend entry in its line's colour; where the next one starts. */
+    private static int legend(GC gc, int x, int y, Color color, String label) {
+        gc.setForeground(color);
+        gc.drawText(label, x, y, true);
+        return x + gc.textExtent(label).x + 18;
     }
 
     private static void line(GC gc, Rectangle plot, RateSeries series, long[] rates, Color color, int style, int width,

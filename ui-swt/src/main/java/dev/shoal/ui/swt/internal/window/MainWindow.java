@@ -173,7 +173,9 @@ public final class MainWindow {
 
     private void closing(Event event) {
         // Closing never disposes the shell here: either it hides to the tray, or the whole
-        // application stops and deactivation disposes the window.
+        // application stops and deactivation disposes the window. GTK always offers a tray, even
+        // where none is shown (GNOME without an extension); there a second ./shoal brings the
+        // window back (a bare shoal:open).
         event.doit = false;
         if (host.settings().closeToTray() && tray.isPresent()) {
             shell.setVisible(false);
@@ -283,6 +285,6 @@ public final class MainWindow {
         if (index < 0 || index >= table.rows().size()) {
             throw new IllegalArgumentException("no row " + index + ": the table shows " + table.rows().size());
         }
-        table.control().setTopIndex(index);
+        table.scrollTo(index);
     }
 }

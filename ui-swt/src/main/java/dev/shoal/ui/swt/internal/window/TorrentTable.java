@@ -5,6 +5,7 @@ import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,11 @@ final class TorrentTable {
     private final Table table;
     private final Color bar;
     private List<TorrentRow> rows = List.of();
+    /** Rows the table has asked for (SetData) since they were last cleared. */
+    private final BitSet filled = new BitSet();
+    /** Filled rows whose values changed, not cleared yet. */
+    private final BitSet stale = new BitSet();
+    private boolean clearing;
     private Set<Integer> selected = new HashSet<>();
 
     TorrentTable(Composite parent, Consumer<Column> headerClicked, IntConsumer primarySelected) {
@@ -48,6 +54,7 @@ final class TorrentTable {
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
         table.addListener(SWT.SetData, this::fill);
+        table.getVerticalBar().addListener(SWT.Selection, e -> clearVisible());
         table.addListener(SWT.PaintItem, this::paintProgress);
         table.addListener(SWT.Selection, e -> {
             selected = idsAt(table.getSelectionIndices());
@@ -59,22 +66,34 @@ final class TorrentTable {
         return table;
     }
 
-    /** Shows {@code shown}: one count change and a clear; the visible rows then ask for their cells. */
+    /**
+     * Shows {@code shown}. Only rows the table has filled (SetData) and whose values changed are
+     * cleared: clearing a filled row costs GTK a model update per column, so after a sort with
+     * hundreds of rows filled by scrolling, clearing them all at once would hold the display thread
+     * for tens of milliseconds. The rows on screen are cleared now, the rest in small batches, one
+     * event each; a scroll clears what comes into view first.
+     */
     void apply(List<TorrentRow> shown, ViewState view) {
+        List<TorrentRow> old = rows;
         rows = shown;
         if (table.getItemCount() != shown.size()) {
             table.setItemCount(shown.size());
         }
-        table.clearAll();
-        table.deselectAll();
-        if (!selected.isEmpty()) {
-            List<Integer> indices = new ArrayList<>();
-            for (int i = 0; i < shown.size(); i++) {
-                if (selected.contains(shown.get(i).id())) {
-                    indices.add(i);
-                }
+        if (filled.length() > shown.size()) {
+            filled.clear(shown.size(), filled.length());
+            stale.clear(shown.size(), Math.max(shown.size(), stale.length()));
+        }
+        for (int i = filled.nextSetBit(0); i >= 0; i = filled.nextSetBit(i + 1)) {
+            if (i >= old.size() || !old.get(i).equals(shown.get(i))) {
+                stale.set(i);
             }
-            table.select(indices.stream().mapToInt(Integer::intValue).toArray());
+        }
+        clearVisible();
+        scheduleClears();
+        int[] wanted = selectedIndices(shown);
+        if (!java.util.Arrays.equals(wanted, table.getSelectionIndices())) {
+            table.deselectAll();
+            table.select(wanted);
         }
         TableColumn sortColumn = table.getColumn(view.sort().ordinal());
         if (table.getSortColumn() != sortColumn) {
@@ -84,6 +103,53 @@ final class TorrentTable {
         if (table.getSortDirection() != direction) {
             table.setSortDirection(direction);
         }
+    }
+
+    /** How many stale rows one event clears: about 10 ms of GTK model updates. */
+    private static final int CLEAR_BATCH = 40;
+
+    private void clearVisible() {
+        int top = table.getTopIndex();
+        int visible = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 2;
+        clear(stale.get(top, Math.min(rows.size(), top + visible)).stream().map(i -> i + top).toArray());
+    }
+
+    private void clear(int[] indices) {
+        for (int i : indices) {
+            if (i < table.getItemCount()) {
+                table.clear(i);
+            }
+            filled.clear(i);
+            stale.clear(i);
+        }
+    }
+
+    private void scheduleClears() {
+        if (clearing || stale.isEmpty()) {
+            return;
+        }
+        clearing = true;
+        table.getDisplay().asyncExec(() -> {
+            clearing = false;
+            if (table.isDisposed()) {
+                return;
+            }
+            clear(stale.stream().limit(CLEAR_BATCH).toArray());
+            scheduleClears();
+        });
+    }
+
+    private int[] selectedIndices(List<TorrentRow> shown) {
+        if (selected.isEmpty()) {
+            return new int[0];
+        }
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            if (selected.contains(shown.get(i).id())) {
+                indices.add(i);
+            }
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<TorrentRow> rows() {
@@ -101,12 +167,19 @@ final class TorrentTable {
         return ids;
     }
 
+    /** Scrolls row {@code index} to the top, its stale rows cleared first. */
+    void scrollTo(int index) {
+        table.setTopIndex(index);
+        clearVisible();
+    }
+
     /** Selects the row of torrent {@code id} alone and scrolls to it; false when it is not shown. */
     boolean selectOnly(int id) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id() == id) {
                 selected = new HashSet<>(Set.of(id));
                 table.setSelection(i);
+                clearVisible();
                 return true;
             }
         }
@@ -120,6 +193,8 @@ final class TorrentTable {
             return;
         }
         TorrentRow row = rows.get(index);
+        filled.set(index);
+        stale.clear(index);
         String[] cells = Column.cells(row);
         // The progress cell is drawn as a bar with its percent; plain text would show through it.
         cells[Column.PROGRESS.ordinal()] = "";
