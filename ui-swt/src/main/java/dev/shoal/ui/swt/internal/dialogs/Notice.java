@@ -8,13 +8,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * A one-line message with an "OK" button, titled "Shoal". Not the platform's MessageBox: that runs
+ * A one-line message with an "OK" button, titled "Error". Not the platform's MessageBox: that runs
  * a nested event loop until it is answered, which the test driver can neither see nor close and
  * which holds the event that opened it; this one is an ordinary shell.
  */
 public final class Notice {
 
-    public static final String TITLE = "Shoal";
+    public static final String TITLE = "Error";
 
     private Notice() {
     }
