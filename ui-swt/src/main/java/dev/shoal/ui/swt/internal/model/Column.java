@@ -12,7 +12,7 @@ public enum Column {
     NAME("Name", 300, TorrentRow::name, Comparator.comparing(TorrentRow::name, String.CASE_INSENSITIVE_ORDER)),
     SIZE("Size", 80, r -> Units.bytes(r.size()), Comparator.comparingLong(TorrentRow::size)),
     PROGRESS("Progress", 110, r -> Units.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
-    STATE("State", 90, Column::stateText, Comparator.comparing(r -> r.state().ordinal())),
+    STATE("State", 105, Column::stateText, Comparator.comparing(r -> r.state().ordinal())),
     DOWN("Down", 85, r -> Units.rate(r.downRate()), Comparator.comparingLong(TorrentRow::downRate)),
     UP("Up", 85, r -> Units.rate(r.upRate()), Comparator.comparingLong(TorrentRow::upRate)),
     // Unknown ETAs sort after every known one: "never" is the longest wait.
