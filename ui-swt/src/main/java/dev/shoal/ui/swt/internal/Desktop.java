@@ -1,0 +1,272 @@
+package dev.shoal.ui.swt.internal;
+
+import dev.shoal.ui.swt.internal.model.EnginePoller;
+import dev.shoal.ui.swt.internal.model.Snapshot;
+import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.window.MainWindow;
+import dev.shoal.ui.swt.internal.window.Services;
+import dev.shoal.ui.swt.internal.window.Ui;
+import dev.shoal.ui.swt.internal.window.WindowHost;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.widgets.Display;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the desktop: the display, the window, the poller and the probe, from {@link #run()}
+ * (on the main thread) until {@link #stop} or an interrupt. A new component activation makes a new
+ * Desktop; the window then shows the engine as it is (hot swap).
+ */
+final class Desktop implements DesktopDriver, WindowHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Desktop.class);
+
+    private final Services services;
+    private final Runnable quit;
+    private final LatencyStats latency = new LatencyStats();
+    private final EnginePoller poller;
+    /** The snapshot waiting for the display thread; one at most, so a slow display never piles them up. */
+    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Settings settings;
+    private volatile boolean started;
+    private volatile boolean stopRequested;
+    private volatile Display display;
+    private volatile MainWindow window;
+    private volatile DisplayLoop loop;
+
+    Desktop(Services services, Settings settings, Runnable quit) {
+        this.services = services;
+        this.settings = settings;
+        this.quit = quit;
+        this.poller = new EnginePoller(services.engine(), this::post, settings.speedGraphMinutes());
+    }
+
+    /** The whole life of the window, on the display (main) thread. */
+    void run() {
+        started = true;
+        try {
+            if (stopRequested) {
+                return;
+            }
+            Display created;
+            try {
+                created = new Display();
+            } catch (SWTError | LinkageError e) {
+                LOG.error("desktop: no window, the display cannot be opened ({}); downloads go on without it",
+                        e.getMessage());
+                return;
+            }
+            display = created;
+            LatencyProbe probe = new LatencyProbe(created, latency);
+            try {
+                if (stopRequested) {
+                    return;
+                }
+                MainWindow opened = new MainWindow(created, services, this);
+                window = opened;
+                opened.open();
+                poller.schedule(settings.refreshMillis());
+                probe.start();
+                DisplayLoop running = new DisplayLoop(created, latency);
+                loop = running;
+                if (!stopRequested) {
+                    running.run();
+                }
+            } finally {
+                poller.stop(2000);
+                probe.stop();
+                MainWindow last = window;
+                window = null;
+                if (last != null) {
+                    last.dispose();
+                }
+                created.dispose();
+                display = null;
+            }
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /** Asks the loop to end and waits for the window to close, at most {@code millis}; any thread but the display's. */
+    void stop(long millis) {
+        stopRequested = true;
+        DisplayLoop running = loop;
+        if (running != null) {
+            // A modal dialog runs a loop of its own that would keep ours from seeing the stop:
+            // close every other shell first.
+            Ui.post(display, this::closeDialogs);
+            running.stop();
+        } else {
+            Display d = display;
+            if (d != null && !d.isDisposed()) {
+                Ui.post(d, () -> { });
+                d.wake();
+            }
+        }
+        if (!started) {
+            // The main thread never took the task (or is busy elsewhere): nothing to wait for; the task
+            // returns at once if it ever runs.
+            poller.stop(1000);
+            return;
+        }
+        try {
+            if (!ended.await(millis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("desktop: the window did not close within {} ms", millis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeDialogs() {
+        MainWindow w = window;
+        Display d = display;
+        if (d == null || d.isDisposed()) {
+            return;
+        }
+        for (org.eclipse.swt.widgets.Shell shell : d.getShells()) {
+            if (w == null || shell != w.shell()) {
+                shell.dispose();
+            }
+        }
+    }
+
+    void settings(Settings changed) {
+        Settings old = settings;
+        settings = changed;
+        if (old.refreshMillis() != changed.refreshMillis() && window != null) {
+            poller.schedule(changed.refreshMillis());
+        }
+        if (old.speedGraphMinutes() != changed.speedGraphMinutes()) {
+            poller.graphMinutes(changed.speedGraphMinutes());
+        }
+    }
+
+    private void post(Snapshot snapshot) {
+        if (pending.getAndSet(snapshot) != null) {
+            return; // a task is queued already; it will take this newer one
+        }
+        Ui.post(display, () -> {
+            Snapshot latest = pending.getAndSet(null);
+            MainWindow w = window;
+            if (latest != null && w != null && !w.isDisposed()) {
+                w.apply(latest);
+            }
+        });
+    }
+
+    // WindowHost: called on the display thread.
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void view(ViewState view) {
+        poller.view(view);
+    }
+
+    @Override
+    public void select(int id) {
+        poller.select(id);
+    }
+
+    @Override
+    public void quit() {
+        quit.run();
+    }
+
+    // DesktopDriver: called from command threads.
+
+    @Override
+    public <T> T call(Function<MainWindow, T> work) {
+        Display d = display;
+        if (d == null || d.isDisposed() || Display.getCurrent() == d) {
+            throw new IllegalStateException(d == null || d.isDisposed() ? "no desktop window is open"
+                    : "called on the display thread");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Ui.post(d, () -> {
+            MainWindow w = window;
+            if (w == null || w.isDisposed()) {
+                result.completeExceptionally(new IllegalStateException("no desktop window is open"));
+                return;
+            }
+            try {
+                result.complete(work.apply(w));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the window did not answer within " + COMMAND_WAIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(String.valueOf(e.getCause()));
+        }
+    }
+
+    @Override
+    public Display display() {
+        Display d = display;
+        if (d == null || d.isDisposed()) {
+            throw new IllegalStateException("no desktop window is open");
+        }
+        return d;
+    }
+
+    @Override
+    public void open(String fileOrUrlOrMagnet) {
+        Ui.post(display(), () -> {
+            MainWindow w = window;
+            if (w != null && !w.isDisposed()) {
+                w.open(fileOrUrlOrMagnet);
+            }
+        });
+    }
+
+    @Override
+    public void raise() {
+        Ui.post(display(), () -> {
+            MainWindow w = window;
+            if (w != null && !w.isDisposed()) {
+                w.raise();
+            }
+        });
+    }
+
+    @Override
+    public void completed(String name) {
+        if (!settings.notifyOnCompletion()) {
+            return;
+        }
+        Ui.post(display, () -> {
+            MainWindow w = window;
+            if (w != null && !w.isDisposed()) {
+                w.notifyCompleted(name);
+            }
+        });
+    }
+
+    @Override
+    public LatencyStats latency() {
+        return latency;
+    }
+}

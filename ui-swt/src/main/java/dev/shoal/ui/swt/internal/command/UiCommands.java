@@ -1,0 +1,175 @@
+package dev.shoal.ui.swt.internal.command;
+
+import dev.shoal.ui.swt.internal.DesktopDriver;
+import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.StateFilter;
+import dev.shoal.ui.swt.internal.window.Action;
+import dev.shoal.ui.swt.internal.window.MainWindow;
+import dev.shoal.ui.swt.internal.window.Ui;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.ImageData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code ui} scope: drives the real window for tests and automation. Each command does its
+ * work on the display thread and waits for it at most 10 s; pressing things is posted without
+ * waiting, since a press may open a modal dialog whose loop runs until it closes.
+ */
+@Component(service = UiCommands.class, property = {"osgi.command.scope=ui", "osgi.command.function=state",
+    "osgi.command.function=rows", "osgi.command.function=select", "osgi.command.function=tab",
+    "osgi.command.function=tabtext", "osgi.command.function=press", "osgi.command.function=shells",
+    "osgi.command.function=button", "osgi.command.function=field", "osgi.command.function=filter",
+    "osgi.command.function=sort", "osgi.command.function=scroll", "osgi.command.function=screenshot",
+    "osgi.command.function=latency", "osgi.command.function=fileprio"})
+public final class UiCommands {
+
+    private final DesktopDriver desktop;
+
+    @Activate
+    public UiCommands(@Reference DesktopDriver desktop) {
+        this.desktop = desktop;
+    }
+
+    public List<String> state() {
+        return desktop.call(MainWindow::state);
+    }
+
+    public List<String> rows() {
+        return desktop.call(MainWindow::rows);
+    }
+
+    public String select(String id) {
+        int number = number(id, "ui:select <torrent id>");
+        desktop.call(w -> {
+            w.select(number);
+            return null;
+        });
+        return "selected " + number;
+    }
+
+    public String tab(String title) {
+        desktop.call(w -> {
+            w.tab(title);
+            return null;
+        });
+        return "tab " + title;
+    }
+
+    public List<String> tabtext() {
+        return desktop.call(MainWindow::tabText);
+    }
+
+    public String press(String item) {
+        Action action = Action.parse(item);
+        Runnable press = desktop.call(w -> w.press(action));
+        Ui.post(desktop.display(), press);
+        return "pressed " + action.text();
+    }
+
+    public List<String> shells() {
+        return desktop.call(w -> ShellDriver.titles(w.shell().getDisplay(), w.shell()));
+    }
+
+    public String button(String shellTitle, String buttonText) {
+        Runnable press = desktop.call(w -> ShellDriver.button(ShellDriver.shell(w.shell().getDisplay(), shellTitle),
+                buttonText));
+        Ui.post(desktop.display(), press);
+        return "pressed " + buttonText + " in " + shellTitle;
+    }
+
+    public String field(String shellTitle, String label, String value) {
+        desktop.call(w -> {
+            ShellDriver.field(ShellDriver.shell(w.shell().getDisplay(), shellTitle), label, value);
+            return null;
+        });
+        return label + " = " + value + " in " + shellTitle;
+    }
+
+    public String filter(String... args) {
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("usage: ui:filter <all|downloading|seeding|paused|error> [text]");
+        }
+        StateFilter filter = StateFilter.parse(args[0]);
+        String text = args.length == 2 ? args[1] : "";
+        desktop.call(w -> {
+            w.filter(filter, text);
+            return null;
+        });
+        return "filter " + filter.label() + (text.isEmpty() ? "" : " '" + text + "'");
+    }
+
+    public String sort(String... args) {
+        if (args.length < 1 || args.length > 2
+                || (args.length == 2 && !args[1].equalsIgnoreCase("asc") && !args[1].equalsIgnoreCase("desc"))) {
+            throw new IllegalArgumentException("usage: ui:sort <column title> [asc|desc]");
+        }
+        Column column = Column.byTitle(args[0]);
+        boolean ascending = args.length == 1 || args[1].equalsIgnoreCase("asc");
+        desktop.call(w -> {
+            w.sort(column, ascending);
+            return null;
+        });
+        return "sort " + column.title() + (ascending ? " asc" : " desc");
+    }
+
+    public String scroll(String index) {
+        int row = number(index, "ui:scroll <row index>");
+        desktop.call(w -> {
+            w.scroll(row);
+            return null;
+        });
+        return "top row " + row;
+    }
+
+    /** Not in the contract's list: sets a file's (or folder's) priority in the Files tab, as its menu does. */
+    public String fileprio(String path, String priority) {
+        desktop.call(w -> {
+            w.filePriority(path, priority);
+            return null;
+        });
+        return path + " " + priority;
+    }
+
+    public String screenshot(String... args) {
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("usage: ui:screenshot <file.png> [window title]");
+        }
+        Path file = Path.of(args[0]).toAbsolutePath();
+        if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+            throw new IllegalArgumentException("no folder " + file.getParent());
+        }
+        ImageData data = desktop.call(w -> Screenshot.take(args.length == 2
+                ? ShellDriver.shell(w.shell().getDisplay(), args[1]) : w.shell()));
+        try {
+            Screenshot.save(data, file.toString());
+        } catch (SWTException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
+        }
+        return "saved " + file + " (" + data.width + "x" + data.height + ")";
+    }
+
+    public String latency(String... args) {
+        if (args.length > 1 || (args.length == 1 && !args[0].equals("reset"))) {
+            throw new IllegalArgumentException("usage: ui:latency [reset]");
+        }
+        String summary = desktop.latency().summary();
+        if (args.length == 1) {
+            desktop.latency().reset();
+        }
+        return summary;
+    }
+
+    private static int number(String text, String usage) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is no number; usage: " + usage);
+        }
+    }
+
+}

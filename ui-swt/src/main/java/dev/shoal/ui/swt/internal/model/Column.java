@@ -1,0 +1,86 @@
+package dev.shoal.ui.swt.internal.model;
+
+import dev.shoal.ui.swt.internal.Units;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The torrents table's columns: title, width, how a row's cell reads and how rows sort by it. */
+public enum Column {
+    ID("#", 48, r -> Integer.toString(r.id()), Comparator.comparingInt(TorrentRow::id)),
+    NAME("Name", 300, TorrentRow::name, Comparator.comparing(TorrentRow::name, String.CASE_INSENSITIVE_ORDER)),
+    SIZE("Size", 80, r -> Units.bytes(r.size()), Comparator.comparingLong(TorrentRow::size)),
+    PROGRESS("Progress", 110, r -> Units.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
+    STATE("State", 105, Column::stateText, Comparator.comparing(r -> r.state().ordinal())),
+    DOWN("Down", 85, r -> Units.rate(r.downRate()), Comparator.comparingLong(TorrentRow::downRate)),
+    UP("Up", 85, r -> Units.rate(r.upRate()), Comparator.comparingLong(TorrentRow::upRate)),
+    // Unknown ETAs sort after every known one: "never" is the longest wait.
+    ETA("ETA", 70, Column::etaText,
+            Comparator.comparingLong(r -> r.etaSeconds() < 0 ? Long.MAX_VALUE : r.etaSeconds())),
+    SEEDS("Seeds", 50, r -> Integer.toString(r.seeds()), Comparator.comparingInt(TorrentRow::seeds)),
+    PEERS("Peers", 50, r -> Integer.toString(r.peers()), Comparator.comparingInt(TorrentRow::peers)),
+    UPLOADED("Uploaded", 80, r -> Units.bytes(r.uploaded()), Comparator.comparingLong(TorrentRow::uploaded)),
+    RATIO("Ratio", 55, r -> Units.ratio(r.ratio()), Comparator.comparingDouble(TorrentRow::ratio));
+
+    private final String title;
+    private final int width;
+    private final Function<TorrentRow, String> cell;
+    private final Comparator<TorrentRow> order;
+
+    Column(String title, int width, Function<TorrentRow, String> cell, Comparator<TorrentRow> order) {
+        this.title = title;
+        this.width = width;
+        this.cell = cell;
+        this.order = order;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public String cell(TorrentRow row) {
+        return cell.apply(row);
+    }
+
+    public Comparator<TorrentRow> order() {
+        return order;
+    }
+
+    /** Every cell of {@code row}, in column order. */
+    public static String[] cells(TorrentRow row) {
+        Column[] columns = values();
+        String[] cells = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            cells[i] = columns[i].cell(row);
+        }
+        return cells;
+    }
+
+    /** The column titled {@code title} (any case), for the {@code ui:sort} command. */
+    public static Column byTitle(String title) {
+        for (Column column : values()) {
+            if (column.title.equalsIgnoreCase(title) || column.name().equalsIgnoreCase(title)) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("no column '" + title + "'; columns: #, Name, Size, Progress, State, Down,"
+                + " Up, ETA, Seeds, Peers, Uploaded, Ratio");
+    }
+
+    private static String stateText(TorrentRow row) {
+        String state = row.state().name();
+        return state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String etaText(TorrentRow row) {
+        if (row.etaSeconds() >= 0) {
+            return Units.duration(Duration.ofSeconds(row.etaSeconds()));
+        }
+        return row.state() == dev.shoal.engine.api.TorrentState.DOWNLOADING ? "∞" : "";
+    }
+}

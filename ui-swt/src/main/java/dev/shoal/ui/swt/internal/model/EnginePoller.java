@@ -1,0 +1,190 @@
+package dev.shoal.ui.swt.internal.model;
+
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the engine every refresh on a thread of its own ("shoal-ui-poll") and hands the window
+ * {@link Snapshot}s: the display thread then only copies values into widgets. Filter and sort
+ * changes re-sort the last rows on the same thread without asking the engine again; a new
+ * selection reads only that torrent's details.
+ */
+public final class EnginePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnginePoller.class);
+
+    private final Engine engine;
+    private final Consumer<Snapshot> sink;
+    private final ScheduledExecutorService thread;
+    private volatile ViewState view = ViewState.DEFAULT;
+    private volatile int selected = -1;
+
+    // Owned by the poll thread.
+    private final RateHistory global;
+    private final RateHistory selectedHistory;
+    private int historyOf = -1;
+    private List<TorrentRow> rows = List.of();
+    private Snapshot last = Snapshot.EMPTY;
+    private String lastFailure = "";
+
+    /** Guarded by this. */
+    private ScheduledFuture<?> schedule;
+
+    public EnginePoller(Engine engine, Consumer<Snapshot> sink, int graphMinutes) {
+        this.engine = engine;
+        this.sink = sink;
+        this.global = new RateHistory(graphMinutes);
+        this.selectedHistory = new RateHistory(graphMinutes);
+        this.thread = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread t = new Thread(work, "shoal-ui-poll");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Polls now and then every {@code refreshMillis}; a second call changes the pace. */
+    public synchronized void schedule(int refreshMillis) {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        schedule = thread.scheduleWithFixedDelay(this::pollSafely, 0, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public void graphMinutes(int minutes) {
+        submit(() -> {
+            global.resize(minutes);
+            selectedHistory.resize(minutes);
+        });
+    }
+
+    /** Shows the last rows filtered and sorted anew, without waiting for the next poll. */
+    public void view(ViewState newView) {
+        view = newView;
+        submit(() -> emit(last.withView(RowView.apply(rows, newView), newView)));
+    }
+
+    /** Follows another torrent in the details pane (-1: none), read at once. */
+    public void select(int id) {
+        selected = id;
+        submit(() -> emit(last.withDetails(details(last.handles(), System.currentTimeMillis()))));
+    }
+
+    /**
+     * Stops polling, waiting at most {@code millis} for a poll under way (an engine call returns at
+     * once, so it ends soon).
+     */
+    public void stop(long millis) {
+        thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("desktop: the engine poll still runs after {} ms; leaving it", millis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Stopped: the window is going, nothing to show.
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // A failing poll must not end the schedule: the executor drops a task that throws.
+            failed(e);
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        String message = String.valueOf(e);
+        if (!message.equals(lastFailure)) {
+            LOG.warn("desktop: reading the engine failed: {}", message, e);
+            lastFailure = message;
+        }
+    }
+
+    private void poll() {
+        List<Torrent> torrents = engine.torrents();
+        List<TorrentRow> fresh = new ArrayList<>(torrents.size());
+        Map<Integer, Torrent> handles = new HashMap<>(torrents.size() * 2);
+        for (Torrent torrent : torrents) {
+            fresh.add(TorrentRow.of(torrent.id(), torrent.status()));
+            handles.put(torrent.id(), torrent);
+        }
+        EngineTotals totals = engine.totals();
+        long now = System.currentTimeMillis();
+        global.add(now, totals.downloadRate(), totals.uploadRate());
+        rows = fresh;
+        ViewState current = view;
+        Map<Integer, Torrent> frozen = Map.copyOf(handles);
+        emit(new Snapshot(RowView.apply(fresh, current), fresh.size(), totals, freeSpace(engine.downloadDirectory()),
+                details(frozen, now), global.series(), current, frozen));
+        lastFailure = "";
+    }
+
+    private Optional<Details> details(Map<Integer, Torrent> handles, long now) {
+        int id = selected;
+        Torrent torrent = handles.get(id);
+        if (torrent == null) {
+            return Optional.empty();
+        }
+        if (historyOf != id) {
+            selectedHistory.clear();
+            historyOf = id;
+        }
+        TorrentStatus status = torrent.status();
+        selectedHistory.add(now, status.downloadRate(), status.uploadRate());
+        return Optional.of(new Details(id, torrent, status, torrent.verifiedPieces(), torrent.files(), torrent.peers(),
+                torrent.downloadDirectory().toString(), selectedHistory.series()));
+    }
+
+    private void emit(Snapshot snapshot) {
+        last = snapshot;
+        sink.accept(snapshot);
+    }
+
+    /** Usable bytes on the file store of {@code dir}, or of its nearest existing parent; -1 when unreadable. */
+    static long freeSpace(Path dir) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return -1;
+        }
+        try {
+            return Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

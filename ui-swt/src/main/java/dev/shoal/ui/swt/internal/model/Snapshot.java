@@ -1,0 +1,33 @@
+package dev.shoal.ui.swt.internal.model;
+
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.Torrent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the window shows at one moment, built by the poller off the display thread and applied
+ * by the display thread in one go. Immutable.
+ *
+ * @param shown     the rows the table shows, filtered and sorted as {@code view} says
+ * @param total     torrents the engine holds
+ * @param freeBytes usable space where new downloads go, -1 when it cannot be read
+ * @param details   the selected torrent, if one is selected and still there
+ * @param global    every torrent's rates together over the last minutes
+ * @param handles   the engine's torrents by id, for actions on the selection
+ */
+public record Snapshot(List<TorrentRow> shown, int total, EngineTotals totals, long freeBytes,
+        Optional<Details> details, RateSeries global, ViewState view, Map<Integer, Torrent> handles) {
+
+    public static final Snapshot EMPTY = new Snapshot(List.of(), 0, new EngineTotals(0, 0, 0, 0, 0, 0, 0), -1,
+            Optional.empty(), RateSeries.EMPTY, ViewState.DEFAULT, Map.of());
+
+    public Snapshot withView(List<TorrentRow> rows, ViewState view) {
+        return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles);
+    }
+
+    public Snapshot withDetails(Optional<Details> details) {
+        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.shoal.ui.swt.internal.model;
+
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.engine.api.TorrentStatus;
+import java.util.Objects;
+
+/**
+ * One line of the torrents table: plain values taken from a {@link TorrentStatus} off the display
+ * thread, so sorting, filtering and drawing never reach back into the engine.
+ *
+ * @param etaSeconds seconds to complete (or to the seed goal), -1 when unknown
+ * @param error      why it failed, "" when it did not
+ */
+public record TorrentRow(int id, String name, long size, double progress, TorrentState state, long downRate,
+        long upRate, long etaSeconds, int seeds, int peers, long uploaded, double ratio, String error) {
+
+    public TorrentRow {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(error, "error");
+    }
+
+    public static TorrentRow of(int id, TorrentStatus status) {
+        return new TorrentRow(id, status.name(), status.size(), status.progress(), status.state(),
+                status.downloadRate(), status.uploadRate(), status.eta().map(d -> d.getSeconds()).orElse(-1L),
+                status.seeds(), status.peers(), status.uploaded(), status.ratio(), status.error().orElse(""));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.shoal.ui.swt.internal.tabs;
+
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.ui.swt.internal.model.Details;
+import dev.shoal.ui.swt.internal.model.Snapshot;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.swt.widgets.Composite;
+
+/** The selected torrent's connected peers: address, client, flags, rates, how much they have. */
+public final class PeersTab extends TableTab {
+
+    public PeersTab(Composite parent) {
+        super(parent, "Peers", new String[] {"Address", "Client", "Flags", "Down", "Up", "Progress"},
+                new int[] {200, 160, 70, 90, 90, 80});
+    }
+
+    @Override
+    public void show(Snapshot snapshot) {
+        List<String[]> rows = new ArrayList<>();
+        for (PeerStatus peer : snapshot.details().map(Details::peers).orElse(List.of())) {
+            rows.add(new String[] {address(peer.address()), peer.client(), peer.flags(),
+                Units.rate(peer.downloadRate()), Units.rate(peer.uploadRate()), Units.percent(peer.progress())});
+        }
+        table.set(rows);
+    }
+
+    /** "ip:port" without a reverse lookup (getHostString never resolves). */
+    static String address(InetSocketAddress address) {
+        String host = address.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

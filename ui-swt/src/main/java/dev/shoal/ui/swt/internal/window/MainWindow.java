@@ -1,0 +1,290 @@
+package dev.shoal.ui.swt.internal.window;
+
+import dev.shoal.ui.swt.internal.dialogs.AddFlow;
+import dev.shoal.ui.swt.internal.dialogs.DropAndPaste;
+import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.Snapshot;
+import dev.shoal.ui.swt.internal.model.StateFilter;
+import dev.shoal.ui.swt.internal.model.TorrentRow;
+import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.tabs.DetailsTab;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.ToolTip;
+
+/**
+ * The main window: toolbar, filter bar, torrents table over the details tabs, status bar, tray
+ * icon. Display thread only; it shows {@link Snapshot}s and tells its {@link WindowHost} what the
+ * user wants seen.
+ */
+public final class MainWindow {
+
+    public static final String TITLE = "Shoal";
+
+    private final Shell shell;
+    private final WindowHost host;
+    private final Image[] icons;
+    private final Map<Action, ToolItem> tools = new EnumMap<>(Action.class);
+    private final FilterBar filterBar;
+    private final TorrentTable table;
+    private final DetailsPane details;
+    private final StatusBar status;
+    private final Actions actions;
+    private final Optional<TrayIcon> tray;
+    private ViewState view = ViewState.DEFAULT;
+    private Snapshot last = Snapshot.EMPTY;
+    private int selectedId = -1;
+    private int selectWhenShown = -1;
+    private String lastNotice = "";
+    private ToolTip shellNotice;
+
+    public MainWindow(Display display, Services services, WindowHost host) {
+        this.host = host;
+        shell = new Shell(display, SWT.SHELL_TRIM);
+        shell.setText(TITLE);
+        icons = AppIcon.images(display);
+        shell.setImages(icons);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 0;
+        shell.setLayout(layout);
+
+        ToolBar toolBar = new ToolBar(shell, SWT.FLAT | SWT.RIGHT | SWT.WRAP);
+        toolBar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filterBar = new FilterBar(shell, (filter, text) -> changeView(view.withFilter(filter, text)));
+        filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        SashForm sash = new SashForm(shell, SWT.VERTICAL | SWT.SMOOTH);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table = new TorrentTable(sash, column -> changeView(view.clicked(column)), this::selected);
+        details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
+                () -> host.settings().speedGraphMinutes());
+        sash.setWeights(58, 42);
+        Label line = new Label(shell, SWT.SEPARATOR | SWT.HORIZONTAL);
+        line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status = new StatusBar(shell);
+        status.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        AddFlow flow = new AddFlow(shell, services.engine(), services.work());
+        // A torrent just added gets selected once the table shows it: the user wants to see it go.
+        flow.onAdded(torrent -> selectWhenShown = torrent.id());
+        DropAndPaste.install(table.control(), flow);
+        DropAndPaste.install(details.control(), flow);
+        actions = new Actions(shell, services, flow, table::selectedIds, () -> last, this::nameOf,
+                () -> host.select(selectedId));
+        for (Action action : Action.values()) {
+            ToolItem item = new ToolItem(toolBar, SWT.PUSH);
+            item.setText(action.text());
+            item.setToolTipText(action.tooltip());
+            item.addListener(SWT.Selection, e -> actions.run(action));
+            tools.put(action, item);
+        }
+        tools.get(Action.SEARCH).setEnabled(false);
+
+        tray = TrayIcon.create(shell, icons[0], this::raise, host::quit);
+        shell.addListener(SWT.Close, this::closing);
+        shell.setSize(1200, 760);
+        center();
+    }
+
+    public void open() {
+        shell.open();
+    }
+
+    public boolean isDisposed() {
+        return shell.isDisposed();
+    }
+
+    public Shell shell() {
+        return shell;
+    }
+
+    /** Shows a new snapshot: table, status bar, the tab on top, the tray's tooltip. */
+    public void apply(Snapshot snapshot) {
+        last = snapshot;
+        table.apply(snapshot.shown(), snapshot.view());
+        if (selectWhenShown >= 0 && table.selectOnly(selectWhenShown)) {
+            selected(selectWhenShown);
+            selectWhenShown = -1;
+        }
+        status.apply(snapshot);
+        details.apply(snapshot);
+        tray.ifPresent(icon -> icon.rates(snapshot.totals()));
+    }
+
+    /** Shows and raises the window (tray click, {@code shoal:open}). */
+    public void raise() {
+        if (shell.getMinimized()) {
+            shell.setMinimized(false);
+        }
+        shell.setVisible(true);
+        shell.forceActive();
+    }
+
+    /** A download finished: a balloon from the tray, or a tooltip on the window without a tray. */
+    public void notifyCompleted(String name) {
+        lastNotice = "Download complete: " + name;
+        if (tray.isPresent()) {
+            tray.get().balloon(shell, "Download complete", name);
+            return;
+        }
+        if (shellNotice != null && !shellNotice.isDisposed()) {
+            shellNotice.dispose();
+        }
+        shellNotice = new ToolTip(shell, SWT.BALLOON | SWT.ICON_INFORMATION);
+        shellNotice.setText("Download complete");
+        shellNotice.setMessage(name);
+        shellNotice.setAutoHide(true);
+        Rectangle bounds = shell.getBounds();
+        shellNotice.setLocation(bounds.x + bounds.width - 40, bounds.y + bounds.height - 40);
+        shellNotice.setVisible(true);
+    }
+
+    /** The add flow for a file, URL or magnet link, the window raised first. */
+    public void open(String fileOrUrlOrMagnet) {
+        raise();
+        actions.open(fileOrUrlOrMagnet);
+    }
+
+    public void dispose() {
+        tray.ifPresent(TrayIcon::dispose);
+        if (!shell.isDisposed()) {
+            shell.dispose();
+        }
+        for (Image icon : icons) {
+            icon.dispose();
+        }
+    }
+
+    private void closing(Event event) {
+        // Closing never disposes the shell here: either it hides to the tray, or the whole
+        // application stops and deactivation disposes the window. GTK always offers a tray, even
+        // where none is shown (GNOME without an extension); there a second ./shoal brings the
+        // window back (a bare shoal:open).
+        event.doit = false;
+        if (host.settings().closeToTray() && tray.isPresent()) {
+            shell.setVisible(false);
+        } else {
+            host.quit();
+        }
+    }
+
+    private void changeView(ViewState newView) {
+        view = newView;
+        host.view(newView);
+    }
+
+    private void selected(int id) {
+        if (id != selectedId) {
+            selectedId = id;
+            host.select(id);
+        }
+    }
+
+    private String nameOf(int id) {
+        for (TorrentRow row : table.rows()) {
+            if (row.id() == id) {
+                return row.name();
+            }
+        }
+        return "#" + id;
+    }
+
+    private void center() {
+        Rectangle screen = shell.getDisplay().getPrimaryMonitor().getClientArea();
+        Rectangle bounds = shell.getBounds();
+        shell.setLocation(screen.x + Math.max(0, (screen.width - bounds.width) / 2),
+                screen.y + Math.max(0, (screen.height - bounds.height) / 2));
+    }
+
+    // The driver's side (ui: commands), display thread only.
+
+    public List<String> state() {
+        List<String> lines = new ArrayList<>();
+        lines.add("window=" + (shell.isVisible() ? "visible" : "hidden"));
+        lines.add("rows=" + table.rows().size() + " total=" + last.total());
+        lines.add(view.describe());
+        lines.add("selected=" + (selectedId < 0 ? "none" : Integer.toString(selectedId)));
+        lines.add("tab=" + details.current().title());
+        lines.add("tray=" + tray.map(TrayIcon::tooltip).orElse("none"));
+        lines.add("notice=" + lastNotice);
+        lines.addAll(status.text());
+        return lines;
+    }
+
+    public List<String> rows() {
+        List<String> lines = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (Column column : Column.values()) {
+            titles.add(column.title());
+        }
+        lines.add(String.join(" | ", titles));
+        for (TorrentRow row : table.rows()) {
+            lines.add(String.join(" | ", Column.cells(row)));
+        }
+        return lines;
+    }
+
+    public void select(int id) {
+        if (!table.selectOnly(id)) {
+            throw new IllegalArgumentException("no torrent " + id + " in the table (as filtered now)");
+        }
+        selected(id);
+    }
+
+    public void tab(String title) {
+        details.select(title);
+    }
+
+    public List<String> tabText() {
+        DetailsTab tab = details.current();
+        return tab.text();
+    }
+
+    public void filePriority(String path, String priority) {
+        details.files().setPriority(path, priority);
+    }
+
+    /** Checks the item can be pressed now; the returned task presses it (posted separately: it may open a dialog). */
+    public Runnable press(Action action) {
+        ToolItem item = tools.get(action);
+        if (!item.isEnabled()) {
+            throw new IllegalArgumentException(action.text() + " is disabled: " + action.tooltip());
+        }
+        return () -> {
+            if (!item.isDisposed()) {
+                item.notifyListeners(SWT.Selection, new Event());
+            }
+        };
+    }
+
+    public void filter(StateFilter filter, String text) {
+        filterBar.set(filter, text);
+    }
+
+    public void sort(Column column, boolean ascending) {
+        changeView(view.sortedBy(column, ascending));
+    }
+
+    public void scroll(int index) {
+        if (index < 0 || index >= table.rows().size()) {
+            throw new IllegalArgumentException("no row " + index + ": the table shows " + table.rows().size());
+        }
+        table.scrollTo(index);
+    }
+}

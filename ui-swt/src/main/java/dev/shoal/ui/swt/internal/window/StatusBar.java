@@ -1,0 +1,72 @@
+package dev.shoal.ui.swt.internal.window;
+
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.ui.swt.internal.model.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/** The line at the bottom: global rates, connections, torrents, free space where downloads go. */
+final class StatusBar {
+
+    private final Composite bar;
+    private final Label down;
+    private final Label up;
+    private final Label connections;
+    private final Label torrents;
+    private final Label free;
+
+    StatusBar(Composite parent) {
+        bar = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(5, false);
+        layout.marginHeight = 2;
+        layout.horizontalSpacing = 24;
+        bar.setLayout(layout);
+        down = label();
+        up = label();
+        connections = label();
+        torrents = label();
+        free = label();
+        free.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        apply(null);
+    }
+
+    private Label label() {
+        Label label = new Label(bar, SWT.NONE);
+        label.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+        return label;
+    }
+
+    Composite control() {
+        return bar;
+    }
+
+    void apply(Snapshot snapshot) {
+        EngineTotals totals = snapshot == null ? Snapshot.EMPTY.totals() : snapshot.totals();
+        down.setText("↓ " + Units.rate(totals.downloadRate()));
+        up.setText("↑ " + Units.rate(totals.uploadRate()));
+        connections.setText("Connections: " + totals.peers());
+        if (snapshot == null) {
+            torrents.setText("Torrents: 0");
+            free.setText("Free: ?");
+        } else {
+            torrents.setText(snapshot.shown().size() == snapshot.total() ? "Torrents: " + snapshot.total()
+                    : "Torrents: " + snapshot.total() + " (" + snapshot.shown().size() + " shown)");
+            free.setText("Free: " + (snapshot.freeBytes() < 0 ? "?" : Units.bytes(snapshot.freeBytes())));
+        }
+        bar.layout(true);
+    }
+
+    List<String> text() {
+        List<String> lines = new ArrayList<>();
+        for (Label label : new Label[] {down, up, connections, torrents, free}) {
+            lines.add(label.getText());
+        }
+        return lines;
+    }
+}

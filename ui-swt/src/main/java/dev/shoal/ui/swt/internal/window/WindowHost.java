@@ -1,0 +1,19 @@
+package dev.shoal.ui.swt.internal.window;
+
+import dev.shoal.ui.swt.internal.Settings;
+import dev.shoal.ui.swt.internal.model.ViewState;
+
+/** What the window asks of the desktop that runs it; called on the display thread, returns at once. */
+public interface WindowHost {
+
+    Settings settings();
+
+    /** The table should show rows this way from now on. */
+    void view(ViewState view);
+
+    /** The details pane follows torrent {@code id} (-1: none); also re-reads it after a change. */
+    void select(int id);
+
+    /** Stops the whole application (the framework), off the display thread. */
+    void quit();
+}
