@@ -58,6 +58,8 @@ final class Desktop implements DesktopDriver, WindowHost {
             }
             Display created;
             try {
+                // The window class the .desktop entry's StartupWMClass names; SWT's default is "SWT".
+                Display.setAppName("Shoal");
                 created = new Display();
             } catch (SWTError | LinkageError e) {
                 LOG.error("desktop: no window, the display cannot be opened ({}); downloads go on without it",
