@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.adding;
 
+import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.metainfo.FileEntry;
 import dev.shoal.metainfo.Metainfo;
 import java.util.ArrayList;
@@ -190,6 +191,6 @@ public final class FileChoice {
     /** "selected 2 of 3 files, 1.5 MiB of 2.0 MiB". */
     public String summary() {
         return "selected " + selectedCount() + " of " + fileCount() + (fileCount() == 1 ? " file, " : " files, ")
-                + Sizes.bytes(selectedBytes()) + " of " + Sizes.bytes(totalBytes());
+                + Units.bytes(selectedBytes()) + " of " + Units.bytes(totalBytes());
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.adding;
 
+import dev.shoal.ui.swt.internal.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -137,20 +138,20 @@ final class HttpFetch {
     }
 
     private SourceException noAnswer(String url) {
-        return new SourceException(url + ": no answer within " + Sizes.span(timeout));
+        return new SourceException(url + ": no answer within " + span(timeout));
     }
 
     private SourceException notAll(String url) {
-        return new SourceException(url + ": not all of it came within " + Sizes.span(timeout));
+        return new SourceException(url + ": not all of it came within " + span(timeout));
     }
 
     private SourceException tooLarge(String url) {
-        return new SourceException(url + ": larger than " + Sizes.bytes(limit) + ", not a torrent file");
+        return new SourceException(url + ": larger than " + Units.bytes(limit) + ", not a torrent file");
     }
 
     private SourceException failure(String url, Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new SourceException(url + ": could not connect within " + Sizes.span(timeout));
+            return new SourceException(url + ": could not connect within " + span(timeout));
         }
         if (cause instanceof HttpTimeoutException) {
             return noAnswer(url);
@@ -173,5 +174,11 @@ final class HttpFetch {
         } catch (IOException ignored) {
             // Closing is only to end a read that outlived the deadline.
         }
+    }
+
+    /** 30 s, 250 ms: a deadline as the message says it. */
+    private static String span(Duration span) {
+        long millis = span.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

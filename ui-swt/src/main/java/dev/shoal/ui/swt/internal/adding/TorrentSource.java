@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.adding;
 
+import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.bencode.DecoderLimits;
 import dev.shoal.metainfo.InvalidTorrentException;
 import dev.shoal.metainfo.Metainfo;
@@ -91,7 +92,7 @@ public final class TorrentSource {
             // One byte past the limit, so a file growing while it is read is caught as well.
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                throw new SourceException(file + ": larger than " + Sizes.bytes(limit) + ", not a torrent file");
+                throw new SourceException(file + ": larger than " + Units.bytes(limit) + ", not a torrent file");
             }
             return bytes;
         } catch (NoSuchFileException e) {
