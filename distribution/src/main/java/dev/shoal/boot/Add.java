@@ -69,18 +69,10 @@ final class Add {
     }
 
     private static void handOverWhenReady(Path dataDir, String line) {
-        Thread thread = new Thread(() -> {
-            try {
-                if (Handover.runWhenReady(dataDir, line, System.out, System.err, STARTING_WAIT).isEmpty()) {
-                    System.err.println("shoal: the remote shell did not start; the torrent was not added");
-                }
-            } catch (IOException e) {
-                System.err.println("shoal: adding the torrent failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Handover.inBackground("shoal-add-handover", "adding the torrent failed", () -> {
+            if (Handover.runWhenReady(dataDir, line, System.out, System.err, STARTING_WAIT).isEmpty()) {
+                System.err.println("shoal: the remote shell did not start; the torrent was not added");
             }
-        }, "shoal-add-handover");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 }

@@ -168,47 +168,24 @@ final class Desktop {
 
     private static boolean handOverWhenReady(Path dataDir, List<String> targets, PrintStream err)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + OPEN_WAIT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (handOver(dataDir, targets, err).isPresent()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return Handover.retry(OPEN_WAIT, () -> Handover.boxed(handOver(dataDir, targets, err))).isPresent();
     }
 
     /** Our own desktop opens them once its window is up (its commands come with it). */
     private static void openWhenReady(Path dataDir, List<String> targets) {
-        Thread thread = new Thread(() -> {
-            try {
-                for (String line : openLines(targets)) {
-                    if (!openOnceOffered(dataDir, line)) {
-                        System.err.println("shoal: the window did not come up; not opened: " + line);
-                        return;
-                    }
+        Handover.inBackground("shoal-desktop-open", "opening the torrent failed", () -> {
+            for (String line : openLines(targets)) {
+                Optional<Outcome> opened = Handover.retry(OPEN_WAIT, () -> {
+                    Outcome outcome = open(dataDir, line);
+                    return outcome.status.isPresent() && !outcome.headless() ? Optional.of(outcome) : Optional.empty();
+                });
+                if (opened.isEmpty()) {
+                    System.err.println("shoal: the window did not come up; not opened: " + line);
+                    return;
                 }
-            } catch (IOException e) {
-                System.err.println("shoal: opening the torrent failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                opened.get().copyTo(System.out, System.err);
             }
-        }, "shoal-desktop-open");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static boolean openOnceOffered(Path dataDir, String line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + OPEN_WAIT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            Outcome outcome = open(dataDir, line);
-            if (outcome.status.isPresent() && !outcome.headless()) {
-                outcome.copyTo(System.out, System.err);
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        });
     }
 
     /** One {@code shoal:open} line per target; a bare {@code shoal:open} (bring the window up) for none. */

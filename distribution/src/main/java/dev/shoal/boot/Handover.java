@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ import dev.shoal.remote.protocol.RemoteShell;
 final class Handover {
 
     private static final Pattern URL = Pattern.compile("(?s)([a-zA-Z][a-zA-Z0-9+.-]*://|magnet:).*");
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long POLL_MILLIS = 100;
 
     private Handover() {
     }
@@ -41,14 +42,52 @@ final class Handover {
     /** As {@link #run}, trying again until a Shoal that is starting answers, for {@code wait} at most. */
     static OptionalInt runWhenReady(Path dataDir, String commandLine, PrintStream out, PrintStream err, Duration wait)
             throws IOException, InterruptedException {
+        Optional<Integer> status = retry(wait, () -> boxed(run(dataDir, commandLine, out, err)));
+        return status.isPresent() ? OptionalInt.of(status.get()) : OptionalInt.empty();
+    }
+
+    /** One try at reaching a Shoal that may still be starting: empty when it did not answer (yet). */
+    interface Attempt<T> {
+        Optional<T> get() throws IOException;
+    }
+
+    /** Tries {@code attempt} every {@value #POLL_MILLIS} ms until it gives a result, for {@code wait} at most. */
+    static <T> Optional<T> retry(Duration wait, Attempt<T> attempt) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            OptionalInt status = run(dataDir, commandLine, out, err);
-            if (status.isPresent() || System.nanoTime() - deadline > 0) {
-                return status;
+            Optional<T> result = attempt.get();
+            if (result.isPresent() || System.nanoTime() - deadline > 0) {
+                return result;
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    static Optional<Integer> boxed(OptionalInt status) {
+        return status.isPresent() ? Optional.of(status.getAsInt()) : Optional.empty();
+    }
+
+    /** Work on the running Shoal once it answers (a thread of its own, not holding up the start). */
+    interface Background {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work} on a daemon thread named {@code name}; an I/O failure is one line on stderr
+     * after {@code failure}.
+     */
+    static void inBackground(String name, String failure, Background work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (IOException e) {
+                System.err.println("shoal: " + failure + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SwarmData;
-import dev.shoal.test.support.XvfbDisplay;
 
 /**
  * The window's bundle stopped and started while a download runs: stopping closes the window (its
@@ -37,24 +34,13 @@ class DesktopHotSwapIT {
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
 
-    private static XvfbDisplay display;
+    @RegisterExtension
+    static final VirtualDisplay display = new VirtualDisplay();
 
     @TempDir
     Path work;
 
     private ShoalDaemon desktop;
-
-    @BeforeAll
-    static void startDisplay() {
-        display = XvfbDisplay.start(1400, 900);
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) {
-            display.close();
-        }
-    }
 
     @AfterEach
     void stopDesktop() throws InterruptedException {

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SwarmData;
-import dev.shoal.test.support.XvfbDisplay;
 
 /**
  * The desktop app in a real window under Xvfb, in a real swarm (a libtorrent seed capped at
@@ -39,24 +36,13 @@ class DesktopIT {
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
 
-    private static XvfbDisplay display;
+    @RegisterExtension
+    static final VirtualDisplay display = new VirtualDisplay();
 
     @TempDir
     Path work;
 
     private ShoalDaemon desktop;
-
-    @BeforeAll
-    static void startDisplay() {
-        display = XvfbDisplay.start(1400, 900);
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) {
-            display.close();
-        }
-    }
 
     @AfterEach
     void stopDesktop() throws InterruptedException {

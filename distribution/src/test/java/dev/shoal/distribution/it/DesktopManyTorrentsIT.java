@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import dev.shoal.test.support.XvfbDisplay;
 
 /**
  * 10,000 torrents in the window (made here, added paused, no peers): the table scrolls, sorts by
@@ -39,22 +39,20 @@ class DesktopManyTorrentsIT {
     @TempDir
     Path work;
 
+    @RegisterExtension
+    static final VirtualDisplay display = new VirtualDisplay();
+
     private ShoalDaemon desktop;
-    private XvfbDisplay display;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (desktop != null) {
             desktop.close();
         }
-        if (display != null) {
-            display.close();
-        }
     }
 
     @Test
     void tenThousandTorrentsScrollSortAndFilterWithoutStallingTheDisplayThread() throws Exception {
-        display = XvfbDisplay.start(1400, 900);
         Shoal shoal = new Shoal(work);
         ShoalCli cli = new ShoalCli(shoal);
         ShoalDaemon.peersOnLoopback(shoal.dataDir());
