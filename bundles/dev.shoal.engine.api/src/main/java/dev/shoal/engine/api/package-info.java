@@ -5,10 +5,11 @@
  * {@link dev.shoal.engine.api.Torrent} is checked, downloaded and seeded until its
  * {@link dev.shoal.engine.api.SeedGoal}, with {@link dev.shoal.engine.api.TorrentStatus} snapshots
  * for display. State changes reach every {@link dev.shoal.engine.api.TorrentListener} registered as a
- * service (whiteboard).
+ * service (whiteboard). A {@link dev.shoal.engine.api.PeerSource} registered as a service finds
+ * peers beside the trackers (whiteboard too).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.shoal.engine.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.PeerSource;
 import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
@@ -110,6 +111,7 @@ public final class EngineComponent implements Engine {
     private final EngineThread thread = new EngineThread();
     private final ExecutorService closer;
     private final Listeners listeners = new Listeners();
+    private final PeerSources peerSources = new PeerSources();
     /** Changed on the engine thread only; read from any. */
     private final TorrentTable table = new TorrentTable();
     private final TorrentQueue queue;
@@ -154,7 +156,7 @@ public final class EngineComponent implements Engine {
         this.queue = new TorrentQueue(table, thread, () -> this.settings);
         SessionStore store = new SessionStore(settings.torrentsDirectory());
         this.writer = new SessionWriter(store);
-        this.context = new EngineContext(storage, announcer, swarms, thread, closer, listeners, () -> this.settings,
+        this.context = new EngineContext(storage, announcer, swarms, thread, closer, listeners, peerSources, () -> this.settings,
                 table, queue, writer, this::forget, this::moveInQueue);
         swarms.setGlobalRateLimits(Limits.toSwarm(settings.globalLimits()));
         try {
@@ -211,6 +213,16 @@ public final class EngineComponent implements Engine {
 
     public void removeListener(TorrentListener listener) {
         listeners.remove(listener);
+    }
+
+    @Reference(name = "peerSource", service = PeerSource.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removePeerSource")
+    public void addPeerSource(PeerSource source) {
+        peerSources.add(source);
+    }
+
+    public void removePeerSource(PeerSource source) {
+        peerSources.remove(source);
     }
 
     @Override

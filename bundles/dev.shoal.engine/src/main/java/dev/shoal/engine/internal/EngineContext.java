@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param thread      the engine thread, where its state changes
  * @param closer      where blocking closes run (a storage's close waits for the disk)
  * @param listeners   the whiteboard listeners
+ * @param peerSources the whiteboard peer sources
  * @param settings    the engine's settings now
  * @param table       the engine's torrents, for its place in the queue
  * @param queue       where it asks for a slot and says it changed
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * @param moveInQueue moves it in the queue (engine thread)
  */
 record EngineContext(StorageService storage, Announcer announcer, SwarmService swarms, EngineThread thread,
-        Executor closer, Listeners listeners, Supplier<EngineSettings> settings, TorrentTable table,
+        Executor closer, Listeners listeners, PeerSources peerSources, Supplier<EngineSettings> settings, TorrentTable table,
         TorrentQueue queue, SessionWriter writer, Consumer<TorrentRuntime> forget,
         BiConsumer<TorrentRuntime, QueueMove> moveInQueue) {
 }

@@ -29,8 +29,15 @@ final class Listeners {
         each("added", listener -> listener.added(torrent));
     }
 
+    /** The move itself, then the two named ones plugins act on: a finished download, a failure. */
     void stateChanged(Torrent torrent, TorrentState previous, TorrentStatus status) {
         each("stateChanged", listener -> listener.stateChanged(torrent, previous, status));
+        if (previous == TorrentState.DOWNLOADING
+                && (status.state() == TorrentState.SEEDING || status.state() == TorrentState.FINISHED)) {
+            each("completed", listener -> listener.completed(torrent, status));
+        } else if (status.state() == TorrentState.ERROR) {
+            each("failed", listener -> listener.failed(torrent, status));
+        }
     }
 
     void removed(Torrent torrent) {

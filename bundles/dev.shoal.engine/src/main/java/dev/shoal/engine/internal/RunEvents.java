@@ -62,6 +62,11 @@ final class RunEvents implements PieceListener, CheckProgress, AnnounceListener,
         thread.execute(() -> runtime.peersReceived(run, trackerUrl, peers));
     }
 
+    /** A peer source's find (its thread). */
+    void peersFound(String source, List<InetSocketAddress> peers) {
+        thread.execute(() -> runtime.peersFound(run, source, peers));
+    }
+
     @Override
     public void peersWanted() {
         thread.execute(() -> runtime.peersWanted(run));

@@ -32,6 +32,8 @@ final class TorrentRun {
     volatile TorrentStorage storage;
     volatile Swarm swarm;
     volatile AnnounceSession announce;
+    /** The peer sources' lookups while the swarm is open; none for a private torrent. */
+    private PeerSources.Subscription lookups;
     /** A requested recheck is under way. */
     volatile boolean rechecking;
     /** Pieces the recheck under way has hashed. */
@@ -66,6 +68,10 @@ final class TorrentRun {
         if (announce == null) {
             announce = openAnnounce();
         }
+        if (!metainfo.isPrivate()) {
+            lookups = context.peerSources().subscribe(metainfo.infoHash(), context.swarms().listenPort(),
+                    events::peersFound);
+        }
     }
 
     /** Announces from the swarm service's port now: trackers hand out the port a session opened with. */
@@ -86,6 +92,10 @@ final class TorrentRun {
 
     /** Closes the swarm at once; its counters stay in {@code transfer}. */
     void closeSwarm(Transfer transfer) {
+        if (lookups != null) {
+            lookups.close();
+            lookups = null;
+        }
         Swarm open = transfer.detach();
         swarm = null;
         if (open != null) {

@@ -589,6 +589,15 @@ final class TorrentRuntime implements Torrent {
         }
     }
 
+    void peersFound(TorrentRun current, String source, List<InetSocketAddress> peers) {
+        List<InetSocketAddress> others = peers.stream()
+                .filter(peer -> !OwnAddress.isSelf(peer, context.swarms().listenPort())).toList();
+        if (current == run && current.swarm != null && !others.isEmpty()) {
+            LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
+            current.swarm.addPeers(others);
+        }
+    }
+
     void peersWanted(TorrentRun current) {
         if (current == run && current.announce != null) {
             current.announce.announceNow();

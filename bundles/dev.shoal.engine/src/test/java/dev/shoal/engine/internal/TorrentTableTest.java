@@ -28,7 +28,7 @@ class TorrentTableTest {
 
     private final EngineThread thread = new EngineThread();
     private final EngineContext context = new EngineContext(null, null, null, thread, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
     private final TorrentTable table = new TorrentTable();
 
     @AfterEach
