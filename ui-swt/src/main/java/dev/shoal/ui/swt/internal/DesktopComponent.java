@@ -2,8 +2,10 @@ package dev.shoal.ui.swt.internal;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
+import dev.shoal.search.api.SearchService;
 import dev.shoal.ui.swt.internal.window.Services;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -66,6 +71,10 @@ public final class DesktopComponent implements DesktopDriver {
 
     private final ExecutorService work;
     private final Desktop desktop;
+    /** The search bundle may be stopped, updated and started while the window stays. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SearchService search;
 
     @Activate
     public DesktopComponent(Config config, @Reference Engine engine,
@@ -77,7 +86,8 @@ public final class DesktopComponent implements DesktopDriver {
             thread.setDaemon(true);
             return thread;
         });
-        Services services = new Services(engine, work, admin, metatype, creator, context);
+        Services services = new Services(engine, work, admin, metatype, creator, context,
+                () -> Optional.ofNullable(search));
         desktop = new Desktop(services, settingsOf(config), () -> quit(context));
         mainThread.execute(desktop::run);
     }

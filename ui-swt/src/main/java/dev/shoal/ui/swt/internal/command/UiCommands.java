@@ -164,7 +164,7 @@ public final class UiCommands {
         return summary;
     }
 
-    private static int number(String text, String usage) {
+    static int number(String text, String usage) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {

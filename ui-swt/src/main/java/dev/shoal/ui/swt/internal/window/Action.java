@@ -10,8 +10,7 @@ public enum Action {
     START("Start", "Start (resume) the selected torrents"),
     PAUSE("Pause", "Pause the selected torrents"),
     REMOVE("Remove", "Remove the selected torrents"),
-    // Honest about what is missing: searching needs a provider, and those come with plugins.
-    SEARCH("Search", "Search providers come with plugins (issue 6)"),
+    SEARCH("Search", "Search for torrents through the search providers"),
     PREFERENCES("Preferences", "Settings of the engine and of this window");
 
     private final String text;

@@ -32,9 +32,10 @@ final class Actions {
     private final Runnable refresh;
     private final IntFunction<String> nameOf;
     private final AddFlow flow;
+    private final Runnable showSearch;
 
     Actions(Shell shell, Services services, AddFlow flow, Supplier<List<Integer>> selectedIds, Supplier<Snapshot> last,
-            IntFunction<String> nameOf, Runnable refresh) {
+            IntFunction<String> nameOf, Runnable refresh, Runnable showSearch) {
         this.shell = shell;
         this.display = shell.getDisplay();
         this.services = services;
@@ -43,6 +44,7 @@ final class Actions {
         this.refresh = refresh;
         this.nameOf = nameOf;
         this.flow = flow;
+        this.showSearch = showSearch;
     }
 
     void run(Action action) {
@@ -53,9 +55,7 @@ final class Actions {
             case START -> onSelection(Torrent::resume, "start");
             case PAUSE -> onSelection(Torrent::pause, "pause");
             case REMOVE -> remove();
-            case SEARCH -> {
-                // Disabled in the toolbar; nothing to do if pressed anyway.
-            }
+            case SEARCH -> showSearch.run();
             case PREFERENCES -> PreferencesDialog.open(shell, services.admin(), services.metatype(), services.context(),
                     services.work());
         }

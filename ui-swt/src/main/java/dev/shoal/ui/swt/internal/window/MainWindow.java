@@ -7,6 +7,7 @@ import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.StateFilter;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.search.SearchPane;
 import dev.shoal.ui.swt.internal.tabs.DetailsTab;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,14 +23,17 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.ToolTip;
 
 /**
- * The main window: toolbar, filter bar, torrents table over the details tabs, status bar, tray
- * icon. Display thread only; it shows {@link Snapshot}s and tells its {@link WindowHost} what the
+ * The main window: toolbar; a Torrents tab (filter bar, torrents table over the details tabs) and a
+ * Search tab; status bar, tray icon. Display thread only; it shows {@link Snapshot}s and tells its {@link WindowHost} what the
  * user wants seen.
  */
 public final class MainWindow {
@@ -43,6 +47,9 @@ public final class MainWindow {
     private final FilterBar filterBar;
     private final TorrentTable table;
     private final DetailsPane details;
+    private final TabFolder views;
+    private final TabItem searchTab;
+    private final SearchPane search;
     private final StatusBar status;
     private final Actions actions;
     private final Optional<TrayIcon> tray;
@@ -67,9 +74,20 @@ public final class MainWindow {
 
         ToolBar toolBar = new ToolBar(shell, SWT.FLAT | SWT.RIGHT | SWT.WRAP);
         toolBar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        filterBar = new FilterBar(shell, (filter, text) -> changeView(view.withFilter(filter, text)));
+        views = new TabFolder(shell, SWT.TOP);
+        views.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite torrents = new Composite(views, SWT.NONE);
+        GridLayout torrentsLayout = new GridLayout(1, false);
+        torrentsLayout.marginWidth = 0;
+        torrentsLayout.marginHeight = 0;
+        torrentsLayout.verticalSpacing = 0;
+        torrents.setLayout(torrentsLayout);
+        TabItem torrentsTab = new TabItem(views, SWT.NONE);
+        torrentsTab.setText("Torrents");
+        torrentsTab.setControl(torrents);
+        filterBar = new FilterBar(torrents, (filter, text) -> changeView(view.withFilter(filter, text)));
         filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        SashForm sash = new SashForm(shell, SWT.VERTICAL | SWT.SMOOTH);
+        SashForm sash = new SashForm(torrents, SWT.VERTICAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table = new TorrentTable(sash, column -> changeView(view.clicked(column)), this::selected);
         details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
@@ -85,8 +103,12 @@ public final class MainWindow {
         flow.onAdded(torrent -> selectWhenShown = torrent.id());
         DropAndPaste.install(table.control(), flow);
         DropAndPaste.install(details.control(), flow);
+        search = new SearchPane(views, services.search(), services.work(), flow::open);
+        searchTab = new TabItem(views, SWT.NONE);
+        searchTab.setText("Search");
+        searchTab.setControl(search.control());
         actions = new Actions(shell, services, flow, table::selectedIds, () -> last, this::nameOf,
-                () -> host.select(selectedId));
+                () -> host.select(selectedId), this::showSearch);
         for (Action action : Action.values()) {
             ToolItem item = new ToolItem(toolBar, SWT.PUSH);
             item.setText(action.text());
@@ -94,7 +116,6 @@ public final class MainWindow {
             item.addListener(SWT.Selection, e -> actions.run(action));
             tools.put(action, item);
         }
-        tools.get(Action.SEARCH).setEnabled(false);
 
         tray = TrayIcon.create(shell, icons[0], this::raise, host::quit);
         shell.addListener(SWT.Close, this::closing);
@@ -184,6 +205,11 @@ public final class MainWindow {
         }
     }
 
+    private void showSearch() {
+        views.setSelection(searchTab);
+        search.focus();
+    }
+
     private void changeView(ViewState newView) {
         view = newView;
         host.view(newView);
@@ -220,6 +246,7 @@ public final class MainWindow {
         lines.add("rows=" + table.rows().size() + " total=" + last.total());
         lines.add(view.describe());
         lines.add("selected=" + (selectedId < 0 ? "none" : Integer.toString(selectedId)));
+        lines.add("view=" + views.getSelection()[0].getText());
         lines.add("tab=" + details.current().title());
         lines.add("tray=" + tray.map(TrayIcon::tooltip).orElse("none"));
         lines.add("notice=" + lastNotice);
@@ -271,6 +298,17 @@ public final class MainWindow {
                 item.notifyListeners(SWT.Selection, new Event());
             }
         };
+    }
+
+    /** The Search tab, brought to the front: what {@code ui:search} drives. */
+    public SearchPane search() {
+        showSearch();
+        return search;
+    }
+
+    /** Brings the Torrents tab to the front. */
+    public void showTorrents() {
+        views.setSelection(0);
     }
 
     public void filter(StateFilter filter, String text) {
