@@ -65,6 +65,10 @@ final class FrameworkLaunch {
         files.prepare(run);
         System.setProperty("org.osgi.framework.storage", storage.toString());
         System.setProperty("launch.keep", "false");
+        // Bundles installed after the launch (plugins FileInstall finds in plugins/, and those it
+        // updates) would get the launcher's default start level, 31: above the daemon's 20 and the
+        // desktop's 30, so they would stay Installed. At 20 they run wherever the shell does.
+        System.setProperty("launch.startlevel.default", "20");
         if (System.getProperty("launch.trace") == null) {
             System.setProperty("launch.trace", "false");
         }
