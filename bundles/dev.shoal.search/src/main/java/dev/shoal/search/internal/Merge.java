@@ -7,10 +7,10 @@ import dev.shoal.search.api.SearchSort;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The merged hits of one search. A result joins the hit it shares its info-hash, its torrent URL
@@ -23,7 +23,8 @@ final class Merge {
 
     private static final class Entry {
         SearchResult result;
-        final Set<String> providers = new LinkedHashSet<>();
+        /** Sorted, so a hit reads the same whichever provider answered first. */
+        final Set<String> providers = new TreeSet<>();
 
         Entry(SearchResult result) {
             this.result = result;

@@ -45,8 +45,7 @@ final class ProviderCall implements ResultSink {
         this.search = search;
         this.query = query;
         this.options = options;
-        this.thread = new Thread(this::run, "shoal-search-" + provider.id());
-        thread.setDaemon(true);
+        this.thread = SearchComponent.thread(this::run, "shoal-search-" + provider.id());
         // Libraries a plugin uses (XML, HTTP clients) may look for their implementations through the
         // context class loader: make it the plugin's, not that of whoever started the search.
         thread.setContextClassLoader(provider.provider().getClass().getClassLoader());

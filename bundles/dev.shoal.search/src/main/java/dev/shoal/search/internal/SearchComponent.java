@@ -104,14 +104,15 @@ public final class SearchComponent implements SearchService {
                 config.maxRunningSearches());
     }
 
+    /** Public, as {@link #removeProvider} and {@link #deactivate}, for the shell's tests, which run it without OSGi. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProvider")
-    synchronized void addProvider(SearchProvider provider) {
+    public synchronized void addProvider(SearchProvider provider) {
         providers.add(provider);
     }
 
     /** A provider that goes away leaves the searches it is part of; what it delivered stays. */
-    void removeProvider(SearchProvider provider) {
+    public void removeProvider(SearchProvider provider) {
         List<ProviderCall> calls;
         synchronized (this) {
             calls = providers.remove(provider).map(Registered::running).orElse(List.of());
@@ -200,7 +201,7 @@ public final class SearchComponent implements SearchService {
 
     /** Cancels the searches running; their listeners hear of it. Threads stuck in providers stay abandoned. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         List<Search> cancelled;
         synchronized (this) {
             cancelled = List.copyOf(running);
@@ -214,10 +215,17 @@ public final class SearchComponent implements SearchService {
 
     private static ThreadFactory daemons(String name) {
         AtomicInteger count = new AtomicInteger();
-        return work -> {
-            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return work -> thread(work, name + "-" + count.incrementAndGet());
+    }
+
+    /**
+     * A daemon thread that inherits no inheritable thread-locals from whoever happens to start it:
+     * a search started by a shell command would otherwise hand the command's console streams
+     * (Gogo keeps them in one) to threads that outlive the command.
+     */
+    static Thread thread(Runnable work, String name) {
+        Thread thread = new Thread(null, work, name, 0, false);
+        thread.setDaemon(true);
+        return thread;
     }
 }
