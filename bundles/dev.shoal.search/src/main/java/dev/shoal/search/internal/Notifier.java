@@ -93,7 +93,8 @@ final class Notifier {
     private void tell(String what, Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            // Errors too: one thrown out of here would leave the search's later events untold.
             LOG.warn("search \"{}\": the listener's {} threw; ignored", search.query(), what, e);
         }
     }

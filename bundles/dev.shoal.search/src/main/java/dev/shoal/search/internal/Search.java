@@ -70,7 +70,7 @@ final class Search implements SearchSession {
                 call.start();
             }
         }
-        expiry = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        expiry = timer.schedule(this::expire, Texts.nanos(timeout), TimeUnit.NANOSECONDS);
         callEnded();
     }
 
@@ -143,7 +143,7 @@ final class Search implements SearchSession {
 
     @Override
     public boolean await(Duration wait) throws InterruptedException {
-        return done.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+        return done.await(Texts.nanos(wait), TimeUnit.NANOSECONDS);
     }
 
     @Override

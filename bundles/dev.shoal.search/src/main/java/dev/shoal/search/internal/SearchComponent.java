@@ -77,6 +77,8 @@ public final class SearchComponent implements SearchService {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService events;
     private volatile SearchSettings settings;
+    /** Guarded by this. */
+    private boolean stopped;
 
     @Activate
     public SearchComponent(Config config) {
@@ -135,6 +137,9 @@ public final class SearchComponent implements SearchService {
         Search search;
         Search oldest = null;
         synchronized (this) {
+            if (stopped) {
+                throw new IllegalStateException("the search service has stopped");
+            }
             search = new Search(words, options, timeout, asked(options), listener, events, this::ended);
             if (running.size() >= now.maxRunningSearches()) {
                 oldest = running.iterator().next();
@@ -204,6 +209,7 @@ public final class SearchComponent implements SearchService {
     public void deactivate() {
         List<Search> cancelled;
         synchronized (this) {
+            stopped = true;
             cancelled = List.copyOf(running);
         }
         for (Search search : cancelled) {

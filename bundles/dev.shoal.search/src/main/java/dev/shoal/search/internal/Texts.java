@@ -36,6 +36,15 @@ final class Texts {
         return clean(message, MAX_MESSAGE);
     }
 
+    /** {@code span} in nanoseconds, {@link Long#MAX_VALUE} for a span too long to count so (292 years). */
+    static long nanos(Duration span) {
+        try {
+            return span.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** {@code 20 s}, {@code 0.5 s}, {@code 1.2 s}. */
     static String seconds(Duration span) {
         long millis = span.toMillis();

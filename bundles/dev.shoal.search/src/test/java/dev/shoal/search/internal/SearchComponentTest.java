@@ -325,6 +325,15 @@ class SearchComponentTest {
     }
 
     @Test
+    void aTimeoutTooLongToCountInNanosecondsIsForever() throws Exception {
+        add(new Healthy("one", List.of(result("x", 1, 1))));
+        SearchSession search = service.search("x",
+                SearchOptions.defaults().withTimeout(Duration.ofSeconds(Long.MAX_VALUE)), null);
+        assertTrue(search.await(Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals(List.of("x"), titles(search));
+    }
+
+    @Test
     void withNoProviderToAskTheSearchIsDoneAtOnce() throws Exception {
         RecordingListener listener = new RecordingListener();
         SearchSession search = service.search("x", SearchOptions.defaults(), listener);
@@ -389,6 +398,8 @@ class SearchComponentTest {
         service.deactivate();
         assertTrue(search.done());
         assertEquals("cancelled: the search service stopped", search.outcomes().get(0).message());
+        assertEquals("the search service has stopped", assertThrows(IllegalStateException.class,
+                () -> service.search("x", SearchOptions.defaults(), null)).getMessage());
     }
 
     @Test

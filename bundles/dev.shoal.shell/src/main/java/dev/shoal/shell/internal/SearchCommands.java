@@ -85,7 +85,7 @@ public final class SearchCommands {
         SearchSession running;
         try {
             running = search.search(words, options, null);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ShellException(e.getMessage(), e);
         }
         try {
