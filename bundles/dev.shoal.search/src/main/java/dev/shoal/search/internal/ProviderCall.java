@@ -58,10 +58,11 @@ final class ProviderCall implements ResultSink {
     void start() {
         provider.started(this);
         if (status != Status.RUNNING) {
-            // Given up on already (settle() may have run before started() above): nothing to run.
+            // Given up on already, and settle() may have run before started() above.
             provider.finished(this);
-            return;
         }
+        // Started even so: the thread, finding the call given up on, skips the provider and counts the
+        // abandoned call back, as every abandoned call's thread does.
         try {
             thread.start();
         } catch (OutOfMemoryError e) {
