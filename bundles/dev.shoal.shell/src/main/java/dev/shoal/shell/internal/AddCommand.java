@@ -1,16 +1,11 @@
 package dev.shoal.shell.internal;
 
-import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
-import dev.shoal.engine.api.EngineException;
-import dev.shoal.engine.api.Torrent;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
-import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.fetch.TorrentSource;
 import dev.shoal.shell.internal.fetch.UrlFetch;
-import dev.shoal.shell.internal.text.Quantities;
 import java.nio.file.Path;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -25,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class AddCommand {
 
     private static final Spec ADD = Spec.of("shoal:add <file|http(s)-url> [--dir D] [--paused]", 1, 1)
-            .flags("--paused").valued("--dir");
+            .flags(Adding.FLAGS).valued(Adding.VALUED);
 
     private final Engine engine;
     private final TorrentSource source;
@@ -46,17 +41,6 @@ public final class AddCommand {
         Args parsed = Args.parse(ADD, args);
         Path cwd = Targets.currentDirectory(session);
         Metainfo metainfo = source.load(parsed.operand(0), cwd);
-        AddTorrent request = engine.defaults(metainfo).withPaused(parsed.flag("--paused"));
-        if (parsed.value("--dir").isPresent()) {
-            request = request.withDownloadDirectory(TorrentSource.resolve(cwd, parsed.value("--dir").get()));
-        }
-        Torrent torrent;
-        try {
-            torrent = engine.add(request);
-        } catch (EngineException e) {
-            throw new ShellException(e.getMessage(), e);
-        }
-        return "added " + Targets.label(torrent) + " (" + Quantities.size(metainfo.totalLength()) + ") in "
-                + request.downloadDirectory() + (request.paused() ? ", paused" : "");
+        return Adding.add(engine, metainfo, parsed, cwd);
     }
 }

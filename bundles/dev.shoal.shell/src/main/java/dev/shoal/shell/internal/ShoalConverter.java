@@ -1,6 +1,7 @@
 package dev.shoal.shell.internal;
 
 import dev.shoal.shell.internal.text.Details;
+import dev.shoal.shell.internal.text.Report;
 import dev.shoal.shell.internal.text.Table;
 import org.apache.felix.service.command.Converter;
 import org.osgi.service.component.annotations.Component;
@@ -13,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Converter.class, property = {
     Converter.CONVERTER_CLASSES + "=dev.shoal.shell.internal.text.Table",
-    Converter.CONVERTER_CLASSES + "=dev.shoal.shell.internal.text.Details"})
+    Converter.CONVERTER_CLASSES + "=dev.shoal.shell.internal.text.Details",
+    Converter.CONVERTER_CLASSES + "=dev.shoal.shell.internal.text.Report"})
 public final class ShoalConverter implements Converter {
 
     @Override
@@ -29,6 +31,9 @@ public final class ShoalConverter implements Converter {
         }
         if (target instanceof Details details) {
             return level == PART ? details.fields().size() + " fields" : details.render();
+        }
+        if (target instanceof Report report) {
+            return level == PART ? report.table().rows().size() + " rows" : report.render();
         }
         return null;
     }

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.FilePriority;
-import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
-import dev.shoal.engine.internal.EngineComponent;
-import dev.shoal.engine.internal.EngineSettings;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.TorrentCreator;
-import dev.shoal.peer.internal.swarm.SwarmComponent;
-import dev.shoal.peer.internal.swarm.SwarmSettings;
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.fetch.TorrentSource;
 import dev.shoal.shell.internal.fetch.UrlFetch;
-import dev.shoal.storage.internal.StorageComponent;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-import dev.shoal.tracker.internal.component.AnnouncerComponent;
-import dev.shoal.tracker.internal.session.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +36,8 @@ class EngineCommandsTest {
     @TempDir
     Path dir;
 
-    private AnnouncerComponent announcer;
-    private SwarmComponent swarms;
-    private EngineComponent engine;
+    private EngineRig rig;
+    private Engine engine;
     private GogoRig gogo;
 
     @BeforeEach
@@ -63,11 +53,8 @@ class EngineCommandsTest {
         Files.write(dir.resolve("album.torrent"), TorrentCreator.withThreads(1)
                 .create(CreateRequest.builder(album).pieceLength(16 * 1024).build()).bytes());
 
-        announcer = new AnnouncerComponent(Timing.DEFAULTS, new Random());
-        swarms = new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0));
-        engine = new EngineComponent(EngineSettings.defaults(dir.resolve("resume")).withTick(Duration.ofMillis(200))
-                .withAdditions(new EngineSettings.AddDefaults(dir.resolve("downloads"), SeedGoal.DEFAULT)),
-                storage(), announcer, swarms);
+        rig = new EngineRig(dir);
+        engine = rig.engine();
         gogo = new GogoRig(dir)
                 .register(new AddCommand(engine, new TorrentSource(new UrlFetch("Shoal test"))))
                 .register(new TorrentCommands(engine))
@@ -80,23 +67,9 @@ class EngineCommandsTest {
         if (gogo != null) {
             gogo.close();
         }
-        if (engine != null) {
-            engine.deactivate();
+        if (rig != null) {
+            rig.close();
         }
-        if (announcer != null) {
-            announcer.deactivate();
-        }
-        if (swarms != null) {
-            swarms.close();
-        }
-    }
-
-    /** The real storage component with its configuration's defaults, as DS would make it with no configuration. */
-    private static StorageComponent storage() {
-        InvocationHandler defaults = (proxy, method, args) -> method.getName().equals("annotationType")
-                ? StorageComponent.Config.class : method.getDefaultValue();
-        return new StorageComponent((StorageComponent.Config) Proxy.newProxyInstance(
-                StorageComponent.Config.class.getClassLoader(), new Class<?>[] {StorageComponent.Config.class}, defaults));
     }
 
     private Torrent added(String line) throws Exception {

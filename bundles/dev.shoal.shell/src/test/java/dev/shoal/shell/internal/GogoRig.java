@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +18,7 @@ import org.apache.felix.gogo.runtime.CommandProcessorImpl;
 import org.apache.felix.gogo.runtime.CommandSessionImpl;
 import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
 import org.apache.felix.service.command.Converter;
+import org.apache.felix.service.command.Job;
 
 /**
  * A real Gogo runtime outside OSGi: the shell's commands registered under the functions their
@@ -112,6 +114,20 @@ final class GogoRig implements AutoCloseable {
     Object execute(String commandLine) throws Exception {
         out.reset();
         return session.execute(commandLine);
+    }
+
+    /** What Ctrl-C at the console does: interrupts the command running, once there is one; false if none came. */
+    boolean interruptForeground(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Job job = session.foregroundJob();
+            if (job != null) {
+                job.interrupt();
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     @Override

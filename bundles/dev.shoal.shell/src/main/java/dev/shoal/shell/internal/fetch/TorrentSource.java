@@ -7,6 +7,9 @@ import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.text.Quantities;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,7 +17,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** A torrent named in a command: a file (relative to the session's directory) or an http(s) URL. */
+/**
+ * A torrent named in a command: a file (relative to the session's directory), a {@code file:} URI
+ * (what search providers over folders give) or an http(s) URL.
+ */
 public final class TorrentSource {
 
     /** The most bytes a torrent file may have: what the bencode decoder accepts at all. */
@@ -33,8 +39,10 @@ public final class TorrentSource {
             throw new ShellException("magnet links are not supported yet; give a torrent file or its http(s) URL");
         } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
             bytes = fetch.fetch(target);
+        } else if (lower.startsWith("file:")) {
+            bytes = read(fileOf(target));
         } else if (target.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-            throw new ShellException(target + ": only http and https URLs can be fetched");
+            throw new ShellException(target + ": only http, https and file URLs can be read");
         } else {
             bytes = read(resolve(currentDirectory, target));
         }
@@ -51,6 +59,14 @@ public final class TorrentSource {
             return currentDirectory.resolve(name).normalize();
         } catch (InvalidPathException e) {
             throw new ShellException(name + ": not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    private static Path fileOf(String uri) {
+        try {
+            return Path.of(new URI(uri));
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            throw new ShellException(uri + ": not a file URI (file:/path/to/x.torrent)");
         }
     }
 

@@ -96,6 +96,12 @@ class TorrentSourceTest {
     }
 
     @Test
+    void readsAFileUri() throws Exception {
+        assertEquals("data.txt", source.load(dir.resolve("data.torrent").toUri().toString(), Path.of("/")).name());
+        assertEquals("data.txt", source.load("file:" + dir.resolve("data.torrent"), Path.of("/")).name());
+    }
+
+    @Test
     void fetchesOverHttp() throws Exception {
         assertEquals("data.txt", source.load(url("/data.torrent"), dir).name());
     }
@@ -107,7 +113,9 @@ class TorrentSourceTest {
         assertTrue(message("data.txt").startsWith("data.txt: not a valid torrent: "), message("data.txt"));
         assertEquals("magnet links are not supported yet; give a torrent file or its http(s) URL",
                 message("magnet:?xt=urn:btih:0000000000000000000000000000000000000000"));
-        assertEquals("ftp://x/y.torrent: only http and https URLs can be fetched", message("ftp://x/y.torrent"));
+        assertEquals("ftp://x/y.torrent: only http, https and file URLs can be read", message("ftp://x/y.torrent"));
+        assertEquals("file://host/x.torrent: not a file URI (file:/path/to/x.torrent)", message("file://host/x.torrent"));
+        assertEquals(dir.resolve("none.torrent") + ": no such file", message(dir.resolve("none.torrent").toUri().toString()));
         assertEquals(url("/missing") + ": HTTP 404", message(url("/missing")));
         assertEquals(url("/big") + ": larger than 4.0 KiB, not a torrent file", message(url("/big")));
         assertEquals(url("/endless") + ": larger than 4.0 KiB, not a torrent file", message(url("/endless")));

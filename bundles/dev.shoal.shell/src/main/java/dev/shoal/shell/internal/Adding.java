@@ -1,0 +1,38 @@
+package dev.shoal.shell.internal;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.shell.internal.args.Args;
+import dev.shoal.shell.internal.args.ShellException;
+import dev.shoal.shell.internal.fetch.TorrentSource;
+import dev.shoal.shell.internal.text.Quantities;
+import java.nio.file.Path;
+
+/** Adding a torrent as {@code shoal:add} and {@code shoal:fetch} do: {@code --dir D} and {@code --paused}. */
+final class Adding {
+
+    static final String[] FLAGS = {"--paused"};
+    static final String[] VALUED = {"--dir"};
+
+    private Adding() {
+    }
+
+    /** Adds {@code metainfo} with the engine's defaults and the options given; says what was added where. */
+    static String add(Engine engine, Metainfo metainfo, Args options, Path currentDirectory) {
+        AddTorrent request = engine.defaults(metainfo).withPaused(options.flag("--paused"));
+        if (options.value("--dir").isPresent()) {
+            request = request.withDownloadDirectory(TorrentSource.resolve(currentDirectory, options.value("--dir").get()));
+        }
+        Torrent torrent;
+        try {
+            torrent = engine.add(request);
+        } catch (EngineException e) {
+            throw new ShellException(e.getMessage(), e);
+        }
+        return "added " + Targets.label(torrent) + " (" + Quantities.size(metainfo.totalLength()) + ") in "
+                + request.downloadDirectory() + (request.paused() ? ", paused" : "");
+    }
+}
