@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +81,9 @@ public final class HttpFetcher {
         }
     }
 
+    /** An http or https URL with a host; false for {@code null}. */
     public static boolean isHttp(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = Links.scheme(uri);
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.search.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -22,10 +23,18 @@ public final class XmlFetch {
         T parse(XMLStreamReader reader) throws XMLStreamException, IndexerError;
     }
 
+    /** No connection waits longer than this, however long a search may take. */
+    private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
+
     private final HttpFetcher fetcher;
 
     public XmlFetch(HttpFetcher fetcher) {
         this.fetcher = fetcher;
+    }
+
+    /** Fetches for a provider whose searches take at most {@code timeout}. */
+    public static XmlFetch forTimeout(Duration timeout, String userAgent) {
+        return new XmlFetch(new HttpFetcher(timeout.compareTo(MAX_CONNECT) < 0 ? timeout : MAX_CONNECT, userAgent));
     }
 
     /**

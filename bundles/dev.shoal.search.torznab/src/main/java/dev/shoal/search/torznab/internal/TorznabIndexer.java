@@ -10,6 +10,7 @@ import dev.shoal.search.support.FeedReader;
 import dev.shoal.search.support.FetchLimits;
 import dev.shoal.search.support.FetchTimeoutException;
 import dev.shoal.search.support.Redactor;
+import dev.shoal.search.support.SearchFailures;
 import dev.shoal.search.support.XmlFetch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -88,18 +88,15 @@ final class TorznabIndexer {
         try {
             Caps known = caps(limits);
             run(query, options, sink, stop, limits, categories, known);
-        } catch (InterruptedIOException e) {
-            if (stop.getAsBoolean()) {
+        } catch (IOException e) {
+            Exception failure = SearchFailures.toThrow(e, stop.getAsBoolean(), redactor);
+            if (failure == null) {
                 return;
             }
-            throw new InterruptedIOException(redactor.text(e.getMessage()));
-        } catch (FetchTimeoutException e) {
-            caps.set(null);
-            throw new TimeoutException(redactor.text(e.getMessage()));
-        } catch (IOException e) {
-            caps.set(null);
-            // A fresh exception: the message is the whole story, and a cause could carry the key.
-            throw new IOException(redactor.text(e.getMessage()));
+            if (!(e instanceof InterruptedIOException)) {
+                caps.set(null);
+            }
+            throw failure;
         }
     }
 

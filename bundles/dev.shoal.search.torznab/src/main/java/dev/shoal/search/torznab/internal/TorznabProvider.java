@@ -4,9 +4,7 @@ import dev.shoal.search.api.ResultSink;
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchOptions;
 import dev.shoal.search.api.SearchProvider;
-import dev.shoal.search.support.HttpFetcher;
 import dev.shoal.search.support.XmlFetch;
-import java.time.Duration;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,8 +81,7 @@ public final class TorznabProvider implements SearchProvider {
     }
 
     TorznabProvider(TorznabSettings settings) {
-        Duration connect = settings.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? settings.timeout() : Duration.ofSeconds(10);
-        this.indexer = new TorznabIndexer(settings, new XmlFetch(new HttpFetcher(connect, "Shoal")));
+        this.indexer = new TorznabIndexer(settings, XmlFetch.forTimeout(settings.timeout(), "Shoal"));
         LOG.info("Torznab {}: {}", settings.id(), settings.endpoint());
     }
 

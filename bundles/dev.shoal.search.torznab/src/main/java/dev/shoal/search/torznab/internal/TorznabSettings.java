@@ -1,13 +1,13 @@
 package dev.shoal.search.torznab.internal;
 
-import dev.shoal.search.support.HttpFetcher;
 import dev.shoal.search.support.Links;
+import dev.shoal.search.support.ProviderSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One indexer's configuration, checked: a configuration that cannot work fails the component's
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 record TorznabSettings(String id, String name, URI endpoint, String apiKey, List<Integer> categories,
         Duration timeout, long maxBytes) {
 
-    static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,64}");
+    private static final String KIND = "Torznab";
     static final int MIN_TIMEOUT_SECONDS = 1;
     static final int MAX_TIMEOUT_SECONDS = 300;
     static final int MIN_RESPONSE_KIB = 16;
@@ -43,24 +43,16 @@ record TorznabSettings(String id, String name, URI endpoint, String apiKey, List
     /** From the raw values of a configuration. */
     static TorznabSettings of(String id, String name, String url, String apiKey, String categories, int timeoutSeconds,
             int maxResponseKiB) {
-        String checkedId = id == null ? "" : id.strip();
-        if (!ID.matcher(checkedId).matches()) {
-            throw new IllegalArgumentException("Torznab id '" + checkedId + "' must be 1 to 64 of a-z, 0-9, '.', '-', '_'");
+        String checkedId = ProviderSettings.id(KIND, id);
+        URI endpoint = ProviderSettings.httpUrl(KIND, checkedId, url, "the indexer's http(s) Torznab endpoint, e.g."
+                + " http://127.0.0.1:9117/api/v2.0/indexers/all/results/torznab/");
+        if (endpoint.getRawQuery() != null && endpoint.getRawQuery().toLowerCase(Locale.ROOT).contains("apikey=")) {
+            throw new IllegalArgumentException(KIND + " " + checkedId + ": put the API key in .apiKey, not in the url");
         }
-        URI endpoint = Links.parse(url);
-        if (endpoint == null || !HttpFetcher.isHttp(endpoint)) {
-            throw new IllegalArgumentException("Torznab " + checkedId + ": url must be the indexer's http(s) Torznab"
-                    + " endpoint, e.g. http://127.0.0.1:9117/api/v2.0/indexers/all/results/torznab/, not '"
-                    + (url == null ? "" : Links.abbreviate(url.strip())) + "'");
-        }
-        if (endpoint.getRawQuery() != null && endpoint.getRawQuery().toLowerCase(java.util.Locale.ROOT).contains("apikey=")) {
-            throw new IllegalArgumentException("Torznab " + checkedId + ": put the API key in apiKey, not in the url");
-        }
-        String shownName = name == null || name.isBlank() ? "Torznab: " + checkedId : name.strip();
-        return new TorznabSettings(checkedId, shownName, endpoint, apiKey == null ? "" : apiKey.strip(),
-                categories(checkedId, categories),
-                Duration.ofSeconds(Math.max(MIN_TIMEOUT_SECONDS, Math.min(MAX_TIMEOUT_SECONDS, timeoutSeconds))),
-                Math.max(MIN_RESPONSE_KIB, Math.min(MAX_RESPONSE_KIB, maxResponseKiB)) * 1024L);
+        return new TorznabSettings(checkedId, ProviderSettings.name(KIND, checkedId, name), endpoint,
+                apiKey == null ? "" : apiKey.strip(), categories(checkedId, categories),
+                Duration.ofSeconds(ProviderSettings.clamp(timeoutSeconds, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS)),
+                ProviderSettings.clamp(maxResponseKiB, MIN_RESPONSE_KIB, MAX_RESPONSE_KIB) * 1024L);
     }
 
     /** "2000, 5040" as numbers; blank for none. */

@@ -13,10 +13,7 @@ import dev.shoal.search.api.SearchResult;
 import dev.shoal.search.support.LocalHttpServer;
 import dev.shoal.search.support.RecordingSink;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,11 +60,7 @@ class TorznabProviderTest {
     }
 
     static String resource(String name) {
-        try (InputStream in = TorznabProviderTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalHttpServer.resource(TorznabProviderTest.class, name);
     }
 
     /** A Jackett result page of items number {@code from} to {@code from + count - 1}. */
@@ -399,7 +392,7 @@ class TorznabProviderTest {
         assertEquals("Torznab j: url must be the indexer's http(s) Torznab endpoint, e.g."
                 + " http://127.0.0.1:9117/api/v2.0/indexers/all/results/torznab/, not 'ftp://h/'", assertThrows(
                 IllegalArgumentException.class, () -> TorznabSettings.of("j", "", "ftp://h/", "", "", 10, 100)).getMessage());
-        assertEquals("Torznab j: put the API key in apiKey, not in the url", assertThrows(IllegalArgumentException.class,
+        assertEquals("Torznab j: put the API key in .apiKey, not in the url", assertThrows(IllegalArgumentException.class,
                 () -> TorznabSettings.of("j", "", "http://h/api?apikey=" + KEY, "", "", 10, 100)).getMessage());
         assertEquals("Torznab j: categories must be Torznab category numbers separated by commas (e.g. 2000,5040), not 'movies'",
                 assertThrows(IllegalArgumentException.class,
