@@ -30,6 +30,8 @@ final class FeedCache {
     private final FeedSettings settings;
     private final XmlFetch fetch;
     private final Redactor redactor = Redactor.of();
+    /** The URL as messages show it: a private tracker's feed carries a passkey. */
+    private final String shown;
     private final ReentrantLock fetching = new ReentrantLock();
     /** Guarded by fetching. */
     private List<SearchResult> entries;
@@ -39,6 +41,7 @@ final class FeedCache {
     FeedCache(FeedSettings settings, XmlFetch fetch) {
         this.settings = settings;
         this.fetch = fetch;
+        this.shown = redactor.uri(settings.url());
     }
 
     /** The torrents, fetched anew when older than the refresh period. */
@@ -67,12 +70,12 @@ final class FeedCache {
         try {
             while (!fetching.tryLock(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (limits.cancelled().getAsBoolean()) {
-                    throw new InterruptedIOException("cancelled while another search fetched " + settings.url());
+                    throw new InterruptedIOException("cancelled while another search fetched " + shown);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while another search fetched " + settings.url());
+            throw new InterruptedIOException("interrupted while another search fetched " + shown);
         }
     }
 
@@ -107,11 +110,11 @@ final class FeedCache {
          */
         List<SearchResult> entries() throws IOException {
             if (entries.isEmpty() && malformed > 0) {
-                throw new IOException("all " + malformed + " torrents in " + settings.url() + " were malformed, e.g. "
+                throw new IOException("all " + malformed + " torrents in " + shown + " were malformed, e.g. "
                         + firstProblem);
             }
             if (entries.isEmpty() && withoutTorrent > 0) {
-                throw new IOException("none of the " + withoutTorrent + " items in " + settings.url()
+                throw new IOException("none of the " + withoutTorrent + " items in " + shown
                         + " has a torrent or magnet link: is it a feed of torrents?");
             }
             if (malformed > 0) {

@@ -83,7 +83,7 @@ public final class FeedProvider implements SearchProvider {
     FeedProvider(FeedSettings settings) {
         this.settings = settings;
         this.cache = new FeedCache(settings, XmlFetch.forTimeout(settings.timeout(), "Shoal"));
-        LOG.info("feed {}: {}", settings.id(), settings.url());
+        LOG.info("feed {}: {}", settings.id(), Redactor.of().uri(settings.url()));
     }
 
     @Override

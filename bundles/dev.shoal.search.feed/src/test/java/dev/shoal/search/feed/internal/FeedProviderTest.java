@@ -182,6 +182,15 @@ class FeedProviderTest {
                 failure("/caps", LocalHttpServer.xml("<caps/>")));
     }
 
+    @Test
+    void aPasskeyInTheFeedsUrlIsNeverShown() {
+        server.on("/rss", LocalHttpServer.status(403, "banned"));
+        String url = server.uri("/rss?cat=4&passkey=0a1b2c3d4e5f60718293a4b5c6d7e8f9").toString();
+        FeedProvider feed = new FeedProvider(FeedSettings.of("private", "", url, "", 0, 2, 256));
+        IOException e = assertThrows(IOException.class, () -> search(feed, "x"));
+        assertEquals("HTTP 403 from " + server.uri("/rss?cat=4&passkey=***"), e.getMessage());
+    }
+
     private String failure(String path, HttpHandler handler) {
         server.on(path, handler);
         FeedProvider feed = new FeedProvider(FeedSettings.of("f", "", server.uri(path).toString(), "", 0, 2, 256));
