@@ -5,6 +5,7 @@ import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchOptions;
 import dev.shoal.search.api.SearchProvider;
 import dev.shoal.search.support.XmlFetch;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,9 +76,29 @@ public final class TorznabProvider implements SearchProvider {
     private final TorznabIndexer indexer;
 
     @Activate
-    public TorznabProvider(Config config) {
-        this(TorznabSettings.of(config.id(), config.name(), config.url(), config._apiKey(), config.categories(),
-                config.timeoutSeconds(), config.maxResponseKiB()));
+    public TorznabProvider(Config config, Map<String, Object> properties) {
+        this(settingsOf(config, properties));
+    }
+
+    private static TorznabSettings settingsOf(Config config, Map<String, Object> properties) {
+        checkedKeyPlace(properties);
+        return TorznabSettings.of(config.id(), config.name(), config.url(), config._apiKey(), config.categories(),
+                config.timeoutSeconds(), config.maxResponseKiB());
+    }
+
+    /**
+     * Refuses a key configured as {@code apiKey}: that is a public component property, which
+     * Declarative Services has already published as a service property for any bundle to read.
+     * Failing is how the user learns to move it to {@code .apiKey}.
+     */
+    static Map<String, Object> checkedKeyPlace(Map<String, Object> properties) {
+        for (String name : properties.keySet()) {
+            if (name.equalsIgnoreCase("apiKey")) {
+                throw new IllegalArgumentException("Torznab " + properties.get("id") + ": write the API key as .apiKey"
+                        + " (with the dot), not " + name + ", or every bundle can read it in the service's properties");
+            }
+        }
+        return properties;
     }
 
     TorznabProvider(TorznabSettings settings) {

@@ -345,7 +345,16 @@ class TorznabProviderTest {
     }
 
     @Test
-    void theKeyIsNoServiceProperty() throws IOException {
+    void aKeyConfiguredAsAPublicPropertyIsRefused() {
+        assertEquals("Torznab jackett: write the API key as .apiKey (with the dot), not apiKey, or every bundle can read"
+                + " it in the service's properties", assertThrows(IllegalArgumentException.class,
+                () -> TorznabProvider.checkedKeyPlace(Map.of("id", "jackett", "apiKey", KEY))).getMessage());
+        Map<String, Object> fine = Map.of("id", "jackett", ".apiKey", KEY);
+        assertEquals(fine, TorznabProvider.checkedKeyPlace(fine));
+    }
+
+    @Test
+    void theKeyIsNoServiceProperty() {
         String component = resource("/OSGI-INF/" + TorznabProvider.class.getName() + ".xml");
         assertTrue(component.contains("<property name=\".apiKey\""), component);
         assertFalse(component.contains("name=\"apiKey\""), component);
