@@ -1,0 +1,16 @@
+package dev.shoal.search.torznab.internal;
+
+import dev.shoal.search.support.EmbeddedSupport;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The bundle bnd made: support embedded, not imported. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class TorznabBundleTest {
+
+    @Test
+    void theSupportPackageIsEmbeddedPrivately() throws Exception {
+        EmbeddedSupport.assertEmbeddedIn(TorznabProvider.class);
+    }
+}
