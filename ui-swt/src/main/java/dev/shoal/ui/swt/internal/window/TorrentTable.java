@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
@@ -30,6 +31,7 @@ import org.eclipse.swt.widgets.TableItem;
 final class TorrentTable {
 
     private final Table table;
+    private final DispatchTrace trace;
     private final Color bar;
     private List<TorrentRow> rows = List.of();
     /** Rows the table has asked for (SetData) since they were last cleared. */
@@ -39,7 +41,8 @@ final class TorrentTable {
     private boolean clearing;
     private Set<Integer> selected = new HashSet<>();
 
-    TorrentTable(Composite parent, Consumer<Column> headerClicked, IntConsumer primarySelected) {
+    TorrentTable(Composite parent, DispatchTrace trace, Consumer<Column> headerClicked, IntConsumer primarySelected) {
+        this.trace = trace;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -53,9 +56,9 @@ final class TorrentTable {
             tc.setMoveable(true);
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
-        table.addListener(SWT.SetData, this::fill);
-        table.getVerticalBar().addListener(SWT.Selection, e -> clearVisible());
-        table.addListener(SWT.PaintItem, this::paintProgress);
+        table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
+        table.getVerticalBar().addListener(SWT.Selection, e -> trace.section("clear", this::clearVisible));
+        table.addListener(SWT.PaintItem, e -> trace.section("PaintItem", () -> paintProgress(e)));
         table.addListener(SWT.Selection, e -> {
             selected = idsAt(table.getSelectionIndices());
             primarySelected.accept(primary(e));
@@ -77,7 +80,7 @@ final class TorrentTable {
         List<TorrentRow> old = rows;
         rows = shown;
         if (table.getItemCount() != shown.size()) {
-            table.setItemCount(shown.size());
+            trace.section("setItemCount", () -> table.setItemCount(shown.size()));
         }
         if (filled.length() > shown.size()) {
             filled.clear(shown.size(), filled.length());
@@ -88,7 +91,7 @@ final class TorrentTable {
                 stale.set(i);
             }
         }
-        clearVisible();
+        trace.section("clear", this::clearVisible);
         scheduleClears();
         int[] wanted = selectedIndices(shown);
         if (!java.util.Arrays.equals(wanted, table.getSelectionIndices())) {
@@ -129,14 +132,14 @@ final class TorrentTable {
             return;
         }
         clearing = true;
-        table.getDisplay().asyncExec(() -> {
+        table.getDisplay().asyncExec(() -> trace.section("clear batch", () -> {
             clearing = false;
             if (table.isDisposed()) {
                 return;
             }
             clear(stale.stream().limit(CLEAR_BATCH).toArray());
             scheduleClears();
-        });
+        }));
     }
 
     private int[] selectedIndices(List<TorrentRow> shown) {
@@ -169,8 +172,8 @@ final class TorrentTable {
 
     /** Scrolls row {@code index} to the top, its stale rows cleared first. */
     void scrollTo(int index) {
-        table.setTopIndex(index);
-        clearVisible();
+        trace.section("setTopIndex", () -> table.setTopIndex(index));
+        trace.section("clear", this::clearVisible);
     }
 
     /** Selects the row of torrent {@code id} alone and scrolls to it; false when it is not shown. */
