@@ -229,17 +229,9 @@ public final class MainWindow {
         return lines;
     }
 
-    public List<String> rows() {
-        List<String> lines = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (Column column : Column.values()) {
-            titles.add(column.title());
-        }
-        lines.add(String.join(" | ", titles));
-        for (TorrentRow row : table.rows()) {
-            lines.add(String.join(" | ", Column.cells(row)));
-        }
-        return lines;
+    /** The rows the table shows, in its order; immutable, so any thread may format them. */
+    public List<TorrentRow> shownRows() {
+        return table.rows();
     }
 
     public void select(int id) {
