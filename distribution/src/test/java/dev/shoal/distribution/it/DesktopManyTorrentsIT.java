@@ -92,6 +92,7 @@ class DesktopManyTorrentsIT {
         List<DesktopDriver.Row> shown = DesktopDriver.parseRows(cli.ok("ui:rows")).subList(0, 3);
         assertTrue(shown.get(0).get("Name").compareTo(shown.get(1).get("Name")) < 0, () -> "sorted by name: " + shown);
 
+        System.out.println("DesktopManyTorrentsIT: ui:latency says: " + cli.ok("ui:latency"));
         Map<String, Double> latency = ui.latency();
         System.out.println("DesktopManyTorrentsIT: event loop with " + COUNT + " torrents: " + latency);
         assertTrue(latency.getOrDefault("dispatches", 0.0) > 100, () -> "the loop was not measured: " + latency);

@@ -31,6 +31,7 @@ final class Desktop implements DesktopDriver, WindowHost {
     private final Services services;
     private final Runnable quit;
     private final LatencyStats latency = new LatencyStats();
+    private final DispatchTrace trace = new DispatchTrace();
     private final EnginePoller poller;
     /** The snapshot waiting for the display thread; one at most, so a slow display never piles them up. */
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
@@ -77,7 +78,7 @@ final class Desktop implements DesktopDriver, WindowHost {
                 opened.open();
                 poller.schedule(settings.refreshMillis());
                 probe.start();
-                DisplayLoop running = new DisplayLoop(created, latency);
+                DisplayLoop running = new DisplayLoop(created, latency, trace);
                 loop = running;
                 if (!stopRequested) {
                     running.run();
@@ -157,13 +158,13 @@ final class Desktop implements DesktopDriver, WindowHost {
         if (pending.getAndSet(snapshot) != null) {
             return; // a task is queued already; it will take this newer one
         }
-        Ui.post(display, () -> {
+        Ui.post(display, () -> trace.section("snapshot", () -> {
             Snapshot latest = pending.getAndSet(null);
             MainWindow w = window;
             if (latest != null && w != null && !w.isDisposed()) {
                 w.apply(latest);
             }
-        });
+        }));
     }
 
     // WindowHost: called on the display thread.
@@ -188,17 +189,22 @@ final class Desktop implements DesktopDriver, WindowHost {
         quit.run();
     }
 
+    @Override
+    public DispatchTrace trace() {
+        return trace;
+    }
+
     // DesktopDriver: called from command threads.
 
     @Override
-    public <T> T call(Function<MainWindow, T> work) {
+    public <T> T call(String what, Function<MainWindow, T> work) {
         Display d = display;
         if (d == null || d.isDisposed() || Display.getCurrent() == d) {
             throw new IllegalStateException(d == null || d.isDisposed() ? "no desktop window is open"
                     : "called on the display thread");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        Ui.post(d, () -> {
+        Ui.post(d, () -> trace.section(what, () -> {
             MainWindow w = window;
             if (w == null || w.isDisposed()) {
                 result.completeExceptionally(new IllegalStateException("no desktop window is open"));
@@ -209,7 +215,7 @@ final class Desktop implements DesktopDriver, WindowHost {
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        });
+        }));
         try {
             return result.get(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -226,17 +232,17 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
-    public Display display() {
+    public void post(String what, Runnable task) {
         Display d = display;
         if (d == null || d.isDisposed()) {
             throw new IllegalStateException("no desktop window is open");
         }
-        return d;
+        Ui.post(d, () -> trace.section(what, task));
     }
 
     @Override
     public void open(String fileOrUrlOrMagnet) {
-        Ui.post(display(), () -> {
+        post("open", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
                 w.open(fileOrUrlOrMagnet);
@@ -246,7 +252,7 @@ final class Desktop implements DesktopDriver, WindowHost {
 
     @Override
     public void raise() {
-        Ui.post(display(), () -> {
+        post("raise", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
                 w.raise();
@@ -259,12 +265,12 @@ final class Desktop implements DesktopDriver, WindowHost {
         if (!settings.notifyOnCompletion()) {
             return;
         }
-        Ui.post(display, () -> {
+        Ui.post(display, () -> trace.section("completed", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
                 w.notifyCompleted(name);
             }
-        });
+        }));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.eclipse.swt.widgets.Display;
 import dev.shoal.ui.swt.internal.window.MainWindow;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -137,13 +136,13 @@ public final class DesktopComponent implements DesktopDriver {
     }
 
     @Override
-    public <T> T call(Function<MainWindow, T> task) {
-        return desktop.call(task);
+    public <T> T call(String what, Function<MainWindow, T> task) {
+        return desktop.call(what, task);
     }
 
     @Override
-    public Display display() {
-        return desktop.display();
+    public void post(String what, Runnable task) {
+        desktop.post(what, task);
     }
 
     @Override

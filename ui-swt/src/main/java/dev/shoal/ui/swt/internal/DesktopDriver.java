@@ -2,7 +2,6 @@ package dev.shoal.ui.swt.internal;
 
 import java.time.Duration;
 import java.util.function.Function;
-import org.eclipse.swt.widgets.Display;
 import dev.shoal.ui.swt.internal.window.MainWindow;
 
 /**
@@ -16,14 +15,20 @@ public interface DesktopDriver {
 
     /**
      * Runs {@code work} on the display thread with the window and waits for its result at most
-     * {@link #COMMAND_WAIT}. Never call it on the display thread.
+     * {@link #COMMAND_WAIT}; {@code what} names it in {@code ui:latency}. Never call it on the display
+     * thread.
      *
      * @throws IllegalStateException when there is no window (no display, stopped) or the wait ran out
      */
-    <T> T call(Function<MainWindow, T> work);
+    <T> T call(String what, Function<MainWindow, T> work);
 
-    /** The display, to post work that must not be waited for (it may open a dialog). */
-    Display display();
+    /**
+     * Runs {@code task} on the display thread later, not waited for (it may open a dialog); {@code what}
+     * names it in {@code ui:latency}.
+     *
+     * @throws IllegalStateException when there is no window
+     */
+    void post(String what, Runnable task);
 
     /** The add flow for a file, URL or magnet link, window raised; returns at once. */
     void open(String fileOrUrlOrMagnet);

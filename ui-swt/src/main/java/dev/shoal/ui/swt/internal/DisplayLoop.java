@@ -1,13 +1,15 @@
 package dev.shoal.ui.swt.internal;
 
+import java.util.function.Supplier;
 import org.eclipse.swt.widgets.Display;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The event loop, timed: every {@code readAndDispatch} is measured (its longest is the "busy
- * stretch" {@code ui:latency} reports). It ends when asked, or when the thread is interrupted (the
- * SIGTERM path): a 250 ms timer wakes the loop to look.
+ * stretch" {@code ui:latency} reports), and the {@link DispatchTrace} says what the slowest were spent
+ * on. It ends when asked, or when the thread is interrupted (the SIGTERM path): a 250 ms timer wakes
+ * the loop to look.
  */
 final class DisplayLoop {
 
@@ -16,11 +18,15 @@ final class DisplayLoop {
 
     private final Display display;
     private final LatencyStats stats;
+    private final DispatchTrace trace;
+    private final Supplier<String> described;
     private volatile boolean stop;
 
-    DisplayLoop(Display display, LatencyStats stats) {
+    DisplayLoop(Display display, LatencyStats stats, DispatchTrace trace) {
         this.display = display;
         this.stats = stats;
+        this.trace = trace;
+        this.described = trace::describe;
     }
 
     /** Asks the loop to end soon; any thread. */
@@ -48,6 +54,7 @@ final class DisplayLoop {
         };
         display.timerExec(TICK_MILLIS, tick);
         while (!stop && !Thread.currentThread().isInterrupted() && !display.isDisposed()) {
+            trace.begin();
             long start = System.nanoTime();
             boolean more;
             try {
@@ -57,7 +64,9 @@ final class DisplayLoop {
                 LOG.error("desktop: an event handler failed", e);
                 more = true;
             }
-            stats.busy(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            trace.end(took);
+            stats.busy(took, described);
             if (!more && !stop) {
                 display.sleep();
             }

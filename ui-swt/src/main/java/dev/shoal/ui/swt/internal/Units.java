@@ -30,12 +30,12 @@ public final class Units {
             unit++;
         }
         // One decimal below 100 ("1.5 MiB"), none above ("512 KiB"): three or four digits at most.
-        // Rounding 1023.96 up would print "1024 KiB"; floor the shown digit instead.
+        // Rounding 1023.96 up would print "1024 KiB"; floor the shown digit instead. Not
+        // String.format: the table formats a screenful of these on every repaint.
         if (value < 100) {
-            double tenths = Math.floor(value * 10) / 10;
-            return String.format(Locale.ROOT, "%.1f %s", tenths, UNITS[unit]);
+            return tenths((long) Math.floor(value * 10)) + " " + UNITS[unit];
         }
-        return String.format(Locale.ROOT, "%d %s", (long) Math.floor(value), UNITS[unit]);
+        return (long) Math.floor(value) + " " + UNITS[unit];
     }
 
     public static String rate(long bytesPerSecond) {
@@ -69,8 +69,12 @@ public final class Units {
         if (clamped >= 1) {
             return "100%";
         }
-        double tenths = Math.floor(clamped * 1000) / 10;
-        return String.format(Locale.ROOT, "%.1f%%", tenths);
+        return tenths((long) Math.floor(clamped * 1000)) + "%";
+    }
+
+    /** 423 as "42.3". */
+    private static String tenths(long tenths) {
+        return tenths / 10 + "." + tenths % 10;
     }
 
     public static String ratio(double ratio) {

@@ -40,6 +40,27 @@ class LatencyStatsTest {
     }
 
     @Test
+    void theSlowestStretchesAreKeptWithWhatTheyWereSpentOn() {
+        LatencyStats stats = new LatencyStats();
+        int[] described = {0};
+        long[] stretches = {5, 40, 12, 90, 7, 60, 3};
+        for (long ms : stretches) {
+            stats.busy(ms * MS, () -> {
+                described[0]++;
+                return "work of " + ms;
+            });
+        }
+        assertEquals("""
+                dispatches=7 maxBusyMs=90.0 p99BusyMs=91 maxProbeDelayMs=0.0 probes=0
+                slowest: 90.0 ms (work of 90)
+                slowest: 60.0 ms (work of 60)
+                slowest: 40.0 ms (work of 40)""".replace("\n", System.lineSeparator()), stats.summary());
+        assertEquals(5, described[0], "only stretches slower than the kept ones are described: 5, 40, 12, 90, 60");
+        stats.reset();
+        assertEquals(new LatencyStats().summary(), stats.summary());
+    }
+
+    @Test
     void resetStartsOver() {
         LatencyStats stats = new LatencyStats();
         stats.busy(5 * MS);

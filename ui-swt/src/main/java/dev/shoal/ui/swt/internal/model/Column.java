@@ -2,7 +2,9 @@ package dev.shoal.ui.swt.internal.model;
 
 import dev.shoal.ui.swt.internal.Units;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -59,6 +61,23 @@ public enum Column {
             cells[i] = columns[i].cell(row);
         }
         return cells;
+    }
+
+    /**
+     * {@code rows} as text: the titles, then a line per row, cells joined by " | " (what
+     * {@code ui:rows} prints).
+     */
+    public static List<String> lines(List<TorrentRow> rows) {
+        List<String> lines = new ArrayList<>(rows.size() + 1);
+        List<String> titles = new ArrayList<>();
+        for (Column column : values()) {
+            titles.add(column.title);
+        }
+        lines.add(String.join(" | ", titles));
+        for (TorrentRow row : rows) {
+            lines.add(String.join(" | ", cells(row)));
+        }
+        return lines;
     }
 
     /** The column titled {@code title} (any case), for the {@code ui:sort} command. */

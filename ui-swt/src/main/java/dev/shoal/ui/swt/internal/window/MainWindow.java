@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.dialogs.AddFlow;
 import dev.shoal.ui.swt.internal.dialogs.DropAndPaste;
 import dev.shoal.ui.swt.internal.model.Column;
@@ -89,7 +90,7 @@ public final class MainWindow {
         filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(torrents, SWT.VERTICAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table = new TorrentTable(sash, column -> changeView(view.clicked(column)), this::selected);
+        table = new TorrentTable(sash, host.trace(), column -> changeView(view.clicked(column)), this::selected);
         details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
                 () -> host.settings().speedGraphMinutes());
         sash.setWeights(58, 42);
@@ -138,13 +139,14 @@ public final class MainWindow {
     /** Shows a new snapshot: table, status bar, the tab on top, the tray's tooltip. */
     public void apply(Snapshot snapshot) {
         last = snapshot;
-        table.apply(snapshot.shown(), snapshot.view());
+        DispatchTrace trace = host.trace();
+        trace.section("table", () -> table.apply(snapshot.shown(), snapshot.view()));
         if (selectWhenShown >= 0 && table.selectOnly(selectWhenShown)) {
             selected(selectWhenShown);
             selectWhenShown = -1;
         }
-        status.apply(snapshot);
-        details.apply(snapshot);
+        trace.section("status bar", () -> status.apply(snapshot));
+        trace.section("details", () -> details.apply(snapshot));
         tray.ifPresent(icon -> icon.rates(snapshot.totals()));
     }
 
@@ -254,17 +256,9 @@ public final class MainWindow {
         return lines;
     }
 
-    public List<String> rows() {
-        List<String> lines = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (Column column : Column.values()) {
-            titles.add(column.title());
-        }
-        lines.add(String.join(" | ", titles));
-        for (TorrentRow row : table.rows()) {
-            lines.add(String.join(" | ", Column.cells(row)));
-        }
-        return lines;
+    /** The rows the table shows, in its order; immutable, so any thread may format them. */
+    public List<TorrentRow> shownRows() {
+        return table.rows();
     }
 
     public void select(int id) {

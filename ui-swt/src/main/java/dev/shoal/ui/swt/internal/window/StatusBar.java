@@ -46,20 +46,31 @@ final class StatusBar {
         return bar;
     }
 
+    /** Shows the snapshot's figures; lays the bar out again only when a text changed (every second otherwise). */
     void apply(Snapshot snapshot) {
         EngineTotals totals = snapshot == null ? Snapshot.EMPTY.totals() : snapshot.totals();
-        down.setText("↓ " + Units.rate(totals.downloadRate()));
-        up.setText("↑ " + Units.rate(totals.uploadRate()));
-        connections.setText("Connections: " + totals.peers());
+        boolean changed = set(down, "↓ " + Units.rate(totals.downloadRate()));
+        changed |= set(up, "↑ " + Units.rate(totals.uploadRate()));
+        changed |= set(connections, "Connections: " + totals.peers());
         if (snapshot == null) {
-            torrents.setText("Torrents: 0");
-            free.setText("Free: ?");
+            changed |= set(torrents, "Torrents: 0");
+            changed |= set(free, "Free: ?");
         } else {
-            torrents.setText(snapshot.shown().size() == snapshot.total() ? "Torrents: " + snapshot.total()
+            changed |= set(torrents, snapshot.shown().size() == snapshot.total() ? "Torrents: " + snapshot.total()
                     : "Torrents: " + snapshot.total() + " (" + snapshot.shown().size() + " shown)");
-            free.setText("Free: " + (snapshot.freeBytes() < 0 ? "?" : Units.bytes(snapshot.freeBytes())));
+            changed |= set(free, "Free: " + (snapshot.freeBytes() < 0 ? "?" : Units.bytes(snapshot.freeBytes())));
         }
-        bar.layout(true);
+        if (changed) {
+            bar.layout(true);
+        }
+    }
+
+    private static boolean set(Label label, String text) {
+        if (label.getText().equals(text)) {
+            return false;
+        }
+        label.setText(text);
+        return true;
     }
 
     List<String> text() {

@@ -1,6 +1,6 @@
 package dev.shoal.ui.swt.internal.window;
 
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
@@ -12,39 +12,50 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * The torrents table. SWT.VIRTUAL: a refresh sets the row count and clears the items, and only the
- * rows on screen ask for their text (SetData), so 10,000 torrents cost what 30 do. Rows arrive
- * filtered and sorted from the poller. The selection is kept by torrent id across refreshes.
+ * The torrents table. SWT.VIRTUAL with rows of fixed height: a refresh sets the row count and clears
+ * the items, and only the rows on screen ask for their text (SetData), so 10,000 torrents cost what
+ * 30 do. Rows arrive filtered and sorted from the poller. The selection is kept by torrent id across
+ * refreshes.
  */
 final class TorrentTable {
 
+    /** How many stale rows one event clears: a few milliseconds of GTK model updates. */
+    private static final int CLEAR_BATCH = 40;
+    /**
+     * How many rows one event adds or removes: GTK adds and removes them one by one, about 5 µs each,
+     * so a filter that goes from none to 10,000 rows would hold the display thread for 50 ms at once.
+     */
+    private static final int RESIZE_STEP = 1_000;
+
     private final Table table;
-    private final Color bar;
+    private final DispatchTrace trace;
+    private final ProgressColumn progress;
+    /** GTK rows of one height, whose scroll bar counts pixels. */
+    private final boolean fixedRows;
     private List<TorrentRow> rows = List.of();
     /** Rows the table has asked for (SetData) since they were last cleared. */
     private final BitSet filled = new BitSet();
-    /** Filled rows whose values changed, not cleared yet. */
+    /** Filled rows whose values changed (or that are past the end, about to go), not cleared yet. */
     private final BitSet stale = new BitSet();
     private boolean clearing;
+    private boolean resizing;
+    /** Rows the table's area holds, and two more for rows cut in half at either end. */
+    private int visibleRows = 1;
     private Set<Integer> selected = new HashSet<>();
 
-    TorrentTable(Composite parent, Consumer<Column> headerClicked, IntConsumer primarySelected) {
+    TorrentTable(Composite parent, DispatchTrace trace, Consumer<Column> headerClicked, IntConsumer primarySelected) {
+        this.trace = trace;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        bar = new Color(parent.getDisplay(), 90, 170, 90);
-        table.addListener(SWT.Dispose, e -> bar.dispose());
         for (Column column : Column.values()) {
             int align = column == Column.NAME || column == Column.STATE ? SWT.LEFT : SWT.RIGHT;
             TableColumn tc = new TableColumn(table, align);
@@ -53,9 +64,13 @@ final class TorrentTable {
             tc.setMoveable(true);
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
-        table.addListener(SWT.SetData, this::fill);
-        table.getVerticalBar().addListener(SWT.Selection, e -> clearVisible());
-        table.addListener(SWT.PaintItem, this::paintProgress);
+        fixedRows = FixedRowHeight.apply(table);
+        progress = new ProgressColumn(table, trace);
+        table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
+        table.getVerticalBar().addListener(SWT.Selection, e -> trace.section("clear", this::clearVisible));
+        // Measured on a resize only: the client area costs GTK a round trip to the X server.
+        table.addListener(SWT.Resize, e -> visibleRows = table.getClientArea().height
+                / Math.max(1, table.getItemHeight()) + 2);
         table.addListener(SWT.Selection, e -> {
             selected = idsAt(table.getSelectionIndices());
             primarySelected.accept(primary(e));
@@ -71,30 +86,22 @@ final class TorrentTable {
      * cleared: clearing a filled row costs GTK a model update per column, so after a sort with
      * hundreds of rows filled by scrolling, clearing them all at once would hold the display thread
      * for tens of milliseconds. The rows on screen are cleared now, the rest in small batches, one
-     * event each; a scroll clears what comes into view first.
+     * event each; a scroll clears what comes into view first. The row count changes by
+     * {@value #RESIZE_STEP} rows an event; rows past the new end that are on screen are blanked
+     * until they go.
      */
     void apply(List<TorrentRow> shown, ViewState view) {
         List<TorrentRow> old = rows;
         rows = shown;
-        if (table.getItemCount() != shown.size()) {
-            table.setItemCount(shown.size());
-        }
-        if (filled.length() > shown.size()) {
-            filled.clear(shown.size(), filled.length());
-            stale.clear(shown.size(), Math.max(shown.size(), stale.length()));
-        }
         for (int i = filled.nextSetBit(0); i >= 0; i = filled.nextSetBit(i + 1)) {
-            if (i >= old.size() || !old.get(i).equals(shown.get(i))) {
+            if (i >= shown.size() || i >= old.size() || !old.get(i).equals(shown.get(i))) {
                 stale.set(i);
             }
         }
-        clearVisible();
+        trace.section("clear", this::clearVisible);
         scheduleClears();
-        int[] wanted = selectedIndices(shown);
-        if (!java.util.Arrays.equals(wanted, table.getSelectionIndices())) {
-            table.deselectAll();
-            table.select(wanted);
-        }
+        resize();
+        select();
         TableColumn sortColumn = table.getColumn(view.sort().ordinal());
         if (table.getSortColumn() != sortColumn) {
             table.setSortColumn(sortColumn);
@@ -105,18 +112,63 @@ final class TorrentTable {
         }
     }
 
-    /** How many stale rows one event clears: about 10 ms of GTK model updates. */
-    private static final int CLEAR_BATCH = 40;
+    /** One step towards as many rows as shown, and the next step posted; the selection once there. */
+    private void resize() {
+        int count = table.getItemCount();
+        int target = rows.size();
+        if (count == target) {
+            return;
+        }
+        int next = count < target ? Math.min(target, count + RESIZE_STEP) : Math.max(target, count - RESIZE_STEP);
+        setCount(next);
+        if (next != target && !resizing) {
+            resizing = true;
+            table.getDisplay().asyncExec(() -> trace.section("resize", () -> {
+                resizing = false;
+                if (!table.isDisposed()) {
+                    resize();
+                    select();
+                }
+            }));
+        }
+    }
+
+    /** Every row at once: a scroll or a selection needs a row that is not there yet. */
+    private void resizeNow() {
+        if (table.getItemCount() != rows.size()) {
+            setCount(rows.size());
+        }
+    }
+
+    private void setCount(int count) {
+        trace.section("setItemCount", () -> table.setItemCount(count));
+        filled.clear(count, Math.max(count, filled.length()));
+        stale.clear(count, Math.max(count, stale.length()));
+    }
+
+    /** Selects the rows of the selected torrents where they are now. */
+    private void select() {
+        int[] wanted = selectedIndices(rows);
+        if (!java.util.Arrays.equals(wanted, table.getSelectionIndices())) {
+            table.deselectAll();
+            table.select(wanted);
+        }
+    }
 
     private void clearVisible() {
         int top = table.getTopIndex();
-        int visible = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 2;
-        clear(stale.get(top, Math.min(rows.size(), top + visible)).stream().map(i -> i + top).toArray());
+        int end = Math.min(table.getItemCount(), top + visibleRows);
+        for (int i = stale.nextSetBit(top); i >= 0 && i < end; i = stale.nextSetBit(i + 1)) {
+            table.clear(i);
+            filled.clear(i);
+            stale.clear(i);
+        }
     }
 
+    /** Clears stale rows; those past the end only forget they were filled, for they are about to go. */
     private void clear(int[] indices) {
         for (int i : indices) {
-            if (i < table.getItemCount()) {
+            if (i < rows.size() && i < table.getItemCount()) {
                 table.clear(i);
             }
             filled.clear(i);
@@ -129,14 +181,14 @@ final class TorrentTable {
             return;
         }
         clearing = true;
-        table.getDisplay().asyncExec(() -> {
+        table.getDisplay().asyncExec(() -> trace.section("clear batch", () -> {
             clearing = false;
             if (table.isDisposed()) {
                 return;
             }
             clear(stale.stream().limit(CLEAR_BATCH).toArray());
             scheduleClears();
-        });
+        }));
     }
 
     private int[] selectedIndices(List<TorrentRow> shown) {
@@ -169,8 +221,21 @@ final class TorrentTable {
 
     /** Scrolls row {@code index} to the top, its stale rows cleared first. */
     void scrollTo(int index) {
-        table.setTopIndex(index);
-        clearVisible();
+        if (index >= table.getItemCount()) {
+            resizeNow();
+        }
+        trace.section("setTopIndex", () -> {
+            if (fixedRows && table.isVisible()) {
+                // GTK animates setTopIndex over 200 ms once it knows every row's height: a dozen
+                // repaints of the whole table. The scroll bar jumps, by the row's distance from the
+                // top of the rows (its bounds' y) in pixels.
+                ScrollBar bar = table.getVerticalBar();
+                bar.setSelection(bar.getSelection() + table.getItem(index).getBounds().y);
+            } else {
+                table.setTopIndex(index);
+            }
+        });
+        trace.section("clear", this::clearVisible);
     }
 
     /** Selects the row of torrent {@code id} alone and scrolls to it; false when it is not shown. */
@@ -178,6 +243,9 @@ final class TorrentTable {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id() == id) {
                 selected = new HashSet<>(Set.of(id));
+                if (i >= table.getItemCount()) {
+                    resizeNow();
+                }
                 table.setSelection(i);
                 clearVisible();
                 return true;
@@ -196,35 +264,9 @@ final class TorrentTable {
         filled.set(index);
         stale.clear(index);
         String[] cells = Column.cells(row);
-        // The progress cell is drawn as a bar with its percent; plain text would show through it.
-        cells[Column.PROGRESS.ordinal()] = "";
+        progress.fill(item, row, cells);
         item.setText(cells);
         item.setData(row);
-    }
-
-    private void paintProgress(Event event) {
-        if (event.index != Column.PROGRESS.ordinal() || !(event.item.getData() instanceof TorrentRow row)) {
-            return;
-        }
-        TableItem item = (TableItem) event.item;
-        Rectangle cell = item.getBounds(event.index);
-        GC gc = event.gc;
-        Color oldBackground = gc.getBackground();
-        Color oldForeground = gc.getForeground();
-        int x = cell.x + 2;
-        int y = cell.y + 2;
-        int width = Math.max(0, cell.width - 5);
-        int height = Math.max(0, cell.height - 5);
-        gc.setBackground(bar);
-        gc.fillRectangle(x, y, (int) Math.round(width * Math.max(0, Math.min(1, row.progress()))), height);
-        gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
-        gc.drawRectangle(x, y, width, height);
-        String text = Units.percent(row.progress());
-        Point extent = gc.textExtent(text);
-        gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-        gc.drawText(text, x + (width - extent.x) / 2, y + (height - extent.y) / 2 + 1, true);
-        gc.setBackground(oldBackground);
-        gc.setForeground(oldForeground);
     }
 
     private Set<Integer> idsAt(int[] indices) {

@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.Settings;
 import dev.shoal.ui.swt.internal.model.ViewState;
 
@@ -16,4 +17,7 @@ public interface WindowHost {
 
     /** Stops the whole application (the framework), off the display thread. */
     void quit();
+
+    /** Names the window's work on the display thread for {@code ui:latency}. */
+    DispatchTrace trace();
 }

@@ -1,0 +1,122 @@
+package dev.shoal.ui.swt.internal.window;
+
+import dev.shoal.ui.swt.internal.DispatchTrace;
+import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.TorrentRow;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * The torrents table's Progress cells: a green bar and the percent. On GTK the bar is an image beside
+ * the percent text, one image per whole percent made when first shown, which GTK draws itself: with
+ * a PaintItem listener SWT draws every cell of every column of the table on its own, with X round
+ * trips for each, and a repaint of a screenful of rows held the display thread 30–70 ms (more on a
+ * busy machine, where the X server waits for a core too). Elsewhere owner drawing is the platform's
+ * own and cheap, and the percent is painted on the bar.
+ */
+final class ProgressColumn {
+
+    private static final int STEPS = 100;
+    private static final int IMAGE_WIDTH = 48;
+
+    private final Table table;
+    private final Color fill;
+    /** One per whole percent, made when first shown; null where the bar is painted. */
+    private final Image[] images;
+    private final int imageHeight;
+
+    ProgressColumn(Table table, DispatchTrace trace) {
+        this.table = table;
+        fill = new Color(table.getDisplay(), 90, 170, 90);
+        if ("gtk".equals(SWT.getPlatform())) {
+            images = new Image[STEPS + 1];
+            GC gc = new GC(table);
+            // Lower than the text, so the image does not make the rows taller.
+            imageHeight = Math.max(6, gc.getFontMetrics().getHeight() - 4);
+            gc.dispose();
+        } else {
+            images = null;
+            imageHeight = 0;
+            table.addListener(SWT.PaintItem, e -> trace.section("PaintItem", () -> paint(e)));
+        }
+        table.addListener(SWT.Dispose, e -> dispose());
+    }
+
+    /** Shows {@code row}'s progress in {@code item}, whose texts {@code cells} are about to be set. */
+    void fill(TableItem item, TorrentRow row, String[] cells) {
+        int column = Column.PROGRESS.ordinal();
+        if (images == null) {
+            cells[column] = ""; // painted on the bar: plain text would show through it
+        } else {
+            item.setImage(column, image(row.progress()));
+        }
+    }
+
+    private Image image(double share) {
+        // Floored like the percent: a full bar means done.
+        int step = (int) Math.floor(Math.max(0, Math.min(1, share)) * STEPS);
+        if (images[step] == null) {
+            images[step] = draw(step);
+        }
+        return images[step];
+    }
+
+    private Image draw(int step) {
+        Display display = table.getDisplay();
+        Image image = new Image(display, IMAGE_WIDTH, imageHeight);
+        GC gc = new GC(image);
+        gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        gc.fillRectangle(0, 0, IMAGE_WIDTH, imageHeight);
+        gc.setBackground(fill);
+        gc.fillRectangle(1, 1, (IMAGE_WIDTH - 2) * step / STEPS, imageHeight - 2);
+        gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(0, 0, IMAGE_WIDTH - 1, imageHeight - 1);
+        gc.dispose();
+        return image;
+    }
+
+    private void paint(Event event) {
+        if (event.index != Column.PROGRESS.ordinal() || !(event.item.getData() instanceof TorrentRow row)) {
+            return;
+        }
+        TableItem item = (TableItem) event.item;
+        Rectangle cell = item.getBounds(event.index);
+        GC gc = event.gc;
+        Color oldBackground = gc.getBackground();
+        Color oldForeground = gc.getForeground();
+        int x = cell.x + 2;
+        int y = cell.y + 2;
+        int width = Math.max(0, cell.width - 5);
+        int height = Math.max(0, cell.height - 5);
+        gc.setBackground(fill);
+        gc.fillRectangle(x, y, (int) Math.round(width * Math.max(0, Math.min(1, row.progress()))), height);
+        gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(x, y, width, height);
+        String text = Units.percent(row.progress());
+        Point extent = gc.textExtent(text);
+        gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        gc.drawText(text, x + (width - extent.x) / 2, y + (height - extent.y) / 2 + 1, true);
+        gc.setBackground(oldBackground);
+        gc.setForeground(oldForeground);
+    }
+
+    private void dispose() {
+        fill.dispose();
+        if (images != null) {
+            for (Image image : images) {
+                if (image != null) {
+                    image.dispose();
+                }
+            }
+        }
+    }
+}
