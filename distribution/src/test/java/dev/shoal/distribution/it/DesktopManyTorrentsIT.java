@@ -88,12 +88,13 @@ class DesktopManyTorrentsIT {
         }
         cli.ok("ui:sort", "Name", "asc");
         cli.ok("ui:scroll", "5000");
+        // Read before the screenshot: capturing the window is the test's own instrument (a copy of
+        // every pixel and a PNG encoding on the display thread), not work the window does for a user.
+        System.out.println("DesktopManyTorrentsIT: ui:latency says: " + cli.ok("ui:latency"));
+        Map<String, Double> latency = ui.latency();
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("ten-thousand-torrents.png"));
         List<DesktopDriver.Row> shown = DesktopDriver.parseRows(cli.ok("ui:rows")).subList(0, 3);
         assertTrue(shown.get(0).get("Name").compareTo(shown.get(1).get("Name")) < 0, () -> "sorted by name: " + shown);
-
-        System.out.println("DesktopManyTorrentsIT: ui:latency says: " + cli.ok("ui:latency"));
-        Map<String, Double> latency = ui.latency();
         System.out.println("DesktopManyTorrentsIT: event loop with " + COUNT + " torrents: " + latency);
         assertTrue(latency.getOrDefault("dispatches", 0.0) > 100, () -> "the loop was not measured: " + latency);
         assertTrue(latency.get("maxBusyMs") <= BUSY_LIMIT_MS,

@@ -33,6 +33,7 @@ class DesktopSearchIT {
     Path work;
 
     private ShoalDaemon desktop;
+    private Path cfgFile;
 
     @AfterEach
     void stopDesktop() throws InterruptedException {
@@ -49,8 +50,11 @@ class DesktopSearchIT {
         Path shelf = Files.createDirectories(work.resolve("shelf"));
         String name = swarm.torrent().name();
         Files.copy(swarm.torrentFile(), shelf.resolve(name + ".torrent"));
-        // FileInstall reads a .cfg typed only when every line is typed: the array is written typed.
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.search.local", Map.of("folders", "[\"" + shelf + "\"]"));
+        // One folder as a plain value (DS makes it a one-element String[]). A typed array would be
+        // written back by FileInstall on every apply (arrays never compare equal), and once, under
+        // load, its poll read that rewrite half done and applied no folders.
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.search.local", Map.of("folders", shelf.toString()));
+        cfgFile = shoal.dataDir().resolve("plugins").resolve("dev.shoal.search.local.cfg");
         desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
         DesktopDriver ui = new DesktopDriver(cli, desktop::output);
         ui.awaitWindow(DesktopIT.STARTUP);
@@ -89,7 +93,14 @@ class DesktopSearchIT {
             }
             ShoalGet.sleep(Duration.ofMillis(500));
         }
-        throw new AssertionError("the search never finished with hits; ui:search said:\n" + state + "\n"
+        String cfg;
+        try {
+            cfg = Files.readString(cfgFile);
+        } catch (java.io.IOException e) {
+            cfg = e.toString();
+        }
+        throw new AssertionError("the search never finished with hits; ui:search said:\n" + state + "\n.cfg now:\n"
+                + cfg + "\nshoal:config:\n" + cli.run("shoal:config", "dev.shoal.search.local").describe() + "\n"
                 + desktop.output());
     }
 }

@@ -39,7 +39,7 @@ public final class SearchUiCommands {
         }
         String query = String.join(" ", words);
         String chosen = provider;
-        return desktop.call(w -> {
+        return desktop.call("ui:search", w -> {
             if (!query.isBlank()) {
                 w.search().search(query, chosen);
             }
@@ -48,12 +48,12 @@ public final class SearchUiCommands {
     }
 
     public List<String> hits() {
-        return desktop.call(w -> w.search().rows());
+        return desktop.call("ui:hits", w -> w.search().rows());
     }
 
     public String fetch(String row) {
         int index = UiCommands.number(row, "ui:fetch <row, from 0>");
-        desktop.call(w -> {
+        desktop.call("ui:fetch", w -> {
             w.search().add(index);
             return null;
         });
