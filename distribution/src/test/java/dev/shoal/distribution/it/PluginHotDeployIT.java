@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -84,8 +83,8 @@ class PluginHotDeployIT {
             // Dropped in: installed, started, and searched.
             long dropped = System.nanoTime();
             place(built, plugins.resolve("search-plugin-example.jar"));
-            String found = awaitCommand(cli, PLUGIN_WAIT, out -> out.contains("debian-12"),
-                    "shoal:search", "debian", "--provider", "example");
+            String found = cli.awaitOutput("searched through the dropped plugin", PLUGIN_WAIT,
+                    out -> out.contains("debian-12"), daemon::output, "shoal:search", "debian", "--provider", "example");
             long usedAfter = (System.nanoTime() - dropped) / 1_000_000;
             System.out.println("PluginHotDeployIT: dropped in, shoal:search used it after " + usedAfter + " ms:\n"
                     + found);
@@ -94,15 +93,16 @@ class PluginHotDeployIT {
             // Replaced by a changed jar: updated in place, the new catalog answers.
             long replaced = System.nanoTime();
             place(withExtraRelease(built, work.resolve("updated.jar")), plugins.resolve("search-plugin-example.jar"));
-            awaitCommand(cli, PLUGIN_WAIT, out -> out.contains(ADDED_RELEASE), "shoal:search", "hot-update",
-                    "--provider", "example");
+            cli.awaitOutput("answering from the replaced jar", PLUGIN_WAIT, out -> out.contains(ADDED_RELEASE),
+                    daemon::output, "shoal:search", "hot-update", "--provider", "example");
             long updatedAfter = (System.nanoTime() - replaced) / 1_000_000;
             System.out.println("PluginHotDeployIT: replaced, the new version answered after " + updatedAfter + " ms");
 
             // Deleted: uninstalled, gone from the providers and from searches.
             long deleted = System.nanoTime();
             Files.delete(plugins.resolve("search-plugin-example.jar"));
-            awaitCommand(cli, PLUGIN_WAIT, out -> !out.contains("example"), "shoal:providers");
+            cli.awaitOutput("rid of the deleted plugin", PLUGIN_WAIT, out -> !out.contains("example"), daemon::output,
+                    "shoal:providers");
             long goneAfter = (System.nanoTime() - deleted) / 1_000_000;
             System.out.println("PluginHotDeployIT: deleted, gone from shoal:providers after " + goneAfter + " ms");
             Processes.Result unknown = cli.run("shoal:search", "debian", "--provider", "example");
@@ -171,21 +171,5 @@ class PluginHotDeployIT {
             }
         }
         return out;
-    }
-
-    /** Runs the command until it succeeds with output {@code done} accepts; that output. */
-    private String awaitCommand(ShoalCli cli, Duration timeout, Predicate<String> done, String... command) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Processes.Result last = null;
-        while (System.nanoTime() - deadline < 0) {
-            last = cli.run(command);
-            if (last.exitCode() == 0 && done.test(last.stdout())) {
-                return last.stdout();
-            }
-            ShoalGet.sleep(Duration.ofMillis(100));
-        }
-        Processes.Result seen = last;
-        throw new AssertionError(String.join(" ", command) + " never answered as expected within " + timeout.toSeconds()
-                + " s; last:\n" + (seen == null ? "nothing" : seen.describe()) + "\n" + daemon.output());
     }
 }

@@ -52,22 +52,27 @@ final class ShoalCli {
      * (the shell or the engine being restarted) counts as not yet.
      */
     Info awaitInfo(String torrent, String what, Duration timeout, Predicate<Info> goal, Supplier<String> context) {
+        return new Info(awaitOutput(what, timeout, out -> goal.test(new Info(out)), context, "shoal:info", torrent));
+    }
+
+    /**
+     * Runs {@code command} until it succeeds with output {@code done} accepts; that output. A failing
+     * run (a bundle being installed or restarted) counts as not yet.
+     */
+    String awaitOutput(String what, Duration timeout, Predicate<String> done, Supplier<String> context,
+            String... command) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Object last = null;
+        Processes.Result last = null;
         while (System.nanoTime() - deadline < 0) {
-            Processes.Result result = run("shoal:info", torrent);
-            if (result.exitCode() == 0) {
-                Info info = new Info(result.stdout());
-                if (goal.test(info)) {
-                    return info;
-                }
-                last = info;
-            } else {
-                last = result.describe();
+            last = run(command);
+            if (last.exitCode() == 0 && done.test(last.stdout())) {
+                return last.stdout();
             }
             ShoalGet.sleep(POLL);
         }
-        return fail("not " + what + " within " + timeout.toSeconds() + " s; last info:\n" + last + "\n" + context.get());
+        Object seen = last == null ? "nothing" : last.exitCode() == 0 ? last.stdout() : last.describe();
+        return fail("not " + what + " within " + timeout.toSeconds() + " s; " + String.join(" ", command)
+                + " last said:\n" + seen + "\n" + context.get());
     }
 
     /** One torrent's {@code shoal:info}. */
