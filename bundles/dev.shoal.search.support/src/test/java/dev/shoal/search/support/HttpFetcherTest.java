@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.test.support.LocalHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -3,6 +3,7 @@ package dev.shoal.search.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.shoal.test.support.LocalHttpServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.shoal.search.feed.internal;
 
-import dev.shoal.search.support.EmbeddedSupport;
+import dev.shoal.test.support.search.EmbeddedSupport;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

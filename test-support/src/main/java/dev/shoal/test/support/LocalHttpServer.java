@@ -1,4 +1,4 @@
-package dev.shoal.search.support;
+package dev.shoal.test.support;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;

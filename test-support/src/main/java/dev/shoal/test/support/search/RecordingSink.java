@@ -1,4 +1,4 @@
-package dev.shoal.search.support;
+package dev.shoal.test.support.search;
 
 import dev.shoal.search.api.ResultSink;
 import dev.shoal.search.api.SearchResult;

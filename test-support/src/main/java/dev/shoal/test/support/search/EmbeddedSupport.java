@@ -1,4 +1,4 @@
-package dev.shoal.search.support;
+package dev.shoal.test.support.search;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
