@@ -16,7 +16,12 @@ import java.util.OptionalInt;
 final class Add {
 
     /** How long to wait for another Shoal that holds the lock but does not answer yet (it is starting). */
-    static final Duration STARTING_WAIT = Duration.ofSeconds(30);
+    static final Duration STARTING_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long this process, having become the Shoal, waits for its own shell to take what it was
+     * given: only a framework that never starts its shell takes this long, and then it is said.
+     */
+    static final Duration OWN_START_WAIT = Duration.ofMinutes(5);
 
     private Add() {
     }
@@ -33,17 +38,22 @@ final class Add {
         List<String> options = words.subList(1, words.size());
         String line = Handover.addLine(target, options, workingDirectory);
         try {
-            OptionalInt handedOver = Handover.run(dataDir, line, System.out, err);
-            if (handedOver.isPresent()) {
-                return handedOver.getAsInt();
+            Handover.Answer answer = Handover.ask(dataDir, line);
+            if (answer.commandMissing()) {
+                // A Shoal still starting: its remote shell answers before its commands are there.
+                answer = Handover.askWhenReady(dataDir, line, STARTING_WAIT).orElse(answer);
+            }
+            if (answer.answered()) {
+                answer.copyTo(System.out, err);
+                return answer.status().getAsInt();
             }
             if (!FrameworkLaunch.prepare(dataDir)) {
                 return 1;
             }
-            if (!Daemon.lock(dataDir)) {
+            if (!Daemon.lock(dataDir, InstanceLock.Kind.DAEMON)) {
                 // Another Shoal is starting on this data directory (two torrents opened at once):
                 // it gets this one too once it answers.
-                handedOver = Handover.runWhenReady(dataDir, line, System.out, err, STARTING_WAIT);
+                OptionalInt handedOver = Handover.runWhenReady(dataDir, line, System.out, err, STARTING_WAIT);
                 if (handedOver.isPresent()) {
                     return handedOver.getAsInt();
                 }
@@ -68,10 +78,12 @@ final class Add {
         return Daemon.run(dataDir, daemon.toArray(String[]::new));
     }
 
+    /** Our own daemon adds it once its shell answers with the command, however long it takes to start. */
     private static void handOverWhenReady(Path dataDir, String line) {
         Handover.inBackground("shoal-add-handover", "adding the torrent failed", () -> {
-            if (Handover.runWhenReady(dataDir, line, System.out, System.err, STARTING_WAIT).isEmpty()) {
-                System.err.println("shoal: the remote shell did not start; the torrent was not added");
+            if (Handover.runWhenReady(dataDir, line, System.out, System.err, OWN_START_WAIT).isEmpty()) {
+                System.err.println("shoal: Shoal's shell did not start within " + OWN_START_WAIT.toMinutes()
+                        + " minutes; not added: " + line);
             }
         });
     }

@@ -20,11 +20,15 @@ final class Daemon {
     private Daemon() {
     }
 
-    /** Takes the data directory's lock; false when another Shoal holds it. */
-    static synchronized boolean lock(Path dataDir) throws IOException {
+    /** Takes the data directory's lock for a Shoal of {@code kind}; false when another Shoal holds it. */
+    static synchronized boolean lock(Path dataDir, InstanceLock.Kind kind) throws IOException {
         Optional<InstanceLock> acquired = InstanceLock.tryAcquire(dataDir);
-        acquired.ifPresent(held -> lock = held);
-        return acquired.isPresent();
+        if (acquired.isEmpty()) {
+            return false;
+        }
+        lock = acquired.get();
+        kind.writeTo(dataDir);
+        return true;
     }
 
     static String alreadyRunning(Path dataDir) {

@@ -1,9 +1,7 @@
 package dev.shoal.boot;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +25,11 @@ final class Desktop {
     /** The commands of the framework's command line; any other first word may be a torrent to open. */
     private static final Set<String> COMMANDS = Set.of("info", "create", "get", "daemon", "cli", "add", "help");
     private static final Pattern LINK = Pattern.compile("(?is)(https?://|file:|magnet:).+");
-    /** How long a starting desktop may take to offer {@code shoal:open} (its bundle starts last). */
-    static final Duration OPEN_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a second launch waits for a starting desktop to offer {@code shoal:open} (its bundle
+     * starts last); generous, since a loaded machine can take that long to start a JVM and a framework.
+     */
+    static final Duration OPEN_WAIT = Duration.ofSeconds(120);
 
     private Desktop() {
     }
@@ -82,8 +83,9 @@ final class Desktop {
         }
         PrintStream err = System.err;
         try {
-            if (handOver(dataDir, targets, err).isPresent()) {
-                return 0;
+            OptionalInt handedOver = handOver(dataDir, targets, err);
+            if (handedOver.isPresent()) {
+                return handedOver.getAsInt();
             }
             Optional<String> noDisplay = noDisplay(System.getProperty("os.name"), System.getenv());
             if (noDisplay.isPresent()) {
@@ -98,10 +100,12 @@ final class Desktop {
             if (!FrameworkLaunch.prepare(dataDir)) {
                 return 1;
             }
-            if (!Daemon.lock(dataDir)) {
+            if (!Daemon.lock(dataDir, InstanceLock.Kind.DESKTOP)) {
                 // Another Shoal is starting here (two torrents opened at once): it gets these once it answers.
-                if (handOverWhenReady(dataDir, targets, err)) {
-                    return 0;
+                Optional<Integer> status = Handover.retry(OPEN_WAIT,
+                        () -> Handover.boxed(handOver(dataDir, targets, err)));
+                if (status.isPresent()) {
+                    return status.get();
                 }
                 err.println(Daemon.alreadyRunning(dataDir) + " but does not answer");
                 return 1;
@@ -130,60 +134,74 @@ final class Desktop {
     }
 
     /**
-     * Gives the targets to the Shoal running here, if one answers: the desktop opens each in its add
-     * dialog (and comes to the front when there is none); a headless daemon adds them.
+     * Gives the targets to the Shoal running here, if one answers: a desktop opens each in its add
+     * dialog (and comes to the front when there is none), waiting for its window's commands when it is
+     * still starting; a headless daemon adds them.
      *
-     * @return empty when no Shoal answers
+     * @return the worst exit status; empty when no Shoal answers
      */
-    private static OptionalInt handOver(Path dataDir, List<String> targets, PrintStream err) throws IOException {
-        OptionalInt status = OptionalInt.empty();
-        for (String line : openLines(targets)) {
-            Outcome outcome = open(dataDir, line);
-            if (outcome.status.isEmpty()) {
-                return OptionalInt.empty();
-            }
-            if (outcome.headless()) {
-                if (targets.isEmpty()) {
-                    err.println("shoal: Shoal already runs for data directory " + dataDir
-                            + " without a window (`shoal daemon`); talk to it with `shoal cli`");
-                    return OptionalInt.of(1);
-                }
-                return addEach(dataDir, targets, err);
-            }
-            outcome.copyTo(System.out, err);
-            status = outcome.status;
+    private static OptionalInt handOver(Path dataDir, List<String> targets, PrintStream err)
+            throws IOException, InterruptedException {
+        List<String> lines = openLines(targets);
+        Handover.Answer first = Handover.ask(dataDir, lines.get(0));
+        if (!first.answered()) {
+            return OptionalInt.empty();
         }
-        return status;
-    }
-
-    private static OptionalInt addEach(Path dataDir, List<String> targets, PrintStream err) throws IOException {
+        if (first.commandMissing() && InstanceLock.Kind.of(dataDir) == InstanceLock.Kind.DAEMON) {
+            if (targets.isEmpty()) {
+                err.println("shoal: Shoal already runs for data directory " + dataDir
+                        + " without a window (`shoal daemon`); talk to it with `shoal cli`");
+                return OptionalInt.of(1);
+            }
+            return OptionalInt.of(addEach(dataDir, targets, err));
+        }
         int worst = 0;
-        for (String target : targets) {
-            OptionalInt status = Handover.run(dataDir, Handover.addLine(target, List.of(), Path.of("")), System.out,
-                    err);
-            worst = Math.max(worst, status.orElse(1));
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<Handover.Answer> answer = i == 0 && !first.commandMissing() ? Optional.of(first)
+                    : Handover.askWhenReady(dataDir, lines.get(i), OPEN_WAIT);
+            if (answer.isEmpty()) {
+                err.println("shoal: the running Shoal's window did not come up within " + OPEN_WAIT.toSeconds()
+                        + " s; not opened: " + (targets.isEmpty() ? "the window" : targets.get(i)));
+                worst = 1;
+                continue;
+            }
+            answer.get().copyTo(System.out, err);
+            worst = Math.max(worst, answer.get().status().getAsInt());
         }
         return OptionalInt.of(worst);
     }
 
-    private static boolean handOverWhenReady(Path dataDir, List<String> targets, PrintStream err)
+    /** Adds each target with {@code shoal:add} (a Shoal without a window), waiting for its shell's commands. */
+    private static int addEach(Path dataDir, List<String> targets, PrintStream err)
             throws IOException, InterruptedException {
-        return Handover.retry(OPEN_WAIT, () -> Handover.boxed(handOver(dataDir, targets, err))).isPresent();
+        int worst = 0;
+        for (String target : targets) {
+            OptionalInt status = Handover.runWhenReady(dataDir, Handover.addLine(target, List.of(), Path.of("")),
+                    System.out, err, Add.STARTING_WAIT);
+            if (status.isEmpty()) {
+                err.println("shoal: the running Shoal did not take it within " + Add.STARTING_WAIT.toSeconds()
+                        + " s; not added: " + target);
+            }
+            worst = Math.max(worst, status.orElse(1));
+        }
+        return worst;
     }
 
-    /** Our own desktop opens them once its window is up (its commands come with it). */
+    /**
+     * Our own desktop opens them once its window's commands are up (the window queues what comes
+     * before it shows), however long that takes. Should the window never come, or refuse, the
+     * torrents are added without it rather than lost.
+     */
     private static void openWhenReady(Path dataDir, List<String> targets) {
         Handover.inBackground("shoal-desktop-open", "opening the torrent failed", () -> {
-            for (String line : openLines(targets)) {
-                Optional<Outcome> opened = Handover.retry(OPEN_WAIT, () -> {
-                    Outcome outcome = open(dataDir, line);
-                    return outcome.status.isPresent() && !outcome.headless() ? Optional.of(outcome) : Optional.empty();
-                });
-                if (opened.isEmpty()) {
-                    System.err.println("shoal: the window did not come up; not opened: " + line);
-                    return;
+            List<String> lines = openLines(targets);
+            for (int i = 0; i < lines.size(); i++) {
+                Optional<Handover.Answer> opened = Handover.askWhenReady(dataDir, lines.get(i), Add.OWN_START_WAIT);
+                opened.ifPresent(answer -> answer.copyTo(System.out, System.err));
+                if (opened.isEmpty() || !opened.get().succeeded()) {
+                    System.err.println("shoal: the window could not open " + targets.get(i) + "; adding it without");
+                    addEach(dataDir, List.of(targets.get(i)), System.err);
                 }
-                opened.get().copyTo(System.out, System.err);
             }
         });
     }
@@ -194,28 +212,5 @@ final class Desktop {
             return List.of("shoal:open");
         }
         return targets.stream().map(target -> "shoal:open " + GogoLine.literal(target)).toList();
-    }
-
-    private static Outcome open(Path dataDir, String line) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        OptionalInt status = Handover.run(dataDir, line, outStream, errStream);
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    /** What a {@code shoal:open} answered, held back until we know whether a window answered it. */
-    private record Outcome(OptionalInt status, String out, String err) {
-
-        /** The Shoal running has no {@code shoal:open}: it has no window (yet). */
-        boolean headless() {
-            return status.isPresent() && status.getAsInt() != 0 && err.contains("Command not found");
-        }
-
-        void copyTo(PrintStream stdout, PrintStream stderr) {
-            stdout.print(out);
-            stderr.print(err);
-        }
     }
 }

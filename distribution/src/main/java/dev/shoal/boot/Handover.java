@@ -1,7 +1,9 @@
 package dev.shoal.boot;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,16 +41,67 @@ final class Handover {
         }
     }
 
-    /** As {@link #run}, trying again until a Shoal that is starting answers, for {@code wait} at most. */
+    /**
+     * As {@link #run}, trying again until a Shoal that is starting answers <em>and has the command</em>
+     * (its remote shell may be up before the bundle that registers the command), for {@code wait} at
+     * most; the output of the answer that counts is copied to ours.
+     *
+     * @return its exit status; empty when no Shoal answered with the command in time
+     */
     static OptionalInt runWhenReady(Path dataDir, String commandLine, PrintStream out, PrintStream err, Duration wait)
             throws IOException, InterruptedException {
-        Optional<Integer> status = retry(wait, () -> boxed(run(dataDir, commandLine, out, err)));
-        return status.isPresent() ? OptionalInt.of(status.get()) : OptionalInt.empty();
+        Optional<Answer> answer = askWhenReady(dataDir, commandLine, wait);
+        answer.ifPresent(a -> a.copyTo(out, err));
+        return answer.map(Answer::status).orElse(OptionalInt.empty());
+    }
+
+    /** As {@link #runWhenReady}, the answer held back for the caller. */
+    static Optional<Answer> askWhenReady(Path dataDir, String commandLine, Duration wait)
+            throws IOException, InterruptedException {
+        return retry(wait, () -> {
+            Answer answer = ask(dataDir, commandLine);
+            return answer.answered() && !answer.commandMissing() ? Optional.of(answer) : Optional.empty();
+        });
+    }
+
+    /** Runs {@code commandLine} as {@link #run} does, its output held back in the answer. */
+    static Answer ask(Path dataDir, String commandLine) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        OptionalInt status = run(dataDir, commandLine, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Answer(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a Shoal answered to one command line, held back until the caller knows what it means. */
+    record Answer(OptionalInt status, String out, String err) {
+
+        /** A Shoal answered (empty status: none runs, or it does not answer yet). */
+        boolean answered() {
+            return status.isPresent();
+        }
+
+        boolean succeeded() {
+            return answered() && status.getAsInt() == 0;
+        }
+
+        /**
+         * The Shoal running has no such command: a headless daemon asked for {@code shoal:open}, or a
+         * Shoal still starting whose bundle with the command is not active yet.
+         */
+        boolean commandMissing() {
+            return answered() && status.getAsInt() != 0 && err.contains("Command not found");
+        }
+
+        void copyTo(PrintStream stdout, PrintStream stderr) {
+            stdout.print(out);
+            stderr.print(err);
+        }
     }
 
     /** One try at reaching a Shoal that may still be starting: empty when it did not answer (yet). */
     interface Attempt<T> {
-        Optional<T> get() throws IOException;
+        Optional<T> get() throws IOException, InterruptedException;
     }
 
     /** Tries {@code attempt} every {@value #POLL_MILLIS} ms until it gives a result, for {@code wait} at most. */

@@ -47,7 +47,8 @@ public final class Main {
                 if (!FrameworkLaunch.prepare(dataDir)) {
                     return 1;
                 }
-                if (!Daemon.lock(dataDir)) {
+                boolean window = boot.after().contains("--desktop");
+                if (!Daemon.lock(dataDir, window ? InstanceLock.Kind.DESKTOP : InstanceLock.Kind.DAEMON)) {
                     System.err.println(Daemon.alreadyRunning(dataDir));
                     return 1;
                 }

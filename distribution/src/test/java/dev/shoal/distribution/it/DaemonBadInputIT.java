@@ -62,6 +62,8 @@ class DaemonBadInputIT {
     static Stream<Named<List<String>>> badCommands() {
         return Stream.of(
                 Named.of("an unknown id", List.of("shoal:info", "999")),
+                // Unscoped, as users type it: Shoal's info, not the scr:info Gogo would find first.
+                Named.of("an unknown id, the command unscoped", List.of("info", "999999")),
                 Named.of("an unknown info-hash prefix", List.of("shoal:pause", "ffff0000")),
                 Named.of("a prefix too short to name a torrent", List.of("shoal:resume", "ab")),
                 Named.of("a malformed torrent file", List.of("shoal:add", "MALFORMED")),

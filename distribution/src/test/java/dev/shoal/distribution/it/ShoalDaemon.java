@@ -56,6 +56,14 @@ final class ShoalDaemon implements AutoCloseable {
         return launch(shoal, base, Map.of("DISPLAY", display), List.of(jvmOptions), List.of());
     }
 
+    /**
+     * Starts the desktop with torrents to open, as a file manager or a browser does when no Shoal
+     * runs: {@code shoal TARGET... --data-dir D} on X display {@code display}.
+     */
+    static ShoalDaemon openInDesktop(Shoal shoal, Path base, String display, List<String> targets) {
+        return launch(shoal, base, Map.of("DISPLAY", display), List.of(), targets);
+    }
+
     private static ShoalDaemon launch(Shoal shoal, Path base, Map<String, String> env, List<String> jvmOptions,
             List<String> command) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

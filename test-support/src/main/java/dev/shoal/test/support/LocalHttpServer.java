@@ -125,11 +125,15 @@ public final class LocalHttpServer implements AutoCloseable, AfterEachCallback {
 
     /** This status with this body. */
     public static HttpHandler status(int status, String body) {
+        return bytes(status, "application/xml; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This status with these bytes of this content type (a {@code .torrent} file, say). */
+    public static HttpHandler bytes(int status, String contentType, byte[] body) {
         return exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            exchange.getResponseBody().write(bytes);
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
         };
     }
 

@@ -28,6 +28,8 @@ import dev.shoal.remote.protocol.Frames.ProtocolException;
 final class ShellConnection implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShellConnection.class);
+    /** Gogo's command search order for unscoped names: Shoal's scope first, then any. */
+    static final String SCOPE = "shoal:*";
 
     private final Socket socket;
     private final byte[] token;
@@ -93,6 +95,9 @@ final class ShellConnection implements Runnable {
         PrintStream out = new PrintStream(writer.stream(Frames.OUT), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(writer.stream(Frames.ERR), true, StandardCharsets.UTF_8);
         try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, err)) {
+            // What the user means by an unscoped name is Shoal's command: `info 7` is shoal:info, not the
+            // scr:info that Gogo's default search order ("*") happens to find first.
+            session.put("SCOPE", SCOPE);
             while (true) {
                 Frame frame = Frames.read(in, limits.lineBytes());
                 if (frame == null) {

@@ -1,5 +1,9 @@
 package dev.shoal.ui.swt.internal;
 
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.ui.swt.internal.adding.SourceException;
+import dev.shoal.ui.swt.internal.adding.TorrentSource;
 import dev.shoal.ui.swt.internal.model.EnginePoller;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.ViewState;
@@ -7,6 +11,7 @@ import dev.shoal.ui.swt.internal.window.MainWindow;
 import dev.shoal.ui.swt.internal.window.Services;
 import dev.shoal.ui.swt.internal.window.Ui;
 import dev.shoal.ui.swt.internal.window.WindowHost;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +41,7 @@ final class Desktop implements DesktopDriver, WindowHost {
     /** The snapshot waiting for the display thread; one at most, so a slow display never piles them up. */
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final WaitingOpens opens = new WaitingOpens();
     private volatile Settings settings;
     private volatile boolean started;
     private volatile boolean stopRequested;
@@ -65,6 +71,8 @@ final class Desktop implements DesktopDriver, WindowHost {
             } catch (SWTError | LinkageError e) {
                 LOG.error("desktop: no window, the display cannot be opened ({}); downloads go on without it",
                         e.getMessage());
+                addWithoutWindow(opens.unavailable("no desktop window: the display cannot be opened ("
+                        + e.getMessage() + ")"));
                 return;
             }
             display = created;
@@ -76,6 +84,7 @@ final class Desktop implements DesktopDriver, WindowHost {
                 MainWindow opened = new MainWindow(created, services, this);
                 window = opened;
                 opened.open();
+                opens.windowUp(() -> Ui.post(created, () -> trace.section("open", this::openWaiting)));
                 poller.schedule(settings.refreshMillis());
                 probe.start();
                 DisplayLoop running = new DisplayLoop(created, latency, trace);
@@ -84,6 +93,9 @@ final class Desktop implements DesktopDriver, WindowHost {
                     running.run();
                 }
             } finally {
+                for (String target : opens.windowDown()) {
+                    LOG.warn("desktop: the window closed before it could open {}", target);
+                }
                 poller.stop(2000);
                 probe.stop();
                 MainWindow last = window;
@@ -240,18 +252,50 @@ final class Desktop implements DesktopDriver, WindowHost {
         Ui.post(d, () -> trace.section(what, task));
     }
 
+    /** Opens now when the window is up, else once it is (it is starting: the launch that started Shoal). */
     @Override
     public void open(String fileOrUrlOrMagnet) {
-        post("open", () -> {
-            MainWindow w = window;
-            if (w != null && !w.isDisposed()) {
-                w.open(fileOrUrlOrMagnet);
-            }
-        });
+        opens.add(fileOrUrlOrMagnet);
     }
 
+    /** On the display thread: the add flow for everything handed over so far, in order. */
+    private void openWaiting() {
+        MainWindow w = window;
+        if (w == null || w.isDisposed()) {
+            return;
+        }
+        for (String target : opens.takeAll()) {
+            w.open(target);
+        }
+    }
+
+    /**
+     * What was handed over for a window that cannot come: added with the engine's defaults, so the
+     * user's torrent is not lost with the window.
+     */
+    private void addWithoutWindow(List<String> targets) {
+        for (String target : targets) {
+            services.work().execute(() -> {
+                try {
+                    Engine engine = services.engine();
+                    engine.add(engine.defaults(new TorrentSource().load(target)));
+                    LOG.info("desktop: added {} without a window", target);
+                } catch (SourceException | EngineException | RuntimeException e) {
+                    LOG.error("desktop: not added without a window: {}: {}", target, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** Brings the window up; while it is starting there is nothing to raise (it shows by itself). */
     @Override
     public void raise() {
+        Display d = display;
+        if (d == null || d.isDisposed() || window == null) {
+            return;
+        }
         post("raise", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
