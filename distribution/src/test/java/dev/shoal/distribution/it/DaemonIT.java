@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,9 @@ class DaemonIT {
     @Test
     void stoppingTheFrameworkFromTheShellEndsTheDaemon() throws InterruptedException {
         Shoal shoal = startDaemon();
-        shoal.run("cli", "stop", "0");
+        Processes.Result stop = shoal.run("cli", "stop", "0");
         int status = daemon.awaitExit(Duration.ofSeconds(30));
-        String output = daemon.output();
+        String output = stop.describe() + "\n" + daemon.output();
         assertAll(output,
                 () -> assertEquals(0, status, "exit status"),
                 () -> assertFalse(Files.exists(shoal.dataDir().resolve("remote.port")), "remote.port is gone"),
@@ -132,6 +133,25 @@ class DaemonIT {
                 () -> assertTrue(add.stdout().contains("added"), "add says what it did"),
                 () -> assertTrue(list.stdout().contains("handed.bin") && list.stdout().contains("paused"),
                         "the daemon has it, paused"));
+    }
+
+    @Test
+    void addWithNoShoalRunningBecomesTheDaemonAndAddsTheTorrent() throws IOException {
+        Shoal shoal = new Shoal(work);
+        Path content = Files.createDirectories(work.resolve("content"));
+        Files.write(content.resolve("first.bin"), new byte[70_000]);
+        Path torrent = work.resolve("first.torrent");
+        assertEquals(0, shoal.run("create", content.resolve("first.bin").toString(), "-o", torrent.toString())
+                .exitCode());
+        // With options, the torrent goes through the new daemon's own shell once its commands are up.
+        daemon = ShoalDaemon.launchWith(shoal, work, List.of("add", torrent.toString(), "--dir", content.toString(),
+                "--paused")).awaitRemoteShell(STARTUP);
+        ShoalCli cli = new ShoalCli(shoal);
+        String list = cli.awaitOutput("listing the torrent added", STARTUP, out -> out.contains("first.bin"),
+                daemon::output, "shoal:list");
+        assertTrue(list.contains("paused"), () -> "added paused, as asked:\n" + list + "\n" + daemon.output());
+        String info = cli.ok("shoal:info", "1");
+        assertTrue(info.contains(content.toString()), () -> "in the folder asked for:\n" + info);
     }
 
     @Test

@@ -7,11 +7,14 @@ import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.LocalHttpServer;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SwarmData;
+import dev.shoal.test.support.SystemProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +33,8 @@ class DesktopOpenIT {
     private static final Duration UP_WITHIN = Duration.ofSeconds(120);
     private static final Duration MOVES_WITHIN = Duration.ofSeconds(120);
     private static final String ADD = "Add torrent";
+    /** A window's name in {@code xwininfo -tree}: {@code 0x200333 "Add torrent": ("Shoal" "Shoal") ...}. */
+    private static final Pattern NAME = Pattern.compile("0x\\p{XDigit}+ \"([^\"]*)\":");
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
@@ -98,6 +103,7 @@ class DesktopOpenIT {
         // Magnets are refused, in a window of their own, until metadata exchange (BEP 9) exists.
         ui.awaitShell("Error", UP_WITHIN);
         System.out.println("DesktopOpenIT: windows after opening four at once: " + ui.shells());
+        assertTitlesAsWritten(List.of("Shoal", ADD, "Error"));
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("opened-at-once.png"));
 
         for (int dialog = 0; dialog < 3; dialog++) {
@@ -112,6 +118,21 @@ class DesktopOpenIT {
         }
         assertTrue(web.requests().stream().anyMatch(uri -> uri.getPath().equals("/linked.torrent")),
                 "the link was fetched from the test's server");
+    }
+
+    /**
+     * The titles the X server has for our windows (what task lists and window switchers show) are the
+     * titles as written: SWT on GTK pads them with spaces unless the window sets them itself.
+     */
+    private static void assertTitlesAsWritten(List<String> titles) {
+        Processes.Result tree = Processes.run(List.of(SystemProgram.require("xwininfo").toString(), "-root", "-tree"),
+                Map.of("DISPLAY", display.name()), null, Duration.ofSeconds(30)).assertSuccess();
+        List<String> names = NAME.matcher(tree.stdout()).results().map(m -> m.group(1)).toList();
+        for (String title : titles) {
+            assertTrue(names.contains(title), () -> "no window named exactly \"" + title + "\": " + names);
+            assertTrue(names.stream().noneMatch(name -> name.strip().equals(title) && !name.equals(title)),
+                    () -> "a window named \"" + title + "\" with spaces around it: " + names);
+        }
     }
 
     private static Path torrentOf(Shoal shoal, Path file) {

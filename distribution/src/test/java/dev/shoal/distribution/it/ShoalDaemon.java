@@ -56,6 +56,11 @@ final class ShoalDaemon implements AutoCloseable {
         return launch(shoal, base, Map.of("DISPLAY", display), List.of(jvmOptions), List.of());
     }
 
+    /** Runs {@code shoal COMMAND... --data-dir D} that is to become the daemon (e.g. {@code add} when none runs). */
+    static ShoalDaemon launchWith(Shoal shoal, Path base, List<String> command) {
+        return launch(shoal, base, Map.of(), List.of(), command);
+    }
+
     /**
      * Starts the desktop with torrents to open, as a file manager or a browser does when no Shoal
      * runs: {@code shoal TARGET... --data-dir D} on X display {@code display}.

@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
+import dev.shoal.ui.swt.internal.window.ShellTitles;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.swt.SWT;
@@ -31,7 +32,7 @@ final class Forms {
      */
     static Shell dialog(Shell parent, String title, int columns, int modality) {
         Shell shell = new Shell(parent, SWT.DIALOG_TRIM | SWT.RESIZE | modality);
-        shell.setText(title);
+        ShellTitles.set(shell, title);
         GridLayout layout = new GridLayout(columns, false);
         layout.marginWidth = 10;
         layout.marginHeight = 10;

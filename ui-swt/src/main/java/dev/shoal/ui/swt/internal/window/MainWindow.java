@@ -64,7 +64,7 @@ public final class MainWindow {
     public MainWindow(Display display, Services services, WindowHost host) {
         this.host = host;
         shell = new Shell(display, SWT.SHELL_TRIM);
-        shell.setText(TITLE);
+        ShellTitles.set(shell, TITLE);
         icons = AppIcon.images(display);
         shell.setImages(icons);
         GridLayout layout = new GridLayout(1, false);
