@@ -86,7 +86,7 @@ class DaemonSwarmIT {
 
             // Pause holds it; resume moves it again.
             cli.ok("shoal:pause", hash);
-            ShoalCli.Info paused = cli.awaitInfo(hash, "paused", Duration.ofSeconds(10),
+            ShoalCli.Info paused = cli.awaitInfo(hash, "paused", MOVES_WITHIN,
                     info -> info.state().startsWith("paused") && info.peers() == 0, daemon::output);
             ShoalGet.sleep(Duration.ofSeconds(2));
             assertEquals(paused.done(), cli.info(hash).done(), "a paused torrent does not move");
@@ -116,7 +116,8 @@ class DaemonSwarmIT {
             // Remove with its files: the torrent's files go, nothing else does.
             cli.ok("shoal:remove", "--delete-data", hash);
             Path top = download.resolve(swarm.torrent().name());
-            for (int i = 0; i < 100 && Files.exists(top); i++) {
+            long deadline = System.nanoTime() + MOVES_WITHIN.toNanos();
+            while (Files.exists(top) && System.nanoTime() - deadline < 0) {
                 ShoalGet.sleep(Duration.ofMillis(200));
             }
             assertFalse(Files.exists(top), () -> top + " is still there after remove --delete-data\n" + again.output());

@@ -86,7 +86,7 @@ class DesktopHotSwapIT {
             cli.awaitInfo(hash, "complete", Duration.ofSeconds(120), info -> info.done() == 100,
                     () -> desktop.output() + TestSwarm.logs(seed).get());
             swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
-            ui.awaitRow(name, "complete in the window", Duration.ofSeconds(10), row -> row.progress() >= 100);
+            ui.awaitRow(name, "complete in the window", MOVES_WITHIN, row -> row.progress() >= 100);
         }
     }
 

@@ -68,7 +68,7 @@ class DesktopIT {
             // What a file manager does: run Shoal with the file; it hands it over and exits.
             Processes.Result second = shoal.run(swarm.torrentFile().toString());
             assertEquals(0, second.exitCode(), () -> "the second launch\n" + second.describe() + desktop.output());
-            ui.awaitShell("Add torrent", Duration.ofSeconds(20));
+            ui.awaitShell("Add torrent", STARTUP);
             ui.field("Add torrent", "Save to", download.toString());
             ui.screenshot(SCREENSHOTS.resolve("add-dialog.png"), "Add torrent");
             ui.button("Add torrent", "Add");
@@ -94,7 +94,7 @@ class DesktopIT {
 
             // Pause holds it; start moves it again.
             ui.press("pause");
-            DesktopDriver.Row paused = ui.awaitRow(name, "paused", Duration.ofSeconds(15),
+            DesktopDriver.Row paused = ui.awaitRow(name, "paused", MOVES_WITHIN,
                     row -> row.state().contains("paused"));
             ShoalGet.sleep(Duration.ofSeconds(2));
             double heldAt = ui.row(name).orElseThrow().progress();

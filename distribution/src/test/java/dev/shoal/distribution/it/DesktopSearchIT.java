@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DesktopSearchIT {
 
-    private static final Duration SEARCH_WAIT = Duration.ofSeconds(30);
+    /** Each try is a {@code shoal cli} JVM or two: generous for a loaded machine. */
+    private static final Duration SEARCH_WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
@@ -68,10 +69,10 @@ class DesktopSearchIT {
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("search-tab.png"));
 
         cli.ok("ui:fetch", "0");
-        ui.awaitShell("Add torrent", Duration.ofSeconds(20));
+        ui.awaitShell("Add torrent", DesktopIT.STARTUP);
         ui.field("Add torrent", "Save to", swarm.newDirectory("searched").toString());
         ui.button("Add torrent", "Add");
-        ui.awaitRow(name, "added from the search", Duration.ofSeconds(20), row -> true);
+        ui.awaitRow(name, "added from the search", SEARCH_WAIT, row -> true);
         assertTrue(cli.ok("shoal:list").contains(name), "the engine has it");
     }
 

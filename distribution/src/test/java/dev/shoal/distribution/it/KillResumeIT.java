@@ -60,7 +60,7 @@ class KillResumeIT {
                         .findFirst().orElse("(no progress line)") + " ... " + second.summary().orElse("(no summary)"));
             }
             // The seed's counter moves once a second: wait until it counts the whole torrent, then settles.
-            seed.awaitUploaded(size, Duration.ofSeconds(10));
+            seed.awaitUploaded(size, Duration.ofSeconds(30));
             ShoalGet.sleep(Duration.ofMillis(1500));
             long uploaded = seed.uploadedBytes();
             long twice = uploaded - size;

@@ -43,7 +43,8 @@ class PluginHotDeployIT {
 
     private static final int SEED_RATE_MIB = 12;
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final Duration PLUGIN_WAIT = Duration.ofSeconds(20);
+    /** FileInstall's poll, a bundle install and a {@code shoal cli} JVM per try: generous for a loaded machine. */
+    private static final Duration PLUGIN_WAIT = Duration.ofSeconds(60);
     private static final String CATALOG = "org/example/shoal/search/releases.tsv";
     private static final String ADDED_RELEASE = "shoal-hot-update-test-1.0.iso";
 

@@ -220,8 +220,8 @@ final class ShoalGet implements AutoCloseable {
     void kill9() {
         process.destroyForcibly();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                fail("shoal get survived SIGKILL for 10 s\n" + describe());
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                fail("shoal get survived SIGKILL for 30 s\n" + describe());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -63,7 +63,8 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
 
     private final Tracker trackerMode;
     private final List<Announce> announce;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Scrapes of the local opentracker: bounded, but generous for a loaded machine. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private SwarmData data;
     private Torrent torrent;
     private int trackerPort;
@@ -166,7 +167,7 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
         }
         URI uri = URI.create("http://127.0.0.1:" + trackerPort + "/scrape?info_hash=" + hash);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(response.body(), StandardCharsets.ISO_8859_1);
             return new Scrape(count(COMPLETE, body), count(INCOMPLETE, body));

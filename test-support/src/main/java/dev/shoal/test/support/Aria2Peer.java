@@ -190,7 +190,7 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
         await("complete download", timeout, status -> "complete".equals(status.status()));
         if (process.isAlive()) {
             call(SHUTDOWN);
-            int exit = process.awaitExit(Duration.ofSeconds(15), last::toString);
+            int exit = process.awaitExit(Duration.ofSeconds(30), last::toString);
             if (exit != 0) {
                 fail("aria2 finished with exit code " + exit + "\n" + process.describe(last::toString));
             }

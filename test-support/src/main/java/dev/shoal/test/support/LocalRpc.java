@@ -19,7 +19,8 @@ final class LocalRpc {
 
     /** Transmission's guard against cross-site requests: a 409 tells the id to send back. */
     private static final String SESSION_HEADER = "X-Transmission-Session-Id";
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** One call to a local client, which may be busy (checking data) on a loaded machine. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI uri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();

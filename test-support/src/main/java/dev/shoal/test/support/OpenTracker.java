@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class OpenTracker implements AutoCloseable {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(15);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
     private final Process process;
     private final Path dir;

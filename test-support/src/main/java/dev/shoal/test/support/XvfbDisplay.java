@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class XvfbDisplay implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(20);
+    private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final List<Path> LIBRARY_DIRS = List.of(Path.of("/usr/lib/x86_64-linux-gnu"),
             Path.of("/usr/lib/aarch64-linux-gnu"), Path.of("/usr/lib64"), Path.of("/usr/lib"));
 

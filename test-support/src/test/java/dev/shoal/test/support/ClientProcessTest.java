@@ -22,7 +22,7 @@ class ClientProcessTest {
                 work, line -> {
                 });
         ProcessHandle shell = ProcessHandle.of(client.pid()).orElseThrow();
-        client.await("two children", Duration.ofSeconds(10), () -> shell.descendants().count() == 2, () -> "");
+        client.await("two children", Duration.ofSeconds(30), () -> shell.descendants().count() == 2, () -> "");
         List<ProcessHandle> children = shell.descendants().toList();
 
         client.close();

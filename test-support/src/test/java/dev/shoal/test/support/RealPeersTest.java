@@ -25,6 +25,8 @@ class RealPeersTest {
     private static final Duration TRANSFER = Duration.ofSeconds(60);
     /** Transmission's first unchoke comes after up to ten seconds; then it seeds at about 7 MiB/s. */
     private static final Duration TRANSMISSION_TRANSFER = Duration.ofSeconds(75);
+    /** For a seed's upload counter to catch up once the leecher is complete: it refreshes every second or so. */
+    private static final Duration COUNTED = Duration.ofSeconds(30);
 
     private static SwarmData data;
     private static OpenTracker tracker;
@@ -57,7 +59,7 @@ class RealPeersTest {
         try (LibtorrentPeer seed = LibtorrentPeer.seed(torrent, data.seedDir()).start();
                 Aria2Peer leecher = Aria2Peer.leecher(torrent, download).start()) {
             leecher.awaitComplete(TRANSFER);
-            seed.awaitUploaded(torrent.totalLength(), Duration.ofSeconds(10));
+            seed.awaitUploaded(torrent.totalLength(), COUNTED);
         }
         data.assertDownloaded(download, SwarmData.Compare.EXACT);
     }
@@ -81,7 +83,7 @@ class RealPeersTest {
         Path download = data.newDirectory("libtorrent-leecher");
         try (LibtorrentPeer leecher = LibtorrentPeer.leecher(torrent, download).connectTo(seed.port()).start()) {
             leecher.awaitComplete(within);
-            seed.awaitUploaded(torrent.totalLength(), Duration.ofSeconds(10));
+            seed.awaitUploaded(torrent.totalLength(), COUNTED);
             assertTrue(leecher.failedPieces().isEmpty(), leecher::logTail);
         }
         data.assertDownloaded(download, SwarmData.Compare.EXACT);

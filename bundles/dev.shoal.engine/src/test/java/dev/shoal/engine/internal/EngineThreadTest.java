@@ -31,7 +31,7 @@ class EngineThreadTest {
             assertEquals("refused", thrown.getMessage());
             CountDownLatch ticks = new CountDownLatch(3);
             thread.every(Duration.ofMillis(10), ticks::countDown);
-            assertTrue(ticks.await(5, TimeUnit.SECONDS));
+            assertTrue(ticks.await(30, TimeUnit.SECONDS));
         } finally {
             thread.stop(Duration.ofSeconds(1));
         }

@@ -59,7 +59,7 @@ class EngineToEngineTest {
 
     /** The tracker knows the seeder, so it hands it to the leecher's first announce. */
     private static void awaitAnnounced(Torrent seeder) {
-        Events.Await.until(() -> seeder.status().trackers().get(0).working(), Duration.ofSeconds(15),
+        Events.Await.until(() -> seeder.status().trackers().get(0).working(), Duration.ofSeconds(30),
                 () -> "the seeder was not announced: " + seeder.status().trackers());
     }
 

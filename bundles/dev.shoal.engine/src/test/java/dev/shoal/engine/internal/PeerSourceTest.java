@@ -157,7 +157,7 @@ class PeerSourceTest {
             Torrent leecher = b.engine.add(AddTorrent.of(metainfo, temp.resolve("b")));
             Rig.awaitState(leecher, TorrentState.ERROR, Duration.ofSeconds(60));
 
-            Events.Await.until(() -> !outcomes.heard.isEmpty(), Duration.ofSeconds(5), () -> "failed was heard");
+            Events.Await.until(() -> !outcomes.heard.isEmpty(), Duration.ofSeconds(10), () -> "failed was heard");
             assertEquals(1, outcomes.heard.size(), () -> outcomes.heard.toString());
             assertTrue(outcomes.heard.get(0).startsWith("failed doomed: disk full writing"), outcomes.heard.get(0));
         }

@@ -71,7 +71,7 @@ class RestartSwarmTest {
         try (OpenTracker tracker = OpenTracker.start(List.of(metainfo.infoHash().hex()), trackerPort);
                 Rig a = new Rig(temp.resolve("resume-a"), Rig.storage())) {
             Torrent seeder = a.seed(metainfo, seedFiles);
-            Events.Await.until(() -> seeder.status().trackers().get(0).working(), Duration.ofSeconds(15),
+            Events.Await.until(() -> seeder.status().trackers().get(0).working(), Duration.ofSeconds(30),
                     () -> "the seeder was not announced: " + seeder.status().trackers());
 
             long downloadedBefore;

@@ -36,12 +36,13 @@ import java.util.function.UnaryOperator;
 /**
  * An engine over the real storage, the real announcer with the real HTTP and UDP tracker clients, and
  * the real swarm service on 127.0.0.1, built by hand as OSGi would, with a listener on its whiteboard.
- * Announces are paced for tests: short retries and a 2 s stop time-out, the rest as in production.
+ * Announces are paced for tests: short retries; time-outs that a loaded machine does not run into (a
+ * 'stopped' announce must reach the tracker before a pause or deactivate is done with it).
  */
 final class Rig implements AutoCloseable {
 
     static final Timing TIMING = new Timing(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(1),
-            0.25, Duration.ofSeconds(5), Duration.ofSeconds(2), 50);
+            0.25, Duration.ofSeconds(10), Duration.ofSeconds(10), 50);
 
     final Path resumeDirectory;
     final Path torrentsDirectory;
@@ -82,8 +83,8 @@ final class Rig implements AutoCloseable {
         this.torrentsDirectory = resumeDirectory.resolveSibling(resumeDirectory.getFileName() + "-torrents");
         this.service = swarms;
         this.announcer = new AnnouncerComponent(TIMING, new Random());
-        this.udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 2, Duration.ofMinutes(1)));
-        this.http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(4),
+        this.udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 3, Duration.ofMinutes(1)));
+        this.http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
                 2 << 20, "ShoalTest"));
         announcer.addClient(http, Map.of(TrackerClient.SCHEMES, new String[] {"http", "https"}, "service.id", 1L));
         announcer.addClient(udp, Map.of(TrackerClient.SCHEMES, "udp", "service.id", 2L));
@@ -101,7 +102,7 @@ final class Rig implements AutoCloseable {
     /** Waits until no swarm is open and the torrent's resume data is saved: its run is closed. */
     void awaitClosed(Metainfo torrent) {
         Events.Await.until(() -> swarms.open.get() == 0 && Files.exists(resumeFile(torrent)),
-                Duration.ofSeconds(15), () -> "the swarm closed and the resume data saved");
+                Duration.ofSeconds(30), () -> "the swarm closed and the resume data saved");
     }
 
     /** The real storage component, for deleting torrents' files as in production. */
@@ -169,7 +170,7 @@ final class Rig implements AutoCloseable {
     /** Adds a torrent whose files are complete, to seed until stopped, and waits until it seeds. */
     Torrent seed(Metainfo metainfo, Path downloads) throws EngineException {
         Torrent torrent = engine.add(AddTorrent.of(metainfo, downloads).withSeedGoal(SeedGoal.FOREVER));
-        awaitState(torrent, TorrentState.SEEDING, Duration.ofSeconds(15));
+        awaitState(torrent, TorrentState.SEEDING, Duration.ofSeconds(30));
         return torrent;
     }
 

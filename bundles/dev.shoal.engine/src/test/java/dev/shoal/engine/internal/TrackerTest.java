@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TrackerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** For what opentracker, a process on a loaded machine, must come to. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path temp;
@@ -80,7 +81,7 @@ class TrackerTest {
 
     /** Seeders the tracker counts for the torrent (its scrape). */
     private static long seeders(Rig rig, String url, InfoHash hash) {
-        return rig.http.scrape(URI.create(url), List.of(hash)).toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+        return rig.http.scrape(URI.create(url), List.of(hash)).toCompletableFuture().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join().stats(hash).map(stats -> stats.complete()).orElse(0L);
     }
 
@@ -106,8 +107,8 @@ class TrackerTest {
                     OptionalInt.of(1)), info, "opentracker counts us and the other peer, one seeder, one leecher");
             assertTrue(info.nextAnnounce().orElseThrow().isAfter(Instant.now()), "the next announce is to come");
             Events.Await.until(() -> seeders(rig, url, hash) == 1, WAIT, () -> "the tracker lists us as a seeder");
-            other.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
-            us.close().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            other.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            us.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -150,7 +151,7 @@ class TrackerTest {
     private static List<InetSocketAddress> peersOf(Rig rig, String url, InfoHash hash) {
         AnnounceRequest request = new AnnounceRequest(hash, "-XX0001-askingasking".getBytes(StandardCharsets.US_ASCII),
                 7002, 0, 0, 1000, AnnounceEvent.STARTED, 50, 1, Optional.empty());
-        return rig.http.announce(URI.create(url), request).toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+        return rig.http.announce(URI.create(url), request).toCompletableFuture().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join().peers().stream().map(TrackerPeer::address).filter(peer -> peer.getPort() != 7002).toList();
     }
 

@@ -47,7 +47,7 @@ class WatchedStorageTest {
             assertEquals(StorageException.Kind.IO, WatchedStorage.diskFailure(lost).kind());
             failure(storage.readBlock(0, 40_000, 10)); // outside the piece: the peer's fault
             // The report is another dependent of the failed read: it may run just after join returned.
-            Events.Await.until(() -> !reported.isEmpty(), java.time.Duration.ofSeconds(5),
+            Events.Await.until(() -> !reported.isEmpty(), java.time.Duration.ofSeconds(10),
                     () -> "the truncated file's read was not reported");
             assertEquals(1, reported.size(), String.valueOf(reported));
             assertTrue(reported.get(0).getMessage().contains("watched/a.bin"), reported.get(0).getMessage());

@@ -227,10 +227,11 @@ class SearchCommandsTest {
                 .torrentUrl(URI.create("http://quick.example/found.torrent")).build())));
         search.addProvider(new ScriptedProvider("slow", "Slow", Set.of(SearchCategory.OTHER),
                 (query, options, sink) -> release.await()));
-        List<String> lines = List.of(gogo.run("shoal:search x --timeout 1").split("\n"));
+        // The quick one must be done within the time-out, however loaded the machine: 5 s, not less.
+        List<String> lines = List.of(gogo.run("shoal:search x --timeout 5").split("\n"));
         assertEquals("1  found     -      -      -  -     quick", lines.get(1));
         assertTrue(lines.get(3).startsWith("quick: 1 result in "), lines.toString());
-        assertEquals("slow: timed out after 1 s", lines.get(4));
+        assertEquals("slow: timed out after 5 s", lines.get(4));
     }
 
     @Test

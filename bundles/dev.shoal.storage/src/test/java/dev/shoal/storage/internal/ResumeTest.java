@@ -161,7 +161,7 @@ class ResumeTest {
             long savesBefore = storage.stats().resumeSaves();
             // One block: the files change but no piece completes, so only the timer saves.
             storage.writeBlock(2, 0, torrent.block(2, 0)).toCompletableFuture().join();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (storage.stats().resumeSaves() == savesBefore && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }

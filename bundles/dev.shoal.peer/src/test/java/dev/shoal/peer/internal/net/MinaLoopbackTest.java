@@ -162,20 +162,23 @@ class MinaLoopbackTest {
     @Test
     void keepAlivesGoOutInSilenceAndASilentPeerIsDropped() throws Exception {
         PeerAcceptor acceptor = acceptor(new WireTimeouts(1, 3), new LocalTorrent(INFO_HASH, PIECES, new RecordingListener()));
+        // Before the connection: nothing the acceptor times can start earlier.
+        long start = System.nanoTime();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), acceptor.localAddress().getPort())) {
             socket.setSoTimeout((int) WAIT.toMillis());
             socket.getOutputStream().write(new HandshakeCodec().encode(
                     new Handshake(Reserved.NONE, INFO_HASH, PeerId.generate(random))));
             InputStream in = socket.getInputStream();
             assertEquals(Handshake.LENGTH, in.readNBytes(Handshake.LENGTH).length);
-            long start = System.nanoTime();
             assertArrayEquals(new byte[4], in.readNBytes(4), "a keep-alive after a second of silence");
-            // We stay silent: within a few seconds the acceptor closes, and the stream ends.
+            // We stay silent: the acceptor closes, and the stream ends (the test's time-out is the bound).
             while (in.read() != -1) {
                 // more keep-alives until then
             }
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-            assertTrue(seconds >= 1 && seconds <= 10, "closed after " + seconds + " s");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("MinaLoopbackTest: a silent peer dropped %d ms after it connected (receive time-out 3 s)%n",
+                    millis);
+            assertTrue(millis >= 1000, "closed after " + millis + " ms, before a keep-alive was due");
         }
     }
 

@@ -44,7 +44,7 @@ class SwarmLoopbackTest {
             assertSameFiles(torrent, temp.resolve("seed"), temp.resolve("leech"));
             SwarmStats stats = leecher.swarm.stats();
             assertEquals(torrent.totalLength(), stats.downloaded() - stats.wasted(), "each byte fetched once");
-            await(() -> seed.swarm.stats().uploaded() == torrent.totalLength(), Duration.ofSeconds(5),
+            await(() -> seed.swarm.stats().uploaded() == torrent.totalLength(), Duration.ofSeconds(10),
                     "the seed's upload count");
         }
     }

@@ -38,22 +38,22 @@ class OpenTrackerHttpTest {
     void twoPeersSeeEachOtherAndScrapeCountsThem() throws Exception {
         try (OpenTracker tracker = OpenTracker.start(List.of(HASH.hex()))) {
             AnnounceResponse first = client.announce(tracker.http(), peer("-SH0001-aaaaaaaaaaaa", 40001, 0))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             AnnounceResponse second = client.announce(tracker.http(), peer("-SH0001-bbbbbbbbbbbb", 40002, 100))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertTrue(first.interval().compareTo(Duration.ZERO) > 0);
             assertTrue(second.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 40001))),
                     second.peers().toString());
             AnnounceResponse again = client.announce(tracker.http(),
                     peer("-SH0001-aaaaaaaaaaaa", 40001, 0).withEvent(AnnounceEvent.NONE))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertTrue(again.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 40002))),
                     again.peers().toString());
             assertEquals(1, again.seeders().getAsInt());
             assertEquals(1, again.leechers().getAsInt());
 
             ScrapeStats stats = client.scrape(tracker.http(), List.of(HASH)).toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS).stats(HASH).orElseThrow();
+                    .get(30, TimeUnit.SECONDS).stats(HASH).orElseThrow();
             assertEquals(1, stats.complete());
             assertEquals(1, stats.incomplete());
         }
@@ -66,7 +66,7 @@ class OpenTrackerHttpTest {
                     "-SH0001-cccccccccccc".getBytes(StandardCharsets.US_ASCII), 40003, 0, 0, 1,
                     AnnounceEvent.STARTED, 50, 0, Optional.empty());
             ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> client.announce(tracker.http(), unlisted).toCompletableFuture().get(10, TimeUnit.SECONDS));
+                    () -> client.announce(tracker.http(), unlisted).toCompletableFuture().get(30, TimeUnit.SECONDS));
             TrackerException cause = (TrackerException) e.getCause();
             assertEquals(TrackerException.Kind.TRACKER_FAILURE, cause.kind());
             assertTrue(cause.getMessage().contains("not authorized"), cause.getMessage());

@@ -33,25 +33,26 @@ class OpenTrackerUdpTest {
     @Test
     void twoPeersSeeEachOtherAndScrapeCountsThem() throws Exception {
         try (OpenTracker tracker = OpenTracker.start(List.of(HASH.hex()));
-                UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(Duration.ofSeconds(1), 2,
+                // Sent again 1, 2 and 4 s apart, given up 8 s later: opentracker may be slow on a loaded machine.
+                UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(Duration.ofSeconds(1), 3,
                         Duration.ofMinutes(1)))) {
             client.announce(tracker.udp(), peer("-SH0001-aaaaaaaaaaaa", 41001, 0, AnnounceEvent.STARTED))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             AnnounceResponse second = client.announce(tracker.udp(),
                     peer("-SH0001-bbbbbbbbbbbb", 41002, 100, AnnounceEvent.STARTED))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertTrue(second.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 41001))),
                     second.peers().toString());
             AnnounceResponse first = client.announce(tracker.udp(),
                     peer("-SH0001-aaaaaaaaaaaa", 41001, 0, AnnounceEvent.NONE))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertTrue(first.peers().contains(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 41002))),
                     first.peers().toString());
             assertEquals(1, first.seeders().getAsInt());
             assertEquals(1, first.leechers().getAsInt());
 
             ScrapeStats stats = client.scrape(tracker.udp(), List.of(HASH)).toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS).stats(HASH).orElseThrow();
+                    .get(30, TimeUnit.SECONDS).stats(HASH).orElseThrow();
             assertEquals(1, stats.complete());
             assertEquals(1, stats.incomplete());
         }

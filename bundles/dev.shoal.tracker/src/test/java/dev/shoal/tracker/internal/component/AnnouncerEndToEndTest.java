@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,14 @@ import dev.shoal.test.support.OpenTracker;
 class AnnouncerEndToEndTest {
 
     private static final InfoHash HASH = InfoHash.fromHex("7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c7c03");
-    /** Short retries so a test sees several of them; the rest as in production. */
+    /**
+     * Short retries so a test sees several of them; time-outs that a loaded machine does not run into
+     * (the 'stopped' announces on close must reach the tracker).
+     */
     private static final Timing FAST_RETRY = new Timing(Duration.ofSeconds(30), Duration.ofMillis(200),
-            Duration.ofSeconds(1), 0.25, Duration.ofSeconds(5), Duration.ofSeconds(2), 50);
+            Duration.ofSeconds(1), 0.25, Duration.ofSeconds(10), Duration.ofSeconds(10), 50);
+    /** How long a test waits for what the tracker or a session must come to. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Keeps each tier in the given order, so the dead tracker is surely tried first. */
     static final class KeepOrder extends Random {
@@ -86,8 +92,10 @@ class AnnouncerEndToEndTest {
     @BeforeEach
     void setUp() throws Exception {
         announcer = new AnnouncerComponent(FAST_RETRY, new KeepOrder());
-        http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(4), 2 << 20, "t"));
-        udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(200), 1, Duration.ofMinutes(1)));
+        http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), 2 << 20, "t"));
+        // Sent again 200, 400 and 800 ms apart, given up 1.6 s later: a dead tracker fails within 3 s, and an
+        // answer slowed by a loaded machine still counts.
+        udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(200), 3, Duration.ofMinutes(1)));
     }
 
     @AfterEach
@@ -116,6 +124,21 @@ class AnnouncerEndToEndTest {
         return "udp://127.0.0.1:" + port + "/announce";
     }
 
+    /** Polls the session's first tracker until {@code goal} holds; that tracker's status. */
+    private static TrackerStatus awaitStatus(AnnounceSession session, Predicate<TrackerStatus> goal, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        TrackerStatus status = session.status().get(0);
+        while (!goal.test(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + WAIT + ": " + status);
+            }
+            Thread.sleep(20);
+            status = session.status().get(0);
+        }
+        return status;
+    }
+
     @Test
     void aDeadFirstTrackerIsPassedOverAndTheWorkingOnePromoted() throws Exception {
         addHttp();
@@ -125,12 +148,12 @@ class AnnouncerEndToEndTest {
             Collector seed = new Collector();
             AnnounceSession seeding = announcer.open(HASH, List.of(List.of(http(dead), http(tracker.port()))),
                     peer("-SH0001-seedseedseed", 42001), seed, () -> new TransferStats(0, 0, 0));
-            seed.awaitAnswer(Duration.ofSeconds(15));
+            seed.awaitAnswer(WAIT);
 
             Collector leech = new Collector();
             AnnounceSession leeching = announcer.open(HASH, List.of(List.of(udp(dead), udp(tracker.port()))),
                     peer("-SH0001-leechleechle", 42002), leech, () -> new TransferStats(0, 0, 1000));
-            leech.awaitPeer(new InetSocketAddress("127.0.0.1", 42001), Duration.ofSeconds(15));
+            leech.awaitPeer(new InetSocketAddress("127.0.0.1", 42001), WAIT);
 
             List<TrackerStatus> status = seeding.status();
             assertEquals(http(tracker.port()), status.get(0).url(), "the tracker that answered leads its tier");
@@ -139,10 +162,10 @@ class AnnouncerEndToEndTest {
             assertTrue(status.get(1).lastError().isPresent());
             assertEquals(udp(tracker.port()), leeching.status().get(0).url());
 
-            seeding.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            leeching.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            seeding.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            leeching.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             ScrapeStats left = http.scrape(URI.create(http(tracker.port())), List.of(HASH)).toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS).stats(HASH).orElseThrow();
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS).stats(HASH).orElseThrow();
             assertEquals(new ScrapeStats(0, left.downloaded(), 0), left, "both said 'stopped'");
         }
     }
@@ -158,18 +181,16 @@ class AnnouncerEndToEndTest {
                 overHttp, () -> new TransferStats(0, 0, 0));
         AnnounceSession second = announcer.open(HASH, List.of(List.of(udp(port))), peer("-SH0001-bbbbbbbbbbbb", 43002),
                 overUdp, () -> new TransferStats(0, 0, 5));
-        Thread.sleep(2000);
-        TrackerStatus down = first.status().get(0);
+        TrackerStatus down = awaitStatus(first, status -> status.failures() >= 2, "retried while down");
         assertEquals(TrackerState.FAILING, down.state());
-        assertTrue(down.failures() >= 2, "retried while down: " + down);
         try (OpenTracker tracker = OpenTracker.start(List.of(HASH.hex()), port)) {
-            overHttp.awaitAnswer(Duration.ofSeconds(15));
-            overUdp.awaitAnswer(Duration.ofSeconds(15));
+            overHttp.awaitAnswer(WAIT);
+            overUdp.awaitAnswer(WAIT);
             assertEquals(TrackerState.WORKING, first.status().get(0).state());
             assertEquals(0, first.status().get(0).failures());
             assertEquals(TrackerState.WORKING, second.status().get(0).state());
-            first.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            second.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            first.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            second.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -179,12 +200,12 @@ class AnnouncerEndToEndTest {
             Collector collector = new Collector();
             AnnounceSession session = announcer.open(HASH, List.of(List.of(udp(tracker.port()))),
                     peer("-SH0001-cccccccccccc", 44001), collector, () -> new TransferStats(0, 0, 0));
-            Thread.sleep(300);
-            assertEquals("no tracker client for scheme 'udp'", session.status().get(0).lastError().orElse(""));
+            TrackerStatus alone = awaitStatus(session, status -> status.lastError().isPresent(), "error");
+            assertEquals("no tracker client for scheme 'udp'", alone.lastError().orElse(""));
             addUdp();
-            collector.awaitAnswer(Duration.ofSeconds(10));
+            collector.awaitAnswer(WAIT);
             assertEquals(TrackerState.WORKING, session.status().get(0).state());
-            session.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            session.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 }
