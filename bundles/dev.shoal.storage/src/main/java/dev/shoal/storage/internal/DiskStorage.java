@@ -28,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A torrent's storage on one disk thread of its own. Callers' threads only validate and queue; all
@@ -46,7 +46,7 @@ import java.util.logging.Logger;
  */
 public final class DiskStorage implements TorrentStorage {
 
-    private static final Logger LOG = Logger.getLogger(DiskStorage.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DiskStorage.class);
 
     private final Metainfo torrent;
     private final StorageOptions options;
@@ -122,7 +122,7 @@ public final class DiskStorage implements TorrentStorage {
                 reason = loaded.problem().isPresent() ? CheckResult.Reason.RESUME_CORRUPT
                         : CheckResult.Reason.NO_RESUME_DATA;
             }
-            loaded.problem().ifPresent(problem -> LOG.warning("unusable resume data, rechecking: " + problem));
+            loaded.problem().ifPresent(problem -> LOG.warn("unusable resume data, rechecking: {}", problem));
             CheckResult result = trusted != null
                     ? trust(trusted, started)
                     : fullCheck(reason, CheckProgress.NONE, started);
@@ -367,7 +367,7 @@ public final class DiskStorage implements TorrentStorage {
         try {
             io.close();
         } catch (StorageException e) {
-            LOG.log(Level.FINE, "closing after a simulated crash", e);
+            LOG.debug("closing after a simulated crash", e);
         }
     }
 
@@ -380,7 +380,7 @@ public final class DiskStorage implements TorrentStorage {
             listener.storageFailed(e);
         } catch (RuntimeException e) {
             // A throwing listener must not cancel the periodic save.
-            LOG.log(Level.WARNING, "periodic resume save failed", e);
+            LOG.warn("periodic resume save failed", e);
         }
     }
 
