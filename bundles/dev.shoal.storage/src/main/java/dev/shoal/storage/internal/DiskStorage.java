@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * snapshots.
  *
  * <p>Throughput note for a future JMH benchmark: a block write is one positional write into the page
- * cache (~GB/s); a completed piece costs one read-back from the page cache, SHA-1 (~1 GB/s per
- * core on current x86 with SHA extensions, ~500 MB/s without) and an fdatasync. One disk thread should
- * therefore sustain several hundred MB/s of 16 KiB blocks with 1-4 MiB pieces on an SSD; with small
- * pieces the fsync per piece dominates and a pool of hashing threads plus batched forcing would be
- * the next step. Measure: blocks/s through writeBlock with a 16 MiB queue, random block order.
+ * cache (~GB/s); a piece costs SHA-1 over its bytes (~1 GB/s per core on current x86 with SHA
+ * extensions, ~500 MB/s without), hashed as its blocks are written when they came in order, else
+ * after one read-back from the page cache. Nothing is forced per piece: the files holding verified
+ * pieces are fdatasync'ed before each resume save (as pieces complete, at most once per resume
+ * interval; and when asked, after a recheck and on close), so no fsync paces the downloads. One disk
+ * thread should therefore sustain several hundred MB/s of 16 KiB blocks on an SSD; past that, a pool
+ * of hashing threads would be the next step. Measure: blocks/s through writeBlock with a 16 MiB
+ * queue, random block order.
  */
 public final class DiskStorage implements TorrentStorage {
 
@@ -263,8 +266,9 @@ public final class DiskStorage implements TorrentStorage {
         }
     }
 
-    /** The last work on the disk thread: save the resume data, then close every file. */
+    /** The last work on the disk thread: save the resume data, close every file, drop pieces in progress. */
     private void finish(CompletableFuture<Void> finished) {
+        completion.clear();
         StorageException failure = null;
         try {
             if (ready.isDone() && !ready.isCompletedExceptionally()) {

@@ -46,7 +46,10 @@ final class DiskThread {
         executor.scheduleWithFixedDelay(work, nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Runs {@code call} on the disk thread once its {@code bytes} fit; its value or its failure completes the stage. */
+    /**
+     * Runs {@code call} on the disk thread once its {@code bytes} fit; its value or its failure
+     * completes the stage.
+     */
     <T> CompletableFuture<T> call(int bytes, DiskCall<T> call) {
         CompletableFuture<T> done = new CompletableFuture<>();
         submit(bytes, done, () -> {

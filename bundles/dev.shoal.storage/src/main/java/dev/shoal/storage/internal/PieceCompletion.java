@@ -46,6 +46,21 @@ final class PieceCompletion {
         blocks.clear(piece);
     }
 
+    /**
+     * A recheck is judging the pieces by what is on disk, which may have changed behind the storage's
+     * back: the digests of pieces in progress are dropped, so those pieces are read back when they
+     * complete. Their written blocks still count.
+     */
+    void rechecking() {
+        streaming.clear();
+    }
+
+    /** The storage is closing: what it held for pieces in progress goes. */
+    void clear() {
+        blocks.clear();
+        streaming.clear();
+    }
+
     long piecesHashed() {
         return piecesHashed;
     }

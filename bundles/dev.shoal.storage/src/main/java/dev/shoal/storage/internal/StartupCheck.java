@@ -71,8 +71,9 @@ final class StartupCheck {
         return new CheckResult(CheckResult.Reason.RESUMED, trusted, 0, elapsedSince(started));
     }
 
-    /** Hashes every piece that may be on disk. */
+    /** Hashes every piece that may be on disk, reading it back: the disk is what it judges. */
     CheckResult fullCheck(CheckResult.Reason reason, CheckProgress progress, long started) throws StorageException {
+        completion.rechecking();
         BitSet found = new BitSet(torrent.pieceCount());
         int hashed = 0;
         for (int piece = 0; piece < torrent.pieceCount(); piece++) {
