@@ -13,8 +13,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * without an error), and neither are other special files; a link given as the source itself is
  * followed. Pieces span file boundaries, as in BEP 3; no pad files are added.
  *
- * <p>In OSGi, use the service (its configuration sets the number of hashing threads); outside,
- * {@link #withThreads(int)}.
+ * <p>In OSGi, use the service, which the {@code dev.shoal.create} bundle registers (its
+ * configuration sets the number of hashing threads); outside, {@link #withThreads(int)}.
  */
 @ProviderType
 public interface TorrentCreator {

@@ -3,8 +3,9 @@
  *
  * <p>{@link dev.shoal.metainfo.Metainfo#parse(byte[])} and
  * {@link dev.shoal.metainfo.MagnetLink#parse(String)} read the two formats;
- * {@link dev.shoal.metainfo.TorrentCreator} (a service, or standalone) makes new v1 torrents.
- * Everything else in the bundle is private.
+ * {@link dev.shoal.metainfo.TorrentCreator} (standalone, or the service of the {@code dev.shoal.create}
+ * bundle) makes new v1 torrents. Everything else in the bundle is private: a library, with no
+ * components of its own.
  */
 @Export
 @Version("1.0.0")

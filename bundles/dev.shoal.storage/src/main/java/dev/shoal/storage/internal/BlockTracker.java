@@ -26,13 +26,17 @@ final class BlockTracker {
         return false;
     }
 
-    /** Forgets a piece's blocks (it failed its hash, or a write to it failed). */
+    /**
+     * Forgets a piece's blocks: it failed its hash. (A block whose write failed was never recorded,
+     * so its piece simply waits for it again.)
+     */
     void clear(int piece) {
         partial.remove(piece);
     }
 
-    int piecesInProgress() {
-        return partial.size();
+    /** Forgets every piece's blocks (the storage is closing). */
+    void clear() {
+        partial.clear();
     }
 
     static int blocks(int pieceSize) {

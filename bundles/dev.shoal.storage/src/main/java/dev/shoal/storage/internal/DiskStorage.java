@@ -20,16 +20,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A torrent's storage on one disk thread of its own. Callers' threads only validate and queue; all
@@ -38,29 +34,29 @@ import java.util.logging.Logger;
  * snapshots.
  *
  * <p>Throughput note for a future JMH benchmark: a block write is one positional write into the page
- * cache (~GB/s); a completed piece costs one read-back from the page cache, SHA-1 (~1 GB/s per
- * core on current x86 with SHA extensions, ~500 MB/s without) and an fdatasync. One disk thread should
- * therefore sustain several hundred MB/s of 16 KiB blocks with 1-4 MiB pieces on an SSD; with small
- * pieces the fsync per piece dominates and a pool of hashing threads plus batched forcing would be
- * the next step. Measure: blocks/s through writeBlock with a 16 MiB queue, random block order.
+ * cache (~GB/s); a piece costs SHA-1 over its bytes (~1 GB/s per core on current x86 with SHA
+ * extensions, ~500 MB/s without), hashed as its blocks are written when they came in order, else
+ * after one read-back from the page cache. Nothing is forced per piece: the files holding verified
+ * pieces are fdatasync'ed before each resume save (as pieces complete, at most once per resume
+ * interval; and when asked, after a recheck and on close), so no fsync paces the downloads. One disk
+ * thread should therefore sustain several hundred MB/s of 16 KiB blocks on an SSD; past that, a pool
+ * of hashing threads would be the next step. Measure: blocks/s through writeBlock with a 16 MiB
+ * queue, random block order.
  */
 public final class DiskStorage implements TorrentStorage {
 
-    private static final Logger LOG = Logger.getLogger(DiskStorage.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DiskStorage.class);
 
     private final Metainfo torrent;
     private final StorageOptions options;
     private final PieceListener listener;
     private final PieceIo io;
     private final ResumeKeeper resume;
-    private final ScheduledExecutorService disk;
-    private final DiskQueue queue;
-    private final BlockTracker blocks = new BlockTracker();
-    private final StreamingHashes streaming;
-    private final BitSet verifiedBits;
+    private final DiskThread disk;
+    private final PieceCompletion completion;
+    private final VerifiedPieces verified;
+    private final StartupCheck check;
     private final CompletableFuture<CheckResult> ready = new CompletableFuture<>();
-    private final AtomicLong piecesHashed = new AtomicLong();
-    private volatile PieceSet verified;
     private volatile boolean closed;
 
     private DiskStorage(Metainfo torrent, StorageOptions options, PieceListener listener, PieceIo io,
@@ -70,18 +66,11 @@ public final class DiskStorage implements TorrentStorage {
         this.listener = listener;
         this.io = io;
         this.resume = new ResumeKeeper(torrent, io, resumeFile, options.resumeInterval().toNanos());
-        this.verifiedBits = new BitSet(torrent.pieceCount());
-        this.streaming = new StreamingHashes(torrent);
-        this.verified = PieceSet.empty(torrent.pieceCount());
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, work -> {
-            Thread thread = new Thread(work, "shoal-disk-" + torrent.infoHash().hex().substring(0, 8));
-            // Daemon: an abandoned storage must not keep the JVM alive; close() is what saves state.
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.disk = executor;
-        this.queue = new DiskQueue(options.queueBytes(), disk);
+        this.disk = new DiskThread("shoal-disk-" + torrent.infoHash().hex().substring(0, 8), options.queueBytes(),
+                this::closedException);
+        this.completion = new PieceCompletion(torrent, io);
+        this.verified = new VerifiedPieces(torrent.pieceCount());
+        this.check = new StartupCheck(torrent, options, io, resume, completion, verified);
     }
 
     /** Opens a torrent's storage and starts its startup check on the disk thread. */
@@ -104,35 +93,12 @@ public final class DiskStorage implements TorrentStorage {
 
     private void start() {
         disk.execute(this::startupCheck);
-        long interval = options.resumeInterval().toNanos();
-        disk.scheduleWithFixedDelay(this::periodicSave, interval, interval, TimeUnit.NANOSECONDS);
+        disk.every(options.resumeInterval().toNanos(), this::periodicSave);
     }
 
     private void startupCheck() {
-        long started = System.nanoTime();
         try {
-            io.createEmptyFiles();
-            ResumeFile.Loaded loaded = resume.load();
-            CheckResult.Reason reason;
-            PieceSet trusted = null;
-            if (loaded.data().isPresent()) {
-                trusted = resume.trusted(loaded.data().get()).orElse(null);
-                reason = trusted != null ? CheckResult.Reason.RESUMED : CheckResult.Reason.RESUME_MISMATCH;
-            } else {
-                reason = loaded.problem().isPresent() ? CheckResult.Reason.RESUME_CORRUPT
-                        : CheckResult.Reason.NO_RESUME_DATA;
-            }
-            loaded.problem().ifPresent(problem -> LOG.warning("unusable resume data, rechecking: " + problem));
-            CheckResult result = trusted != null
-                    ? trust(trusted, started)
-                    : fullCheck(reason, CheckProgress.NONE, started);
-            if (options.allocation() == StorageOptions.Allocation.PREALLOCATE) {
-                // After the check: extending a file changes its stamp, which must not spoil the comparison.
-                io.preallocate();
-                resume.changed();
-            }
-            resume.saveIfDirty(verified);
-            ready.complete(result);
+            ready.complete(check.run());
         } catch (StorageException e) {
             listener.storageFailed(e);
             ready.completeExceptionally(e);
@@ -140,38 +106,6 @@ public final class DiskStorage implements TorrentStorage {
             ready.completeExceptionally(e);
             throw e;
         }
-    }
-
-    private CheckResult trust(PieceSet trusted, long started) {
-        verifiedBits.clear();
-        verifiedBits.or(trusted.toBitSet());
-        verified = trusted;
-        return new CheckResult(CheckResult.Reason.RESUMED, trusted, 0, elapsedSince(started));
-    }
-
-    /** Hashes every piece that may be on disk; disk thread only. */
-    private CheckResult fullCheck(CheckResult.Reason reason, CheckProgress progress, long started)
-            throws StorageException {
-        BitSet found = new BitSet(torrent.pieceCount());
-        int hashed = 0;
-        for (int piece = 0; piece < torrent.pieceCount(); piece++) {
-            if (io.mayBePresent(piece)) {
-                hashed++;
-                piecesHashed.incrementAndGet();
-                Boolean streamed = streaming.matches(piece);
-        if (streamed != null ? streamed : io.hashMatches(piece)) {
-                    found.set(piece);
-                }
-            }
-            progress.progress(piece + 1, torrent.pieceCount());
-        }
-        // What a recheck finds may still sit in the page cache of a process that died: make it durable.
-        io.forceFilesOf(found);
-        verifiedBits.clear();
-        verifiedBits.or(found);
-        verified = PieceSet.of(found, torrent.pieceCount());
-        resume.changed();
-        return new CheckResult(reason, verified, hashed, elapsedSince(started));
     }
 
     @Override
@@ -188,30 +122,30 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        submit(data.remaining(), done, () -> {
+        disk.submit(data.remaining(), done, () -> {
             writeOnDisk(piece, offset, data, done);
         });
         return done;
     }
 
     private void writeOnDisk(int piece, int offset, ByteBuffer data, CompletableFuture<Void> done) {
-        if (verifiedBits.get(piece)) {
+        if (verified.has(piece)) {
             done.complete(null);
             return;
         }
+        ByteBuffer bytes = data.duplicate();
         try {
-            ByteBuffer bytes = data.duplicate();
             io.write(piece, offset, data);
-            streaming.written(piece, offset, bytes);
         } catch (StorageException e) {
             // The block is not recorded as written, so the piece waits for it to be written again; the
             // piece's other blocks stay valid.
             done.completeExceptionally(e);
             return;
         }
+        boolean pieceComplete = completion.written(piece, offset, bytes);
         resume.changed();
         done.complete(null);
-        if (blocks.written(piece, offset, torrent.pieceSize(piece))) {
+        if (pieceComplete) {
             try {
                 checkPiece(piece);
             } catch (StorageException e) {
@@ -222,24 +156,21 @@ public final class DiskStorage implements TorrentStorage {
 
     /** Hashes a piece; a match counts as verified at once. Disk thread only. */
     private PieceResult checkPiece(int piece) throws StorageException {
-        piecesHashed.incrementAndGet();
         PieceResult result;
-        Boolean streamed = streaming.matches(piece);
-        if (streamed != null ? streamed : io.hashMatches(piece)) {
+        if (completion.matches(piece)) {
             // Not forced here: an fsync per piece would cap downloads at the device's write speed.
             // Page-cache data survives a killed process; the resume save forces before it records.
-            verifiedBits.set(piece);
+            verified.set(piece, true);
             result = new PieceResult(piece, PieceResult.Outcome.VERIFIED);
         } else {
-            verifiedBits.clear(piece);
-            blocks.clear(piece);
+            verified.set(piece, false);
+            completion.failed(piece);
             result = new PieceResult(piece, PieceResult.Outcome.HASH_FAILED);
         }
-        verified = PieceSet.of(verifiedBits, torrent.pieceCount());
         resume.changed();
         listener.pieceChecked(result);
         if (result.verified()) {
-            resume.saveIfDue(verified);
+            resume.saveIfDue(verified.snapshot());
         }
         return result;
     }
@@ -249,14 +180,14 @@ public final class DiskStorage implements TorrentStorage {
         try {
             checkOpen();
             BlockRequests.checkRead(torrent, piece, offset, length);
-            if (!verified.has(piece)) {
+            if (!verified.snapshot().has(piece)) {
                 throw notVerified(piece);
             }
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return submitCall(length, () -> {
-            if (!verifiedBits.get(piece)) {
+        return disk.call(length, () -> {
+            if (!verified.has(piece)) {
                 throw notVerified(piece);
             }
             return io.read(piece, offset, length);
@@ -271,7 +202,7 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return submitCall(0, () -> checkPiece(piece));
+        return disk.call(0, () -> checkPiece(piece));
     }
 
     @Override
@@ -281,16 +212,16 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return submitCall(0, () -> {
-            CheckResult result = fullCheck(CheckResult.Reason.REQUESTED, progress, System.nanoTime());
-            resume.save(verified);
+        return disk.call(0, () -> {
+            CheckResult result = check.fullCheck(CheckResult.Reason.REQUESTED, progress, System.nanoTime());
+            resume.save(verified.snapshot());
             return result;
         });
     }
 
     @Override
     public PieceSet verified() {
-        return verified;
+        return verified.snapshot();
     }
 
     @Override
@@ -300,16 +231,17 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return submitCall(0, () -> {
-            resume.save(verified);
+        return disk.call(0, () -> {
+            resume.save(verified.snapshot());
             return null;
         });
     }
 
     @Override
     public StorageStats stats() {
+        DiskQueue queue = disk.queue();
         return new StorageStats(queue.queued(), queue.maxQueued(), queue.waiting(), io.cache().openCount(),
-                io.cache().maxOpen(), piecesHashed.get(), resume.saves());
+                io.cache().maxOpen(), completion.piecesHashed(), resume.saves());
     }
 
     @Override
@@ -320,13 +252,13 @@ public final class DiskStorage implements TorrentStorage {
         closed = true;
         CompletableFuture<Void> finished = new CompletableFuture<>();
         try {
-            queue.awaitIdle();
+            disk.awaitIdle();
             disk.execute(() -> finish(finished));
             finished.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException(Kind.IO, null, "interrupted while closing " + torrent.name(), e);
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof StorageException se ? se
                     : new StorageException(Kind.IO, null, "closing " + torrent.name() + " failed", e.getCause());
         } finally {
@@ -334,12 +266,13 @@ public final class DiskStorage implements TorrentStorage {
         }
     }
 
-    /** The last work on the disk thread: save the resume data, then close every file. */
+    /** The last work on the disk thread: save the resume data, close every file, drop pieces in progress. */
     private void finish(CompletableFuture<Void> finished) {
+        completion.clear();
         StorageException failure = null;
         try {
             if (ready.isDone() && !ready.isCompletedExceptionally()) {
-                resume.save(verified);
+                resume.save(verified.snapshot());
             }
         } catch (StorageException e) {
             failure = e;
@@ -367,53 +300,20 @@ public final class DiskStorage implements TorrentStorage {
         try {
             io.close();
         } catch (StorageException e) {
-            LOG.log(Level.FINE, "closing after a simulated crash", e);
+            LOG.debug("closing after a simulated crash", e);
         }
     }
 
     private void periodicSave() {
         try {
             if (ready.isDone() && !closed) {
-                resume.saveIfDirty(verified);
+                resume.saveIfDirty(verified.snapshot());
             }
         } catch (StorageException e) {
             listener.storageFailed(e);
         } catch (RuntimeException e) {
             // A throwing listener must not cancel the periodic save.
-            LOG.log(Level.WARNING, "periodic resume save failed", e);
-        }
-    }
-
-    /** Work for the disk thread that gives a value or fails with a StorageException. */
-    @FunctionalInterface
-    private interface DiskCall<T> {
-        T call() throws StorageException;
-    }
-
-    /** Runs {@code call} on the disk thread; its value or its failure completes the stage. */
-    private <T> CompletableFuture<T> submitCall(int bytes, DiskCall<T> call) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        submit(bytes, done, () -> {
-            try {
-                done.complete(call.call());
-            } catch (StorageException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
-    }
-
-    private void submit(int bytes, CompletableFuture<?> done, Runnable work) {
-        try {
-            queue.submit(bytes, () -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            done.completeExceptionally(closedException());
+            LOG.warn("periodic resume save failed", e);
         }
     }
 
@@ -429,9 +329,5 @@ public final class DiskStorage implements TorrentStorage {
 
     private static StorageException notVerified(int piece) {
         return new StorageException(Kind.NOT_VERIFIED, "piece " + piece + " is not verified, so it is not read");
-    }
-
-    private static java.time.Duration elapsedSince(long started) {
-        return java.time.Duration.ofNanos(System.nanoTime() - started);
     }
 }

@@ -4,6 +4,7 @@ import dev.shoal.metainfo.Metainfo;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * Hashes pieces as their blocks are written, while the bytes are still at hand, so that a piece
  * whose blocks came in order needs no read-back from disk to be verified (libtorrent does the same).
  * A block out of order ends a piece's streaming; that piece is then hashed from disk as before.
- * Disk thread only. Holds one digest per piece in progress, dropped once the piece is checked.
+ * Disk thread only. Holds one digest per piece in progress, dropped once the piece is checked (a
+ * piece that fails starts over from its first block) or when everything is forgotten.
  */
 final class StreamingHashes {
 
@@ -27,7 +29,7 @@ final class StreamingHashes {
     private final Metainfo torrent;
     private final boolean enabled;
     private final Map<Integer, Progress> pieces = new HashMap<>();
-    private final Map<Integer, Boolean> broken = new HashMap<>();
+    private final BitSet broken = new BitSet();
 
     StreamingHashes(Metainfo torrent) {
         this.torrent = torrent;
@@ -37,13 +39,13 @@ final class StreamingHashes {
 
     /** A block was written: {@code data} is its bytes (position to limit), not consumed. */
     void written(int piece, int offset, ByteBuffer data) {
-        if (!enabled || broken.containsKey(piece)) {
+        if (!enabled || broken.get(piece)) {
             return;
         }
         Progress progress = pieces.get(piece);
         if (progress == null) {
             if (offset != 0) {
-                broken.put(piece, Boolean.TRUE);
+                broken.set(piece);
                 return;
             }
             progress = new Progress(newDigest());
@@ -51,7 +53,7 @@ final class StreamingHashes {
         }
         if (offset != progress.next) {
             pieces.remove(piece);
-            broken.put(piece, Boolean.TRUE);
+            broken.set(piece);
             return;
         }
         progress.digest.update(data.duplicate());
@@ -64,19 +66,17 @@ final class StreamingHashes {
      */
     Boolean matches(int piece) {
         Progress progress = pieces.remove(piece);
-        broken.remove(piece);
+        broken.clear(piece);
         if (progress == null || progress.next != torrent.pieceSize(piece)) {
             return null;
         }
         return MessageDigest.isEqual(progress.digest.digest(), torrent.pieceHash(piece));
     }
 
-    /** The piece starts over (its hash failed, or a recheck replaced what was known). */
-    void forget(int piece) {
-        pieces.remove(piece);
-        broken.remove(piece);
-    }
-
+    /**
+     * Forgets every piece in progress: a recheck judges pieces by what is on disk now, which the
+     * digests may no longer describe, and a closed storage needs none.
+     */
     void clear() {
         pieces.clear();
         broken.clear();

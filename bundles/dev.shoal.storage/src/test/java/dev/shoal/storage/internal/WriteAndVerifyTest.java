@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.storage.api.CheckProgress;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageException.Kind;
 import dev.shoal.storage.api.TorrentStorage;
 import dev.shoal.storage.internal.TestTorrent.Spec;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -132,6 +135,27 @@ class WriteAndVerifyTest {
             storage.writeBlock(0, 0, ByteBuffer.allocate(TorrentStorage.BLOCK_LENGTH)).toCompletableFuture().join();
             assertTrue(storage.verify(0).toCompletableFuture().join().verified(), "zeros were not written over it");
             assertFalse(storage.verify(1).toCompletableFuture().join().verified());
+        }
+    }
+
+    @Test
+    void after_a_recheck_a_piece_in_progress_is_judged_by_the_disk_not_by_what_was_hashed_on_the_way_in()
+            throws Exception {
+        TestTorrent torrent = TestTorrent.single("f", 2 * PIECE, PIECE, 10);
+        Harness harness = new Harness(temp);
+        try (DiskStorage storage = harness.open(torrent)) {
+            Harness.ready(storage);
+            storage.writeBlock(1, 0, torrent.block(1, 0)).toCompletableFuture().join();
+            // Behind the storage's back, piece 1's first block changes on disk (the file keeps its length).
+            try (FileChannel file = FileChannel.open(harness.file("f"), StandardOpenOption.WRITE)) {
+                file.write(ByteBuffer.allocate(TorrentStorage.BLOCK_LENGTH), PIECE);
+            }
+            storage.recheck(CheckProgress.NONE).toCompletableFuture().join();
+            storage.writeBlock(1, TorrentStorage.BLOCK_LENGTH, torrent.block(1, TorrentStorage.BLOCK_LENGTH))
+                    .toCompletableFuture().join();
+            TestTorrent.settle(storage);
+            assertFalse(storage.verified().has(1));
+            assertEquals(List.of(new PieceResult(1, PieceResult.Outcome.HASH_FAILED)), harness.results);
         }
     }
 

@@ -50,10 +50,6 @@ public final class PieceHasher {
         this.threads = threads;
     }
 
-    public int threads() {
-        return threads;
-    }
-
     /**
      * Hashes the files as one stream, in pieces of {@code pieceLength} (the last may be shorter).
      * Progress is reported on the calling thread.

@@ -26,10 +26,6 @@ public final class StandaloneTorrentCreator implements TorrentCreator {
         this.hasher = new PieceHasher(threads);
     }
 
-    public int threads() {
-        return hasher.threads();
-    }
-
     @Override
     public CreatedTorrent create(CreateRequest request, HashProgress progress) throws IOException {
         Content content = SourceScanner.scan(request.source(), request.name());

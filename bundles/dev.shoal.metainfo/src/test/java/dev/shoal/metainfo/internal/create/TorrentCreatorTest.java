@@ -13,7 +13,6 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.metainfo.TorrentVersion;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -150,30 +149,5 @@ class TorrentCreatorTest {
         } finally {
             Thread.interrupted();
         }
-    }
-
-    @Test
-    void componentUsesItsConfiguration() throws Exception {
-        TorrentCreatorComponent component = new TorrentCreatorComponent(config(2));
-        Path file = TestFiles.write(dir.resolve("c.bin"), TestFiles.randomBytes(40_000, 7));
-        assertEquals(40_000, component.create(CreateRequest.builder(file).build()).metainfo().totalLength());
-        assertEquals(2, TorrentCreatorComponent.creatorFor(config(2)).threads());
-        assertEquals(Runtime.getRuntime().availableProcessors(), TorrentCreatorComponent.creatorFor(config(0)).threads());
-        component.modified(config(1));
-        assertEquals(40_000, component.create(CreateRequest.builder(file).build()).metainfo().totalLength());
-    }
-
-    static TorrentCreatorComponent.Config config(int threads) {
-        return new TorrentCreatorComponent.Config() {
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return TorrentCreatorComponent.Config.class;
-            }
-        };
     }
 }

@@ -25,10 +25,10 @@ import java.util.List;
  * thread: it owns one reusable hashing buffer and the open-file cache, so memory stays flat however
  * large the pieces are.
  *
- * <p>Verification reads the piece back from disk rather than hashing blocks as they arrive: blocks
- * come in any order (rarest first, several peers), so an incremental hash would only help the rare
- * in-order piece, and reading back checks what is really on disk. The read-back normally hits the
- * page cache, as the piece was just written.
+ * <p>{@link #hashMatches(int)} is the read-back: a piece whose blocks arrived in order was already
+ * hashed as they were written (the storage's {@code StreamingHashes}); one whose blocks came out of
+ * order (rarest first, several peers) or that a check finds on disk is hashed here. The read-back of a
+ * piece just written normally hits the page cache.
  */
 public final class PieceIo implements AutoCloseable {
 
@@ -143,23 +143,10 @@ public final class PieceIo implements AutoCloseable {
         return true;
     }
 
-    /** Forces the piece's files to disk, so a crash after this cannot lose the piece. */
-    public void force(int piece) throws StorageException {
-        int last = -1;
-        for (Span span : layout.pieceSpans(piece, torrent.pieceSize(piece))) {
-            if (!span.padding() && span.file() != last) {
-                last = span.file();
-                Path path = filePaths.get(span.file());
-                try {
-                    cache.get(span.file(), path, false).force(false);
-                } catch (IOException e) {
-                    throw IoErrors.map(e, display(path), "forcing to disk");
-                }
-            }
-        }
-    }
-
-    /** Forces every file that holds a byte of one of {@code pieces} (after a recheck found them). */
+    /**
+     * Forces every file that holds a byte of one of {@code pieces} to the device (fdatasync), before a
+     * resume save records them and after a recheck found them.
+     */
     public void forceFilesOf(java.util.BitSet pieces) throws StorageException {
         java.util.BitSet files = new java.util.BitSet(filePaths.size());
         for (int piece = pieces.nextSetBit(0); piece >= 0; piece = pieces.nextSetBit(piece + 1)) {

@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.internal;
 
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
@@ -13,14 +13,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link TorrentCreator} service. Each request runs on its own thread pool, sized by the
- * configuration, so a changed thread count applies to the next request without a restart.
+ * The {@link TorrentCreator} service: metainfo's creator, hashing on as many threads as configured.
+ * Each request runs on a thread pool of its own, so a changed thread count applies to the next
+ * request without a restart.
  */
 @Component(service = TorrentCreator.class, configurationPid = TorrentCreatorComponent.PID)
 @Designate(ocd = TorrentCreatorComponent.Config.class)
 public final class TorrentCreatorComponent implements TorrentCreator {
 
-    public static final String PID = "dev.shoal.metainfo.creator";
+    public static final String PID = "dev.shoal.create";
 
     @ObjectClassDefinition(name = "Shoal torrent creator", description = "Hashes files into new torrents.")
     public @interface Config {
@@ -30,16 +31,16 @@ public final class TorrentCreatorComponent implements TorrentCreator {
         int threads() default 0;
     }
 
-    private volatile StandaloneTorrentCreator creator;
+    private volatile TorrentCreator creator;
 
     @Activate
     public TorrentCreatorComponent(Config config) {
-        this.creator = creatorFor(config);
+        this.creator = TorrentCreator.withThreads(threads(config));
     }
 
     @Modified
     void modified(Config config) {
-        this.creator = creatorFor(config);
+        this.creator = TorrentCreator.withThreads(threads(config));
     }
 
     @Override
@@ -47,8 +48,7 @@ public final class TorrentCreatorComponent implements TorrentCreator {
         return creator.create(request, progress);
     }
 
-    static StandaloneTorrentCreator creatorFor(Config config) {
-        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-        return new StandaloneTorrentCreator(threads);
+    static int threads(Config config) {
+        return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
     }
 }
