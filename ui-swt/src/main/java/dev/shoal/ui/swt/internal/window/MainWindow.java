@@ -101,7 +101,7 @@ public final class MainWindow {
 
         AddFlow flow = new AddFlow(shell, services.engine(), services.work());
         // A torrent just added gets selected once the table shows it: the user wants to see it go.
-        flow.onAdded(torrent -> selectWhenShown = torrent.id());
+        flow.onAdded(id -> selectWhenShown = id);
         DropAndPaste.install(table.control(), flow);
         DropAndPaste.install(details.control(), flow);
         search = new SearchPane(views, services.search(), services.work(), flow::open);
