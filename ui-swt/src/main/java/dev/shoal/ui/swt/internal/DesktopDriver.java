@@ -40,4 +40,7 @@ public interface DesktopDriver {
     void completed(String name);
 
     LatencyStats latency();
+
+    /** What the display thread does per refresh; read and reset it on the display thread ({@link #call}). */
+    DisplayWork work();
 }

@@ -90,7 +90,8 @@ public final class MainWindow {
         filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(torrents, SWT.VERTICAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table = new TorrentTable(sash, host.trace(), column -> changeView(view.clicked(column)), this::selected);
+        table = new TorrentTable(sash, host.trace(), host.work(), column -> changeView(view.clicked(column)),
+                this::selected);
         details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
                 () -> host.settings().speedGraphMinutes());
         sash.setWeights(58, 42);
