@@ -15,6 +15,7 @@ class DisplayWorkTest {
     @Test
     void countsPerRefreshKeepTheMostAnyRefreshTook() {
         work.rowsOnScreen(27);
+        work.fixedHeightRows(true);
         work.refresh();
         rows(25);
         work.imageMade();
@@ -22,7 +23,7 @@ class DisplayWorkTest {
         rows(3);
         work.refresh();
         work.setData(); // past the end: asked for, nothing formatted
-        assertEquals("refreshes=3 rowsOnScreen=27 setData=29 maxSetDataPerRefresh=25 rowsFormatted=28"
+        assertEquals("refreshes=3 rowsOnScreen=27 fixedHeightRows=1 setData=29 maxSetDataPerRefresh=25 rowsFormatted=28"
                 + " maxRowsFormattedPerRefresh=25 imagesMade=1 maxImagesMadePerRefresh=1 engineCalls=0"
                 + " engineCallsOnDisplayThread=0", work.summary());
     }

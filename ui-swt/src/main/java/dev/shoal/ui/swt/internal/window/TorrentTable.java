@@ -71,6 +71,7 @@ final class TorrentTable {
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
         fixedRows = FixedRowHeight.apply(table);
+        work.fixedHeightRows(fixedRows);
         progress = new ProgressColumn(table, trace, work);
         table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
         table.getVerticalBar().addListener(SWT.Selection, e -> {
