@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@code ui} scope: drives the real window for tests and automation. Each command does its
- * work on the display thread and waits for it at most 10 s; pressing things is posted without
+ * work on the display thread and waits for it at most 60 s; pressing things is posted without
  * waiting, since a press may open a modal dialog whose loop runs until it closes.
  */
 @Component(service = UiCommands.class, property = {"osgi.command.scope=ui", "osgi.command.function=state",
