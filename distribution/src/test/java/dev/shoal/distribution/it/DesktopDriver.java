@@ -196,9 +196,22 @@ final class DesktopDriver {
 
     /** The event loop's figures: {@code ui:latency} as name=value pairs. */
     Map<String, Double> latency(String... reset) {
-        List<String> words = new ArrayList<>(List.of("ui:latency"));
+        return figures("ui:latency", reset);
+    }
+
+    /** The display thread's work per refresh of the table, and its engine calls: {@code ui:work} as name=value pairs. */
+    Map<String, Double> work(String... reset) {
+        return figures("ui:work", reset);
+    }
+
+    private Map<String, Double> figures(String command, String... reset) {
+        List<String> words = new ArrayList<>(List.of(command));
         words.addAll(List.of(reset));
-        String text = ok(words.toArray(String[]::new));
+        return parseFigures(ok(words.toArray(String[]::new)));
+    }
+
+    /** The {@code name=number} pairs of a {@code ui:latency} or {@code ui:work}, in order. */
+    static Map<String, Double> parseFigures(String text) {
         Map<String, Double> figures = new LinkedHashMap<>();
         Matcher matcher = Pattern.compile("(\\w+)=([0-9.]+)").matcher(text);
         while (matcher.find()) {

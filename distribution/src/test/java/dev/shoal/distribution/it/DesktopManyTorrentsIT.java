@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -22,16 +23,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 10,000 torrents in the window (made here, added paused, no peers): the table scrolls, sorts by
- * every column both ways and filters, and the display thread is never busy for more than
- * {@value #BUSY_LIMIT_MS} ms at a stretch. The event loop times every dispatch itself; the figures
- * are printed for the report.
+ * every column both ways and filters, and the display thread's work stays bounded by the rows on
+ * screen, not by the torrent count. {@code ui:work} counts that work where it is done (rows the table
+ * asked for and formatted, images made, per refresh) and the engine calls made on the display thread
+ * (none may be); the event loop must go on dispatching and answer a {@code ui:state} after every step.
+ * How long the display thread was busy ({@code ui:latency}) is printed for the report but not
+ * asserted: on a shared machine a wall-clock limit fails when a neighbour builds, whatever the
+ * window does. {@code bench/desktop-many.sh} measures it.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DesktopManyTorrentsIT {
 
     private static final int COUNT = 10_000;
     private static final int PER_SCRIPT = 2_000;
-    private static final long BUSY_LIMIT_MS = 100;
+    /** The window is 760 px high: more rows on screen would be rows under 8 px, so the count is wrong. */
+    private static final int MOST_ROWS_ON_SCREEN = 95;
+    /**
+     * Rows a refresh may ask for beyond those on screen (which count two more for rows cut in half):
+     * a scroll looks its target row up before it moves, and GTK now and then asks for a row off screen
+     * (seen while rows were being added). Runs showed 14 rows asked for per refresh, once 17, against 18
+     * on screen; a table whose work grows with the torrents asks for thousands.
+     */
+    private static final int SLACK = 4;
+    /** The progress column makes an image per whole percent, once: 0 % to 100 %. */
+    private static final int MOST_PROGRESS_IMAGES = 101;
+    /** Generous: the machine may be busy with other builds; a healthy window takes a second or two. */
+    private static final Duration ROWS_WITHIN = Duration.ofSeconds(120);
     private static final List<String> COLUMNS = List.of("Name", "Size", "Progress", "State", "Down", "Up", "ETA",
             "Seeds", "Peers", "Uploaded", "Ratio", "#");
     private static final Pattern ROWS = Pattern.compile("rows\\D{0,3}(\\d+)");
@@ -52,7 +69,7 @@ class DesktopManyTorrentsIT {
     }
 
     @Test
-    void tenThousandTorrentsScrollSortAndFilterWithoutStallingTheDisplayThread() throws Exception {
+    void tenThousandTorrentsScrollSortAndFilterWithDisplayWorkBoundedByTheScreen() throws Exception {
         Shoal shoal = new Shoal(work);
         ShoalCli cli = new ShoalCli(shoal);
         ShoalDaemon.peersOnLoopback(shoal.dataDir());
@@ -66,40 +83,119 @@ class DesktopManyTorrentsIT {
         }
         System.out.printf("DesktopManyTorrentsIT: %d torrents added in %d ms%n", COUNT,
                 (System.nanoTime() - adding) / 1_000_000);
-        awaitRows(cli, COUNT, Duration.ofSeconds(60));
+        awaitRows(cli, COUNT);
 
         ui.latency("reset");
+        ui.work("reset");
+        Steps steps = new Steps(cli, ui);
         for (int round = 0; round < 2; round++) {
             for (int top = 0; top < COUNT; top += 1_250) {
-                cli.ok("ui:scroll", String.valueOf(top));
+                steps.run("ui:scroll", String.valueOf(top));
             }
             for (String column : COLUMNS) {
                 String word = "'" + column + "'"; // '#' unquoted starts a Gogo comment
-                cli.ok("ui:sort", word, "asc");
-                cli.ok("ui:sort", word, "desc");
+                steps.run("ui:sort", word, "asc");
+                steps.run("ui:sort", word, "desc");
             }
-            cli.ok("ui:filter", "paused");
-            cli.ok("ui:scroll", String.valueOf(COUNT - 20));
-            cli.ok("ui:filter", "all", "many-0999");
-            awaitRows(cli, 10, Duration.ofSeconds(10));
-            cli.ok("ui:filter", "downloading");
-            cli.ok("ui:filter", "all");
-            awaitRows(cli, COUNT, Duration.ofSeconds(10));
+            steps.run("ui:filter", "paused");
+            steps.run("ui:scroll", String.valueOf(COUNT - 20));
+            steps.run("ui:filter", "all", "many-0999");
+            awaitRows(cli, 10);
+            steps.run("ui:filter", "downloading");
+            steps.run("ui:filter", "all");
+            awaitRows(cli, COUNT);
+            steps.assertLoopKeptDispatching();
         }
         cli.ok("ui:sort", "Name", "asc");
         cli.ok("ui:scroll", "5000");
         // Read before the screenshot: capturing the window is the test's own instrument (a copy of
         // every pixel and a PNG encoding on the display thread), not work the window does for a user.
-        System.out.println("DesktopManyTorrentsIT: ui:latency says: " + cli.ok("ui:latency"));
-        Map<String, Double> latency = ui.latency();
+        // The busy stretches and probe delays are for the report only (see the class comment).
+        System.out.println("DesktopManyTorrentsIT: " + steps.count + " steps, each answered; ui:latency says: "
+                + cli.ok("ui:latency"));
+        String displayWork = cli.ok("ui:work");
+        System.out.println("DesktopManyTorrentsIT: ui:work says: " + displayWork);
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("ten-thousand-torrents.png"));
         List<DesktopDriver.Row> shown = DesktopDriver.parseRows(cli.ok("ui:rows")).subList(0, 3);
         assertTrue(shown.get(0).get("Name").compareTo(shown.get(1).get("Name")) < 0, () -> "sorted by name: " + shown);
-        System.out.println("DesktopManyTorrentsIT: event loop with " + COUNT + " torrents: " + latency);
-        assertTrue(latency.getOrDefault("dispatches", 0.0) > 100, () -> "the loop was not measured: " + latency);
-        assertTrue(latency.get("maxBusyMs") <= BUSY_LIMIT_MS,
-                () -> "the display thread was busy for " + latency.get("maxBusyMs") + " ms at a stretch: " + latency
-                        + "\n" + desktop.output());
+        assertWorkBoundedByTheScreen(displayWork, steps.scrolls);
+    }
+
+    /**
+     * The display thread's work per refresh is a screenful, however many torrents there are: a table
+     * that read or formatted every row would count thousands in a refresh (reading every item's text
+     * after each snapshot counted 9,000, one step of the row count). GTK measures no row itself
+     * (fixed-height rows: without them it does, work that grows with the torrents yet hardly shows in
+     * the counts). Progress images are made once per percent, not per row. No engine call ran on the
+     * display thread, and the engine calls were counted at all (the window reads the guarded engine).
+     */
+    private void assertWorkBoundedByTheScreen(String displayWork, int scrolls) {
+        Map<String, Double> figures = DesktopDriver.parseFigures(displayWork);
+        Supplier<String> context = () -> "ui:work said " + displayWork + "\n" + desktop.output();
+        int screen = figures.get("rowsOnScreen").intValue();
+        assertTrue(screen >= 1 && screen <= MOST_ROWS_ON_SCREEN, () -> screen + " rows on screen; " + context.get());
+        assertEquals(1.0, figures.get("fixedHeightRows"), () -> "GTK measures every row; " + context.get());
+        assertTrue(figures.get("refreshes") >= scrolls, () -> "fewer refreshes than scrolls; " + context.get());
+        assertTrue(figures.get("maxRowsFormattedPerRefresh") >= 1, () -> "no row was formatted; " + context.get());
+        for (String most : List.of("maxSetDataPerRefresh", "maxRowsFormattedPerRefresh", "maxImagesMadePerRefresh")) {
+            double count = figures.get(most);
+            assertTrue(count <= screen + SLACK, () -> most + "=" + count + ", more than the " + screen
+                    + " rows on screen: the display thread's work grows with the torrents; " + context.get());
+        }
+        assertTrue(figures.get("imagesMade") <= MOST_PROGRESS_IMAGES, () -> "progress images are made again and again; "
+                + context.get());
+        assertTrue(figures.get("engineCalls") > 0, () -> "the window does not read the guarded engine; " + context.get());
+        assertEquals(0.0, figures.get("engineCallsOnDisplayThread"), () -> "the engine was called on the display thread; "
+                + context.get());
+    }
+
+    /**
+     * ui: commands, each followed by a {@code ui:state} that must answer (the display thread still takes
+     * work), and between passes a check that the event loop went on dispatching.
+     */
+    private static final class Steps {
+
+        private final ShoalCli cli;
+        private final DesktopDriver ui;
+        /** Steps run, and how many of them scrolled. */
+        int count;
+        int scrolls;
+        /** What the last check saw. */
+        private int countChecked;
+        private double dispatches;
+        private double probes;
+
+        Steps(ShoalCli cli, DesktopDriver ui) {
+            this.cli = cli;
+            this.ui = ui;
+        }
+
+        void run(String... words) {
+            cli.ok(words);
+            String state = cli.ok("ui:state");
+            assertTrue(ROWS.matcher(state).find(), () -> "ui:state after " + String.join(" ", words) + ": " + state);
+            count++;
+            if (words[0].equals("ui:scroll")) {
+                scrolls++;
+            }
+        }
+
+        /**
+         * Since the last check (or the reset before the first) the loop dispatched at least once per ui:
+         * command, each an asyncExec of its own (a step and its probe are two), and the probe thread's
+         * asyncExecs ran too.
+         */
+        void assertLoopKeptDispatching() {
+            Map<String, Double> latency = ui.latency();
+            int commands = 2 * (count - countChecked);
+            double dispatched = latency.get("dispatches") - dispatches;
+            assertTrue(dispatched >= commands, () -> "the event loop dispatched " + dispatched + " times for "
+                    + commands + " ui: commands: " + latency);
+            assertTrue(latency.get("probes") > probes, () -> "no probe ran on the display thread: " + latency);
+            countChecked = count;
+            dispatches = latency.get("dispatches");
+            probes = latency.get("probes");
+        }
     }
 
     /** Scripts of {@code shoal:add --paused} lines, one torrent each, a 1-piece file that is not on disk. */
@@ -124,8 +220,8 @@ class DesktopManyTorrentsIT {
         return scripts;
     }
 
-    private static void awaitRows(ShoalCli cli, int rows, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private static void awaitRows(ShoalCli cli, int rows) {
+        long deadline = System.nanoTime() + ROWS_WITHIN.toNanos();
         String state = "";
         while (System.nanoTime() - deadline < 0) {
             state = cli.ok("ui:state");
@@ -135,6 +231,7 @@ class DesktopManyTorrentsIT {
             }
             ShoalGet.sleep(Duration.ofMillis(300));
         }
-        throw new AssertionError("the table never showed " + rows + " rows; ui:state said: " + state);
+        throw new AssertionError("the table never showed " + rows + " rows within " + ROWS_WITHIN.toSeconds()
+                + " s; ui:state said: " + state);
     }
 }

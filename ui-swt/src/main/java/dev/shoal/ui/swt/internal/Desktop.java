@@ -37,6 +37,7 @@ final class Desktop implements DesktopDriver, WindowHost {
     private final Runnable quit;
     private final LatencyStats latency = new LatencyStats();
     private final DispatchTrace trace = new DispatchTrace();
+    private final DisplayWork work;
     private final EnginePoller poller;
     /** The snapshot waiting for the display thread; one at most, so a slow display never piles them up. */
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
@@ -49,8 +50,9 @@ final class Desktop implements DesktopDriver, WindowHost {
     private volatile MainWindow window;
     private volatile DisplayLoop loop;
 
-    Desktop(Services services, Settings settings, Runnable quit) {
+    Desktop(Services services, DisplayWork work, Settings settings, Runnable quit) {
         this.services = services;
+        this.work = work;
         this.settings = settings;
         this.quit = quit;
         this.poller = new EnginePoller(services.engine(), this::post, settings.speedGraphMinutes());
@@ -204,6 +206,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     @Override
     public DispatchTrace trace() {
         return trace;
+    }
+
+    @Override
+    public DisplayWork work() {
+        return work;
     }
 
     // DesktopDriver: called from command threads.

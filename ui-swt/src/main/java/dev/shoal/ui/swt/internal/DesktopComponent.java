@@ -69,6 +69,7 @@ public final class DesktopComponent implements DesktopDriver {
     }
 
     private final ExecutorService work;
+    private final DisplayWork displayWork;
     private final Desktop desktop;
     /** The search bundle may be stopped, updated and started while the window stays. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -85,10 +86,14 @@ public final class DesktopComponent implements DesktopDriver {
             thread.setDaemon(true);
             return thread;
         });
-        Services services = new Services(engine, work, admin, metatype, creator, context,
+        // The window gets the engine through a guard that counts any call made on the display thread,
+        // for ui:work: the rule that the display thread never waits on the engine is checked, not hoped.
+        EngineGuard engineGuard = new EngineGuard();
+        displayWork = new DisplayWork(engineGuard);
+        Services services = new Services(engineGuard.guard(engine), work, admin, metatype, creator, context,
                 () -> Optional.ofNullable(search));
-        desktop = new Desktop(services, settingsOf(config), () -> quit(context));
-        mainThread.execute(desktop::run);
+        desktop = new Desktop(services, displayWork, settingsOf(config), () -> quit(context));
+        mainThread.execute(() -> engineGuard.runAsDisplayThread(desktop::run));
     }
 
     @Modified
@@ -163,5 +168,10 @@ public final class DesktopComponent implements DesktopDriver {
     @Override
     public LatencyStats latency() {
         return desktop.latency();
+    }
+
+    @Override
+    public DisplayWork work() {
+        return displayWork;
     }
 }

@@ -10,8 +10,12 @@ import dev.shoal.ui.swt.internal.window.MainWindow;
  */
 public interface DesktopDriver {
 
-    /** How long a command waits for the display thread before it gives up. */
-    Duration COMMAND_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a command waits for the display thread before it gives up: long, for a window that
+     * works is quick anyway, and a machine busy with other work must not make a test fail that only
+     * wants to know whether the window still answers.
+     */
+    Duration COMMAND_WAIT = Duration.ofSeconds(60);
 
     /**
      * Runs {@code work} on the display thread with the window and waits for its result at most
@@ -40,4 +44,7 @@ public interface DesktopDriver {
     void completed(String name);
 
     LatencyStats latency();
+
+    /** What the display thread does per refresh; read and reset it on the display thread ({@link #call}). */
+    DisplayWork work();
 }

@@ -1,6 +1,7 @@
 package dev.shoal.ui.swt.internal.command;
 
 import dev.shoal.ui.swt.internal.DesktopDriver;
+import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.StateFilter;
 import dev.shoal.ui.swt.internal.window.Action;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@code ui} scope: drives the real window for tests and automation. Each command does its
- * work on the display thread and waits for it at most 10 s; pressing things is posted without
+ * work on the display thread and waits for it at most 60 s; pressing things is posted without
  * waiting, since a press may open a modal dialog whose loop runs until it closes.
  */
 @Component(service = UiCommands.class, property = {"osgi.command.scope=ui", "osgi.command.function=state",
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=tabtext", "osgi.command.function=press", "osgi.command.function=shells",
     "osgi.command.function=button", "osgi.command.function=field", "osgi.command.function=filter",
     "osgi.command.function=sort", "osgi.command.function=scroll", "osgi.command.function=screenshot",
-    "osgi.command.function=latency", "osgi.command.function=fileprio"})
+    "osgi.command.function=latency", "osgi.command.function=work", "osgi.command.function=fileprio"})
 public final class UiCommands {
 
     private final DesktopDriver desktop;
@@ -154,14 +155,35 @@ public final class UiCommands {
     }
 
     public String latency(String... args) {
-        if (args.length > 1 || (args.length == 1 && !args[0].equals("reset"))) {
-            throw new IllegalArgumentException("usage: ui:latency [reset]");
-        }
+        boolean reset = resetArgument(args, "usage: ui:latency [reset]");
         String summary = desktop.latency().summary();
-        if (args.length == 1) {
+        if (reset) {
             desktop.latency().reset();
         }
         return summary;
+    }
+
+    /**
+     * The display thread's work per refresh of the torrents table ({@link DisplayWork}),
+     * read (and reset) on the display thread, which owns the counts.
+     */
+    public String work(String... args) {
+        boolean reset = resetArgument(args, "usage: ui:work [reset]");
+        DisplayWork work = desktop.work();
+        return desktop.call("ui:work", w -> {
+            String summary = work.summary();
+            if (reset) {
+                work.reset();
+            }
+            return summary;
+        });
+    }
+
+    private static boolean resetArgument(String[] args, String usage) {
+        if (args.length > 1 || (args.length == 1 && !args[0].equals("reset"))) {
+            throw new IllegalArgumentException(usage);
+        }
+        return args.length == 1;
     }
 
     static int number(String text, String usage) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -40,7 +41,7 @@ public final class AddFlow {
     private final Engine engine;
     private final Executor work;
     private final TorrentSource source;
-    private volatile Consumer<Torrent> onAdded = torrent -> { };
+    private volatile IntConsumer onAdded = id -> { };
 
     public AddFlow(Shell shell, Engine engine, Executor work) {
         this(shell, engine, work, new TorrentSource());
@@ -54,8 +55,11 @@ public final class AddFlow {
         this.source = source;
     }
 
-    /** Told on the display thread of each torrent added through this flow (the window may select it). */
-    public void onAdded(Consumer<Torrent> listener) {
+    /**
+     * Told on the display thread the id of each torrent added through this flow (the window may select
+     * it); the id is read on the work thread, for the display thread calls no engine.
+     */
+    public void onAdded(IntConsumer listener) {
         onAdded = Objects.requireNonNull(listener, "listener");
     }
 
@@ -130,9 +134,10 @@ public final class AddFlow {
                 if (holdBack) {
                     torrent.resume();
                 }
+                int id = torrent.id();
                 onDisplay(() -> {
                     done.accept("");
-                    onAdded.accept(torrent);
+                    onAdded.accept(id);
                 });
             } catch (EngineException e) {
                 onDisplay(() -> done.accept(e.getMessage()));

@@ -7,7 +7,10 @@ import dev.shoal.ui.swt.internal.dialogs.PreferencesDialog;
 import dev.shoal.ui.swt.internal.dialogs.RemoveDialog;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -66,19 +69,20 @@ final class Actions {
         flow.open(fileOrUrlOrMagnet);
     }
 
-    private List<Torrent> selection() {
-        List<Torrent> torrents = new ArrayList<>();
+    /** The selected torrents by id, in table order; the ids are the snapshot's, no engine call. */
+    private Map<Integer, Torrent> selection() {
+        Map<Integer, Torrent> torrents = new LinkedHashMap<>();
         for (int id : selectedIds.get()) {
             Torrent torrent = last.get().handles().get(id);
             if (torrent != null) {
-                torrents.add(torrent);
+                torrents.put(id, torrent);
             }
         }
         return torrents;
     }
 
     private void onSelection(Consumer<Torrent> action, String verb) {
-        List<Torrent> torrents = selection();
+        Collection<Torrent> torrents = selection().values();
         services.work().execute(() -> {
             for (Torrent torrent : torrents) {
                 try {
@@ -92,19 +96,20 @@ final class Actions {
     }
 
     private void remove() {
-        List<Torrent> torrents = selection();
-        if (torrents.isEmpty()) {
+        Map<Integer, Torrent> selected = selection();
+        if (selected.isEmpty()) {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (Torrent torrent : torrents) {
-            names.add(nameOf.apply(torrent.id()));
+        for (int id : selected.keySet()) {
+            names.add(nameOf.apply(id));
         }
+        Collection<Torrent> torrents = selected.values();
         // The callback form: no nested event loop holding this click while the dialog is up.
         RemoveDialog.ask(shell, names, answer -> answer.ifPresent(deleteFiles -> remove(torrents, deleteFiles)));
     }
 
-    private void remove(List<Torrent> torrents, boolean deleteFiles) {
+    private void remove(Collection<Torrent> torrents, boolean deleteFiles) {
         services.work().execute(() -> {
             for (Torrent torrent : torrents) {
                 torrent.remove(deleteFiles).whenComplete((done, failure) -> {

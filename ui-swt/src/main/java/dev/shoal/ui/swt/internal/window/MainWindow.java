@@ -90,7 +90,8 @@ public final class MainWindow {
         filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(torrents, SWT.VERTICAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table = new TorrentTable(sash, host.trace(), column -> changeView(view.clicked(column)), this::selected);
+        table = new TorrentTable(sash, host.trace(), host.work(), column -> changeView(view.clicked(column)),
+                this::selected);
         details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
                 () -> host.settings().speedGraphMinutes());
         sash.setWeights(58, 42);
@@ -101,7 +102,7 @@ public final class MainWindow {
 
         AddFlow flow = new AddFlow(shell, services.engine(), services.work());
         // A torrent just added gets selected once the table shows it: the user wants to see it go.
-        flow.onAdded(torrent -> selectWhenShown = torrent.id());
+        flow.onAdded(id -> selectWhenShown = id);
         DropAndPaste.install(table.control(), flow);
         DropAndPaste.install(details.control(), flow);
         search = new SearchPane(views, services.search(), services.work(), flow::open);

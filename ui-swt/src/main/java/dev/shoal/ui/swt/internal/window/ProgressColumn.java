@@ -1,6 +1,7 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.ui.swt.internal.DispatchTrace;
+import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
@@ -29,13 +30,15 @@ final class ProgressColumn {
     private static final int IMAGE_WIDTH = 48;
 
     private final Table table;
+    private final DisplayWork work;
     private final Color fill;
     /** One per whole percent, made when first shown; null where the bar is painted. */
     private final Image[] images;
     private final int imageHeight;
 
-    ProgressColumn(Table table, DispatchTrace trace) {
+    ProgressColumn(Table table, DispatchTrace trace, DisplayWork work) {
         this.table = table;
+        this.work = work;
         fill = new Color(table.getDisplay(), 90, 170, 90);
         if ("gtk".equals(SWT.getPlatform())) {
             images = new Image[STEPS + 1];
@@ -71,6 +74,7 @@ final class ProgressColumn {
     }
 
     private Image draw(int step) {
+        work.imageMade();
         Display display = table.getDisplay();
         Image image = new Image(display, IMAGE_WIDTH, imageHeight);
         GC gc = new GC(image);

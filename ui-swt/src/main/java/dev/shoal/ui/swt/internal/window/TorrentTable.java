@@ -1,6 +1,7 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.ui.swt.internal.DispatchTrace;
+import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
@@ -23,7 +24,9 @@ import org.eclipse.swt.widgets.TableItem;
  * The torrents table. SWT.VIRTUAL with rows of fixed height: a refresh sets the row count and clears
  * the items, and only the rows on screen ask for their text (SetData), so 10,000 torrents cost what
  * 30 do. Rows arrive filtered and sorted from the poller. The selection is kept by torrent id across
- * refreshes.
+ * refreshes. {@link DisplayWork} counts that work for {@code ui:work}, per refresh in its sense: from
+ * wherever the rows on screen may change (new rows, a step of the row count, a scroll, a selection
+ * moved into view) to the next.
  */
 final class TorrentTable {
 
@@ -37,6 +40,7 @@ final class TorrentTable {
 
     private final Table table;
     private final DispatchTrace trace;
+    private final DisplayWork work;
     private final ProgressColumn progress;
     /** GTK rows of one height, whose scroll bar counts pixels. */
     private final boolean fixedRows;
@@ -51,8 +55,10 @@ final class TorrentTable {
     private int visibleRows = 1;
     private Set<Integer> selected = new HashSet<>();
 
-    TorrentTable(Composite parent, DispatchTrace trace, Consumer<Column> headerClicked, IntConsumer primarySelected) {
+    TorrentTable(Composite parent, DispatchTrace trace, DisplayWork work, Consumer<Column> headerClicked,
+            IntConsumer primarySelected) {
         this.trace = trace;
+        this.work = work;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -65,12 +71,18 @@ final class TorrentTable {
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
         fixedRows = FixedRowHeight.apply(table);
-        progress = new ProgressColumn(table, trace);
+        work.fixedHeightRows(fixedRows);
+        progress = new ProgressColumn(table, trace, work);
         table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
-        table.getVerticalBar().addListener(SWT.Selection, e -> trace.section("clear", this::clearVisible));
+        table.getVerticalBar().addListener(SWT.Selection, e -> {
+            work.refresh();
+            trace.section("clear", this::clearVisible);
+        });
         // Measured on a resize only: the client area costs GTK a round trip to the X server.
-        table.addListener(SWT.Resize, e -> visibleRows = table.getClientArea().height
-                / Math.max(1, table.getItemHeight()) + 2);
+        table.addListener(SWT.Resize, e -> {
+            visibleRows = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 2;
+            work.rowsOnScreen(visibleRows);
+        });
         table.addListener(SWT.Selection, e -> {
             selected = idsAt(table.getSelectionIndices());
             primarySelected.accept(primary(e));
@@ -91,6 +103,7 @@ final class TorrentTable {
      * until they go.
      */
     void apply(List<TorrentRow> shown, ViewState view) {
+        work.refresh();
         List<TorrentRow> old = rows;
         rows = shown;
         for (int i = filled.nextSetBit(0); i >= 0; i = filled.nextSetBit(i + 1)) {
@@ -126,6 +139,7 @@ final class TorrentTable {
             table.getDisplay().asyncExec(() -> trace.section("resize", () -> {
                 resizing = false;
                 if (!table.isDisposed()) {
+                    work.refresh();
                     resize();
                     select();
                 }
@@ -221,6 +235,7 @@ final class TorrentTable {
 
     /** Scrolls row {@code index} to the top, its stale rows cleared first. */
     void scrollTo(int index) {
+        work.refresh();
         if (index >= table.getItemCount()) {
             resizeNow();
         }
@@ -242,6 +257,7 @@ final class TorrentTable {
     boolean selectOnly(int id) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id() == id) {
+                work.refresh();
                 selected = new HashSet<>(Set.of(id));
                 if (i >= table.getItemCount()) {
                     resizeNow();
@@ -255,11 +271,13 @@ final class TorrentTable {
     }
 
     private void fill(Event event) {
+        work.setData();
         TableItem item = (TableItem) event.item;
         int index = event.index;
         if (index >= rows.size()) {
             return;
         }
+        work.rowFormatted();
         TorrentRow row = rows.get(index);
         filled.set(index);
         stale.clear(index);

@@ -1,6 +1,7 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.ui.swt.internal.DispatchTrace;
+import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.Settings;
 import dev.shoal.ui.swt.internal.model.ViewState;
 
@@ -20,4 +21,7 @@ public interface WindowHost {
 
     /** Names the window's work on the display thread for {@code ui:latency}. */
     DispatchTrace trace();
+
+    /** Counts the table's work per refresh for {@code ui:work}. */
+    DisplayWork work();
 }
