@@ -3,6 +3,9 @@ package dev.shoal.cli.internal;
 import java.time.Duration;
 import java.util.function.Function;
 
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Spans;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,7 +18,7 @@ final class OptionTypes {
     private OptionTypes() {
     }
 
-    /** Bytes per second, see {@link Rates#parse}. */
+    /** Bytes per second, see {@link Rates#parse}: K = 1024, "1.5M", 0 for no limit. */
     static final class Rate implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
@@ -23,11 +26,11 @@ final class OptionTypes {
         }
     }
 
-    /** A span of time, see {@link Durations#parse}. */
+    /** A span of time, see {@link Spans#parse}: "90s", "1h30m". */
     static final class Time implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return converted(Durations::parse, value);
+            return converted(Spans::parse, value);
         }
     }
 
@@ -39,16 +42,11 @@ final class OptionTypes {
         }
     }
 
-    /** A share ratio: a plain decimal number, 0 or more ({@code 1}, {@code 0.5}, {@code 2.25}). */
+    /** A share ratio, see {@link Shares#parseRatio}: a plain decimal number, 0 or more. */
     static final class Ratio implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            String t = value.trim();
-            if (!t.matches("\\d{1,9}(\\.\\d{1,9})?|\\.\\d{1,9}")) {
-                throw new TypeConversionException("not a ratio: \"" + value
-                        + "\" (a number 0 or more, e.g. 1, 0.5 or 2.5; 0 stops when the download is complete)");
-            }
-            return Double.parseDouble(t);
+            return converted(Shares::parseRatio, value);
         }
     }
 
