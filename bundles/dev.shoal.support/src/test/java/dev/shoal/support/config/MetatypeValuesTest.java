@@ -1,55 +1,31 @@
-package dev.shoal.ui.swt.internal.prefs;
+package dev.shoal.support.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.shoal.test.support.MetatypeDescriptions;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Vector;
-import org.apache.felix.framework.FrameworkFactory;
-import org.apache.felix.metatype.DefaultMetaTypeProvider;
-import org.apache.felix.metatype.MetaDataReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * Against real AttributeDefinitions: Felix Metatype's reader over a description as bnd writes them,
- * localized (not at all) by a running framework's system bundle.
+ * Against real AttributeDefinitions, read from a description as bnd writes them.
  */
 @Timeout(60)
-class PreferenceValuesTest {
+class MetatypeValuesTest {
 
-    @TempDir
-    static Path storage;
-
-    private static Framework framework;
-
-    @BeforeAll
-    static void startFramework() throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
-    }
-
-    @AfterAll
-    static void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
-    }
+    @RegisterExtension
+    static final MetatypeDescriptions DESCRIPTIONS = new MetatypeDescriptions();
 
     private static final String PID = "dev.shoal.ui.swt";
     private static final String METATYPE = """
@@ -77,8 +53,7 @@ class PreferenceValuesTest {
 
     @BeforeEach
     void read() throws Exception {
-        var metadata = new MetaDataReader().parse(new ByteArrayInputStream(METATYPE.getBytes(StandardCharsets.UTF_8)));
-        ocd = new DefaultMetaTypeProvider(framework, metadata).getObjectClassDefinition(PID, null);
+        ocd = DESCRIPTIONS.ocd(METATYPE, PID);
     }
 
     private AttributeDefinition ad(String id) {
@@ -91,25 +66,25 @@ class PreferenceValuesTest {
         Hashtable<String, Object> stored = new Hashtable<>();
         stored.put("refreshMillis", 500);
         stored.put("trackers", new String[] {"http://a", "http://b"});
-        assertEquals("500", PreferenceValues.initial(ad("refreshMillis"), stored));
-        assertEquals("http://a,http://b", PreferenceValues.initial(ad("trackers"), stored));
-        assertEquals("true", PreferenceValues.initial(ad("closeToTray"), stored));
-        assertEquals("", PreferenceValues.initial(ad("downloadDirectory"), null));
-        assertEquals("", PreferenceValues.initial(ad("ports"), null));
+        assertEquals("500", MetatypeValues.initial(ad("refreshMillis"), stored));
+        assertEquals("http://a,http://b", MetatypeValues.initial(ad("trackers"), stored));
+        assertEquals("true", MetatypeValues.initial(ad("closeToTray"), stored));
+        assertEquals("", MetatypeValues.initial(ad("downloadDirectory"), null));
+        assertEquals("", MetatypeValues.initial(ad("ports"), null));
     }
 
     @Test
     void valuesAreTypedAsTheMetatypeSays() throws Exception {
-        assertEquals(2500, PreferenceValues.parse(ad("refreshMillis"), " 2500 "));
-        assertEquals(0L, PreferenceValues.parse(ad("limitKiB"), "0"));
-        assertEquals(Boolean.FALSE, PreferenceValues.parse(ad("closeToTray"), "false"));
-        assertEquals(2.0, PreferenceValues.parse(ad("ratio"), "2"));
-        assertEquals("careful", PreferenceValues.parse(ad("mode"), "careful"));
-        assertEquals("", PreferenceValues.parse(ad("downloadDirectory"), ""));
-        assertEquals("/srv/torrents", PreferenceValues.parse(ad("downloadDirectory"), "/srv/torrents"));
+        assertEquals(2500, MetatypeValues.parse(ad("refreshMillis"), " 2500 "));
+        assertEquals(0L, MetatypeValues.parse(ad("limitKiB"), "0"));
+        assertEquals(Boolean.FALSE, MetatypeValues.parse(ad("closeToTray"), "false"));
+        assertEquals(2.0, MetatypeValues.parse(ad("ratio"), "2"));
+        assertEquals("careful", MetatypeValues.parse(ad("mode"), "careful"));
+        assertEquals("", MetatypeValues.parse(ad("downloadDirectory"), ""));
+        assertEquals("/srv/torrents", MetatypeValues.parse(ad("downloadDirectory"), "/srv/torrents"));
         assertArrayEquals(new String[] {"http://a", "http://b"},
-                (String[]) PreferenceValues.parse(ad("trackers"), "http://a, http://b,"));
-        assertEquals(new Vector<>(List.of(6881, 6882)), PreferenceValues.parse(ad("ports"), "6881,6882"));
+                (String[]) MetatypeValues.parse(ad("trackers"), "http://a, http://b,"));
+        assertEquals(new Vector<>(List.of(6881, 6882)), MetatypeValues.parse(ad("ports"), "6881,6882"));
     }
 
     @Test
@@ -119,11 +94,13 @@ class PreferenceValuesTest {
         assertEquals("\"yes\" is not true or false", problem("closeToTray", "yes"));
         assertEquals("\"1,5\" is not a number", problem("ratio", "1,5"));
         assertEquals("at most 2 values", problem("trackers", "a,b,c"));
-        // The metatype's own bounds and options, in its words.
-        assertEquals(false, problem("refreshMillis", "100").isBlank());
-        assertEquals(false, problem("limitKiB", "-1").isBlank());
-        assertEquals(false, problem("mode", "reckless").isBlank());
-        assertEquals(false, problem("ports", "6881,0").isBlank());
+        // The metatype's own bounds and options, in its words, with the value it refused.
+        assertEquals("less than minimum (\"100\")", problem("refreshMillis", "100"));
+        assertEquals("less than minimum (\"-1\")", problem("limitKiB", " -1 "));
+        assertEquals("greater than maximum (\"10001\")", problem("refreshMillis", "10001"));
+        String notAnOption = problem("mode", "reckless");
+        assertTrue(notAnOption.endsWith(" (\"reckless\")") && notAnOption.length() > 13, notAnOption);
+        assertEquals("less than minimum (\"0\")", problem("ports", "6881,0"));
     }
 
     @Test
@@ -132,12 +109,12 @@ class PreferenceValuesTest {
         stored.put("service.pid", PID);
         stored.put("refreshMillis", 500);
         stored.put("somethingElse", "kept");
-        Hashtable<String, Object> merged = PreferenceValues.merged(stored, Map.of("refreshMillis", 2000, "name", "x"));
+        Hashtable<String, Object> merged = MetatypeValues.merged(stored, Map.of("refreshMillis", 2000, "name", "x"));
         assertEquals(Map.of("service.pid", PID, "refreshMillis", 2000, "somethingElse", "kept", "name", "x"), merged);
-        assertEquals(Map.of("name", "x"), PreferenceValues.merged(null, Map.of("name", "x")));
+        assertEquals(Map.of("name", "x"), MetatypeValues.merged(null, Map.of("name", "x")));
     }
 
     private String problem(String id, String text) {
-        return assertThrows(InvalidValue.class, () -> PreferenceValues.parse(ad(id), text)).getMessage();
+        return assertThrows(InvalidValueException.class, () -> MetatypeValues.parse(ad(id), text)).getMessage();
     }
 }

@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.prefs;
+package dev.shoal.support.config;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -12,32 +12,36 @@ import java.util.Vector;
 import org.osgi.service.metatype.AttributeDefinition;
 
 /**
- * Between a preference field's text and a configuration value, as the attribute's metatype
- * describes it: the type parsed first (for a message that says what is expected), then the
- * metatype's own validation (min, max, options). Several values are written comma-separated.
+ * Between a setting's text (a preference field, a {@code shoal:config} argument) and a configuration
+ * value, as the attribute's metatype describes it: the type parsed first, for a message that says
+ * what is expected, then the metatype's own validation (min, max, options). Several values are
+ * written comma-separated. The desktop and the shell convert with this one class, so a value one
+ * accepts the other does too.
  */
-public final class PreferenceValues {
+public final class MetatypeValues {
 
-    private PreferenceValues() {
+    private MetatypeValues() {
     }
 
-    /** What the field shows first: the stored value, else the metatype's default. */
-    public static String initial(AttributeDefinition ad, Dictionary<String, ?> stored) {
-        Object value = stored == null ? null : stored.get(ad.getID());
-        if (value != null) {
-            return text(value);
-        }
+    /** The metatype's default as text, comma-separated; "" when it has none. */
+    public static String defaults(AttributeDefinition ad) {
         String[] defaults = ad.getDefaultValue();
         return defaults == null ? "" : String.join(",", defaults);
+    }
+
+    /** The stored value as text, else the metatype's default: what a field shows first. */
+    public static String initial(AttributeDefinition ad, Dictionary<String, ?> stored) {
+        Object value = stored == null ? null : stored.get(ad.getID());
+        return value != null ? text(value) : defaults(ad);
     }
 
     /**
      * The value to store for {@code text}: typed as the metatype says, an array for a positive
      * cardinality, a {@link Vector} for a negative one.
      *
-     * @throws InvalidValue when the text is not of the type or the metatype rejects it
+     * @throws InvalidValueException when the text is not of the type or the metatype rejects it
      */
-    public static Object parse(AttributeDefinition ad, String text) throws InvalidValue {
+    public static Object parse(AttributeDefinition ad, String text) throws InvalidValueException {
         if (ad.getCardinality() == 0) {
             return single(ad, text);
         }
@@ -49,7 +53,7 @@ public final class PreferenceValues {
         }
         int most = Math.abs(ad.getCardinality());
         if (values.size() > most) {
-            throw new InvalidValue("at most " + most + " values");
+            throw new InvalidValueException("at most " + most + " values");
         }
         if (ad.getCardinality() < 0) {
             return new Vector<>(values);
@@ -93,33 +97,33 @@ public final class PreferenceValues {
         return Objects.toString(value);
     }
 
-    private static Object single(AttributeDefinition ad, String text) throws InvalidValue {
+    /** Strings as typed; other types without the blanks around them, for the parser and the metatype alike. */
+    private static Object single(AttributeDefinition ad, String text) throws InvalidValueException {
         int type = ad.getType();
-        Object value = typed(type, text);
-        String problem = ad.validate(type == AttributeDefinition.STRING || type == AttributeDefinition.PASSWORD
-                ? text : text.strip());
+        String value = type == AttributeDefinition.STRING || type == AttributeDefinition.PASSWORD ? text : text.strip();
+        Object typed = typed(type, value);
+        String problem = ad.validate(value);
         if (problem != null && !problem.isEmpty()) {
-            throw new InvalidValue(problem);
+            throw new InvalidValueException(problem + " (\"" + value + "\")");
         }
-        return value;
+        return typed;
     }
 
-    private static Object typed(int type, String text) throws InvalidValue {
-        String t = text.strip();
+    private static Object typed(int type, String value) throws InvalidValueException {
         try {
             return switch (type) {
-                case AttributeDefinition.LONG -> Long.valueOf(t);
-                case AttributeDefinition.INTEGER -> Integer.valueOf(t);
-                case AttributeDefinition.SHORT -> Short.valueOf(t);
-                case AttributeDefinition.BYTE -> Byte.valueOf(t);
-                case AttributeDefinition.DOUBLE -> Double.valueOf(t);
-                case AttributeDefinition.FLOAT -> Float.valueOf(t);
-                case AttributeDefinition.BOOLEAN -> bool(t);
-                case AttributeDefinition.CHARACTER -> character(t);
-                default -> text;
+                case AttributeDefinition.LONG -> Long.valueOf(value);
+                case AttributeDefinition.INTEGER -> Integer.valueOf(value);
+                case AttributeDefinition.SHORT -> Short.valueOf(value);
+                case AttributeDefinition.BYTE -> Byte.valueOf(value);
+                case AttributeDefinition.DOUBLE -> Double.valueOf(value);
+                case AttributeDefinition.FLOAT -> Float.valueOf(value);
+                case AttributeDefinition.BOOLEAN -> bool(value);
+                case AttributeDefinition.CHARACTER -> character(value);
+                default -> value;
             };
         } catch (IllegalArgumentException e) {
-            throw new InvalidValue("\"" + text + "\" is not " + typeName(type));
+            throw new InvalidValueException("\"" + value + "\" is not " + typeName(type));
         }
     }
 
