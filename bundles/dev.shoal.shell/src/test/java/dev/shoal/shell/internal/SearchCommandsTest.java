@@ -14,8 +14,7 @@ import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchResult;
 import dev.shoal.search.internal.SearchComponent;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.fetch.UrlFetch;
+import dev.shoal.support.torrent.TorrentSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -73,7 +72,7 @@ class SearchCommandsTest {
         server.start();
         engine = new EngineRig(dir);
         search = EngineRig.defaults(SearchComponent.Config.class, SearchComponent::new);
-        commands = new SearchCommands(search, engine.engine(), new TorrentSource(new UrlFetch("Shoal test")));
+        commands = new SearchCommands(search, engine.engine(), new TorrentSource("Shoal test"));
         gogo = new GogoRig(dir).register(commands);
     }
 

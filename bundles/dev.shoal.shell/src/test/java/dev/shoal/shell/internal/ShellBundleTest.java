@@ -8,6 +8,7 @@ class ShellBundleTest {
 
     @Test
     void theSupportPackagesAreEmbeddedPrivately() throws Exception {
-        EmbeddedSupport.assertEmbedded(ConfigCommand.class, "dev.shoal.support.config");
+        EmbeddedSupport.assertEmbedded(ConfigCommand.class, "dev.shoal.support.config", "dev.shoal.support.http",
+                "dev.shoal.support.text", "dev.shoal.support.torrent");
     }
 }
