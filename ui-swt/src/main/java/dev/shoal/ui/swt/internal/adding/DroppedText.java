@@ -1,31 +1,18 @@
 package dev.shoal.ui.swt.internal.adding;
 
+import dev.shoal.support.torrent.Target;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** What a piece of text names, for adding: a magnet link, an http(s) URL, a file: URI or a path. */
-public enum Target {
-    MAGNET, HTTP, FILE_URI, OTHER_URL, PATH;
+/**
+ * Text dropped on or pasted into the window, read for what it names to add (classified by the
+ * {@link Target} every part of Shoal reads targets with).
+ */
+public final class DroppedText {
 
-    /** A scheme of two or more characters: "C:\x" is a Windows path, not a URL. */
-    private static final Pattern URL = Pattern.compile("(?s)[a-zA-Z][a-zA-Z0-9+.-]+:.*");
-
-    public static Target of(String text) {
-        String lower = text.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("magnet:")) {
-            return MAGNET;
-        }
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return HTTP;
-        }
-        if (lower.startsWith("file:")) {
-            return FILE_URI;
-        }
-        return URL.matcher(lower).matches() ? OTHER_URL : PATH;
+    private DroppedText() {
     }
 
     /**
@@ -44,8 +31,9 @@ public enum Target {
             if (t.isEmpty() || t.startsWith("#") || found.size() >= max) {
                 continue;
             }
-            Target kind = of(t);
-            if (kind == MAGNET || kind == HTTP || kind == FILE_URI || kind == PATH && isAbsolutePath(t)) {
+            Target kind = Target.of(t);
+            if (kind == Target.MAGNET || kind == Target.HTTP || kind == Target.FILE_URI
+                    || kind == Target.PATH && isAbsolutePath(t)) {
                 found.add(t);
             }
         }
@@ -58,7 +46,11 @@ public enum Target {
             return "";
         }
         String t = text.strip();
-        return !t.isEmpty() && !t.contains("\n") && (of(t) == HTTP || of(t) == MAGNET) && t.length() <= 8192 ? t : "";
+        if (t.isEmpty() || t.contains("\n") || t.length() > 8192) {
+            return "";
+        }
+        Target kind = Target.of(t);
+        return kind == Target.HTTP || kind == Target.MAGNET ? t : "";
     }
 
     private static boolean isAbsolutePath(String text) {
