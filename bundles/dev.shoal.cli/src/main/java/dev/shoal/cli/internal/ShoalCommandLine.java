@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.support.torrent.TorrentSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The {@code shoal} command and its subcommands. Exit codes: 0 success, 1 the command failed
