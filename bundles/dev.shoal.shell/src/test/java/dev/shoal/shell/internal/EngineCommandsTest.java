@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands against the real engine (real storage, announcer and swarm service on 127.0.0.1,
- * built by hand as OSGi would) in a real Gogo runtime, over a torrent the test makes of local files.
+ * their bundles running in a framework, reached through the Engine service) in a real Gogo runtime,
+ * over a torrent the test makes of local files.
  */
 @Timeout(120)
 class EngineCommandsTest {
@@ -62,7 +63,7 @@ class EngineCommandsTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         if (gogo != null) {
             gogo.close();
         }
