@@ -19,34 +19,42 @@ final class OptionTypes {
     }
 
     /** Bytes per second, see {@link Rates#parse}: K = 1024, "1.5M", 0 for no limit. */
-    static final class Rate implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return converted(Rates::parse, value);
+    static final class Rate extends Parsed<Long> {
+        Rate() {
+            super(Rates::parse);
         }
     }
 
     /** A span of time, see {@link Spans#parse}: "90s", "1h30m". */
-    static final class Time implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return converted(Spans::parse, value);
-        }
-    }
-
-    private static <T> T converted(Function<String, T> parser, String value) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+    static final class Time extends Parsed<Duration> {
+        Time() {
+            super(Spans::parse);
         }
     }
 
     /** A share ratio, see {@link Shares#parseRatio}: a plain decimal number, 0 or more. */
-    static final class Ratio implements ITypeConverter<Double> {
+    static final class Ratio extends Parsed<Double> {
+        Ratio() {
+            super(Shares::parseRatio);
+        }
+    }
+
+    /** A value read by one of Shoal's grammars, whose one-line message becomes picocli's. */
+    private abstract static class Parsed<T> implements ITypeConverter<T> {
+
+        private final Function<String, T> parser;
+
+        Parsed(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
         @Override
-        public Double convert(String value) {
-            return converted(Shares::parseRatio, value);
+        public T convert(String value) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.shoal.search.torznab.internal;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import dev.shoal.test.support.EmbeddedSupport;
+import dev.shoal.test.support.search.ProviderBundle;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,10 +11,6 @@ class TorznabBundleTest {
 
     @Test
     void theSupportPackagesAreEmbeddedPrivately() throws Exception {
-        EmbeddedSupport.assertEmbedded(TorznabProvider.class, "dev.shoal.support.feed", "dev.shoal.support.http",
-                "dev.shoal.support.search", "dev.shoal.support.text");
-        EmbeddedSupport.assertImports(TorznabProvider.class, "java.net.http", "javax.xml.stream",
-                "dev.shoal.search.api;version=\"[1.0,2)\"");
-        assertNull(EmbeddedSupport.manifest(TorznabProvider.class).getValue("Export-Package"), "a provider exports nothing");
+        ProviderBundle.assertWellFormed(TorznabProvider.class);
     }
 }
