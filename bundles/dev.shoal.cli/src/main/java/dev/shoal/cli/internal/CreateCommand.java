@@ -18,6 +18,7 @@ import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
+import dev.shoal.support.text.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,7 +123,7 @@ final class CreateCommand implements Callable<Integer> {
         long bytes;
         try {
             bytes = Sizes.parse(pieceSize);
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandFailure("--piece-size: " + e.getMessage());
         }
         if (bytes < CreateRequest.MIN_PIECE_LENGTH || bytes > CreateRequest.MAX_PIECE_LENGTH || Long.bitCount(bytes) != 1) {
@@ -172,7 +173,7 @@ final class CreateCommand implements Callable<Integer> {
 
     private void report(Metainfo torrent) {
         out.printf("Created %s: %s, %s in %d pieces of %s, info hash %s%n", output, torrent.name(),
-                Sizes.human(torrent.totalLength()), torrent.pieceCount(), Sizes.human(torrent.pieceLength()),
+                Sizes.of(torrent.totalLength()), torrent.pieceCount(), Sizes.of(torrent.pieceLength()),
                 torrent.infoHash().hex());
     }
 }

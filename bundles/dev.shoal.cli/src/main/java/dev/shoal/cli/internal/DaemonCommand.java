@@ -10,6 +10,7 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,15 +43,15 @@ final class DaemonCommand implements Callable<Integer> {
     List<String> adds = new ArrayList<>();
 
     private final Supplier<Engine> engines;
-    private final TorrentFetcher fetcher;
+    private final TorrentSource source;
     private final FrameworkControl framework;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    DaemonCommand(Supplier<Engine> engines, TorrentFetcher fetcher, FrameworkControl framework, PrintWriter out,
+    DaemonCommand(Supplier<Engine> engines, TorrentSource source, FrameworkControl framework, PrintWriter out,
             PrintWriter err) {
         this.engines = engines;
-        this.fetcher = fetcher;
+        this.source = source;
         this.framework = framework;
         this.out = out;
         this.err = err;
@@ -74,7 +75,7 @@ final class DaemonCommand implements Callable<Integer> {
     /** A torrent that cannot be added is said so, and the daemon runs on for the others. */
     private void add(String target) {
         try {
-            Metainfo metainfo = TorrentInput.load(target, fetcher);
+            Metainfo metainfo = TorrentInput.load(source, target);
             Engine engine = engines.get();
             if (engine == null) {
                 throw new CommandFailure("the download engine is not available");

@@ -23,6 +23,7 @@ import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,16 +81,16 @@ final class GetCommand implements Callable<Integer> {
     boolean quiet;
 
     private final Supplier<Engine> engines;
-    private final TorrentFetcher fetcher;
+    private final TorrentSource source;
     private final Ticker ticker;
     private final Terminal terminal;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    GetCommand(Supplier<Engine> engines, TorrentFetcher fetcher, Ticker ticker, Terminal terminal, PrintWriter out,
+    GetCommand(Supplier<Engine> engines, TorrentSource source, Ticker ticker, Terminal terminal, PrintWriter out,
             PrintWriter err) {
         this.engines = engines;
-        this.fetcher = fetcher;
+        this.source = source;
         this.ticker = ticker;
         this.terminal = terminal;
         this.out = out;
@@ -99,7 +100,7 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Metainfo metainfo = TorrentInput.load(target, fetcher);
+            Metainfo metainfo = TorrentInput.load(source, target);
             Path directory = directory();
             // The engine starts here, on first use: other commands never bind a port.
             Engine engine = engines.get();

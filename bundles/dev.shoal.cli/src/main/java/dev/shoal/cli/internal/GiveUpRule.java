@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.engine.api.TrackerInfo;
+import dev.shoal.support.text.Spans;
 
 /**
  * When {@code shoal get} stops waiting for a swarm it cannot reach. The clock starts at the first
@@ -47,7 +48,7 @@ final class GiveUpRule {
         if (limit.isZero() || nowNanos - clockStart < limit.toNanos()) {
             return Optional.empty();
         }
-        return Optional.of("no tracker or peer reachable within " + Durations.human(limit) + " ("
+        return Optional.of("no tracker or peer reachable within " + Spans.of(limit) + " ("
                 + trackers(status.trackers()) + ")");
     }
 

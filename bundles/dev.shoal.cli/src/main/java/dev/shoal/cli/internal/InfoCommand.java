@@ -2,13 +2,12 @@ package dev.shoal.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.shoal.metainfo.InvalidMagnetException;
-import dev.shoal.metainfo.InvalidTorrentException;
 import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,16 +17,19 @@ import picocli.CommandLine.Parameters;
                 + "trackers, web seeds, files.")
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TORRENT|MAGNET", description = "A .torrent file or a magnet: link.")
+    @Parameters(index = "0", paramLabel = "TORRENT|URL|MAGNET",
+            description = "A .torrent file, its http(s) URL or a magnet: link.")
     String target;
 
     @Option(names = "--json", description = "Print one JSON object, for scripts.")
     boolean json;
 
+    private final TorrentSource source;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    InfoCommand(PrintWriter out, PrintWriter err) {
+    InfoCommand(TorrentSource source, PrintWriter out, PrintWriter err) {
+        this.source = source;
         this.out = out;
         this.err = err;
     }
@@ -38,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
             if (target.regionMatches(true, 0, "magnet:", 0, 7)) {
                 show(MagnetLink.parse(target));
             } else {
-                show(parse(Path.of(target)));
+                show(TorrentInput.load(source, target));
             }
             out.flush();
             return 0;
@@ -48,15 +50,9 @@ final class InfoCommand implements Callable<Integer> {
         } catch (InvalidMagnetException e) {
             err.println("shoal: bad magnet link: " + new CommandFailure(e.getMessage()).getMessage());
             return ShoalCommandLine.EXIT_FAILURE;
-        }
-    }
-
-    private static Metainfo parse(Path file) throws CommandFailure {
-        byte[] bytes = TorrentFileReader.read(file);
-        try {
-            return Metainfo.parse(bytes);
-        } catch (InvalidTorrentException e) {
-            throw new CommandFailure(file + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            err.println("shoal: interrupted");
+            return ShoalCommandLine.EXIT_FAILURE;
         }
     }
 

@@ -3,6 +3,9 @@ package dev.shoal.cli.internal;
 import java.time.Duration;
 import java.util.function.Function;
 
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Spans;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,40 +18,43 @@ final class OptionTypes {
     private OptionTypes() {
     }
 
-    /** Bytes per second, see {@link Rates#parse}. */
-    static final class Rate implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return converted(Rates::parse, value);
+    /** Bytes per second, see {@link Rates#parse}: K = 1024, "1.5M", 0 for no limit. */
+    static final class Rate extends Parsed<Long> {
+        Rate() {
+            super(Rates::parse);
         }
     }
 
-    /** A span of time, see {@link Durations#parse}. */
-    static final class Time implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return converted(Durations::parse, value);
+    /** A span of time, see {@link Spans#parse}: "90s", "1h30m". */
+    static final class Time extends Parsed<Duration> {
+        Time() {
+            super(Spans::parse);
         }
     }
 
-    private static <T> T converted(Function<String, T> parser, String value) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+    /** A share ratio, see {@link Shares#parseRatio}: a plain decimal number, 0 or more. */
+    static final class Ratio extends Parsed<Double> {
+        Ratio() {
+            super(Shares::parseRatio);
         }
     }
 
-    /** A share ratio: a plain decimal number, 0 or more ({@code 1}, {@code 0.5}, {@code 2.25}). */
-    static final class Ratio implements ITypeConverter<Double> {
+    /** A value read by one of Shoal's grammars, whose one-line message becomes picocli's. */
+    private abstract static class Parsed<T> implements ITypeConverter<T> {
+
+        private final Function<String, T> parser;
+
+        Parsed(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
         @Override
-        public Double convert(String value) {
-            String t = value.trim();
-            if (!t.matches("\\d{1,9}(\\.\\d{1,9})?|\\.\\d{1,9}")) {
-                throw new TypeConversionException("not a ratio: \"" + value
-                        + "\" (a number 0 or more, e.g. 1, 0.5 or 2.5; 0 stops when the download is complete)");
+        public T convert(String value) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return Double.parseDouble(t);
         }
     }
 

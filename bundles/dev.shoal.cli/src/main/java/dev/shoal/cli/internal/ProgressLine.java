@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import dev.shoal.metainfo.HashProgress;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
 
 /**
  * A progress line on stderr for long work. On a terminal it redraws one line in place; elsewhere
@@ -37,9 +40,9 @@ final class ProgressLine implements HashProgress, AutoCloseable {
         }
         lastReport = now;
         double seconds = (now - start) / 1e9;
-        String line = String.format(Locale.ROOT, "%s: %5.1f%%  %s of %s  %s/s", label,
-                total == 0 ? 100.0 : 100.0 * done / total, Sizes.human(done), Sizes.human(total),
-                Sizes.human((long) (done / seconds)));
+        String line = String.format(Locale.ROOT, "%s: %6s  %s of %s  %s", label,
+                Shares.percent(total == 0 ? 1.0 : (double) done / total), Sizes.of(done), Sizes.of(total),
+                Rates.of((long) (done / seconds)));
         if (terminal) {
             err.print("\r" + line + "\u001b[K");
             err.flush();

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
+import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,22 +109,22 @@ public final class ShoalCommandLine implements Callable<Integer> {
                 return type.cast(new VersionProvider(version));
             }
             if (type == InfoCommand.class) {
-                return type.cast(new InfoCommand(out, err));
+                return type.cast(new InfoCommand(torrents(), out, err));
             }
             if (type == CreateCommand.class) {
                 return type.cast(new CreateCommand(creator, "Shoal " + version, out, err));
             }
             if (type == GetCommand.class) {
-                return type.cast(new GetCommand(engines, fetcher(), ticker, terminal, out, err));
+                return type.cast(new GetCommand(engines, torrents(), ticker, terminal, out, err));
             }
             if (type == DaemonCommand.class) {
-                return type.cast(new DaemonCommand(engines, fetcher(), framework, out, err));
+                return type.cast(new DaemonCommand(engines, torrents(), framework, out, err));
             }
             return CommandLine.defaultFactory().create(type);
         }
 
-        private TorrentFetcher fetcher() {
-            return new TorrentFetcher("Shoal/" + version);
+        private TorrentSource torrents() {
+            return new TorrentSource("Shoal/" + version);
         }
     }
 }

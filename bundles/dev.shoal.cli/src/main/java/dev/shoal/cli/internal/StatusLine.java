@@ -7,6 +7,10 @@ import java.util.Locale;
 
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
+import dev.shoal.support.text.Spans;
 
 /** The words of {@code shoal get}'s progress and summary lines, from a status snapshot. */
 final class StatusLine {
@@ -27,15 +31,15 @@ final class StatusLine {
         String up = unicode ? "\u2191 " : "up ";
         return switch (s.state()) {
             case CHECKING -> String.format(Locale.ROOT, "checking %s (%d/%d pieces)",
-                    percent(s.pieces() == 0 ? 1.0 : (double) s.checkedPieces() / s.pieces()).trim(),
+                    Shares.percent(s.pieces() == 0 ? 1.0 : (double) s.checkedPieces() / s.pieces()),
                     s.checkedPieces(), s.pieces());
             case DOWNLOADING -> String.join(GAP,
-                    "[" + percent(s.progress()) + "] " + Sizes.human(s.verifiedBytes()) + "/" + Sizes.human(s.size()),
-                    down + rate(s.downloadRate()) + " " + up + rate(s.uploadRate()), eta(s),
-                    peers(s), "sent " + Sizes.human(s.uploaded()), "ratio " + ratio(s.ratio()));
-            case SEEDING -> String.join(GAP, "seeding, " + goalProgress(s, goal), up + rate(s.uploadRate()), eta(s),
-                    peers(s), "sent " + Sizes.human(s.uploaded()));
-            case FINISHED -> "finished, ratio " + ratio(s.ratio());
+                    "[" + percent(s.progress()) + "] " + Sizes.of(s.verifiedBytes()) + "/" + Sizes.of(s.size()),
+                    down + Rates.of(s.downloadRate()) + " " + up + Rates.of(s.uploadRate()), eta(s),
+                    peers(s), "sent " + Sizes.of(s.uploaded()), "ratio " + Shares.ratio(s.ratio()));
+            case SEEDING -> String.join(GAP, "seeding, " + goalProgress(s, goal), up + Rates.of(s.uploadRate()), eta(s),
+                    peers(s), "sent " + Sizes.of(s.uploaded()));
+            case FINISHED -> "finished, ratio " + Shares.ratio(s.ratio());
             case QUEUED -> "queued, waiting for a slot";
             case PAUSED -> "paused";
             case ERROR -> "error: " + s.error().orElse("unknown");
@@ -50,28 +54,19 @@ final class StatusLine {
     static String summary(TorrentStatus s, Duration elapsed, Duration downloading) {
         List<String> parts = new ArrayList<>();
         if (s.downloaded() > 0 && downloading.toMillis() > 0) {
-            parts.add("downloaded " + Sizes.human(s.downloaded()) + " in " + Durations.human(downloading) + " ("
-                    + rate((long) (s.downloaded() * 1000.0 / downloading.toMillis())) + ")");
+            parts.add("downloaded " + Sizes.of(s.downloaded()) + " in " + Spans.of(downloading) + " ("
+                    + Rates.of((long) (s.downloaded() * 1000.0 / downloading.toMillis())) + ")");
         } else {
-            parts.add("downloaded " + Sizes.human(s.downloaded()));
+            parts.add("downloaded " + Sizes.of(s.downloaded()));
         }
-        parts.add("uploaded " + Sizes.human(s.uploaded()) + " (ratio " + ratio(s.ratio()) + ")");
-        parts.add(Durations.human(elapsed) + " in all");
+        parts.add("uploaded " + Sizes.of(s.uploaded()) + " (ratio " + Shares.ratio(s.ratio()) + ")");
+        parts.add(Spans.of(elapsed) + " in all");
         return "done: " + String.join(", ", parts);
     }
 
-    /** Tenths of a percent rounded down, so 100.0% only shows when all is there. */
+    /** Padded to the width of "100.0%", so the rest of a redrawn line holds still. */
     private static String percent(double share) {
-        double tenths = Math.floor(Math.min(1.0, Math.max(0.0, share)) * 1000) / 10;
-        return String.format(Locale.ROOT, "%5.1f%%", tenths);
-    }
-
-    private static String rate(long bytesPerSecond) {
-        return Sizes.human(bytesPerSecond) + "/s";
-    }
-
-    private static String ratio(double ratio) {
-        return String.format(Locale.ROOT, "%.2f", ratio);
+        return String.format(Locale.ROOT, "%6s", Shares.percent(share));
     }
 
     private static String peers(TorrentStatus s) {
@@ -79,16 +74,16 @@ final class StatusLine {
     }
 
     private static String eta(TorrentStatus s) {
-        return "ETA " + s.eta().map(Durations::human).orElse("--");
+        return "ETA " + s.eta().map(Spans::of).orElse("--");
     }
 
     /** {@code ratio 0.52/1.00}, {@code ratio 0.52/1.00, 12m/30m}, or {@code 12m/30m, ratio 0.52}. */
     private static String goalProgress(TorrentStatus s, SeedGoal goal) {
-        String time = goal.time().map(t -> Durations.human(s.seedingTime()) + "/" + Durations.human(t)).orElse(null);
+        String time = goal.time().map(t -> Spans.of(s.seedingTime()) + "/" + Spans.of(t)).orElse(null);
         if (goal.ratio().isPresent()) {
-            String ratio = "ratio " + ratio(s.ratio()) + "/" + ratio(goal.ratio().getAsDouble());
+            String ratio = "ratio " + Shares.ratio(s.ratio()) + "/" + Shares.ratio(goal.ratio().getAsDouble());
             return time == null ? ratio : ratio + ", " + time;
         }
-        return time == null ? "ratio " + ratio(s.ratio()) : time + ", ratio " + ratio(s.ratio());
+        return time == null ? "ratio " + Shares.ratio(s.ratio()) : time + ", ratio " + Shares.ratio(s.ratio());
     }
 }

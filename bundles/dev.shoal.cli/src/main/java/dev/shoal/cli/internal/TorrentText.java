@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.shoal.metainfo.FileEntry;
-
 import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentVersion;
+import dev.shoal.support.text.Sizes;
 
 /** {@code shoal info} for people: one labelled line per fact, lists indented below their label. */
 final class TorrentText {
@@ -22,8 +22,8 @@ final class TorrentText {
         out.printf(LABEL, "Type:", type(torrent));
         torrent.infoHashV1().ifPresent(h -> out.printf(LABEL, "Info hash v1:", h.hex()));
         torrent.infoHashV2().ifPresent(h -> out.printf(LABEL, "Info hash v2:", h.hex()));
-        out.printf(LABEL, "Total size:", Sizes.human(torrent.totalLength()) + " (" + torrent.totalLength() + " bytes)");
-        out.printf(LABEL, "Piece size:", Sizes.human(torrent.pieceLength()) + " (" + torrent.pieceLength() + " bytes)");
+        out.printf(LABEL, "Total size:", Sizes.of(torrent.totalLength()) + " (" + torrent.totalLength() + " bytes)");
+        out.printf(LABEL, "Piece size:", Sizes.of(torrent.pieceLength()) + " (" + torrent.pieceLength() + " bytes)");
         out.printf(LABEL, "Pieces:", torrent.pieceCount());
         out.printf(LABEL, "Private:", torrent.isPrivate() ? "yes" : "no");
         torrent.creationDate().ifPresent(d -> out.printf(LABEL, "Created on:", d));
@@ -35,7 +35,7 @@ final class TorrentText {
         List<FileEntry> files = torrent.files().stream().filter(f -> !f.isPadding()).toList();
         out.printf("Files (%d):%n", files.size());
         for (FileEntry file : files) {
-            out.printf("  %10s  %s%n", Sizes.human(file.length()), file.relativePath());
+            out.printf("  %10s  %s%n", Sizes.of(file.length()), file.relativePath());
         }
         for (String warning : torrent.warnings()) {
             out.printf(LABEL, "Warning:", warning);

@@ -101,10 +101,10 @@ class GetCommandTest {
         assertEquals("", result.err());
         List<String> lines = result.out().lines().toList();
         assertTrue(lines.get(0).startsWith("checking 0.0%"), result.out());
-        assertTrue(lines.get(1).startsWith("[  0.0%] 0 B/281 MiB  down 14.00 MiB/s"), result.out());
+        assertTrue(lines.get(1).startsWith("[  0.0%] 0 B/281 MiB  down 14.0 MiB/s"), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("seeding, ratio 0.00/1.00")), result.out());
         assertTrue(lines.get(lines.size() - 2).startsWith("finished, ratio 1.00"), result.out());
-        assertEquals("done: downloaded 281 MiB in 20s (14.05 MiB/s), uploaded 281 MiB (ratio 1.00), 32s in all",
+        assertEquals("done: downloaded 281 MiB in 20s (14.0 MiB/s), uploaded 281 MiB (ratio 1.00), 32s in all",
                 lines.get(lines.size() - 1));
         // A line every 5 s and at each change of state, not every poll.
         assertTrue(lines.size() < 15, result.out());
@@ -123,7 +123,7 @@ class GetCommandTest {
         String[] lines = result.out().split("\n");
         assertEquals(2, lines.length, result.out());
         assertTrue(lines[0].startsWith("\rchecking"), lines[0]);
-        assertTrue(lines[0].contains("\r[ 50.0%] 141 MiB/281 MiB  \u2193 14.00 MiB/s \u2191 0 B/s  ETA --  peers 2 (1 seed)"),
+        assertTrue(lines[0].contains("\r[ 50.0%] 141 MiB/281 MiB  \u2193 14.0 MiB/s \u2191 0 B/s  ETA --  peers 2 (1 seed)"),
                 lines[0]);
         assertTrue(lines[1].startsWith("done: downloaded 281 MiB"), lines[1]);
     }
@@ -261,7 +261,7 @@ class GetCommandTest {
             assertEquals("data.bin", engine.added.metainfo().name());
             Result missing = run(GetCommandTest::script, "get", base + "/t/nothing.torrent", "--dir", dir.toString());
             assertEquals(1, missing.exitCode());
-            assertEquals("shoal: " + base + "/t/nothing.torrent: HTTP 404\n", missing.err());
+            assertEquals("shoal: HTTP 404 from " + base + "/t/nothing.torrent\n", missing.err());
         } finally {
             server.stop(0);
         }

@@ -42,7 +42,7 @@ class ProgressDisplayTest {
         // "" before the first \r, then draws at 0 s, 1 s, 2 s, and the final newline.
         assertEquals(4, draws.length, out);
         assertTrue(draws[1].startsWith("[  0.0%] 0 B/281 MiB"), draws[1]);
-        assertTrue(draws[2].startsWith("[  3.5%] 10.00 MiB/281 MiB"), draws[2]);
+        assertTrue(draws[2].startsWith("[  3.5%] 10.0 MiB/281 MiB"), draws[2]);
         for (int i = 1; i < draws.length; i++) {
             String line = draws[i].replace("\n", "");
             assertTrue(line.length() <= 59, "fits in 59 columns: '" + line + "'");
@@ -77,8 +77,8 @@ class ProgressDisplayTest {
         String[] lines = text.toString().split("\n");
         assertEquals(4, lines.length, text.toString());
         assertTrue(lines[0].startsWith("checking 0.8%"), lines[0]);
-        assertTrue(lines[1].startsWith("[  0.3%] 1.00 MiB/281 MiB  down 0 B/s up 0 B/s"), lines[1]);
-        assertTrue(lines[2].startsWith("[  1.4%] 4.00 MiB/281 MiB"), lines[2]);
+        assertTrue(lines[1].startsWith("[  0.3%] 1.0 MiB/281 MiB  down 0 B/s up 0 B/s"), lines[1]);
+        assertTrue(lines[2].startsWith("[  1.4%] 4.0 MiB/281 MiB"), lines[2]);
         assertTrue(lines[3].startsWith("seeding, ratio 0.00/1.00"), lines[3]);
         assertFalse(text.toString().contains("\r"));
     }
@@ -92,7 +92,7 @@ class ProgressDisplayTest {
         display.summary(status().state(TorrentState.FINISHED).verified(281 * MIB).downloaded(281 * MIB)
                 .uploaded(281 * MIB).build(), seconds(200));
         String out = text.toString();
-        assertTrue(out.endsWith("\ndone: downloaded 281 MiB in 1m52s (2.51 MiB/s), uploaded 281 MiB (ratio 1.00), "
+        assertTrue(out.endsWith("\ndone: downloaded 281 MiB in 1m52s (2.5 MiB/s), uploaded 281 MiB (ratio 1.00), "
                 + "3m20s in all\n"), out);
         display.show(downloading(1), seconds(300));
         assertEquals(out, text.toString(), "nothing after the summary");

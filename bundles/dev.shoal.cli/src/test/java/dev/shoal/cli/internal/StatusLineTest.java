@@ -20,14 +20,14 @@ class StatusLineTest {
 
     @Test
     void downloadingWithArrows() {
-        assertEquals("[ 42.1%] 118 MiB/281 MiB  \u2193 25.10 MiB/s \u2191 1.20 MiB/s  ETA 6s  peers 3 (1 seed)  "
-                + "sent 10.00 MiB  ratio 0.04", StatusLine.of(DOWNLOADING.build(), SeedGoal.DEFAULT, true));
+        assertEquals("[ 42.1%] 118 MiB/281 MiB  \u2193 25.1 MiB/s \u2191 1.2 MiB/s  ETA 6s  peers 3 (1 seed)  "
+                + "sent 10.0 MiB  ratio 0.04", StatusLine.of(DOWNLOADING.build(), SeedGoal.DEFAULT, true));
     }
 
     @Test
     void downloadingInAscii() {
-        assertEquals("[ 42.1%] 118 MiB/281 MiB  down 25.10 MiB/s up 1.20 MiB/s  ETA 6s  peers 3 (1 seed)  "
-                + "sent 10.00 MiB  ratio 0.04", StatusLine.of(DOWNLOADING.build(), SeedGoal.DEFAULT, false));
+        assertEquals("[ 42.1%] 118 MiB/281 MiB  down 25.1 MiB/s up 1.2 MiB/s  ETA 6s  peers 3 (1 seed)  "
+                + "sent 10.0 MiB  ratio 0.04", StatusLine.of(DOWNLOADING.build(), SeedGoal.DEFAULT, false));
     }
 
     @Test
@@ -51,13 +51,13 @@ class StatusLineTest {
     void seedingShowsTheGoal() {
         StatusBuilder seeding = status().state(TorrentState.SEEDING).verified(281 * MIB).uploaded((long) (146.2 * MIB))
                 .rates(0, (long) (1.2 * MIB)).peers(2, 0).eta(Duration.ofSeconds(245)).seedingTime(Duration.ofMinutes(12));
-        assertEquals("seeding, ratio 0.52/1.00  up 1.20 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
+        assertEquals("seeding, ratio 0.52/1.00  up 1.2 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
                 StatusLine.of(seeding.build(), SeedGoal.DEFAULT, false));
-        assertEquals("seeding, ratio 0.52/2.00, 12m/30m  \u2191 1.20 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
+        assertEquals("seeding, ratio 0.52/2.00, 12m/30m  \u2191 1.2 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
                 StatusLine.of(seeding.build(), new SeedGoal(OptionalDouble.of(2), Optional.of(Duration.ofMinutes(30))), true));
-        assertEquals("seeding, 12m/30m, ratio 0.52  up 1.20 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
+        assertEquals("seeding, 12m/30m, ratio 0.52  up 1.2 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
                 StatusLine.of(seeding.build(), new SeedGoal(OptionalDouble.empty(), Optional.of(Duration.ofMinutes(30))), false));
-        assertEquals("seeding, ratio 0.52  up 1.20 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
+        assertEquals("seeding, ratio 0.52  up 1.2 MiB/s  ETA 4m5s  peers 2 (0 seeds)  sent 146 MiB",
                 StatusLine.of(seeding.build(), SeedGoal.FOREVER, false));
     }
 
@@ -71,7 +71,7 @@ class StatusLineTest {
 
     @Test
     void summaryWithTheAverageRateOverTheDownload() {
-        assertEquals("done: downloaded 281 MiB in 1m52s (2.51 MiB/s), uploaded 290 MiB (ratio 1.03), 3m10s in all",
+        assertEquals("done: downloaded 281 MiB in 1m52s (2.5 MiB/s), uploaded 290 MiB (ratio 1.03), 3m10s in all",
                 StatusLine.summary(status().state(TorrentState.FINISHED).downloaded(281 * MIB).uploaded(290 * MIB).build(),
                         Duration.ofSeconds(190), Duration.ofSeconds(112)));
     }

@@ -4,8 +4,7 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.fetch.UrlFetch;
+import dev.shoal.support.torrent.TorrentSource;
 import java.nio.file.Path;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -27,7 +26,7 @@ public final class AddCommand {
 
     @Activate
     public AddCommand(@Reference Engine engine, BundleContext context) {
-        this(engine, new TorrentSource(new UrlFetch("Shoal/" + context.getBundle().getVersion())));
+        this(engine, new TorrentSource("Shoal/" + context.getBundle().getVersion()));
     }
 
     public AddCommand(Engine engine, TorrentSource source) {
@@ -40,7 +39,7 @@ public final class AddCommand {
     public Object add(CommandSession session, String... args) throws InterruptedException {
         Args parsed = Args.parse(ADD, args);
         Path cwd = Targets.currentDirectory(session);
-        Metainfo metainfo = source.load(parsed.operand(0), cwd);
+        Metainfo metainfo = Targets.load(source, parsed.operand(0), cwd);
         return Adding.add(engine, metainfo, parsed, cwd);
     }
 }

@@ -7,8 +7,7 @@ import dev.shoal.engine.api.Torrent;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.text.Quantities;
+import dev.shoal.support.text.Sizes;
 import java.nio.file.Path;
 
 /** Adding a torrent as {@code shoal:add} and {@code shoal:fetch} do: {@code --dir D} and {@code --paused}. */
@@ -24,7 +23,7 @@ final class Adding {
     static String add(Engine engine, Metainfo metainfo, Args options, Path currentDirectory) {
         AddTorrent request = engine.defaults(metainfo).withPaused(options.flag("--paused"));
         if (options.value("--dir").isPresent()) {
-            request = request.withDownloadDirectory(TorrentSource.resolve(currentDirectory, options.value("--dir").get()));
+            request = request.withDownloadDirectory(Targets.resolve(currentDirectory, options.value("--dir").get()));
         }
         Torrent torrent;
         try {
@@ -32,7 +31,7 @@ final class Adding {
         } catch (EngineException e) {
             throw new ShellException(e.getMessage(), e);
         }
-        return "added " + Targets.label(torrent) + " (" + Quantities.size(metainfo.totalLength()) + ") in "
+        return "added " + Targets.label(torrent) + " (" + Sizes.of(metainfo.totalLength()) + ") in "
                 + request.downloadDirectory() + (request.paused() ? ", paused" : "");
     }
 }

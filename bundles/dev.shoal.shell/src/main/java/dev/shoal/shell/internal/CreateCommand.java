@@ -7,8 +7,7 @@ import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.text.Quantities;
+import dev.shoal.support.text.Sizes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -53,11 +52,11 @@ public final class CreateCommand {
     public Object create(CommandSession session, String... args) throws InterruptedException {
         Args parsed = Args.parse(CREATE, args);
         Path cwd = Targets.currentDirectory(session);
-        Path source = TorrentSource.resolve(cwd, parsed.operand(0));
+        Path source = Targets.resolve(cwd, parsed.operand(0));
         if (!Files.exists(source)) {
             throw new ShellException(source + ": no such file or directory");
         }
-        Path out = parsed.value("--out").map(o -> TorrentSource.resolve(cwd, o))
+        Path out = parsed.value("--out").map(o -> Targets.resolve(cwd, o))
                 .orElseGet(() -> cwd.resolve(source.getFileName() + ".torrent"));
         if (!Files.isDirectory(out.getParent())) {
             throw new ShellException(out + ": no such folder " + out.getParent());
@@ -81,8 +80,8 @@ public final class CreateCommand {
         }
         write(out, created.bytes());
         Metainfo m = created.metainfo();
-        return "created " + out + ": " + m.name() + ", " + Quantities.size(m.totalLength()) + " in " + m.pieceCount()
-                + " pieces of " + Quantities.size(m.pieceLength()) + ", info hash " + m.infoHash().hex();
+        return "created " + out + ": " + m.name() + ", " + Sizes.of(m.totalLength()) + " in " + m.pieceCount()
+                + " pieces of " + Sizes.of(m.pieceLength()) + ", info hash " + m.infoHash().hex();
     }
 
     private static int pieceLength(Args parsed) {
@@ -92,7 +91,7 @@ public final class CreateCommand {
         String text = parsed.value("--piece-size").get();
         long bytes;
         try {
-            bytes = Quantities.parseSize(text);
+            bytes = Sizes.parse(text);
         } catch (IllegalArgumentException e) {
             throw CREATE.misuse("--piece-size: " + e.getMessage());
         }

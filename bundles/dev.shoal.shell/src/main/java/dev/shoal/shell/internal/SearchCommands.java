@@ -13,9 +13,8 @@ import dev.shoal.search.api.SearchSort;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.fetch.UrlFetch;
 import dev.shoal.shell.internal.view.SearchViews;
+import dev.shoal.support.torrent.TorrentSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -63,7 +62,7 @@ public final class SearchCommands {
 
     @Activate
     public SearchCommands(@Reference SearchService search, @Reference Engine engine, BundleContext context) {
-        this(search, engine, new TorrentSource(new UrlFetch("Shoal/" + context.getBundle().getVersion())));
+        this(search, engine, new TorrentSource("Shoal/" + context.getBundle().getVersion()));
     }
 
     public SearchCommands(SearchService search, Engine engine, TorrentSource source) {
@@ -157,7 +156,7 @@ public final class SearchCommands {
             throw new ShellException("result " + number + " has only a magnet link, and magnet links are not"
                     + " supported yet (the engine cannot fetch a torrent's metadata from peers)");
         }
-        Metainfo metainfo = source.load(hit.torrentUrl().toString(), Targets.currentDirectory(session));
+        Metainfo metainfo = Targets.load(source, hit.torrentUrl().toString(), Targets.currentDirectory(session));
         String got = metainfo.infoHash().hex();
         if (hit.infoHash() != null && got.length() == hit.infoHash().length() && !got.equals(hit.infoHash())) {
             throw new ShellException("result " + number + ": " + hit.torrentUrl() + " is the torrent " + got

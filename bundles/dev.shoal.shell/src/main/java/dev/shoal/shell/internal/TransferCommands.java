@@ -6,9 +6,10 @@ import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
-import dev.shoal.shell.internal.text.Quantities;
-import dev.shoal.shell.internal.text.Spans;
 import dev.shoal.shell.internal.view.TorrentViews;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Spans;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class TransferCommands {
 
     private static long rate(Spec spec, String option, String text) {
         try {
-            return Quantities.parseRate(text);
+            return Rates.parse(text);
         } catch (IllegalArgumentException e) {
             throw spec.misuse(option + ": " + e.getMessage());
         }
@@ -97,13 +98,9 @@ public final class TransferCommands {
             return OptionalDouble.empty();
         }
         try {
-            double ratio = Double.parseDouble(text.trim());
-            if (!(ratio >= 0) || Double.isInfinite(ratio)) {
-                throw new NumberFormatException();
-            }
-            return OptionalDouble.of(ratio);
-        } catch (NumberFormatException e) {
-            throw GOAL.misuse("--ratio: not a ratio: \"" + text + "\" (say e.g. 1.5, or none)");
+            return OptionalDouble.of(Shares.parseRatio(text));
+        } catch (IllegalArgumentException e) {
+            throw GOAL.misuse("--ratio: " + e.getMessage() + ", or none");
         }
     }
 

@@ -12,8 +12,7 @@ import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.fetch.UrlFetch;
+import dev.shoal.support.torrent.TorrentSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands against the real engine (real storage, announcer and swarm service on 127.0.0.1,
- * built by hand as OSGi would) in a real Gogo runtime, over a torrent the test makes of local files.
+ * their bundles running in a framework, reached through the Engine service) in a real Gogo runtime,
+ * over a torrent the test makes of local files.
  */
 @Timeout(120)
 class EngineCommandsTest {
@@ -56,14 +56,14 @@ class EngineCommandsTest {
         rig = new EngineRig(dir);
         engine = rig.engine();
         gogo = new GogoRig(dir)
-                .register(new AddCommand(engine, new TorrentSource(new UrlFetch("Shoal test"))))
+                .register(new AddCommand(engine, new TorrentSource("Shoal test")))
                 .register(new TorrentCommands(engine))
                 .register(new ContentCommands(engine))
                 .register(new TransferCommands(engine));
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         if (gogo != null) {
             gogo.close();
         }
@@ -131,8 +131,8 @@ class EngineCommandsTest {
         assertEquals(TorrentState.PAUSED, torrent.status().state());
         assertEquals(String.join("\n",
                 "#  PRIORITY  DONE      SIZE  PATH",
-                "1  normal      0%   100 KiB  album/a.bin",
-                "2  normal      0%  50.0 KiB  album/b.bin"), gogo.run("shoal:files " + id));
+                "1  normal    0.0%   100 KiB  album/a.bin",
+                "2  normal    0.0%  50.0 KiB  album/b.bin"), gogo.run("shoal:files " + id));
         assertEquals(id + " album: file 2 (album/b.bin) skip", gogo.run("shoal:prio " + id + " 2 skip"));
         assertEquals(id + " album: 2 files high", gogo.run("shoal:prio " + id + " all high"));
         assertEquals(id + " album: file 1 (album/a.bin) normal", gogo.run("shoal:prio " + id + " 1 normal"));

@@ -1,58 +1,51 @@
 package dev.shoal.shell.internal;
 
 import dev.shoal.engine.api.Engine;
-import dev.shoal.engine.api.SeedGoal;
-import dev.shoal.engine.internal.EngineComponent;
-import dev.shoal.engine.internal.EngineSettings;
-import dev.shoal.peer.internal.swarm.SwarmComponent;
-import dev.shoal.peer.internal.swarm.SwarmSettings;
-import dev.shoal.storage.internal.StorageComponent;
-import dev.shoal.tracker.internal.component.AnnouncerComponent;
-import dev.shoal.tracker.internal.session.Timing;
-import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
+import dev.shoal.search.api.SearchProvider;
+import dev.shoal.search.api.SearchService;
+import dev.shoal.test.support.ShoalFramework;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Random;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
- * The real engine over real storage, announcer and swarm service on 127.0.0.1, built by hand as
- * OSGi would; its data under {@code dir} (resume records in resume/, downloads in downloads/).
+ * The real engine over real storage, announcer and swarm service on 127.0.0.1, and the real search
+ * service, as their bundles run in a framework under SCR; the tests see them through the API only.
+ * Their data under {@code dir} (resume records in resume/, torrents/, downloads in downloads/).
  */
 final class EngineRig implements AutoCloseable {
 
-    private final AnnouncerComponent announcer;
-    private final SwarmComponent swarms;
-    private final EngineComponent engine;
+    private final ShoalFramework framework;
 
-    EngineRig(Path dir) throws IOException {
-        announcer = new AnnouncerComponent(Timing.DEFAULTS, new Random());
-        swarms = new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0));
-        engine = new EngineComponent(EngineSettings.defaults(dir.resolve("resume")).withTick(Duration.ofMillis(200))
-                .withAdditions(new EngineSettings.AddDefaults(dir.resolve("downloads"), SeedGoal.DEFAULT)),
-                defaults(StorageComponent.Config.class, StorageComponent::new), announcer, swarms);
+    EngineRig(Path dir) throws Exception {
+        framework = ShoalFramework.in(dir.resolve("framework"))
+                .shared("dev.shoal.bencode", "dev.shoal.metainfo", "dev.shoal.engine.api", "dev.shoal.search.api")
+                .platform("org.apache.felix.log", "org.apache.felix.configadmin", "org.osgi.util.function",
+                        "org.osgi.util.promise", "org.osgi.service.component", "org.apache.felix.scr", "slf4j.api",
+                        "slf4j.simple", "org.apache.mina.core")
+                .configuration("dev.shoal.engine", Map.of("resumeDirectory", dir.resolve("resume").toString(),
+                        "torrentsDirectory", dir.resolve("torrents").toString(),
+                        "downloadDirectory", dir.resolve("downloads").toString()))
+                .configuration("dev.shoal.peer", Map.of("listenAddress", "127.0.0.1", "port", 0))
+                .bundles("dev.shoal.storage.api", "dev.shoal.tracker.api", "dev.shoal.peer.api", "dev.shoal.storage",
+                        "dev.shoal.tracker", "dev.shoal.peer", "dev.shoal.engine", "dev.shoal.search")
+                .start();
     }
 
-    Engine engine() {
-        return engine;
+    Engine engine() throws InterruptedException {
+        return framework.service(Engine.class);
     }
 
-    /**
-     * A component made with its configuration's defaults, as DS would make it with no configuration.
-     */
-    static <C, T> T defaults(Class<C> config, Function<C, T> component) {
-        InvocationHandler defaults = (proxy, method, args) -> method.getName().equals("annotationType")
-                ? config : method.getDefaultValue();
-        return component.apply(config.cast(Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config},
-                defaults)));
+    SearchService search() throws InterruptedException {
+        return framework.service(SearchService.class);
+    }
+
+    /** Offers {@code provider} to the search service as a plugin bundle would: a service. */
+    void addProvider(SearchProvider provider) {
+        framework.register(SearchProvider.class, provider);
     }
 
     @Override
-    public void close() {
-        engine.deactivate();
-        announcer.deactivate();
-        swarms.close();
+    public void close() throws Exception {
+        framework.close();
     }
 }

@@ -42,7 +42,7 @@ class PipeTest {
             "#  PRIORITY   DONE     SIZE  PATH",
             "1  high      50.0%  5.6 GiB  ubuntu/ubuntu-24.04.iso",
             "2  normal     100%   1000 B  ubuntu/SHA256SUMS",
-            "3  skip         0%  668 MiB  debian/debian-12.iso");
+            "3  skip       0.0%  668 MiB  debian/debian-12.iso");
 
     @TempDir
     Path dir;

@@ -12,10 +12,8 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.internal.SearchComponent;
 import dev.shoal.shell.internal.args.ShellException;
-import dev.shoal.shell.internal.fetch.TorrentSource;
-import dev.shoal.shell.internal.fetch.UrlFetch;
+import dev.shoal.support.torrent.TorrentSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,8 +47,7 @@ class SearchCommandsTest {
     @TempDir
     Path dir;
 
-    private EngineRig engine;
-    private SearchComponent search;
+    private EngineRig rig;
     private HttpServer server;
     private SearchCommands commands;
     private GogoRig gogo;
@@ -71,23 +68,19 @@ class SearchCommandsTest {
             exchange.close();
         });
         server.start();
-        engine = new EngineRig(dir);
-        search = EngineRig.defaults(SearchComponent.Config.class, SearchComponent::new);
-        commands = new SearchCommands(search, engine.engine(), new TorrentSource(new UrlFetch("Shoal test")));
+        rig = new EngineRig(dir);
+        commands = new SearchCommands(rig.search(), rig.engine(), new TorrentSource("Shoal test"));
         gogo = new GogoRig(dir).register(commands);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         release.countDown();
         if (gogo != null) {
             gogo.close();
         }
-        if (search != null) {
-            search.deactivate();
-        }
-        if (engine != null) {
-            engine.close();
+        if (rig != null) {
+            rig.close();
         }
         if (server != null) {
             server.stop(0);
@@ -104,11 +97,11 @@ class SearchCommandsTest {
 
     /** Two indexes that both know ubuntu, one that knows a torrent by magnet only, and one that fails. */
     private void fourProviders() {
-        search.addProvider(ScriptedProvider.offering("local", "Local folder", List.of(
+        rig.addProvider(ScriptedProvider.offering("local", "Local folder", List.of(
                 SearchResult.builder("ubuntu-24.04.iso").size(70_000).seeders(12).leechers(3)
                         .infoHash(ubuntu.infoHash().hex()).published(Instant.parse("2024-04-25T10:00:00Z"))
                         .torrentUrl(dir.resolve("ubuntu-24.04.iso.torrent").toUri()).build())));
-        search.addProvider(ScriptedProvider.offering("index", "An index", List.of(
+        rig.addProvider(ScriptedProvider.offering("index", "An index", List.of(
                 SearchResult.builder("Ubuntu 24.04 LTS").seeders(40)
                         .magnet(URI.create("magnet:?xt=urn:btih:" + ubuntu.infoHash().hex())).build(),
                 SearchResult.builder("debian-12.iso").size(30_000).seeders(5).leechers(0)
@@ -117,7 +110,7 @@ class SearchCommandsTest {
                         .build(),
                 SearchResult.builder("arch-2024.iso").seeders(2)
                         .magnet(URI.create("magnet:?xt=urn:btih:" + "a".repeat(40))).build())));
-        search.addProvider(new ScriptedProvider("broken", "Broken", Set.of(SearchCategory.SOFTWARE),
+        rig.addProvider(new ScriptedProvider("broken", "Broken", Set.of(SearchCategory.SOFTWARE),
                 (query, options, sink) -> {
                     throw new IOException("HTTP 500 from http://127.0.0.1/api");
                 }));
@@ -148,7 +141,7 @@ class SearchCommandsTest {
         gogo.run("shoal:search ubuntu");
         assertEquals("added 1 ubuntu-24.04.iso (68.4 KiB) in " + dir.resolve("seed") + ", paused",
                 gogo.run("shoal:fetch 1 --dir seed --paused"));
-        Torrent added = engine.engine().torrents().get(0);
+        Torrent added = rig.engine().torrents().get(0);
         assertEquals(ubuntu.infoHash(), added.infoHash());
         assertEquals(TorrentState.PAUSED, added.status().state());
         assertEquals("added 2 debian-12.iso (29.3 KiB) in " + dir.resolve("downloads"), gogo.run("shoal:fetch 2"));
@@ -158,18 +151,18 @@ class SearchCommandsTest {
         assertEquals("not a result number: \"first\" (shoal:search numbers them from 1); usage: shoal:fetch <result#>"
                 + " [--dir D] [--paused]", message("shoal:fetch first"));
         assertEquals("already added: ubuntu-24.04.iso", message("shoal:fetch 1"));
-        assertEquals(2, engine.engine().torrents().size());
+        assertEquals(2, rig.engine().torrents().size());
     }
 
     @Test
     void aTorrentThatIsNotTheOneFoundIsNotAdded() throws Exception {
-        search.addProvider(ScriptedProvider.offering("liar", "Liar", List.of(SearchResult.builder("ubuntu")
+        rig.addProvider(ScriptedProvider.offering("liar", "Liar", List.of(SearchResult.builder("ubuntu")
                 .infoHash("f".repeat(40)).torrentUrl(dir.resolve("ubuntu-24.04.iso.torrent").toUri()).build())));
         gogo.run("shoal:search ubuntu");
         assertEquals("result 1: " + dir.resolve("ubuntu-24.04.iso.torrent").toUri() + " is the torrent "
                 + ubuntu.infoHash().hex() + ", not " + "f".repeat(40) + " as the search said; not added",
                 message("shoal:fetch 1"));
-        assertEquals(List.of(), engine.engine().torrents());
+        assertEquals(List.of(), rig.engine().torrents());
     }
 
     @Test
@@ -188,7 +181,7 @@ class SearchCommandsTest {
     @Test
     void optionsChooseProvidersCategoriesOrderAndLimit() throws Exception {
         fourProviders();
-        search.addProvider(new ScriptedProvider("films", "Films", Set.of(SearchCategory.MOVIES),
+        rig.addProvider(new ScriptedProvider("films", "Films", Set.of(SearchCategory.MOVIES),
                 (query, options, sink) -> sink.offer(SearchResult.builder("a film").seeders(1000)
                         .torrentUrl(URI.create("http://films.example/a.torrent")).build())));
         String byName = gogo.run("shoal:search x --provider index --provider local --sort name --limit 2");
@@ -223,9 +216,9 @@ class SearchCommandsTest {
 
     @Test
     void aProviderThatTakesTooLongIsShownTimedOut() throws Exception {
-        search.addProvider(ScriptedProvider.offering("quick", "Quick", List.of(SearchResult.builder("found")
+        rig.addProvider(ScriptedProvider.offering("quick", "Quick", List.of(SearchResult.builder("found")
                 .torrentUrl(URI.create("http://quick.example/found.torrent")).build())));
-        search.addProvider(new ScriptedProvider("slow", "Slow", Set.of(SearchCategory.OTHER),
+        rig.addProvider(new ScriptedProvider("slow", "Slow", Set.of(SearchCategory.OTHER),
                 (query, options, sink) -> release.await()));
         // The quick one must be done within the time-out, however loaded the machine: 5 s, not less.
         List<String> lines = List.of(gogo.run("shoal:search x --timeout 5").split("\n"));
@@ -238,7 +231,7 @@ class SearchCommandsTest {
     void interruptingTheCommandCancelsTheSearch() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        search.addProvider(new ScriptedProvider("slow", "Slow", Set.of(SearchCategory.OTHER), (query, options, sink) -> {
+        rig.addProvider(new ScriptedProvider("slow", "Slow", Set.of(SearchCategory.OTHER), (query, options, sink) -> {
             asked.countDown();
             try {
                 release.await();
@@ -266,7 +259,7 @@ class SearchCommandsTest {
         assertEquals("no search providers are installed", gogo.run("shoal:providers"));
         assertEquals("no search providers are installed", message("shoal:search x"));
         fourProviders();
-        search.addProvider(new ScriptedProvider("any", "Anything", Set.of(SearchCategory.MOVIES, SearchCategory.BOOKS),
+        rig.addProvider(new ScriptedProvider("any", "Anything", Set.of(SearchCategory.MOVIES, SearchCategory.BOOKS),
                 (query, options, sink) -> { }));
         assertEquals(String.join("\n",
                 "ID      NAME          CATEGORIES",

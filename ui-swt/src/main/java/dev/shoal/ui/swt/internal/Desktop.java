@@ -2,8 +2,9 @@ package dev.shoal.ui.swt.internal;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
-import dev.shoal.ui.swt.internal.adding.SourceException;
-import dev.shoal.ui.swt.internal.adding.TorrentSource;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.torrent.TorrentSource;
+import dev.shoal.support.torrent.TorrentSourceException;
 import dev.shoal.ui.swt.internal.model.EnginePoller;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.ViewState;
@@ -11,6 +12,7 @@ import dev.shoal.ui.swt.internal.window.MainWindow;
 import dev.shoal.ui.swt.internal.window.Services;
 import dev.shoal.ui.swt.internal.window.Ui;
 import dev.shoal.ui.swt.internal.window.WindowHost;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -285,9 +287,10 @@ final class Desktop implements DesktopDriver, WindowHost {
             services.work().execute(() -> {
                 try {
                     Engine engine = services.engine();
-                    engine.add(engine.defaults(new TorrentSource().load(target)));
+                    Metainfo metainfo = new TorrentSource("Shoal").load(target, Path.of("").toAbsolutePath());
+                    engine.add(engine.defaults(metainfo));
                     LOG.info("desktop: added {} without a window", target);
-                } catch (SourceException | EngineException | RuntimeException e) {
+                } catch (TorrentSourceException | EngineException | RuntimeException e) {
                     LOG.error("desktop: not added without a window: {}: {}", target, e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

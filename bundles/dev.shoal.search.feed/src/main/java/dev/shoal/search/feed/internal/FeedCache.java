@@ -1,11 +1,11 @@
 package dev.shoal.search.feed.internal;
 
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.support.FeedItem;
-import dev.shoal.search.support.FeedReader;
-import dev.shoal.search.support.FetchLimits;
-import dev.shoal.search.support.Redactor;
-import dev.shoal.search.support.XmlFetch;
+import dev.shoal.support.feed.FeedItem;
+import dev.shoal.support.feed.FeedReader;
+import dev.shoal.support.feed.XmlFetch;
+import dev.shoal.support.http.FetchLimits;
+import dev.shoal.support.http.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;

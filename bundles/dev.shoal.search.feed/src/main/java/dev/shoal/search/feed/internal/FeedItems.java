@@ -2,11 +2,11 @@ package dev.shoal.search.feed.internal;
 
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.support.FeedItem;
-import dev.shoal.search.support.FeedLink;
-import dev.shoal.search.support.HttpFetcher;
-import dev.shoal.search.support.Links;
-import dev.shoal.search.support.Sizes;
+import dev.shoal.support.feed.FeedItem;
+import dev.shoal.support.feed.FeedLink;
+import dev.shoal.support.feed.FeedNumbers;
+import dev.shoal.support.http.HttpFetcher;
+import dev.shoal.support.http.Links;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +38,16 @@ final class FeedItems {
         if (item.title() == null || item.title().isBlank()) {
             throw new IllegalArgumentException("an item without a title");
         }
-        long size = Sizes.count(item.extension("contentLength"));
+        long size = FeedNumbers.count(item.extension("contentLength"));
         if (size < 0) {
-            size = Sizes.parse(item.extension("size"));
+            size = FeedNumbers.size(item.extension("size"));
         }
         return SearchResult.builder(item.title())
                 .category(category)
                 .size(size)
-                .seeders(Sizes.intCount(item.extension("seeders", "seeds")))
+                .seeders(FeedNumbers.intCount(item.extension("seeders", "seeds")))
                 // ezRSS's peers are the leechers: KAT and EZTV wrote fewer seeds than peers as often as more.
-                .leechers(Sizes.intCount(item.extension("leechers", "peers")))
+                .leechers(FeedNumbers.intCount(item.extension("leechers", "peers")))
                 .infoHash(item.extension("infoHash"))
                 .magnet(magnet)
                 .torrentUrl(torrent)

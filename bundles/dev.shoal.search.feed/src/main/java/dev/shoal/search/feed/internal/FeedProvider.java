@@ -5,11 +5,10 @@ import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchOptions;
 import dev.shoal.search.api.SearchProvider;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.support.Deadline;
-import dev.shoal.search.support.FetchLimits;
-import dev.shoal.search.support.Redactor;
-import dev.shoal.search.support.SearchFailures;
-import dev.shoal.search.support.XmlFetch;
+import dev.shoal.support.feed.XmlFetch;
+import dev.shoal.support.http.Redactor;
+import dev.shoal.support.search.ProviderSettings;
+import dev.shoal.support.search.SearchFailures;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -109,7 +108,7 @@ public final class FeedProvider implements SearchProvider {
         BooleanSupplier stop = () -> closed || sink.cancelled();
         Iterable<SearchResult> entries;
         try {
-            entries = cache.entries(new FetchLimits(Deadline.in(settings.timeout()), settings.maxBytes(), stop));
+            entries = cache.entries(ProviderSettings.limits(settings.timeout(), settings.maxBytes(), stop));
         } catch (IOException e) {
             Exception failure = SearchFailures.toThrow(e, stop.getAsBoolean(), Redactor.of());
             if (failure == null) {

@@ -1,8 +1,8 @@
 package dev.shoal.search.feed.internal;
 
 import dev.shoal.search.api.SearchCategory;
-import dev.shoal.search.support.Links;
-import dev.shoal.search.support.ProviderSettings;
+import dev.shoal.support.http.Links;
+import dev.shoal.support.search.ProviderSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,16 +1,16 @@
 package dev.shoal.search.feed.internal;
 
-import dev.shoal.test.support.search.EmbeddedSupport;
+import dev.shoal.test.support.search.ProviderBundle;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The bundle bnd made: support embedded, not imported. */
+/** The bundle bnd made: the support packages it uses embedded, not imported; the JDK's and the API imported. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class FeedBundleTest {
 
     @Test
-    void theSupportPackageIsEmbeddedPrivately() throws Exception {
-        EmbeddedSupport.assertEmbeddedIn(FeedProvider.class);
+    void theSupportPackagesAreEmbeddedPrivately() throws Exception {
+        ProviderBundle.assertWellFormed(FeedProvider.class);
     }
 }

@@ -88,7 +88,8 @@ class FeedProviderTest {
         assertEquals(SearchCategory.TV, sintel.category());
         assertEquals(57, sintel.seeders());
         assertEquals(4, sintel.leechers());
-        assertEquals(1288490188L, sintel.size());
+        // "1.2 GiB", rounded half up as every size Shoal reads.
+        assertEquals(1288490189L, sintel.size());
         assertEquals("08ada5a7a6183aae1e09d831df6748d566095a10", sintel.infoHash());
         assertEquals("https://nyaa.example/download/1780001.torrent", sintel.torrentUrl().toString());
         assertEquals("https://nyaa.example/view/1780001", sintel.detailsUrl().toString());

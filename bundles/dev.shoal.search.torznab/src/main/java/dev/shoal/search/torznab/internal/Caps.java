@@ -1,9 +1,9 @@
 package dev.shoal.search.torznab.internal;
 
-import dev.shoal.search.support.FeedReader;
-import dev.shoal.search.support.IndexerError;
-import dev.shoal.search.support.SafeXml;
-import dev.shoal.search.support.Sizes;
+import dev.shoal.support.feed.FeedNumbers;
+import dev.shoal.support.feed.FeedReader;
+import dev.shoal.support.feed.IndexerError;
+import dev.shoal.support.feed.SafeXml;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
@@ -51,9 +51,9 @@ record Caps(Set<Integer> categories, int limitMax) {
                 continue;
             }
             switch (reader.getLocalName()) {
-                case "limits" -> limitMax = Sizes.intCount(SafeXml.attribute(reader, "max"));
+                case "limits" -> limitMax = FeedNumbers.intCount(SafeXml.attribute(reader, "max"));
                 case "category", "subcat" -> {
-                    int id = Sizes.intCount(SafeXml.attribute(reader, "id"));
+                    int id = FeedNumbers.intCount(SafeXml.attribute(reader, "id"));
                     if (id >= 0 && categories.size() < MAX_CATEGORIES) {
                         categories.add(id);
                     }

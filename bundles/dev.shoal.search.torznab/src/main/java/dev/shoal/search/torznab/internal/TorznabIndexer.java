@@ -4,14 +4,14 @@ import dev.shoal.search.api.ResultSink;
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchOptions;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.support.Deadline;
-import dev.shoal.search.support.FeedItem;
-import dev.shoal.search.support.FeedReader;
-import dev.shoal.search.support.FetchLimits;
-import dev.shoal.search.support.FetchTimeoutException;
-import dev.shoal.search.support.Redactor;
-import dev.shoal.search.support.SearchFailures;
-import dev.shoal.search.support.XmlFetch;
+import dev.shoal.support.feed.FeedItem;
+import dev.shoal.support.feed.FeedReader;
+import dev.shoal.support.feed.XmlFetch;
+import dev.shoal.support.http.FetchLimits;
+import dev.shoal.support.http.FetchTimeoutException;
+import dev.shoal.support.http.Redactor;
+import dev.shoal.support.search.ProviderSettings;
+import dev.shoal.support.search.SearchFailures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -80,7 +80,7 @@ final class TorznabIndexer {
 
     void search(String query, SearchOptions options, ResultSink sink) throws Exception {
         BooleanSupplier stop = () -> closed || sink.cancelled();
-        FetchLimits limits = new FetchLimits(Deadline.in(settings.timeout()), settings.maxBytes(), stop);
+        FetchLimits limits = ProviderSettings.limits(settings.timeout(), settings.maxBytes(), stop);
         List<Integer> categories = categoriesToAsk(options);
         if (categories == null) {
             return;

@@ -2,16 +2,16 @@ package dev.shoal.search.torznab.internal;
 
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.search.support.FeedItem;
-import dev.shoal.search.support.FeedLink;
-import dev.shoal.search.support.HttpFetcher;
-import dev.shoal.search.support.Links;
-import dev.shoal.search.support.Sizes;
+import dev.shoal.support.feed.Dates;
+import dev.shoal.support.feed.FeedItem;
+import dev.shoal.support.feed.FeedLink;
+import dev.shoal.support.feed.FeedNumbers;
+import dev.shoal.support.http.HttpFetcher;
+import dev.shoal.support.http.Links;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.shoal.search.support.Dates;
 
 /**
  * A Torznab {@code <item>} as a {@link SearchResult}. The torrent is the enclosure's URL, else
@@ -42,9 +42,9 @@ final class TorznabItems {
         if (Links.isMagnet(magnetAttr)) {
             magnet = magnetAttr;
         }
-        int seeders = Sizes.intCount(item.attr("seeders"));
-        int peers = Sizes.intCount(item.attr("peers"));
-        int leechers = Sizes.intCount(item.attr("leechers"));
+        int seeders = FeedNumbers.intCount(item.attr("seeders"));
+        int peers = FeedNumbers.intCount(item.attr("peers"));
+        int leechers = FeedNumbers.intCount(item.attr("leechers"));
         if (leechers < 0 && peers >= 0 && seeders >= 0) {
             leechers = Math.max(0, peers - seeders);
         }
@@ -80,13 +80,13 @@ final class TorznabItems {
 
     /** {@code <size>}, else the enclosure's length (Jackett writes the content's there), else the attr. */
     private static long size(FeedItem item) {
-        long size = Sizes.count(item.extension("size"));
+        long size = FeedNumbers.count(item.extension("size"));
         for (FeedLink link : item.links()) {
             if (size < 0 && link.isEnclosure()) {
                 size = link.length();
             }
         }
-        return size >= 0 ? size : Sizes.count(item.attr("size"));
+        return size >= 0 ? size : FeedNumbers.count(item.attr("size"));
     }
 
     /** The first standard category among the attrs, then among the {@code <category>} elements. */
@@ -94,7 +94,7 @@ final class TorznabItems {
         List<String> numbers = new ArrayList<>(item.attrs("category"));
         numbers.addAll(item.categories());
         for (String number : numbers) {
-            int id = Sizes.intCount(number);
+            int id = FeedNumbers.intCount(number);
             if (TorznabCategories.standard(id)) {
                 return TorznabCategories.of(id);
             }

@@ -4,7 +4,7 @@ import dev.shoal.search.api.ResultSink;
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchOptions;
 import dev.shoal.search.api.SearchProvider;
-import dev.shoal.search.support.XmlFetch;
+import dev.shoal.support.feed.XmlFetch;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;

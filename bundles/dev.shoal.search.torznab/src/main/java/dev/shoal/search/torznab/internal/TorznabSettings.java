@@ -1,7 +1,7 @@
 package dev.shoal.search.torznab.internal;
 
-import dev.shoal.search.support.Links;
-import dev.shoal.search.support.ProviderSettings;
+import dev.shoal.support.http.Links;
+import dev.shoal.support.search.ProviderSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,12 +3,11 @@ package dev.shoal.shell.internal.config;
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
-import java.lang.reflect.Array;
+import dev.shoal.support.config.InvalidValueException;
+import dev.shoal.support.config.MetatypeValues;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.Enumeration;
-import java.util.Hashtable;
-import java.util.Objects;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -33,14 +32,15 @@ public final class Settings {
             Object value = current == null ? null : current.get(ad.getID());
             String description = ad.getDescription() == null || ad.getDescription().isBlank() ? ad.getName()
                     : ad.getName() + ": " + ad.getDescription();
-            table.row(pid, ad.getID(), value == null ? "-" : text(value),
-                    ad.getDefaultValue() == null ? "" : String.join(",", ad.getDefaultValue()), description);
+            table.row(pid, ad.getID(), value == null ? "-" : MetatypeValues.text(value), MetatypeValues.defaults(ad),
+                    description);
         }
     }
 
     /**
      * What the configuration becomes with {@code attribute} set to {@code text}: the other
-     * properties kept, the value typed as the metatype says.
+     * properties kept, the value typed and checked as the metatype says (as the desktop's
+     * preferences do it: {@link MetatypeValues}).
      *
      * @throws ShellException when there is no such attribute or the value does not fit it
      */
@@ -53,23 +53,17 @@ public final class Settings {
         if (ad.getCardinality() != 0) {
             throw new ShellException(pid + " " + attribute + " holds several values; the shell sets single values only");
         }
-        // The type first, for a message that says what is expected; then the metatype's own bounds.
-        Object value = typed(ad.getType(), text, pid + " " + attribute);
-        String problem = ad.validate(text);
-        if (problem != null && !problem.isEmpty()) {
-            throw new ShellException(pid + " " + attribute + ": " + problem + " (\"" + text + "\")");
+        Object value;
+        try {
+            value = MetatypeValues.parse(ad, text);
+        } catch (InvalidValueException e) {
+            throw new ShellException(pid + " " + attribute + ": " + e.getMessage());
         }
-        Hashtable<String, Object> changed = new Hashtable<>();
-        if (current != null) {
-            for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                changed.put(key, current.get(key));
-            }
-        }
-        Object before = changed.put(attribute, value);
-        return new Change(changed, pid + " " + attribute + ": " + (before == null ? "default "
-                + (ad.getDefaultValue() == null ? "none" : String.join(",", ad.getDefaultValue())) : text(before))
-                + " -> " + text(value));
+        Object before = current == null ? null : current.get(attribute);
+        String was = before != null ? MetatypeValues.text(before)
+                : "default " + (ad.getDefaultValue() == null ? "none" : MetatypeValues.defaults(ad));
+        return new Change(MetatypeValues.merged(current, Map.of(attribute, value)),
+                pid + " " + attribute + ": " + was + " -> " + MetatypeValues.text(value));
     }
 
     /**
@@ -82,68 +76,5 @@ public final class Settings {
     private static AttributeDefinition[] attributes(ObjectClassDefinition ocd) {
         AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
         return all == null ? new AttributeDefinition[0] : all;
-    }
-
-    private static Object typed(int type, String text, String what) {
-        String t = text.trim();
-        try {
-            return switch (type) {
-                case AttributeDefinition.LONG -> Long.valueOf(t);
-                case AttributeDefinition.INTEGER -> Integer.valueOf(t);
-                case AttributeDefinition.SHORT -> Short.valueOf(t);
-                case AttributeDefinition.BYTE -> Byte.valueOf(t);
-                case AttributeDefinition.DOUBLE -> Double.valueOf(t);
-                case AttributeDefinition.FLOAT -> Float.valueOf(t);
-                case AttributeDefinition.BOOLEAN -> bool(t);
-                case AttributeDefinition.CHARACTER -> character(t);
-                default -> text;
-            };
-        } catch (IllegalArgumentException e) {
-            throw new ShellException(what + ": \"" + text + "\" is not " + typeName(type));
-        }
-    }
-
-    private static Boolean bool(String t) {
-        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(t);
-        }
-        throw new IllegalArgumentException(t);
-    }
-
-    private static Character character(String t) {
-        if (t.length() != 1) {
-            throw new IllegalArgumentException(t);
-        }
-        return t.charAt(0);
-    }
-
-    private static String typeName(int type) {
-        return switch (type) {
-            case AttributeDefinition.LONG, AttributeDefinition.INTEGER, AttributeDefinition.SHORT,
-                    AttributeDefinition.BYTE -> "a whole number in range";
-            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "a number";
-            case AttributeDefinition.BOOLEAN -> "true or false";
-            case AttributeDefinition.CHARACTER -> "one character";
-            default -> "a value of this attribute";
-        };
-    }
-
-    /** A configured value as text; arrays and collections comma-separated. */
-    static String text(Object value) {
-        if (value != null && value.getClass().isArray()) {
-            StringBuilder joined = new StringBuilder();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                joined.append(i > 0 ? "," : "").append(Array.get(value, i));
-            }
-            return joined.toString();
-        }
-        if (value instanceof Iterable<?> values) {
-            StringBuilder joined = new StringBuilder();
-            for (Object v : values) {
-                joined.append(joined.length() > 0 ? "," : "").append(v);
-            }
-            return joined.toString();
-        }
-        return Objects.toString(value);
     }
 }

@@ -3,9 +3,11 @@ package dev.shoal.shell.internal.view;
 import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TrackerInfo;
-import dev.shoal.shell.internal.text.Quantities;
+import dev.shoal.shell.internal.text.Cells;
 import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ public final class DetailViews {
                 Column.left("PATH", 300));
         for (FileStatus f : files) {
             table.row(f.index() + 1, f.priority().name().toLowerCase(Locale.ROOT),
-                    Quantities.percent(f.progress()), Quantities.size(f.size()), f.path());
+                    Shares.percent(f.progress()), Sizes.of(f.size()), f.path());
         }
         return table.build();
     }
@@ -31,9 +33,9 @@ public final class DetailViews {
                 Column.right("HAS"), Column.right("DOWN"), Column.right("UP"), Column.right("DOWNLOADED"),
                 Column.right("UPLOADED"));
         for (PeerStatus p : peers) {
-            table.row(address(p.address()), p.client(), p.flags(), Quantities.percent(p.progress()),
-                    Quantities.rate(p.downloadRate()), Quantities.rate(p.uploadRate()), Quantities.size(p.downloaded()),
-                    Quantities.size(p.uploaded()));
+            table.row(address(p.address()), p.client(), p.flags(), Shares.percent(p.progress()),
+                    Cells.rate(p.downloadRate()), Cells.rate(p.uploadRate()), Sizes.of(p.downloaded()),
+                    Sizes.of(p.uploaded()));
         }
         return table.build();
     }

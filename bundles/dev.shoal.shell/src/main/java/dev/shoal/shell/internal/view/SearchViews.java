@@ -4,10 +4,10 @@ import dev.shoal.search.api.ProviderInfo;
 import dev.shoal.search.api.ProviderOutcome;
 import dev.shoal.search.api.SearchHit;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.shell.internal.text.Quantities;
 import dev.shoal.shell.internal.text.Report;
 import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
+import dev.shoal.support.text.Sizes;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +31,7 @@ public final class SearchViews {
         int number = 0;
         for (SearchHit hit : hits) {
             SearchResult r = hit.result();
-            table.row(++number, r.title(), r.size() < 0 ? "-" : Quantities.size(r.size()), count(r.seeders()),
+            table.row(++number, r.title(), r.size() < 0 ? "-" : Sizes.of(r.size()), count(r.seeders()),
                     count(r.leechers()), r.published() == null ? "-" : DAY.format(r.published()),
                     String.join(",", hit.providers()));
         }

@@ -4,11 +4,13 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.shell.internal.text.Cells;
 import dev.shoal.shell.internal.text.Details;
-import dev.shoal.shell.internal.text.Quantities;
-import dev.shoal.shell.internal.text.Spans;
 import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
+import dev.shoal.support.text.Spans;
 import java.util.Locale;
 
 /** Torrents as rows of {@code shoal:list} and as the fields of {@code shoal:info}. */
@@ -24,16 +26,16 @@ public final class TorrentViews {
     }
 
     public static void addRow(Table.Builder table, int id, TorrentStatus s) {
-        table.row(id, s.name(), Quantities.size(s.size()), Quantities.percent(s.progress()), state(s),
-                Quantities.rate(s.downloadRate()), Quantities.rate(s.uploadRate()), s.peers(), s.seeds(),
-                Quantities.size(s.uploaded()), Quantities.ratio(s.ratio()), Spans.eta(s.eta(), moving(s.state())));
+        table.row(id, s.name(), Sizes.of(s.size()), Shares.percent(s.progress()), state(s),
+                Cells.rate(s.downloadRate()), Cells.rate(s.uploadRate()), s.peers(), s.seeds(),
+                Sizes.of(s.uploaded()), Shares.ratio(s.ratio()), Cells.eta(s.eta(), moving(s.state())));
     }
 
     /** The state in lower case; a check with how far it got. */
     public static String state(TorrentStatus s) {
         String name = s.state().name().toLowerCase(Locale.ROOT);
         if (s.state() == TorrentState.CHECKING && s.pieces() > 0) {
-            return name + " " + Quantities.percent((double) s.checkedPieces() / s.pieces());
+            return name + " " + Shares.percent((double) s.checkedPieces() / s.pieces());
         }
         return name;
     }
@@ -62,16 +64,16 @@ public final class TorrentViews {
                 .with("State", state(s) + s.error().map(e -> ": " + e).orElse(""))
                 .with("Queue", "#" + queuePosition)
                 .with("Directory", directory)
-                .with("Size", Quantities.size(s.size()) + " in " + s.pieces() + " pieces of " + Quantities.size(pieceLength))
-                .with("Done", Quantities.percent(s.progress()) + " (" + s.verifiedPieces() + "/" + s.pieces() + " pieces, "
-                        + Quantities.size(s.verifiedBytes()) + ")")
-                .with("Downloaded", Quantities.size(s.downloaded()) + (s.wasted() > 0
-                        ? " (" + Quantities.size(s.wasted()) + " wasted)" : ""))
-                .with("Uploaded", Quantities.size(s.uploaded()) + " (ratio " + Quantities.ratio(s.ratio()) + ")")
-                .with("Rates", "down " + Quantities.rate(s.downloadRate()) + ", up " + Quantities.rate(s.uploadRate()))
+                .with("Size", Sizes.of(s.size()) + " in " + s.pieces() + " pieces of " + Sizes.of(pieceLength))
+                .with("Done", Shares.percent(s.progress()) + " (" + s.verifiedPieces() + "/" + s.pieces() + " pieces, "
+                        + Sizes.of(s.verifiedBytes()) + ")")
+                .with("Downloaded", Sizes.of(s.downloaded()) + (s.wasted() > 0
+                        ? " (" + Sizes.of(s.wasted()) + " wasted)" : ""))
+                .with("Uploaded", Sizes.of(s.uploaded()) + " (ratio " + Shares.ratio(s.ratio()) + ")")
+                .with("Rates", "down " + Cells.rate(s.downloadRate()) + ", up " + Cells.rate(s.uploadRate()))
                 .with("Peers", s.peers() + " (" + s.seeds() + " seeds)")
-                .with("ETA", Spans.eta(s.eta(), moving(s.state())))
-                .with("Seeding time", Spans.human(s.seedingTime()))
+                .with("ETA", Cells.eta(s.eta(), moving(s.state())))
+                .with("Seeding time", Spans.of(s.seedingTime()))
                 .with("Seed goal", goal(goal))
                 .with("Limits", limits(limits));
         return d.with("Trackers", s.trackers().size() + " (shoal:trackers " + id + ")");
@@ -79,8 +81,8 @@ public final class TorrentViews {
 
     /** {@code ratio 1.00}, {@code ratio 2.00 or 12h}, {@code 1d}, {@code forever}. */
     public static String goal(SeedGoal goal) {
-        String ratio = goal.ratio().isPresent() ? "ratio " + Quantities.ratio(goal.ratio().getAsDouble()) : null;
-        String time = goal.time().map(Spans::human).orElse(null);
+        String ratio = goal.ratio().isPresent() ? "ratio " + Shares.ratio(goal.ratio().getAsDouble()) : null;
+        String time = goal.time().map(Spans::of).orElse(null);
         if (ratio != null && time != null) {
             return ratio + " or " + time + " of seeding";
         }
@@ -92,7 +94,7 @@ public final class TorrentViews {
 
     /** {@code down 500 KiB/s, up unlimited}. */
     public static String limits(RateLimits limits) {
-        return "down " + Quantities.limit(limits.downloadBytesPerSecond()) + ", up "
-                + Quantities.limit(limits.uploadBytesPerSecond());
+        return "down " + Cells.limit(limits.downloadBytesPerSecond()) + ", up "
+                + Cells.limit(limits.uploadBytesPerSecond());
     }
 }

@@ -5,49 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.text.Table;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.shoal.test.support.MetatypeDescriptions;
 import java.util.Hashtable;
 import java.util.List;
-import org.apache.felix.metatype.DefaultMetaTypeProvider;
-import org.apache.felix.metatype.MetaDataReader;
-import java.nio.file.Path;
-import java.util.Map;
-import org.apache.felix.framework.FrameworkFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
- * Against real ObjectClassDefinitions: Felix Metatype's reader over a description as bnd writes
- * them, localized (not at all) by a running framework's system bundle.
+ * Against real ObjectClassDefinitions, read from a description as bnd writes them.
  */
 @Timeout(60)
 class SettingsTest {
 
-    @TempDir
-    static Path storage;
-
-    private static Framework framework;
-
-    @BeforeAll
-    static void startFramework() throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
-    }
-
-    @AfterAll
-    static void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
-    }
+    @RegisterExtension
+    static final MetatypeDescriptions DESCRIPTIONS = new MetatypeDescriptions();
 
     private static final String PID = "dev.shoal.engine";
     private static final String METATYPE = """
@@ -68,8 +42,7 @@ class SettingsTest {
 
     @BeforeEach
     void read() throws Exception {
-        var metadata = new MetaDataReader().parse(new ByteArrayInputStream(METATYPE.getBytes(StandardCharsets.UTF_8)));
-        ocd = new DefaultMetaTypeProvider(framework, metadata).getObjectClassDefinition(PID, null);
+        ocd = DESCRIPTIONS.ocd(METATYPE, PID);
     }
 
     @Test

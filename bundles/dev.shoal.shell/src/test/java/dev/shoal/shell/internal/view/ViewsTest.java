@@ -40,7 +40,7 @@ class ViewsTest {
         assertEquals(List.of(
                 "ID  NAME                 SIZE   DONE  STATE                DOWN  UP  PEERS  SEEDS  UPLOADED  RATIO    ETA",
                 " 1  ubuntu-24.04.iso  5.6 GiB  25.0%  downloading     1.2 MiB/s   -      7      2       0 B   0.00  3m20s",
-                "12  debian             1000 B     0%  downloading             -   -      7      2       0 B   0.00      ∞",
+                "12  debian             1000 B   0.0%  downloading             -   -      7      2       0 B   0.00      ∞",
                 " 3  arch               1000 B  50.0%  paused                  -   -      7      2       0 B   0.00      -",
                 " 4  fedora             1000 B  50.0%  checking 40.0%          -   -      7      2       0 B   0.00      -"),
                 table.build().lines());

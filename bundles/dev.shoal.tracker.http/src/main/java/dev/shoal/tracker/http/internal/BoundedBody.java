@@ -12,6 +12,14 @@ import java.util.concurrent.Flow;
 /**
  * Collects a response body up to a limit and gives up beyond it, so a hostile or broken tracker
  * cannot make us buffer without end.
+ *
+ * <p>Not dev.shoal.support.http, which fetches everything else in Shoal: that fetcher blocks its
+ * caller's thread until the answer is read, which suits a search or a torrent file on a worker
+ * thread. An announce is an asynchronous exchange (the announcer has every tracker of every torrent
+ * in flight at once, without a thread each) on this bundle's own configured client and time
+ * limits, and its failures are {@link TrackerException} kinds the announcer's backoff reads, with
+ * a tracker's failure reason taken even from a 4xx answer. What it has in common with the shared
+ * fetcher, a body cut at a limit, is this small class.
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 

@@ -1,8 +1,8 @@
 package dev.shoal.ui.swt.internal.adding;
 
-import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.metainfo.FileEntry;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.text.Sizes;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -191,6 +191,6 @@ public final class FileChoice {
     /** "selected 2 of 3 files, 1.5 MiB of 2.0 MiB". */
     public String summary() {
         return "selected " + selectedCount() + " of " + fileCount() + (fileCount() == 1 ? " file, " : " files, ")
-                + Units.bytes(selectedBytes()) + " of " + Units.bytes(totalBytes());
+                + Sizes.of(selectedBytes()) + " of " + Sizes.of(totalBytes());
     }
 }

@@ -1,7 +1,7 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
-import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.text.Sizes;
 import dev.shoal.ui.swt.internal.adding.FileChoice;
 import dev.shoal.ui.swt.internal.adding.FileChoice.Node;
 import dev.shoal.ui.swt.internal.adding.FreeSpace;
@@ -50,7 +50,7 @@ final class AddDialog {
         Forms.label(shell, "Name");
         Forms.value(shell, metainfo.name(), 2);
         Forms.label(shell, "Size");
-        Forms.value(shell, Units.bytes(choice.totalBytes()) + " in " + choice.fileCount()
+        Forms.value(shell, Sizes.of(choice.totalBytes()) + " in " + choice.fileCount()
                 + (choice.fileCount() == 1 ? " file" : " files"), 2);
         Forms.label(shell, "Info-hash");
         Forms.text(shell, metainfo.infoHash().hex(), SWT.READ_ONLY, 2);
@@ -108,7 +108,7 @@ final class AddDialog {
     /** Fills {@code item} for {@code node}; a folder gets a placeholder child until it is expanded. */
     private void item(TreeItem item, Node node) {
         item.setData(node);
-        item.setText(new String[] {node.name(), Units.bytes(node.size())});
+        item.setText(new String[] {node.name(), Sizes.of(node.size())});
         show(item);
         if (node.isFolder() && !node.children().isEmpty()) {
             new TreeItem(item, SWT.NONE);
@@ -174,7 +174,7 @@ final class AddDialog {
             OptionalLong bytes = FreeSpace.of(folder);
             Forms.later(shell.getDisplay(), () -> {
                 if (!shell.isDisposed() && saveTo.getText().equals(folder)) {
-                    free = bytes.isPresent() ? ", " + Units.bytes(bytes.getAsLong()) + " free" : "";
+                    free = bytes.isPresent() ? ", " + Sizes.of(bytes.getAsLong()) + " free" : "";
                     showSummary();
                 }
             });

@@ -5,9 +5,9 @@ import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.ui.swt.internal.adding.SourceException;
-import dev.shoal.ui.swt.internal.adding.Target;
-import dev.shoal.ui.swt.internal.adding.TorrentSource;
+import dev.shoal.support.torrent.TorrentSource;
+import dev.shoal.support.torrent.TorrentSourceException;
+import dev.shoal.ui.swt.internal.adding.DroppedText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +44,7 @@ public final class AddFlow {
     private volatile IntConsumer onAdded = id -> { };
 
     public AddFlow(Shell shell, Engine engine, Executor work) {
-        this(shell, engine, work, new TorrentSource());
+        this(shell, engine, work, new TorrentSource("Shoal"));
     }
 
     AddFlow(Shell shell, Engine engine, Executor work, TorrentSource source) {
@@ -86,17 +86,17 @@ public final class AddFlow {
         } finally {
             clipboard.dispose();
         }
-        LinkDialog.open(shell, Target.link(clip), this::open);
+        LinkDialog.open(shell, DroppedText.link(clip), this::open);
     }
 
     /** Loads the torrent {@code target} names (file, file: URI, http(s) URL, magnet), then shows the add dialog. */
     public void open(String target) {
         Forms.work(work, () -> {
             try {
-                Metainfo metainfo = source.load(target);
+                Metainfo metainfo = source.load(target, Path.of("").toAbsolutePath());
                 Path folder = engine.downloadDirectory();
                 onDisplay(() -> AddDialog.open(shell, metainfo, folder, this));
-            } catch (SourceException e) {
+            } catch (TorrentSourceException e) {
                 onDisplay(() -> Notice.error(shell, e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,10 +1,10 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
-import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
+import dev.shoal.support.text.Sizes;
 import dev.shoal.ui.swt.internal.adding.TorrentFiles;
 import dev.shoal.ui.swt.internal.adding.TrackerTiers;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class CreateDialog {
         pieceSize.add("Auto");
         pieceLengths.add(CreateRequest.AUTO_PIECE_LENGTH);
         for (int size = CreateRequest.MIN_PIECE_LENGTH; size <= 16 << 20; size <<= 1) {
-            pieceSize.add(Units.bytes(size).replace(".0 ", " "));
+            pieceSize.add(Sizes.of(size).replace(".0 ", " "));
             pieceLengths.add(size);
         }
         pieceSize.select(0);
@@ -255,8 +255,8 @@ public final class CreateDialog {
         created = made;
         createdFrom = from;
         progress.setSelection(STEPS);
-        status.setText("Created " + output + ": " + Units.bytes(made.totalLength()) + " in " + made.pieceCount()
-                + " pieces of " + Units.bytes(made.pieceLength()) + ", info-hash " + made.infoHash().hex());
+        status.setText("Created " + output + ": " + Sizes.of(made.totalLength()) + " in " + made.pieceCount()
+                + " pieces of " + Sizes.of(made.pieceLength()) + ", info-hash " + made.infoHash().hex());
         seed.setEnabled(true);
         shell.setDefaultButton(seed);
         shell.layout(true, true);

@@ -1,6 +1,6 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
-import dev.shoal.ui.swt.internal.adding.Target;
+import dev.shoal.ui.swt.internal.adding.DroppedText;
 import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
@@ -80,7 +80,7 @@ public final class DropAndPaste {
             return List.of(files);
         }
         if (data instanceof String text) {
-            return Target.lines(text, AddFlow.MOST_AT_ONCE + 1);
+            return DroppedText.lines(text, AddFlow.MOST_AT_ONCE + 1);
         }
         return List.of();
     }

@@ -1,7 +1,7 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
-import dev.shoal.ui.swt.internal.prefs.InvalidValue;
-import dev.shoal.ui.swt.internal.prefs.PreferenceValues;
+import dev.shoal.support.config.InvalidValueException;
+import dev.shoal.support.config.MetatypeValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,7 +174,7 @@ public final class PreferencesDialog {
         String tip = ad.getDescription() == null || ad.getDescription().isBlank() ? ad.getID()
                 : ad.getDescription() + " (" + ad.getID() + ")";
         label.setToolTipText(tip);
-        String initial = PreferenceValues.initial(ad, page.stored());
+        String initial = MetatypeValues.initial(ad, page.stored());
         Control widget;
         Supplier<String> text;
         String[] options = ad.getOptionValues();
@@ -225,8 +225,8 @@ public final class PreferencesDialog {
         Object value = null;
         if (!now.equals(field.initial())) {
             try {
-                value = PreferenceValues.parse(field.ad(), now);
-            } catch (InvalidValue e) {
+                value = MetatypeValues.parse(field.ad(), now);
+            } catch (InvalidValueException e) {
                 problem = e.getMessage();
             }
         }
@@ -264,7 +264,7 @@ public final class PreferencesDialog {
             for (Map.Entry<String, Map<String, Object>> change : changes.entrySet()) {
                 try {
                     Configuration configuration = admin.getConfiguration(change.getKey(), "?");
-                    configuration.update(PreferenceValues.merged(configuration.getProperties(), change.getValue()));
+                    configuration.update(MetatypeValues.merged(configuration.getProperties(), change.getValue()));
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("could not save {}", change.getKey(), e);
                     problem = change.getKey() + ": cannot save: " + e.getMessage();

@@ -1,6 +1,9 @@
 package dev.shoal.ui.swt.internal.model;
 
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
+import dev.shoal.support.text.Spans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,18 +15,18 @@ import java.util.function.Function;
 public enum Column {
     ID("#", 48, r -> Integer.toString(r.id()), Comparator.comparingInt(TorrentRow::id)),
     NAME("Name", 300, TorrentRow::name, Comparator.comparing(TorrentRow::name, String.CASE_INSENSITIVE_ORDER)),
-    SIZE("Size", 80, r -> Units.bytes(r.size()), Comparator.comparingLong(TorrentRow::size)),
-    PROGRESS("Progress", 110, r -> Units.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
+    SIZE("Size", 80, r -> Sizes.of(r.size()), Comparator.comparingLong(TorrentRow::size)),
+    PROGRESS("Progress", 110, r -> Shares.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
     STATE("State", 105, Column::stateText, Comparator.comparing(r -> r.state().ordinal())),
-    DOWN("Down", 85, r -> Units.rate(r.downRate()), Comparator.comparingLong(TorrentRow::downRate)),
-    UP("Up", 85, r -> Units.rate(r.upRate()), Comparator.comparingLong(TorrentRow::upRate)),
+    DOWN("Down", 85, r -> Rates.of(r.downRate()), Comparator.comparingLong(TorrentRow::downRate)),
+    UP("Up", 85, r -> Rates.of(r.upRate()), Comparator.comparingLong(TorrentRow::upRate)),
     // Unknown ETAs sort after every known one: "never" is the longest wait.
     ETA("ETA", 70, Column::etaText,
             Comparator.comparingLong(r -> r.etaSeconds() < 0 ? Long.MAX_VALUE : r.etaSeconds())),
     SEEDS("Seeds", 50, r -> Integer.toString(r.seeds()), Comparator.comparingInt(TorrentRow::seeds)),
     PEERS("Peers", 50, r -> Integer.toString(r.peers()), Comparator.comparingInt(TorrentRow::peers)),
-    UPLOADED("Uploaded", 80, r -> Units.bytes(r.uploaded()), Comparator.comparingLong(TorrentRow::uploaded)),
-    RATIO("Ratio", 55, r -> Units.ratio(r.ratio()), Comparator.comparingDouble(TorrentRow::ratio));
+    UPLOADED("Uploaded", 80, r -> Sizes.of(r.uploaded()), Comparator.comparingLong(TorrentRow::uploaded)),
+    RATIO("Ratio", 55, r -> Shares.ratio(r.ratio()), Comparator.comparingDouble(TorrentRow::ratio));
 
     private final String title;
     private final int width;
@@ -98,7 +101,7 @@ public enum Column {
 
     private static String etaText(TorrentRow row) {
         if (row.etaSeconds() >= 0) {
-            return Units.duration(Duration.ofSeconds(row.etaSeconds()));
+            return Spans.of(Duration.ofSeconds(row.etaSeconds()));
         }
         return row.state() == dev.shoal.engine.api.TorrentState.DOWNLOADING ? "∞" : "";
     }

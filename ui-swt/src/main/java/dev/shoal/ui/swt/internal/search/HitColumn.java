@@ -2,7 +2,7 @@ package dev.shoal.ui.swt.internal.search;
 
 import dev.shoal.search.api.SearchHit;
 import dev.shoal.search.api.SearchResult;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Sizes;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -12,7 +12,7 @@ import java.util.Locale;
 enum HitColumn {
     NAME("Name", 460, hit -> hit.result().title(),
             Comparator.comparing((SearchHit hit) -> hit.result().title().toLowerCase(Locale.ROOT))),
-    SIZE("Size", 90, hit -> hit.result().size() < 0 ? "?" : Units.bytes(hit.result().size()),
+    SIZE("Size", 90, hit -> hit.result().size() < 0 ? "?" : Sizes.of(hit.result().size()),
             Comparator.comparingLong((SearchHit hit) -> hit.result().size()).reversed()),
     SEEDS("Seeds", 60, hit -> count(hit.result().seeders()),
             Comparator.comparingInt((SearchHit hit) -> hit.result().seeders()).reversed()),

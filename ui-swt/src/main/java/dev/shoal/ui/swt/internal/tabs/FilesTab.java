@@ -3,7 +3,8 @@ package dev.shoal.ui.swt.internal.tabs;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.Torrent;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
 import dev.shoal.ui.swt.internal.model.Details;
 import dev.shoal.ui.swt.internal.model.FileTree;
 import dev.shoal.ui.swt.internal.model.Snapshot;
@@ -112,7 +113,7 @@ public final class FilesTab implements DetailsTab {
 
     private void update(TreeItem item, List<FileStatus> files) {
         FileTree.Node node = (FileTree.Node) item.getData();
-        String[] cells = {node.name(), Units.bytes(node.size(files)), Units.percent(node.progress(files)),
+        String[] cells = {node.name(), Sizes.of(node.size(files)), Shares.percent(node.progress(files)),
             node.priority(files).map(FilesTab::label).orElse("Mixed")};
         for (int i = 0; i < cells.length; i++) {
             if (!item.getText(i).equals(cells[i])) {

@@ -1,7 +1,9 @@
 package dev.shoal.ui.swt.internal.tabs;
 
 import dev.shoal.engine.api.TorrentStatus;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Shares;
+import dev.shoal.support.text.Sizes;
+import dev.shoal.support.text.Spans;
 import dev.shoal.ui.swt.internal.model.Details;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
@@ -70,14 +72,14 @@ public final class GeneralTab implements DetailsTab {
         set("Name", s.name());
         set("Info-hash", s.infoHash().hex());
         set("Save path", d.savePath());
-        set("Size", Units.bytes(s.size()));
-        set("Done", Units.percent(s.progress()) + " (" + Units.bytes(s.verifiedBytes()) + ")");
-        set("Downloaded", Units.bytes(s.downloaded()));
-        set("Uploaded", Units.bytes(s.uploaded()));
-        set("Ratio", Units.ratio(s.ratio()));
-        set("Wasted", Units.bytes(s.wasted()));
-        set("ETA", s.eta().map(Units::duration).orElse(""));
-        set("Seeding time", Units.duration(s.seedingTime()));
+        set("Size", Sizes.of(s.size()));
+        set("Done", Shares.percent(s.progress()) + " (" + Sizes.of(s.verifiedBytes()) + ")");
+        set("Downloaded", Sizes.of(s.downloaded()));
+        set("Uploaded", Sizes.of(s.uploaded()));
+        set("Ratio", Shares.ratio(s.ratio()));
+        set("Wasted", Sizes.of(s.wasted()));
+        set("ETA", s.eta().map(Spans::of).orElse(""));
+        set("Seeding time", Spans.of(s.seedingTime()));
         set("Error", s.error().orElse(""));
         pieces.set(d.verified(), s.pieces());
     }

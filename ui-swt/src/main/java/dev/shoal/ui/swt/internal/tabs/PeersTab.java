@@ -1,7 +1,8 @@
 package dev.shoal.ui.swt.internal.tabs;
 
 import dev.shoal.engine.api.PeerStatus;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Shares;
 import dev.shoal.ui.swt.internal.model.Details;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ public final class PeersTab extends TableTab {
         List<String[]> rows = new ArrayList<>();
         for (PeerStatus peer : snapshot.details().map(Details::peers).orElse(List.of())) {
             rows.add(new String[] {address(peer.address()), peer.client(), peer.flags(),
-                Units.rate(peer.downloadRate()), Units.rate(peer.uploadRate()), Units.percent(peer.progress())});
+                Rates.of(peer.downloadRate()), Rates.of(peer.uploadRate()), Shares.percent(peer.progress())});
         }
         table.set(rows);
     }

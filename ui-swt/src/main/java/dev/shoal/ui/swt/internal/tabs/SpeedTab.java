@@ -1,6 +1,6 @@
 package dev.shoal.ui.swt.internal.tabs;
 
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Rates;
 import dev.shoal.ui.swt.internal.model.Details;
 import dev.shoal.ui.swt.internal.model.GraphScale;
 import dev.shoal.ui.swt.internal.model.RateSeries;
@@ -86,7 +86,7 @@ public final class SpeedTab implements DetailsTab {
             gc.setLineStyle(SWT.LINE_DOT);
             gc.drawLine(plot.x, y, plot.x + plot.width, y);
             gc.setForeground(text);
-            String label = Units.rate(top * i / 4);
+            String label = Rates.of(top * i / 4);
             Point extent = gc.textExtent(label);
             gc.drawText(label, plot.x - extent.x - 6, y - extent.y / 2, true);
         }
@@ -108,12 +108,12 @@ public final class SpeedTab implements DetailsTab {
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);
         int x = plot.x;
-        x = legend(gc, x, area.y + 4, downColor, "↓ all " + Units.rate(last(global.down())));
-        x = legend(gc, x, area.y + 4, upColor, "↑ all " + Units.rate(last(global.up())));
+        x = legend(gc, x, area.y + 4, downColor, "↓ all " + Rates.of(last(global.down())));
+        x = legend(gc, x, area.y + 4, upColor, "↑ all " + Rates.of(last(global.up())));
         if (!selectedName.isEmpty()) {
             x = legend(gc, x, area.y + 4, text, "dashed: " + selectedName);
-            x = legend(gc, x, area.y + 4, downColor, "↓ " + Units.rate(last(selected.down())));
-            legend(gc, x, area.y + 4, upColor, "↑ " + Units.rate(last(selected.up())));
+            x = legend(gc, x, area.y + 4, downColor, "↓ " + Rates.of(last(selected.down())));
+            legend(gc, x, area.y + 4, upColor, "↑ " + Rates.of(last(selected.up())));
         }
     }
 
@@ -156,14 +156,14 @@ public final class SpeedTab implements DetailsTab {
     public List<String> text() {
         List<String> lines = new ArrayList<>();
         lines.add("Minutes: " + minutes.getAsInt());
-        lines.add("Scale: " + Units.rate(GraphScale.top(Math.max(global.peak(), selected.peak()))));
+        lines.add("Scale: " + Rates.of(GraphScale.top(Math.max(global.peak(), selected.peak()))));
         lines.add("Samples: " + global.size());
-        lines.add("All down: " + Units.rate(last(global.down())));
-        lines.add("All up: " + Units.rate(last(global.up())));
+        lines.add("All down: " + Rates.of(last(global.down())));
+        lines.add("All up: " + Rates.of(last(global.up())));
         lines.add("Torrent: " + selectedName);
         lines.add("Torrent samples: " + selected.size());
-        lines.add("Torrent down: " + Units.rate(last(selected.down())));
-        lines.add("Torrent up: " + Units.rate(last(selected.up())));
+        lines.add("Torrent down: " + Rates.of(last(selected.down())));
+        lines.add("Torrent up: " + Rates.of(last(selected.up())));
         return lines;
     }
 }

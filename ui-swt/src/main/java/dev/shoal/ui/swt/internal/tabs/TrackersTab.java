@@ -1,7 +1,7 @@
 package dev.shoal.ui.swt.internal.tabs;
 
 import dev.shoal.engine.api.TrackerInfo;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Spans;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class TrackersTab extends TableTab {
     /** "in 3m 20s", or "now" once due (the announce is on its way). */
     static String countdown(Instant now, Instant at) {
         Duration left = Duration.between(now, at);
-        return left.isNegative() || left.isZero() ? "now" : "in " + Units.duration(left);
+        return left.isNegative() || left.isZero() ? "now" : "in " + Spans.of(left);
     }
 
     private static String count(OptionalInt value) {

@@ -1,8 +1,8 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.support.text.Shares;
 import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.DisplayWork;
-import dev.shoal.ui.swt.internal.Units;
 import dev.shoal.ui.swt.internal.model.Column;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import org.eclipse.swt.SWT;
@@ -105,7 +105,7 @@ final class ProgressColumn {
         gc.fillRectangle(x, y, (int) Math.round(width * Math.max(0, Math.min(1, row.progress()))), height);
         gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(x, y, width, height);
-        String text = Units.percent(row.progress());
+        String text = Shares.percent(row.progress());
         Point extent = gc.textExtent(text);
         gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         gc.drawText(text, x + (width - extent.x) / 2, y + (height - extent.y) / 2 + 1, true);

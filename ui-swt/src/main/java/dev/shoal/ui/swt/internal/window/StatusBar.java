@@ -1,7 +1,8 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.engine.api.EngineTotals;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Rates;
+import dev.shoal.support.text.Sizes;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,8 @@ final class StatusBar {
     /** Shows the snapshot's figures; lays the bar out again only when a text changed (every second otherwise). */
     void apply(Snapshot snapshot) {
         EngineTotals totals = snapshot == null ? Snapshot.EMPTY.totals() : snapshot.totals();
-        boolean changed = set(down, "↓ " + Units.rate(totals.downloadRate()));
-        changed |= set(up, "↑ " + Units.rate(totals.uploadRate()));
+        boolean changed = set(down, "↓ " + Rates.of(totals.downloadRate()));
+        changed |= set(up, "↑ " + Rates.of(totals.uploadRate()));
         changed |= set(connections, "Connections: " + totals.peers());
         if (snapshot == null) {
             changed |= set(torrents, "Torrents: 0");
@@ -58,7 +59,7 @@ final class StatusBar {
         } else {
             changed |= set(torrents, snapshot.shown().size() == snapshot.total() ? "Torrents: " + snapshot.total()
                     : "Torrents: " + snapshot.total() + " (" + snapshot.shown().size() + " shown)");
-            changed |= set(free, "Free: " + (snapshot.freeBytes() < 0 ? "?" : Units.bytes(snapshot.freeBytes())));
+            changed |= set(free, "Free: " + (snapshot.freeBytes() < 0 ? "?" : Sizes.of(snapshot.freeBytes())));
         }
         if (changed) {
             bar.layout(true);

@@ -1,7 +1,7 @@
 package dev.shoal.ui.swt.internal.window;
 
 import dev.shoal.engine.api.EngineTotals;
-import dev.shoal.ui.swt.internal.Units;
+import dev.shoal.support.text.Rates;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -48,7 +48,7 @@ final class TrayIcon {
     }
 
     void rates(EngineTotals totals) {
-        String text = "Shoal — ↓ " + Units.rate(totals.downloadRate()) + " ↑ " + Units.rate(totals.uploadRate());
+        String text = "Shoal — ↓ " + Rates.of(totals.downloadRate()) + " ↑ " + Rates.of(totals.uploadRate());
         if (!text.equals(tooltip)) {
             tooltip = text;
             item.setToolTipText(text);

@@ -112,7 +112,7 @@ class RowViewTest {
     void cellsReadAsTheTableShowsThem() {
         TorrentRow row = new TorrentRow(7, "debian.iso", 3 * 512 * 1024, 0.4239, TorrentState.DOWNLOADING, 512 * 1024,
                 1024, 200, 2, 5, 2048, 0.5, "");
-        assertEquals(List.of("7", "debian.iso", "1.5 MiB", "42.3%", "Downloading", "512 KiB/s", "1.0 KiB/s", "3m 20s",
+        assertEquals(List.of("7", "debian.iso", "1.5 MiB", "42.3%", "Downloading", "512 KiB/s", "1.0 KiB/s", "3m20s",
                 "2", "5", "2.0 KiB", "0.50"), List.of(Column.cells(row)));
         TorrentRow stalled = new TorrentRow(8, "x", 0, 0, TorrentState.DOWNLOADING, 0, 0, -1, 0, 0, 0, 0, "");
         assertEquals("∞", Column.ETA.cell(stalled));
