@@ -40,13 +40,6 @@ class DaemonIT {
     private Shoal startDaemon() {
         Shoal shoal = new Shoal(work);
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
-        // The remote shell can answer before the bundles with the commands these tests use have
-        // registered them (a loaded machine starts bundles slowly): "Command not found" is not the
-        // behaviour under test.
-        ShoalCli cli = new ShoalCli(shoal);
-        for (String command : new String[] {"lb", "stop", "shoal:list"}) {
-            cli.awaitOutput("the command " + command, STARTUP, out -> true, daemon::output, "type", command);
-        }
         return shoal;
     }
 

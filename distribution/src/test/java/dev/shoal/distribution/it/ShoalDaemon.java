@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import dev.shoal.test.support.OpenTracker;
+import dev.shoal.test.support.Processes;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,15 +25,24 @@ final class ShoalDaemon implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
+    /**
+     * The commands the tests use, which the remote shell can answer without while the bundles that
+     * register them are still starting (Gogo's, the shell's, the creator's): one line, so one JVM.
+     */
+    private static final String COMMANDS_READY =
+            "type lb ; type stop ; type shoal:list ; type shoal:add ; type shoal:create";
+
     private final Process process;
+    private final Shoal shoal;
     private final Path dataDir;
     private final Path stdout;
     private final Path stderr;
     private final Thread killOnExit;
 
-    private ShoalDaemon(Process process, Path dataDir, Path stdout, Path stderr) {
+    private ShoalDaemon(Process process, Shoal shoal, Path stdout, Path stderr) {
         this.process = process;
-        this.dataDir = dataDir;
+        this.shoal = shoal;
+        this.dataDir = shoal.dataDir();
         this.stdout = stdout;
         this.stderr = stderr;
         this.killOnExit = new Thread(process::destroyForcibly, "shoal-daemon-kill-on-exit");
@@ -87,26 +97,40 @@ final class ShoalDaemon implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
             builder.environment().putAll(env);
-            return new ShoalDaemon(builder.start(), shoal.dataDir(), stdout, stderr);
+            return new ShoalDaemon(builder.start(), shoal, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Waits until the remote shell has published its port. */
+    /**
+     * Waits until the remote shell has published its port and answers with the commands the tests use
+     * (a test of a command is not a test of how soon after the start it is registered).
+     */
     ShoalDaemon awaitRemoteShell(Duration timeout) {
         Path port = dataDir.resolve("remote.port");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(port)) {
-            if (!process.isAlive()) {
-                fail("the daemon exited with " + process.exitValue() + " before its remote shell started\n" + output());
-            }
-            if (System.nanoTime() - deadline > 0) {
-                fail("no " + port + " after " + timeout.toSeconds() + " s\n" + output());
-            }
+            failIfGoneOrLate(deadline, timeout, "no " + port);
             sleep(POLL);
         }
+        Processes.Result ready = shoal.run("cli", COMMANDS_READY);
+        // Gogo's type says "type: NAME not found." on stderr, and exits 0.
+        while (ready.exitCode() != 0 || ready.stderr().contains("not found")) {
+            failIfGoneOrLate(deadline, timeout, "the shell's commands not there\n" + ready.describe());
+            sleep(Duration.ofMillis(250));
+            ready = shoal.run("cli", COMMANDS_READY);
+        }
         return this;
+    }
+
+    private void failIfGoneOrLate(long deadline, Duration timeout, String what) {
+        if (!process.isAlive()) {
+            fail("the daemon exited with " + process.exitValue() + " before its remote shell started\n" + output());
+        }
+        if (System.nanoTime() - deadline > 0) {
+            fail(what + " after " + timeout.toSeconds() + " s\n" + output());
+        }
     }
 
     /**
