@@ -236,6 +236,16 @@ public final class PiecePicker<P> {
         return failed == null ? Set.of() : failed.contributors();
     }
 
+    /**
+     * The storage was replaced by one that knows only the verified pieces: the blocks received of
+     * pieces in progress are fetched again, so no piece waits for a block that storage never saw.
+     */
+    public void forgetReceivedBlocks() {
+        for (PartialPiece<P> piece : partial.values()) {
+            piece.forgetReceived();
+        }
+    }
+
     /** End game: every block still missing of a wanted piece has been asked for. */
     public boolean inEndGame() {
         if (isFinished() || !nothingLeftToStart()) {

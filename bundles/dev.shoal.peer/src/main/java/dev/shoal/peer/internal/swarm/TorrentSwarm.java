@@ -67,7 +67,6 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final TorrentStorage storage;
     private final SwarmListener listener;
     private final SwarmContext context;
-    private final SwarmSettings settings;
     private final PeerId ourId;
     private final Clock clock;
     private final LocalTorrent local;
@@ -85,11 +84,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final RateMeter received = new RateMeter();
     private final RateMeter sent = new RateMeter();
     private final ScheduledFuture<?> ticker;
-    /** Blocks in memory for the disk; beyond this no new requests go out. */
-    static final long MAX_UNWRITTEN_BYTES = 8L << 20;
-
     private long wasted;
-    private long unwrittenBytes;
+    /** Requests were held back because the storage's write queue was full. */
+    private boolean heldByDisk;
     private boolean refillScheduled;
     private int hashFailures;
     private long lastTickMillis;
@@ -103,7 +100,6 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.storage = storage;
         this.listener = listener;
         this.context = context;
-        this.settings = context.settings();
         this.ourId = ourId;
         this.clock = clock;
         this.pieceCount = torrent.pieceCount();
@@ -118,9 +114,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
         long now = clock.nanos();
         this.downloadLimit = new TokenBucket(0, now);
         this.uploadLimit = new TokenBucket(0, now);
-        this.downloader = new Downloader(picker, settings, clock, this::mayRequest);
+        this.downloader = new Downloader(picker, context::settings, clock, this::mayRequest);
         this.uploader = new Uploader(this, storage, verified, context, uploadLimit, sent, clock, random);
-        this.candidates = new Candidates(settings.maxCandidates(), RETRY_ADDRESS_MILLIS);
+        this.candidates = new Candidates(context.settings().maxCandidates(), RETRY_ADDRESS_MILLIS);
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
         this.lastTickMillis = clock.millis();
         this.lastRechokeMillis = lastTickMillis;
@@ -165,8 +161,23 @@ final class TorrentSwarm implements Swarm, PeerListener {
         wasted += picker.pieceSize(piece);
         for (PeerState contributor : picker.failed(piece)) {
             contributor.hashFailures++;
-            if (contributor.hashFailures >= settings.banAfterHashFailures()) {
+            if (contributor.hashFailures >= context.settings().banAfterHashFailures()) {
                 ban(contributor, "sent data for " + contributor.hashFailures + " pieces that failed their hash check");
+            }
+        }
+        peers.values().forEach(downloader::fillRequests);
+    }
+
+    @Override
+    public synchronized void storageReplaced() {
+        if (closed) {
+            return;
+        }
+        picker.forgetReceivedBlocks();
+        PieceSet have = storage.verified();
+        for (int piece = 0; piece < pieceCount; piece++) {
+            if (have.has(piece) && !verified.get(piece)) {
+                pieceChecked(new PieceResult(piece, PieceResult.Outcome.VERIFIED));
             }
         }
         peers.values().forEach(downloader::fillRequests);
@@ -241,13 +252,14 @@ final class TorrentSwarm implements Swarm, PeerListener {
     // --- connections --------------------------------------------------------------------------
 
     private void dial() {
-        while (!closed && peers.size() + dialling.size() < settings.connectionsPerTorrent()
+        int limit = context.settings().connectionsPerTorrent();
+        while (!closed && peers.size() + dialling.size() < limit
                 && candidates.size() > 0 && context.slots().tryAcquire()) {
             InetSocketAddress address = candidates.next(clock.millis());
             dialling.add(address);
             context.connect(address, local).whenComplete((connection, failure) -> dialled(address, failure));
         }
-        if (!closed && candidates.size() == 0 && peers.size() < settings.connectionsPerTorrent()
+        if (!closed && candidates.size() == 0 && peers.size() < limit
                 && clock.millis() - lastPeersWantedMillis >= PEERS_WANTED_MILLIS && !(complete() && peers.size() > 0)) {
             lastPeersWantedMillis = clock.millis();
             listener.peersWanted();
@@ -297,7 +309,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         if (bannedIds.contains(theirId) || candidates.isBanned(address)) {
             return "it is banned";
         }
-        if (!connection.outgoing() && peers.size() >= settings.connectionsPerTorrent()) {
+        if (!connection.outgoing() && peers.size() >= context.settings().connectionsPerTorrent()) {
             return "the torrent's connection limit is reached";
         }
         for (PeerState peer : peers.values()) {
@@ -480,17 +492,13 @@ final class TorrentSwarm implements Swarm, PeerListener {
         downloader.fillRequests(peer);
     }
 
-    /** Hands the block to the disk; the bytes count against new requests until they are written. */
+    /** Hands the block to the disk. */
     private void write(PeerState peer, Piece piece) {
-        int length = piece.length();
-        unwrittenBytes += length;
         storage.writeBlock(piece.piece(), piece.begin(), piece.data())
-                .whenComplete((ok, failure) -> written(piece.piece(), length, failure));
+                .whenComplete((ok, failure) -> written(piece.piece(), failure));
     }
 
-    private synchronized void written(int piece, int length, Throwable failure) {
-        boolean wasHeld = unwrittenBytes > MAX_UNWRITTEN_BYTES;
-        unwrittenBytes -= length;
+    private synchronized void written(int piece, Throwable failure) {
         if (failure != null && !closed) {
             picker.failed(piece); // its written blocks are forgotten with the piece; fetched again later
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -499,9 +507,18 @@ final class TorrentSwarm implements Swarm, PeerListener {
                 listener.writeFailed(storageFailure);
             }
         }
-        if (wasHeld && unwrittenBytes <= MAX_UNWRITTEN_BYTES && !closed) {
+        if (heldByDisk && !closed && !diskBehind()) {
+            heldByDisk = false;
             peers.values().forEach(downloader::fillRequests);
         }
+    }
+
+    /**
+     * The one back-pressure bound is the storage's write queue (its configured size): once writes
+     * wait for room there, no new requests go out until they got in.
+     */
+    private boolean diskBehind() {
+        return storage.stats().waitingWrites() > 0;
     }
 
     /**
@@ -510,7 +527,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
      * download limits are in debt, in which case the requests are retried once it is paid.
      */
     private boolean mayRequest() {
-        if (unwrittenBytes > MAX_UNWRITTEN_BYTES) {
+        if (diskBehind()) {
+            heldByDisk = true;
             return false;
         }
         long now = clock.nanos();
@@ -555,8 +573,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
             for (PeerState peer : peers.values()) {
                 peer.received.tick(elapsed);
                 peer.sent.tick(elapsed);
-                LOG.debug("{}: {} rate {} depth {} requested {} unwritten {} slow {}", torrent.name(), peer.address,
-                        peer.received.rate(), peer.queueDepth, peer.requested.size(), unwrittenBytes, peer.slowStart);
+                LOG.debug("{}: {} rate {} depth {} requested {} slow {}", torrent.name(), peer.address,
+                        peer.received.rate(), peer.queueDepth, peer.requested.size(), peer.slowStart);
                 downloader.tick(peer);
                 uploader.serve(peer);
             }

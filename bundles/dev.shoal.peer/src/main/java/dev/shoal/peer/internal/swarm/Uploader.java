@@ -32,7 +32,6 @@ final class Uploader {
     private final TorrentStorage storage;
     private final BitSet verified;
     private final Choker<PeerState> choker;
-    private final int uploadSlots;
     private final TokenBucket torrentLimit;
     private final SwarmContext context;
     private final RateMeter sent;
@@ -44,8 +43,7 @@ final class Uploader {
         this.storage = storage;
         this.verified = verified;
         this.context = context;
-        this.uploadSlots = context.settings().uploadSlots();
-        this.choker = new Choker<>(uploadSlots, random);
+        this.choker = new Choker<>(context.settings().uploadSlots(), random);
         this.torrentLimit = torrentLimit;
         this.sent = sent;
         this.clock = clock;
@@ -53,7 +51,7 @@ final class Uploader {
 
     /** The peer became interested: unchoke it at once while a slot is free, not at the next rechoke. */
     void interested(PeerState peer, Collection<PeerState> all) {
-        if (peer.choked && unchokedCount(all) < uploadSlots) {
+        if (peer.choked && unchokedCount(all) < context.settings().uploadSlots()) {
             unchoke(peer);
         }
     }
@@ -64,6 +62,7 @@ final class Uploader {
             snapshots.add(new PeerSnapshot<>(peer, peer.interestedInUs, peer.received.rate(), peer.sent.rate(),
                     peer.connectedMillis, peer.snubbed));
         }
+        choker.setUploadSlots(context.settings().uploadSlots());
         Set<PeerState> unchoke = choker.rechoke(snapshots, seeding, clock.millis());
         for (PeerState peer : all) {
             if (unchoke.contains(peer)) {
