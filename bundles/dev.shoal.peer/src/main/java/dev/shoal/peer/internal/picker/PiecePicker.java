@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.picker;
 
+import dev.shoal.storage.api.TorrentStorage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -28,7 +29,8 @@ import java.util.function.IntPredicate;
  */
 public final class PiecePicker<P> {
 
-    public static final int BLOCK_SIZE = 16 * 1024;
+    /** Blocks are the storage's ({@link TorrentStorage#BLOCK_LENGTH}): the picker's grid is the one it writes on. */
+    public static final int BLOCK_SIZE = TorrentStorage.BLOCK_LENGTH;
 
     /** Pieces picked at random before rarest-first starts. */
     static final int RANDOM_FIRST_PIECES = 4;
