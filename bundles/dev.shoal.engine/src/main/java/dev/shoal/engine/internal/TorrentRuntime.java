@@ -457,7 +457,8 @@ final class TorrentRuntime implements Torrent {
         Path resumeFile = TorrentRun.resumeFile(context, metainfo);
         return stopped.thenRunAsync(() -> {
             try {
-                context.storage().delete(metainfo, downloadDirectory, resumeFile);
+                context.services().storage.get().orElseThrow(() -> new StorageException(StorageException.Kind.IO,
+                        "no storage service is running")).delete(metainfo, downloadDirectory, resumeFile);
                 LOG.info("{}: its files are deleted", metainfo.name());
             } catch (StorageException e) {
                 LOG.warn("{}: deleting its files: {}", metainfo.name(), e.getMessage());
@@ -484,10 +485,16 @@ final class TorrentRuntime implements Torrent {
         }));
     }
 
-    /** Opens the storage for a new run and waits for its startup check. */
+    /**
+     * Opens the storage for a new run and waits for its startup check. Without a storage service it
+     * stays checking, and opens when one comes ({@link #servicesChanged}).
+     */
     private void open() throws StorageException {
         TorrentRun next = new TorrentRun(this, context, this::transferStats);
-        next.openStorage(downloadDirectory);
+        if (!next.openStorage(downloadDirectory)) {
+            LOG.info("{}: waiting for a storage service", metainfo.name());
+            return;
+        }
         run = next;
         next.storage.ready().whenComplete((result, failure) -> thread.execute(() -> ready(next, result, failure)));
     }
@@ -547,15 +554,47 @@ final class TorrentRuntime implements Torrent {
     /** Joins the swarm and announces; returns why it could not, or null. */
     private String goOnline(TorrentRun current) {
         try {
-            current.goOnline(transfer, limits);
-            if (!files.wanted().all()) {
-                current.swarm.setPiecePriorities(files.wanted());
-            }
+            current.goOnline(transfer, this::configure);
             return null;
         } catch (RuntimeException e) {
             LOG.warn("{}: cannot start", metainfo.name(), e);
             return "cannot start: " + e.getMessage();
         }
+    }
+
+    /** A swarm just joined gets the torrent's limits and priorities. */
+    private void configure(Swarm swarm) {
+        swarm.setRateLimits(Limits.toSwarm(limits));
+        if (!files.wanted().all()) {
+            swarm.setPiecePriorities(files.wanted());
+        }
+    }
+
+    /**
+     * A storage, peer wire or announcer service came or went: a torrent waiting to open its storage
+     * opens it; a check reading a storage of a service that left starts over; a running torrent
+     * replaces what it lost and keeps running (see {@link TorrentRun#followServices}).
+     *
+     * @param stopping the framework shuts down: trackers hear {@code stopped} as at any stop
+     */
+    void servicesChanged(boolean stopping) {
+        if (removed) {
+            return;
+        }
+        TorrentRun current = run;
+        if (current == null) {
+            if (lifecycle.state() == TorrentState.CHECKING) {
+                openWhenClosed();
+            }
+            return;
+        }
+        if (lifecycle.state() == TorrentState.CHECKING && !current.storageCurrent()) {
+            recheckWanted |= current.rechecking;
+            stopRun();
+            openWhenClosed();
+            return;
+        }
+        current.followServices(transfer, this::configure, stopping);
     }
 
     void pieceChecked(TorrentRun current, PieceResult result) {
@@ -582,19 +621,19 @@ final class TorrentRuntime implements Torrent {
     }
 
     void peersReceived(TorrentRun current, String trackerUrl, List<TrackerPeer> peers) {
-        List<InetSocketAddress> others = OwnAddress.others(peers, context.swarms().listenPort());
+        List<InetSocketAddress> others = OwnAddress.others(peers, context.services().listenPort());
         trackers.peersReceived(trackerUrl, others.size());
-        if (current == run && current.swarm != null && !others.isEmpty()) {
-            current.swarm.addPeers(others);
+        if (current == run && !others.isEmpty()) {
+            current.addPeers(others);
         }
     }
 
     void peersFound(TorrentRun current, String source, List<InetSocketAddress> peers) {
-        List<InetSocketAddress> others = peers.stream()
-                .filter(peer -> !OwnAddress.isSelf(peer, context.swarms().listenPort())).toList();
-        if (current == run && current.swarm != null && !others.isEmpty()) {
+        int port = context.services().listenPort();
+        List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
+        if (current == run && !others.isEmpty()) {
             LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
-            current.swarm.addPeers(others);
+            current.addPeers(others);
         }
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TorrentTableTest {
 
     private final EngineThread thread = new EngineThread();
-    private final EngineContext context = new EngineContext(null, null, null, thread, null, null, null, null, null,
+    private final EngineContext context = new EngineContext(new Services(), thread, null, null, null, null, null,
             null, null, null, null);
     private final TorrentTable table = new TorrentTable();
 
