@@ -118,7 +118,7 @@ final class EngineCore implements Engine {
         for (SessionStore.Restored restored : loaded.torrents()) {
             TorrentRuntime torrent = new TorrentRuntime(restored.metainfo(), restored.record(), false, context);
             table.add(torrent);
-            listeners.added(torrent);
+            listeners.added(torrent.facade());
         }
         writer.saveSession(table.session());
         queue.balance();
@@ -239,11 +239,11 @@ final class EngineCore implements Engine {
         writer.add(torrent.record(), torrentFile);
         writer.saveSession(table.session());
         LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
-        listeners.added(torrent);
+        listeners.added(torrent.facade());
         if (!startNow && !request.paused()) {
             queue.changed();
         }
-        return torrent;
+        return torrent.facade();
     }
 
     /** Drops a removed torrent from the table and the store; engine thread. */
@@ -266,17 +266,17 @@ final class EngineCore implements Engine {
 
     @Override
     public Torrent find(String idOrInfoHashPrefix) throws EngineException {
-        return table.find(idOrInfoHashPrefix);
+        return table.find(idOrInfoHashPrefix).facade();
     }
 
     @Override
     public List<Torrent> torrents() {
-        return List.copyOf(runtimes());
+        return runtimes().stream().map(TorrentRuntime::facade).toList();
     }
 
     @Override
     public Optional<Torrent> torrent(InfoHash infoHash) {
-        return table.get(infoHash).map(Torrent.class::cast);
+        return table.get(infoHash).map(TorrentRuntime::facade);
     }
 
     @Override

@@ -3,10 +3,7 @@ package dev.shoal.engine.internal;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmService;
-import dev.shoal.storage.api.CheckResult;
 import dev.shoal.storage.api.StorageException;
-import dev.shoal.storage.api.StorageService;
-import dev.shoal.storage.api.TorrentStorage;
 import dev.shoal.tracker.api.AnnounceSession;
 import dev.shoal.tracker.api.Announcer;
 import dev.shoal.tracker.api.LocalPeer;
@@ -40,22 +37,14 @@ final class TorrentRun {
     private final Services services;
     private final Supplier<TransferStats> stats;
     private final KnownPeers known = new KnownPeers();
+    /** The storage, as the swarm writes to it; null until opened. */
     volatile StorageSlot storage;
+    private final RunStorage files;
     volatile Swarm swarm;
     volatile AnnounceSession announce;
-    private StorageService storageFrom;
     private SwarmService swarmFrom;
     private Announcer announcerFrom;
     private int announcedPort;
-    private Path downloadDirectory;
-    /** Counts storage replacements, so that the reopening of an older one is recognised and dropped. */
-    private int storageSwaps;
-    /** A storage is being opened from a new service. */
-    private boolean reopening;
-    /** Completes when the storage detached last is closed, its resume data saved. */
-    private CompletableFuture<Void> oldStorageClosed = CompletableFuture.completedFuture(null);
-    /** {@link #close} was called: the run is over. */
-    private boolean closed;
     /** The peer sources' lookups while the swarm is open; none for a private torrent. */
     private PeerSources.Subscription lookups;
     /** The check is over and the torrent runs: swarm and announcer follow their services from now on. */
@@ -71,7 +60,8 @@ final class TorrentRun {
         this.context = context;
         this.services = context.services();
         this.stats = stats;
-        this.events = new RunEvents(context.thread(), runtime, this);
+        this.events = new RunEvents(context.thread(), runtime, this, services::listenPort);
+        this.files = new RunStorage(metainfo, context, events, () -> swarm);
     }
 
     /**
@@ -79,20 +69,13 @@ final class TorrentRun {
      * is there: the run waits for one.
      */
     boolean openStorage(Path downloadDirectory) throws StorageException {
-        Optional<StorageService> service = services.storage.get();
-        if (service.isEmpty()) {
-            return false;
-        }
-        storage = new StorageSlot(service.get().open(metainfo, downloadDirectory, resumeFile(context, metainfo),
-                events));
-        storageFrom = service.get();
-        this.downloadDirectory = downloadDirectory;
-        return true;
+        storage = files.open(downloadDirectory);
+        return storage != null;
     }
 
     /** Whether the storage came from the storage service there now. */
     boolean storageCurrent() {
-        return services.storage.is(storageFrom);
+        return files.current();
     }
 
     /** Where a torrent's fast-resume data is kept. */
@@ -136,9 +119,22 @@ final class TorrentRun {
 
     /** Hands the swarm peers found by a tracker or a peer source, and keeps them for a swarm joined later. */
     void addPeers(List<InetSocketAddress> peers) {
+        if (peers.isEmpty()) {
+            return;
+        }
         known.add(peers);
         if (swarm != null) {
             swarm.addPeers(peers);
+        }
+    }
+
+    /** A peer source's find: its addresses but ours. */
+    void peersFound(String source, List<InetSocketAddress> peers) {
+        int port = services.listenPort();
+        List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
+        if (!others.isEmpty()) {
+            LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
+            addPeers(others);
         }
     }
 
@@ -173,7 +169,7 @@ final class TorrentRun {
         if (!online) {
             return;
         }
-        followStorage();
+        files.follow();
         if (swarm != null && !services.swarms.is(swarmFrom)) {
             LOG.info("{}: the peer wire left; its connections close", metainfo.name());
             closeSwarm(transfer);
@@ -196,79 +192,6 @@ final class TorrentRun {
         }
         if (announce == null) {
             announce = openAnnounce();
-        }
-    }
-
-    /** Lets a storage of a service that left go, then opens one from the service there now. */
-    private void followStorage() {
-        if (storageFrom != null && !storageCurrent()) {
-            storageFrom = null;
-            storageSwaps++;
-            LOG.info("{}: the storage service left; writes wait for the next", metainfo.name());
-            oldStorageClosed = closeOnCloser(storage.detach());
-        }
-        if (storageFrom == null && !reopening) {
-            services.storage.get().ifPresent(this::reopenStorage);
-        }
-    }
-
-    /**
-     * Opens the storage again from {@code service} once the old one is closed (its resume data saved,
-     * which the new one trusts: nothing is hashed again). Its writes then go to the new storage, and
-     * the swarm fetches again the blocks of unfinished pieces that only the old one saw.
-     */
-    private void reopenStorage(StorageService service) {
-        int swap = storageSwaps;
-        reopening = true;
-        oldStorageClosed.whenComplete((ignored, failure) -> context.thread().execute(() -> {
-            if (stale(swap, service)) {
-                return;
-            }
-            TorrentStorage fresh;
-            try {
-                fresh = service.open(metainfo, downloadDirectory, resumeFile(context, metainfo), events);
-            } catch (StorageException e) {
-                reopening = false;
-                events.storageFailed(e);
-                return;
-            }
-            fresh.ready().whenComplete((result, checkFailure) -> context.thread().execute(() -> {
-                if (stale(swap, service)) {
-                    closeOnCloser(fresh);
-                } else if (checkFailure != null) {
-                    reopening = false;
-                    closeOnCloser(fresh);
-                    events.storageFailed(new StorageException(StorageException.Kind.IO,
-                            "reopening the storage failed: " + checkFailure.getMessage()));
-                } else {
-                    storageReplaced(service, fresh, result);
-                }
-            }));
-        }));
-    }
-
-    /** True when the reopening {@code swap} from {@code service} is overtaken: the run closed, or services moved on. */
-    private boolean stale(int swap, StorageService service) {
-        if (swap == storageSwaps && !closed && services.storage.is(service)) {
-            return false;
-        }
-        if (swap == storageSwaps) {
-            reopening = false;
-            if (!closed) {
-                followStorage();
-            }
-        }
-        return true;
-    }
-
-    private void storageReplaced(StorageService service, TorrentStorage fresh, CheckResult result) {
-        reopening = false;
-        storage.attach(fresh);
-        storageFrom = service;
-        LOG.info("{}: storage replaced: {}, {} of {} pieces verified, {} hashed", metainfo.name(), result.reason(),
-                result.verified().count(), metainfo.pieceCount(), result.piecesHashed());
-        if (swarm != null) {
-            swarm.storageReplaced();
         }
     }
 
@@ -297,23 +220,9 @@ final class TorrentRun {
      * replaced included.
      */
     CompletableFuture<Void> close(Transfer transfer) {
-        closed = true;
         closeSwarm(transfer);
         CompletableFuture<Void> announceClosed = closeAnnounce();
-        return CompletableFuture.allOf(announceClosed, closeOnCloser(storage), oldStorageClosed);
-    }
-
-    private CompletableFuture<Void> closeOnCloser(TorrentStorage files) {
-        if (files == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(() -> {
-            try {
-                files.close();
-            } catch (StorageException e) {
-                LOG.warn("{}: closing its files: {}", metainfo.name(), e.getMessage());
-            }
-        }, context.closer());
+        return CompletableFuture.allOf(announceClosed, files.close());
     }
 
     private CompletableFuture<Void> closeAnnounce() {
