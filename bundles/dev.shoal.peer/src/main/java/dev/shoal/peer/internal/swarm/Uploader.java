@@ -28,7 +28,7 @@ final class Uploader {
     /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
     static final int BLOCKS_IN_FLIGHT = 32;
 
-    private final Object lock;
+    private final SwarmLock lock;
     private final TorrentStorage storage;
     private final BitSet verified;
     private final Choker<PeerState> choker;
@@ -37,7 +37,7 @@ final class Uploader {
     private final RateMeter sent;
     private final Clock clock;
 
-    Uploader(Object lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
+    Uploader(SwarmLock lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
             RateMeter sent, Clock clock, Random random) {
         this.lock = lock;
         this.storage = storage;
@@ -118,7 +118,7 @@ final class Uploader {
     }
 
     private void read(PeerState peer, Request request, ByteBuffer data, Throwable failure) {
-        synchronized (lock) {
+        lock.run(() -> {
             peer.readsInFlight--;
             boolean wanted = !peer.cancelled.remove(request) && !peer.choked && peer.connection.isOpen();
             if (failure == null && wanted) {
@@ -130,7 +130,7 @@ final class Uploader {
                 peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
             }
             serve(peer);
-        }
+        });
     }
 
     private void scheduleServe(PeerState peer, long waitNanos) {
@@ -138,14 +138,12 @@ final class Uploader {
             return;
         }
         peer.uploadScheduled = true;
-        context.scheduler().schedule(() -> {
-            synchronized (lock) {
-                peer.uploadScheduled = false;
-                if (peer.connection.isOpen()) {
-                    serve(peer);
-                }
+        context.scheduler().schedule(() -> lock.run(() -> {
+            peer.uploadScheduled = false;
+            if (peer.connection.isOpen()) {
+                serve(peer);
             }
-        }, waitNanos, TimeUnit.NANOSECONDS);
+        }), waitNanos, TimeUnit.NANOSECONDS);
     }
 
     private void unchoke(PeerState peer) {
