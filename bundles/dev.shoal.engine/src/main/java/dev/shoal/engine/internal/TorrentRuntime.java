@@ -309,15 +309,18 @@ final class TorrentRuntime {
                 reason -> fail(null, reason));
     }
 
-    /** A check ended: run (join the swarm, announce) or go back to the stopped state it came from. */
+    /**
+     * A check ended: run (join the swarm, announce) or go back to the stopped state it came from. It
+     * goes online before its state says so, so whoever sees it downloading or seeding finds the swarm
+     * joined and told the torrent's priorities.
+     */
     private void checkDone(TorrentRun current) {
         standing.checked();
-        Lifecycle.Move move = lifecycle.checked(choices.files().complete(current.storage.verified()));
-        String problem = null;
+        boolean complete = choices.files().complete(current.storage.verified());
+        String problem = lifecycle.checkLeadsToRunning() ? goOnline(current) : null;
+        Lifecycle.Move move = lifecycle.checked(complete);
         if (lifecycle.stopped()) {
             stopRun();
-        } else {
-            problem = goOnline(current);
         }
         moved(move);
         rechecks.release(null);
