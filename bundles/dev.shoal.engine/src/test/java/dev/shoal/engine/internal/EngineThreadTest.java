@@ -63,8 +63,12 @@ class EngineThreadTest {
                 return e;
             }
         });
-        // The call is queued behind the busy work once the executor holds two tasks.
-        Events.Await.until(() -> thread.queued() == 1, Duration.ofSeconds(5), () -> "the call queued");
+        // The call is queued behind the busy work.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.queued() < 1) {
+            assertTrue(System.nanoTime() < deadline, "the call was never queued");
+            Thread.sleep(10);
+        }
         thread.stop(Duration.ofMillis(50));
         Throwable failure = caller.get(5, TimeUnit.SECONDS);
         assertTrue(failure instanceof IllegalStateException, String.valueOf(failure));
