@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CheckSequence {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CheckSequence.class);
+    /** A check's outcome is logged as the torrent's life, where one turns its debug log on to see it. */
+    private static final Logger LOG = LoggerFactory.getLogger(TorrentRuntime.class);
 
     private final String name;
     private final EngineThread thread;
