@@ -236,7 +236,7 @@ final class EngineCore implements Engine {
             throw new EngineException(Lifecycle.oneLine(e.getMessage()), e);
         }
         table.add(torrent);
-        writer.add(torrent.record(), torrentFile);
+        writer.add(torrent.view().record(), torrentFile);
         writer.saveSession(table.session());
         LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
         listeners.added(torrent.facade());
@@ -289,7 +289,7 @@ final class EngineCore implements Engine {
         long uploadRate = 0;
         int peers = 0;
         for (TorrentRuntime torrent : runtimes()) {
-            TorrentStatus status = torrent.status();
+            TorrentStatus status = torrent.view().status();
             count++;
             if (status.state() == TorrentState.DOWNLOADING || status.state() == TorrentState.SEEDING) {
                 active++;

@@ -53,22 +53,22 @@ final class TorrentFacade implements Torrent {
 
     @Override
     public Path downloadDirectory() {
-        return runtime.downloadDirectory();
+        return runtime.view().downloadDirectory();
     }
 
     @Override
     public BitSet verifiedPieces() {
-        return runtime.verifiedNow().toBitSet();
+        return runtime.view().runs().verifiedNow().toBitSet();
     }
 
     @Override
     public TorrentStatus status() {
-        return runtime.status();
+        return runtime.view().status();
     }
 
     @Override
     public List<FileStatus> files() {
-        return runtime.choices().files().statuses(runtime.verifiedNow());
+        return runtime.choices().files().statuses(runtime.view().runs().verifiedNow());
     }
 
     @Override

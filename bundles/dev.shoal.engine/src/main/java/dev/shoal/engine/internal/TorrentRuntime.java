@@ -6,12 +6,10 @@ import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
-import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.PieceResult;
-import dev.shoal.storage.api.PieceSet;
 import dev.shoal.storage.api.StorageException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
@@ -92,10 +90,6 @@ final class TorrentRuntime {
         return metainfo;
     }
 
-    Path downloadDirectory() {
-        return downloadDirectory;
-    }
-
     /** Its status, peers and record, from any thread. */
     TorrentView view() {
         return view;
@@ -103,18 +97,6 @@ final class TorrentRuntime {
 
     TorrentChoices choices() {
         return choices;
-    }
-
-    TorrentStatus status() {
-        return view.status();
-    }
-
-    PieceSet verifiedNow() {
-        return runs.verifiedNow();
-    }
-
-    TorrentRecord record() {
-        return view.record();
     }
 
     @Override
@@ -175,7 +157,7 @@ final class TorrentRuntime {
     /** Hands its record to the store when it changed since the last time. */
     void persist() {
         if (!removed) {
-            records.keep(record());
+            records.keep(view.record());
         }
     }
 
@@ -249,7 +231,7 @@ final class TorrentRuntime {
         if (current != null && current.swarm != null) {
             current.swarm.setPiecePriorities(files.wanted());
         }
-        boolean complete = files.complete(verifiedNow());
+        boolean complete = files.complete(runs.verifiedNow());
         if (lifecycle.state() == TorrentState.SEEDING && !complete) {
             lifecycle.incomplete().ifPresent(move -> {
                 LOG.info("{}: a file is wanted again, downloading", metainfo.name());
@@ -433,7 +415,7 @@ final class TorrentRuntime {
         LOG.debug("{}: {} -> {}", metainfo.name(), move.previous(), move.next());
         persist();
         context.queue().changed();
-        context.listeners().stateChanged(facade, move.previous(), status());
+        context.listeners().stateChanged(facade, move.previous(), view.status());
     }
 
 }

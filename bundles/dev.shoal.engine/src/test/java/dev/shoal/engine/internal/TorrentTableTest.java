@@ -45,7 +45,7 @@ class TorrentTableTest {
         TorrentRecord record = Additions.record(table.newId(),
                 new AddTorrent(metainfo, Path.of("/dl"), SeedGoal.DEFAULT, RateLimits.UNLIMITED, true));
         TorrentRuntime torrent = new TorrentRuntime(metainfo, record, false, context);
-        assertEquals(TorrentState.PAUSED, torrent.status().state());
+        assertEquals(TorrentState.PAUSED, torrent.view().status().state());
         table.add(torrent);
         return torrent;
     }
