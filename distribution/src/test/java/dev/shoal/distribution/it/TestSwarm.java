@@ -33,7 +33,8 @@ import dev.shoal.test.support.Torrent;
  * folders), made once before the class's tests and deleted after them, its torrent made by mktorrent
  * with 256 KiB pieces, and opentracker on 127.0.0.1 announcing over HTTP or UDP, as the torrent
  * says. The tracker runs for the whole class, or is restarted empty before each test, or is left to
- * the test to start ({@link #startTracker()}).
+ * the test to start ({@link #startTracker()}). Over HTTP, the announces may pass through an
+ * {@link AnnounceLog} that notes their events ({@link #withAnnounceLog()}).
  */
 final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -67,8 +68,12 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private SwarmData data;
     private Torrent torrent;
+    /** The port in the torrent's URL: opentracker's, or the announce log's in front of it. */
     private int trackerPort;
+    private int openTrackerPort;
     private OpenTracker tracker;
+    private boolean logAnnounces;
+    private AnnounceLog announceLog;
 
     private TestSwarm(Tracker trackerMode, Announce... announce) {
         this.trackerMode = trackerMode;
@@ -84,11 +89,25 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
         return new TestSwarm(tracker, announce);
     }
 
+    /** Announces pass through an {@link AnnounceLog} ({@link #announces()}); HTTP only. */
+    TestSwarm withAnnounceLog() {
+        if (!announce.equals(List.of(Announce.HTTP))) {
+            throw new IllegalArgumentException("the announce log relays HTTP only");
+        }
+        logAnnounces = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         SystemProgram.require("opentracker");
         SystemProgram.require("mktorrent");
         trackerPort = OpenTracker.freePort();
+        openTrackerPort = trackerPort;
+        if (logAnnounces) {
+            openTrackerPort = OpenTracker.freePort();
+            announceLog = AnnounceLog.start(trackerPort, openTrackerPort);
+        }
         List<URI> tiers = announce.stream().map(how -> URI.create(
                 (how == Announce.HTTP ? "http" : "udp") + "://127.0.0.1:" + trackerPort + "/announce")).toList();
         data = SwarmData.generate(SwarmData.DEFAULT_SIZE);
@@ -109,6 +128,9 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
     public void afterAll(ExtensionContext context) {
         try {
             stopTracker();
+            if (announceLog != null) {
+                announceLog.close();
+            }
         } finally {
             if (data != null) {
                 data.close();
@@ -119,7 +141,7 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
     /** Starts opentracker on the torrent's port, or restarts it there with no peers. */
     void startTracker() throws IOException, InterruptedException {
         stopTracker();
-        tracker = OpenTracker.start(List.of(torrent.infoHash()), trackerPort);
+        tracker = OpenTracker.start(List.of(torrent.infoHash()), openTrackerPort);
     }
 
     private void stopTracker() {
@@ -127,6 +149,11 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
             tracker.close();
             tracker = null;
         }
+    }
+
+    /** The announces the tracker was sent so far, in order; see {@link #withAnnounceLog()}. */
+    List<AnnounceLog.Announce> announces() {
+        return announceLog.announces();
     }
 
     Torrent torrent() {

@@ -4,33 +4,19 @@ import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.EngineTotals;
-import dev.shoal.engine.api.QueueMove;
+import dev.shoal.engine.api.PeerSource;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
-import dev.shoal.engine.api.PeerSource;
 import dev.shoal.engine.api.TorrentListener;
-import dev.shoal.engine.api.TorrentState;
-import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.SwarmService;
-import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.tracker.api.Announcer;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,23 +29,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Engine}: the table of torrents, the engine thread they change state on, the global
- * limits and the listening port. Each torrent's life is its {@link TorrentRuntime}.
+ * The {@link Engine} as a DS component: its configuration, and the services it uses, wired into
+ * an {@link EngineCore}, which does the work. The storage, announcer and swarm services are dynamic
+ * references: when one leaves (its bundle is updated), the torrents let go of what they opened from
+ * it and keep running, and take up the next one when it comes; the engine is never restarted for it.
  */
 @Component(service = Engine.class, configurationPid = EngineComponent.PID)
 @Designate(ocd = EngineComponent.Config.class)
 public final class EngineComponent implements Engine {
 
     public static final String PID = "dev.shoal.engine";
-
-    /** How long deactivation waits for torrents' files to be closed (resume data saved). */
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
-
-    private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
     @ObjectClassDefinition(name = "Shoal engine", description = "Torrents' downloading and seeding.")
     public @interface Config {
@@ -104,316 +85,165 @@ public final class EngineComponent implements Engine {
         int maxActiveSeeds() default 10;
     }
 
-    private final StorageService storage;
-    private final Announcer announcer;
-    private final SwarmService swarms;
+    private final Services services;
     private final String dataDir;
-    private final EngineThread thread = new EngineThread();
-    private final ExecutorService closer;
-    private final Listeners listeners = new Listeners();
-    private final PeerSources peerSources = new PeerSources();
-    /** Changed on the engine thread only; read from any. */
-    private final TorrentTable table = new TorrentTable();
-    private final TorrentQueue queue;
-    private final SessionWriter writer;
-    private final EngineContext context;
-    private final ScheduledFuture<?> ticker;
-    /** When the counters were last saved (engine thread). */
-    private long lastSave = System.nanoTime();
-    private volatile EngineSettings settings;
-    private final AtomicBoolean deactivated = new AtomicBoolean();
+    private final EngineCore core;
 
     @Activate
-    public EngineComponent(Config config, BundleContext bundleContext,
-            @Reference(name = "storage") StorageService storage,
-            @Reference(name = "announcer") Announcer announcer,
-            @Reference(name = "swarms") SwarmService swarms) {
-        this(EngineSettings.oneShotSession(
-                settingsOf(config, bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY)),
-                bundleContext.getProperty(EngineSettings.SESSION_DIR_PROPERTY)),
-                bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY), storage, announcer, swarms);
+    public EngineComponent(Config config, BundleContext bundleContext) {
+        this.dataDir = bundleContext.getProperty(EngineSettings.DATA_DIR_PROPERTY);
+        this.services = new Services();
+        EngineSettings settings = EngineSettings.oneShotSession(settingsOf(config, dataDir),
+                bundleContext.getProperty(EngineSettings.SESSION_DIR_PROPERTY));
+        // Shutting down, bundles stop one by one: a service leaving then is part of the stop.
+        this.core = new EngineCore(settings, services, () -> bundleContext.getBundle(0).getState() == Bundle.STOPPING);
     }
 
-    /** For use without OSGi; {@link #deactivate()} when done. */
+    /** For use without OSGi, every service given; {@link #deactivate()} when done. */
     public EngineComponent(EngineSettings settings, StorageService storage, Announcer announcer,
             SwarmService swarms) {
-        this(settings, null, storage, announcer, swarms);
+        this.dataDir = null;
+        this.services = new Services(storage, announcer, swarms);
+        this.core = new EngineCore(settings, services, () -> false);
+        core.start();
     }
 
-    private EngineComponent(EngineSettings settings, String dataDir, StorageService storage, Announcer announcer,
-            SwarmService swarms) {
-        this.settings = settings;
-        this.dataDir = dataDir;
-        this.storage = storage;
-        this.announcer = announcer;
-        this.swarms = swarms;
-        AtomicInteger closers = new AtomicInteger();
-        this.closer = Executors.newCachedThreadPool(work -> {
-            Thread created = new Thread(work, "shoal-engine-close-" + closers.incrementAndGet());
-            created.setDaemon(true);
-            return created;
-        });
-        this.queue = new TorrentQueue(table, thread, () -> this.settings);
-        SessionStore store = new SessionStore(settings.torrentsDirectory());
-        this.writer = new SessionWriter(store);
-        this.context = new EngineContext(storage, announcer, swarms, thread, closer, listeners, peerSources, () -> this.settings,
-                table, queue, writer, this::forget, this::moveInQueue);
-        swarms.setGlobalRateLimits(Limits.toSwarm(settings.globalLimits()));
-        try {
-            thread.call(() -> {
-                restore(store);
-                return null;
-            });
-        } catch (Exception e) {
-            LOG.error("restoring the torrents from {} failed", store.directory(), e);
-        }
-        this.ticker = thread.every(settings.tick(), this::tick);
-    }
-
-    /**
-     * Brings back the torrents kept in the store, each in its state; those that ran wait for the queue,
-     * which starts as many as it allows. Nothing is hashed: a torrent started opens its storage, whose
-     * resume data vouches for what is on disk.
-     */
-    private void restore(SessionStore store) {
-        long started = System.nanoTime();
-        SessionStore.Loaded loaded = store.load();
-        table.nextIdAtLeast(loaded.nextId());
-        for (SessionStore.Restored restored : loaded.torrents()) {
-            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo(), restored.record(), false, context);
-            table.add(torrent);
-            listeners.added(torrent);
-        }
-        writer.saveSession(table.session());
-        queue.balance();
-        if (!loaded.torrents().isEmpty()) {
-            LOG.info("restored {} torrents from {} in {} ms", loaded.torrents().size(), store.directory(),
-                    (System.nanoTime() - started) / 1_000_000);
-        }
+    /** After the references are bound: the kept torrents come back, with the services there. */
+    @Activate
+    void activate() {
+        core.start();
     }
 
     @Modified
     void modified(Config config) {
-        EngineSettings changed = settingsOf(config, dataDir);
-        if (!changed.globalLimits().equals(settings.globalLimits())) {
-            swarms.setGlobalRateLimits(Limits.toSwarm(changed.globalLimits()));
-        }
-        settings = changed;
+        core.setSettings(settingsOf(config, dataDir));
     }
 
     static EngineSettings settingsOf(Config config, String dataDir) {
         return Configured.settings(config, dataDir);
     }
 
+    @Deactivate
+    public void deactivate() {
+        core.stop();
+    }
+
+    // ---- the services, each swappable while the torrents run ----
+
+    @Reference(name = "storage", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindStorage")
+    void bindStorage(StorageService storage) {
+        arrived(services.storage, storage);
+    }
+
+    void unbindStorage(StorageService storage) {
+        leaving(services.storage, storage);
+    }
+
+    @Reference(name = "announcer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindAnnouncer")
+    void bindAnnouncer(Announcer announcer) {
+        arrived(services.announcer, announcer);
+    }
+
+    void unbindAnnouncer(Announcer announcer) {
+        leaving(services.announcer, announcer);
+    }
+
+    @Reference(name = "swarms", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSwarms")
+    void bindSwarms(SwarmService swarms) {
+        arrived(services.swarms, swarms);
+    }
+
+    void unbindSwarms(SwarmService swarms) {
+        leaving(services.swarms, swarms);
+    }
+
+    private <T> void arrived(Services.Current<T> current, T service) {
+        current.bind(service);
+        core.serviceArrived();
+    }
+
+    private <T> void leaving(Services.Current<T> current, T service) {
+        current.unbind(service);
+        core.serviceLeaving();
+    }
+
     @Reference(name = "listener", service = TorrentListener.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListener")
     public void addListener(TorrentListener listener) {
-        listeners.add(listener);
+        core.addListener(listener);
     }
 
     public void removeListener(TorrentListener listener) {
-        listeners.remove(listener);
+        core.removeListener(listener);
     }
 
     @Reference(name = "peerSource", service = PeerSource.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removePeerSource")
     public void addPeerSource(PeerSource source) {
-        peerSources.add(source);
+        core.addPeerSource(source);
     }
 
     public void removePeerSource(PeerSource source) {
-        peerSources.remove(source);
+        core.removePeerSource(source);
     }
+
+    // ---- the Engine, as the core does it ----
 
     @Override
     public Torrent add(AddTorrent request) throws EngineException {
-        try {
-            return thread.call(() -> addNow(request));
-        } catch (EngineException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new EngineException("cannot add " + request.metainfo().name() + ": " + e.getMessage(), e);
-        }
+        return core.add(request);
     }
 
     @Override
     public AddTorrent defaults(Metainfo metainfo) {
-        EngineSettings.AddDefaults additions = settings.additions();
-        return new AddTorrent(metainfo, additions.downloadDirectory(), additions.seedGoal(), RateLimits.UNLIMITED,
-                false);
+        return core.defaults(metainfo);
     }
 
     @Override
     public Path downloadDirectory() {
-        return settings.additions().downloadDirectory();
-    }
-
-    private Torrent addNow(AddTorrent request) throws EngineException {
-        Metainfo metainfo = request.metainfo();
-        InfoHash infoHash = metainfo.infoHash();
-        if (table.contains(infoHash)) {
-            throw new EngineException("already added: " + metainfo.name());
-        }
-        byte[] torrentFile = Additions.keepable(metainfo);
-        boolean startNow = !request.paused() && queue.slotForNew();
-        TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
-                context);
-        try {
-            torrent.added();
-        } catch (StorageException e) {
-            throw new EngineException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            // The storage refuses what it cannot hold, such as a v2-only torrent.
-            throw new EngineException(Lifecycle.oneLine(e.getMessage()), e);
-        }
-        table.add(torrent);
-        writer.add(torrent.record(), torrentFile);
-        writer.saveSession(table.session());
-        LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
-        listeners.added(torrent);
-        if (!startNow && !request.paused()) {
-            queue.changed();
-        }
-        return torrent;
-    }
-
-    /** Drops a removed torrent from the table and the store; engine thread. */
-    private void forget(TorrentRuntime torrent) {
-        if (table.remove(torrent)) {
-            writer.delete(torrent.infoHash());
-            writer.saveSession(table.session());
-            queue.changed();
-            LOG.info("removed {}", torrent.metainfo().name());
-        }
-    }
-
-    /** Engine thread. */
-    private void moveInQueue(TorrentRuntime torrent, QueueMove move) {
-        if (table.move(torrent, move)) {
-            writer.saveSession(table.session());
-            queue.changed();
-        }
+        return core.downloadDirectory();
     }
 
     @Override
     public Torrent find(String idOrInfoHashPrefix) throws EngineException {
-        return table.find(idOrInfoHashPrefix);
+        return core.find(idOrInfoHashPrefix);
     }
 
     @Override
     public List<Torrent> torrents() {
-        return List.copyOf(runtimes());
+        return core.torrents();
     }
 
     @Override
     public Optional<Torrent> torrent(InfoHash infoHash) {
-        return table.get(infoHash).map(Torrent.class::cast);
+        return core.torrent(infoHash);
     }
 
     @Override
     public EngineTotals totals() {
-        int count = 0;
-        int active = 0;
-        long downloaded = 0;
-        long uploaded = 0;
-        long downloadRate = 0;
-        long uploadRate = 0;
-        int peers = 0;
-        for (TorrentRuntime torrent : runtimes()) {
-            TorrentStatus status = torrent.status();
-            count++;
-            if (status.state() == TorrentState.DOWNLOADING || status.state() == TorrentState.SEEDING) {
-                active++;
-            }
-            downloaded += status.downloaded();
-            uploaded += status.uploaded();
-            downloadRate += status.downloadRate();
-            uploadRate += status.uploadRate();
-            peers += status.peers();
-        }
-        return new EngineTotals(count, active, downloaded, uploaded, downloadRate, uploadRate, peers);
+        return core.totals();
     }
 
     @Override
     public void setGlobalRateLimits(RateLimits limits) {
-        swarms.setGlobalRateLimits(Limits.toSwarm(limits));
+        core.setGlobalRateLimits(limits);
     }
 
     @Override
     public RateLimits globalRateLimits() {
-        return Limits.fromSwarm(swarms.globalRateLimits());
+        return core.globalRateLimits();
     }
 
     @Override
     public int listenPort() {
-        return swarms.listenPort();
+        return core.listenPort();
     }
 
     @Override
     public void setListenPort(int port) throws EngineException {
-        if (port < 0 || port > 65535) {
-            throw new EngineException("not a port: " + port);
-        }
-        try {
-            swarms.listen(port);
-        } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage());
-            throw new EngineException(reason.startsWith("cannot listen on port " + port) ? reason
-                    : "cannot listen on port " + port + ": " + reason, e);
-        }
-        thread.execute(() -> runtimes().forEach(TorrentRuntime::portChanged));
-    }
-
-    /** Seed goals, the queue, and now and then the counters saved (only torrents whose record changed). */
-    private void tick() {
-        List<TorrentRuntime> torrents = runtimes();
-        for (TorrentRuntime torrent : torrents) {
-            torrent.tick();
-        }
-        queue.balance();
-        long now = System.nanoTime();
-        if (now - lastSave >= settings.saveInterval().toNanos()) {
-            lastSave = now;
-            torrents.forEach(TorrentRuntime::persist);
-        }
-    }
-
-    private List<TorrentRuntime> runtimes() {
-        return table.inOrder();
-    }
-
-    /**
-     * Stops every torrent in order: swarms closed, trackers told {@code stopped} (waiting at most the
-     * stop wait), files closed so the resume data is saved; then the engine thread ends.
-     */
-    @Deactivate
-    public void deactivate() {
-        if (!deactivated.compareAndSet(false, true)) {
-            return;
-        }
-        ticker.cancel(false);
-        List<CompletableFuture<Void>> stops;
-        try {
-            // Each torrent's record is saved as it runs now (so it runs again after a restart), then it stops.
-            stops = thread.call(() -> runtimes().stream().map(torrent -> {
-                torrent.persist();
-                return torrent.shutdown();
-            }).toList());
-        } catch (Exception e) {
-            LOG.warn("stopping the torrents failed", e);
-            stops = List.of();
-        }
-        Duration wait = settings.stopWait().plus(CLOSE_WAIT);
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(wait.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("not every torrent stopped within {}", wait, e);
-        }
-        thread.stop(Duration.ofSeconds(1));
-        writer.close(CLOSE_WAIT);
-        closer.shutdown();
+        core.setListenPort(port);
     }
 }

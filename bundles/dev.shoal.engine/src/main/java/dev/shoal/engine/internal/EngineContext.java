@@ -1,9 +1,6 @@
 package dev.shoal.engine.internal;
 
 import dev.shoal.engine.api.QueueMove;
-import dev.shoal.peer.api.SwarmService;
-import dev.shoal.storage.api.StorageService;
-import dev.shoal.tracker.api.Announcer;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -12,9 +9,7 @@ import java.util.function.Supplier;
 /**
  * What each torrent uses of the engine.
  *
- * @param storage     opens its files
- * @param announcer   announces it
- * @param swarms      joins its swarm
+ * @param services    the storage, announcer and swarm services there now
  * @param thread      the engine thread, where its state changes
  * @param closer      where blocking closes run (a storage's close waits for the disk)
  * @param listeners   the whiteboard listeners
@@ -26,7 +21,7 @@ import java.util.function.Supplier;
  * @param forget      drops a removed torrent from the engine's table and store (engine thread)
  * @param moveInQueue moves it in the queue (engine thread)
  */
-record EngineContext(StorageService storage, Announcer announcer, SwarmService swarms, EngineThread thread,
+record EngineContext(Services services, EngineThread thread,
         Executor closer, Listeners listeners, PeerSources peerSources, Supplier<EngineSettings> settings, TorrentTable table,
         TorrentQueue queue, SessionWriter writer, Consumer<TorrentRuntime> forget,
         BiConsumer<TorrentRuntime, QueueMove> moveInQueue) {

@@ -2,13 +2,15 @@ package dev.shoal.engine.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,25 +59,33 @@ final class EngineThread implements Executor {
         }
     }
 
-    /** Runs {@code work} on the engine thread and returns what it returns: at once when already on it. */
+    /**
+     * Runs {@code work} on the engine thread and returns what it returns: at once when already on it.
+     * Throws {@link IllegalStateException} when the engine stops before the work ran.
+     */
     <T> T call(Callable<T> work) throws Exception {
+        return call(work, null);
+    }
+
+    /**
+     * As {@link #call(Callable)}, waiting at most {@code limit}; then throws {@link TimeoutException}
+     * and the work may still run later.
+     */
+    <T> T call(Callable<T> work, Duration limit) throws Exception {
         if (onThread()) {
             return work.call();
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
+        Future<T> result;
         try {
-            executor.execute(() -> {
-                try {
-                    result.complete(work.call());
-                } catch (Exception | LinkageError e) {
-                    result.completeExceptionally(e);
-                }
-            });
+            // A future of the executor's own: a call dropped by stop() is cancelled, so no caller waits for good.
+            result = executor.submit(work);
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the engine has stopped", e);
+            throw stopped(e);
         }
         try {
-            return result.get();
+            return limit == null ? result.get() : result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (CancellationException e) {
+            throw stopped(e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
@@ -84,21 +94,41 @@ final class EngineThread implements Executor {
         }
     }
 
+    private static IllegalStateException stopped(RuntimeException cause) {
+        return new IllegalStateException("the engine has stopped", cause);
+    }
+
+    /** Work waiting for the thread (periodic work included). */
+    int queued() {
+        return executor.getQueue().size();
+    }
+
     ScheduledFuture<?> every(Duration period, Runnable work) {
         long nanos = period.toNanos();
         return executor.scheduleWithFixedDelay(() -> run(work), nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Stops taking work, lets what is queued finish (at most {@code wait}), then stops the thread. */
+    /**
+     * Stops taking work, lets what is queued finish (at most {@code wait}), then stops the thread;
+     * calls still queued then are cancelled, so their callers are told rather than left waiting.
+     */
     void stop(Duration wait) {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
+                dropQueued();
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            dropQueued();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void dropQueued() {
+        for (Runnable dropped : executor.shutdownNow()) {
+            if (dropped instanceof Future<?> future) {
+                future.cancel(false);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.shoal.tracker.api.AnnounceListener;
 import dev.shoal.tracker.api.TrackerPeer;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,14 @@ final class RunEvents implements PieceListener, CheckProgress, AnnounceListener,
     private final EngineThread thread;
     private final TorrentRuntime runtime;
     private final TorrentRun run;
+    /** Our port, so that trackers' lists without ourselves reach the run. */
+    private final IntSupplier listenPort;
 
-    RunEvents(EngineThread thread, TorrentRuntime runtime, TorrentRun run) {
+    RunEvents(EngineThread thread, TorrentRuntime runtime, TorrentRun run, IntSupplier listenPort) {
         this.thread = thread;
         this.runtime = runtime;
         this.run = run;
+        this.listenPort = listenPort;
     }
 
     @Override
@@ -57,19 +61,35 @@ final class RunEvents implements PieceListener, CheckProgress, AnnounceListener,
         run.checked = checked;
     }
 
+    /** A tracker's peers but ourselves: counted for its status, and handed to the run. */
     @Override
     public void peersReceived(String trackerUrl, List<TrackerPeer> peers) {
-        thread.execute(() -> runtime.peersReceived(run, trackerUrl, peers));
+        thread.execute(() -> {
+            List<InetSocketAddress> others = OwnAddress.others(peers, listenPort.getAsInt());
+            runtime.view().trackers().peersReceived(trackerUrl, others.size());
+            if (runtime.isCurrent(run)) {
+                run.addPeers(others);
+            }
+        });
     }
 
     /** A peer source's find (its thread). */
     void peersFound(String source, List<InetSocketAddress> peers) {
-        thread.execute(() -> runtime.peersFound(run, source, peers));
+        thread.execute(() -> {
+            if (runtime.isCurrent(run)) {
+                run.peersFound(source, peers);
+            }
+        });
     }
 
+    /** The swarm has free slots and no one to dial: the trackers are asked now. */
     @Override
     public void peersWanted() {
-        thread.execute(() -> runtime.peersWanted(run));
+        thread.execute(() -> {
+            if (runtime.isCurrent(run) && run.announce != null) {
+                run.announce.announceNow();
+            }
+        });
     }
 
     @Override

@@ -34,7 +34,7 @@ final class TorrentQueue {
         if (index < 0) {
             return false;
         }
-        entries.set(index, new Entry(Standing.WAITING, torrent.queueKind()));
+        entries.set(index, new Entry(Standing.WAITING, torrent.standing().kind()));
         return policy().plan(entries).starts(index);
     }
 
@@ -69,7 +69,7 @@ final class TorrentQueue {
     private static List<Entry> entries(List<TorrentRuntime> torrents) {
         List<Entry> entries = new ArrayList<>(torrents.size());
         for (TorrentRuntime torrent : torrents) {
-            entries.add(torrent.queueEntry());
+            entries.add(torrent.standing().entry());
         }
         return entries;
     }

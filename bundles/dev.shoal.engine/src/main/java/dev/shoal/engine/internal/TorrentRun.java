@@ -1,16 +1,20 @@
 package dev.shoal.engine.internal;
 
-import dev.shoal.engine.api.RateLimits;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.Swarm;
+import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.StorageException;
-import dev.shoal.storage.api.TorrentStorage;
 import dev.shoal.tracker.api.AnnounceSession;
+import dev.shoal.tracker.api.Announcer;
 import dev.shoal.tracker.api.LocalPeer;
 import dev.shoal.tracker.api.TransferStats;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of a torrent, from a start to the next stop: the storage, swarm and announce session it
  * opened, and their closing in order. Callbacks name the run they belong to, so the late ones of a
- * stopped run are recognised and dropped. Engine thread only; the fields are volatile for
- * {@link TorrentRuntime#status()}.
+ * stopped run are recognised and dropped. Each part remembers the service it came from: when that
+ * service leaves (its bundle is swapped) the part is let go and opened again from the next one, while
+ * the rest of the run goes on ({@link #followServices}). Engine thread only; the fields are volatile
+ * for {@link TorrentRuntime#status()}.
  */
 final class TorrentRun {
 
@@ -28,12 +34,21 @@ final class TorrentRun {
     final RunEvents events;
     private final Metainfo metainfo;
     private final EngineContext context;
+    private final Services services;
     private final Supplier<TransferStats> stats;
-    volatile TorrentStorage storage;
+    private final KnownPeers known = new KnownPeers();
+    /** The storage, as the swarm writes to it; null until opened. */
+    volatile StorageSlot storage;
+    private final RunStorage files;
     volatile Swarm swarm;
     volatile AnnounceSession announce;
+    private SwarmService swarmFrom;
+    private Announcer announcerFrom;
+    private int announcedPort;
     /** The peer sources' lookups while the swarm is open; none for a private torrent. */
     private PeerSources.Subscription lookups;
+    /** The check is over and the torrent runs: swarm and announcer follow their services from now on. */
+    private boolean online;
     /** A requested recheck is under way. */
     volatile boolean rechecking;
     /** Pieces the recheck under way has hashed. */
@@ -43,13 +58,24 @@ final class TorrentRun {
     TorrentRun(TorrentRuntime runtime, EngineContext context, Supplier<TransferStats> stats) {
         this.metainfo = runtime.metainfo();
         this.context = context;
+        this.services = context.services();
         this.stats = stats;
-        this.events = new RunEvents(context.thread(), runtime, this);
+        this.events = new RunEvents(context.thread(), runtime, this, services::listenPort);
+        this.files = new RunStorage(metainfo, context, events, () -> swarm);
     }
 
-    /** Opens the storage; its startup check begins on the disk thread. */
-    void openStorage(Path downloadDirectory) throws StorageException {
-        storage = context.storage().open(metainfo, downloadDirectory, resumeFile(context, metainfo), events);
+    /**
+     * Opens the storage; its startup check begins on the disk thread. False when no storage service
+     * is there: the run waits for one.
+     */
+    boolean openStorage(Path downloadDirectory) throws StorageException {
+        storage = files.open(downloadDirectory);
+        return storage != null;
+    }
+
+    /** Whether the storage came from the storage service there now. */
+    boolean storageCurrent() {
+        return files.current();
     }
 
     /** Where a torrent's fast-resume data is kept. */
@@ -59,18 +85,56 @@ final class TorrentRun {
 
     /**
      * Joins the swarm, counted in {@code transfer}, and opens the announce session unless a recheck
-     * left it open. A torrent without trackers is not announced: peers may still dial in.
+     * left it open. A torrent without trackers is not announced: peers may still dial in. Without a
+     * peer wire or an announcer now, those parts start when their service comes.
+     *
+     * @param configure sets the new swarm's limits and priorities
      */
-    void goOnline(Transfer transfer, RateLimits limits) {
-        swarm = context.swarms().join(metainfo, new WatchedStorage(storage, events::readFailed), events);
-        transfer.attach(swarm);
-        swarm.setRateLimits(Limits.toSwarm(limits));
+    void goOnline(Transfer transfer, Consumer<Swarm> configure) {
+        online = true;
+        joinSwarm(transfer, configure);
         if (announce == null) {
             announce = openAnnounce();
         }
+    }
+
+    private void joinSwarm(Transfer transfer, Consumer<Swarm> configure) {
+        Optional<SwarmService> service = services.swarms.get();
+        if (service.isEmpty()) {
+            return;
+        }
+        swarm = service.get().join(metainfo, new WatchedStorage(storage, events::readFailed), events);
+        swarmFrom = service.get();
+        transfer.attach(swarm);
+        configure.accept(swarm);
+        List<InetSocketAddress> again = known.all();
+        if (!again.isEmpty()) {
+            swarm.addPeers(again);
+        }
         if (!metainfo.isPrivate()) {
-            lookups = context.peerSources().subscribe(metainfo.infoHash(), context.swarms().listenPort(),
+            lookups = context.peerSources().subscribe(metainfo.infoHash(), service.get().listenPort(),
                     events::peersFound);
+        }
+    }
+
+    /** Hands the swarm peers found by a tracker or a peer source, and keeps them for a swarm joined later. */
+    void addPeers(List<InetSocketAddress> peers) {
+        if (peers.isEmpty()) {
+            return;
+        }
+        known.add(peers);
+        if (swarm != null) {
+            swarm.addPeers(peers);
+        }
+    }
+
+    /** A peer source's find: its addresses but ours. */
+    void peersFound(String source, List<InetSocketAddress> peers) {
+        int port = services.listenPort();
+        List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
+        if (!others.isEmpty()) {
+            LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
+            addPeers(others);
         }
     }
 
@@ -83,14 +147,55 @@ final class TorrentRun {
     }
 
     private AnnounceSession openAnnounce() {
-        if (metainfo.trackers().isEmpty()) {
+        Optional<Announcer> announcer = services.announcer.get();
+        Optional<SwarmService> peers = services.swarms.get();
+        if (metainfo.trackers().isEmpty() || announcer.isEmpty() || peers.isEmpty()) {
             return null;
         }
-        LocalPeer self = new LocalPeer(context.swarms().peerId(), context.swarms().listenPort());
-        return context.announcer().open(metainfo.infoHash(), metainfo.trackers(), self, events, stats);
+        announcerFrom = announcer.get();
+        announcedPort = peers.get().listenPort();
+        LocalPeer self = new LocalPeer(peers.get().peerId(), announcedPort);
+        return announcer.get().open(metainfo.infoHash(), metainfo.trackers(), self, events, stats);
     }
 
-    /** Closes the swarm at once; its counters stay in {@code transfer}. */
+    /**
+     * After a service came or went: a part opened from a service that left is let go, and a part
+     * missing is opened from the service there now. The storage is closed (saving its resume data)
+     * and replaced while the swarm keeps its peers; a swarm whose peer wire left is joined again and
+     * dials the peers it knew; an announce session is abandoned rather than closed, so trackers never
+     * hear {@code stopped} for a swap, unless {@code stopping}: the framework is shutting down.
+     */
+    void followServices(Transfer transfer, Consumer<Swarm> configure, boolean stopping) {
+        if (!online) {
+            return;
+        }
+        files.follow();
+        if (swarm != null && !services.swarms.is(swarmFrom)) {
+            LOG.info("{}: the peer wire left; its connections close", metainfo.name());
+            closeSwarm(transfer);
+        }
+        if (swarm == null) {
+            joinSwarm(transfer, configure);
+            if (swarm != null) {
+                LOG.info("{}: joined the swarm again, dialling {} known peers", metainfo.name(), known.all().size());
+            }
+        }
+        boolean portMoved = services.swarms.get().map(service -> service.listenPort() != announcedPort)
+                .orElse(false);
+        if (announce != null && (!services.announcer.is(announcerFrom) || portMoved)) {
+            if (stopping) {
+                closeAnnounce();
+            } else {
+                announce.abandon();
+                announce = null;
+            }
+        }
+        if (announce == null) {
+            announce = openAnnounce();
+        }
+    }
+
+    /** Closes the swarm at once; its counters stay in {@code transfer}, its peers are kept to dial later. */
     void closeSwarm(Transfer transfer) {
         if (lookups != null) {
             lookups.close();
@@ -100,6 +205,7 @@ final class TorrentRun {
         swarm = null;
         if (open != null) {
             try {
+                known.addConnected(open.peers());
                 open.close();
             } catch (RuntimeException e) {
                 LOG.warn("{}: closing the swarm", metainfo.name(), e);
@@ -110,20 +216,13 @@ final class TorrentRun {
     /**
      * Closes everything in order: the swarm at once, the announce session (trackers hear
      * {@code stopped}, waited for at most the stop wait), the storage on the closer, since its close
-     * waits for the disk and saves the resume data. Completes when all are done.
+     * waits for the disk and saves the resume data. Completes when all are done, a storage being
+     * replaced included.
      */
     CompletableFuture<Void> close(Transfer transfer) {
         closeSwarm(transfer);
         CompletableFuture<Void> announceClosed = closeAnnounce();
-        TorrentStorage files = storage;
-        CompletableFuture<Void> storageClosed = CompletableFuture.runAsync(() -> {
-            try {
-                files.close();
-            } catch (StorageException e) {
-                LOG.warn("{}: closing its files: {}", metainfo.name(), e.getMessage());
-            }
-        }, context.closer());
-        return CompletableFuture.allOf(announceClosed, storageClosed);
+        return CompletableFuture.allOf(announceClosed, files.close());
     }
 
     private CompletableFuture<Void> closeAnnounce() {

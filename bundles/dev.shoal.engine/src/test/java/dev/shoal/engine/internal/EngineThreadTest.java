@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.engine.api.EngineException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class EngineThreadTest {
@@ -37,5 +39,59 @@ class EngineThreadTest {
         }
         assertFalse(thread.submit(() -> { }), "a stopped engine takes no work");
         assertThrows(IllegalStateException.class, () -> thread.call(() -> 1));
+    }
+
+    @Test
+    void a_call_still_queued_when_the_engine_stops_fails_instead_of_waiting_for_good() throws Exception {
+        EngineThread thread = new EngineThread();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        thread.execute(() -> {
+            busy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(busy.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Throwable> caller = CompletableFuture.supplyAsync(() -> {
+            try {
+                thread.call(() -> "never run");
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        // The call is queued behind the busy work.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.queued() < 1) {
+            assertTrue(System.nanoTime() < deadline, "the call was never queued");
+            Thread.sleep(10);
+        }
+        thread.stop(Duration.ofMillis(50));
+        Throwable failure = caller.get(5, TimeUnit.SECONDS);
+        assertTrue(failure instanceof IllegalStateException, String.valueOf(failure));
+        assertEquals("the engine has stopped", failure.getMessage());
+        release.countDown();
+    }
+
+    @Test
+    void a_call_with_a_limit_gives_up_after_it() throws Exception {
+        EngineThread thread = new EngineThread();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            thread.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThrows(TimeoutException.class, () -> thread.call(() -> 1, Duration.ofMillis(100)));
+        } finally {
+            release.countDown();
+            thread.stop(Duration.ofSeconds(1));
+        }
     }
 }

@@ -24,6 +24,10 @@ final class QuietSwarm implements Swarm {
     }
 
     @Override
+    public void storageReplaced() {
+    }
+
+    @Override
     public void setPiecePriorities(PiecePriorities priorities) {
     }
 

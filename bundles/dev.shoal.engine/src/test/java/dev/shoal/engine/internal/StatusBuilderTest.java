@@ -5,29 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.FileEntry;
+import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.metainfo.TorrentVersion;
 import dev.shoal.peer.api.SwarmStats;
 import dev.shoal.storage.api.PieceSet;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StatusBuilderTest {
-
-    @TempDir
-    Path temp;
 
     /** 108,334 bytes in pieces of 32 KiB: three full pieces and a last one of 10,030 bytes. */
     private Metainfo torrent;
 
     @BeforeEach
     void setUp() throws Exception {
-        torrent = TestTorrents.small(temp, "status", List.of());
+        long[] sizes = {70_001, 33_333, 5_000};
+        List<FileEntry> files = List.of(FileEntry.of(List.of("a.bin"), sizes[0], 0),
+                FileEntry.of(List.of("sub", "b.bin"), sizes[1], sizes[0]),
+                FileEntry.of(List.of("sub", "deeper", "c.bin"), sizes[2], sizes[0] + sizes[1]));
+        torrent = new Metainfo("status", TorrentVersion.V1, 32 * 1024, 4, 108_334, files, false, List.of(), List.of(),
+                false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(InfoHash.fromHex("5".repeat(40))), Optional.empty(), new byte[4 * 20], new byte[] {'d', 'e'},
+                List.of());
     }
 
     private PieceSet pieces(int... indexes) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TorrentTableTest {
 
     private final EngineThread thread = new EngineThread();
-    private final EngineContext context = new EngineContext(null, null, null, thread, null, null, null, null, null,
+    private final EngineContext context = new EngineContext(new Services(), thread, null, null, null, null, null,
             null, null, null, null);
     private final TorrentTable table = new TorrentTable();
 
@@ -45,7 +45,7 @@ class TorrentTableTest {
         TorrentRecord record = Additions.record(table.newId(),
                 new AddTorrent(metainfo, Path.of("/dl"), SeedGoal.DEFAULT, RateLimits.UNLIMITED, true));
         TorrentRuntime torrent = new TorrentRuntime(metainfo, record, false, context);
-        assertEquals(TorrentState.PAUSED, torrent.status().state());
+        assertEquals(TorrentState.PAUSED, torrent.view().status().state());
         table.add(torrent);
         return torrent;
     }

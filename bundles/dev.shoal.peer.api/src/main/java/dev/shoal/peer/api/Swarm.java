@@ -20,6 +20,16 @@ public interface Swarm extends AutoCloseable {
     void pieceChecked(PieceResult result);
 
     /**
+     * The storage given to {@link SwarmService#join} now writes to a fresh storage (its service was
+     * replaced), which knows the verified pieces but none of the blocks written of the others. The
+     * blocks received of pieces not verified yet are fetched again, never counted as received, so
+     * no piece waits for a block the new storage never saw. Connections stay.
+     *
+     * @since 1.2
+     */
+    void storageReplaced();
+
+    /**
      * Fetches only the wanted pieces, high ones first; a swarm starts with every piece wanted normally.
      * With every wanted piece verified it stops being interested, and keeps uploading what it has.
      */

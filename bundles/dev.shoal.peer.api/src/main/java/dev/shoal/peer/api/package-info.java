@@ -8,7 +8,7 @@
  * torrent's life are the engine's business, not this package's.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.shoal.peer.api;
 
 import org.osgi.annotation.bundle.Export;

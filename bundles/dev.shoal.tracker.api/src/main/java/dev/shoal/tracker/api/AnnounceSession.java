@@ -18,6 +18,16 @@ public interface AnnounceSession {
     List<TrackerStatus> status();
 
     /**
+     * Stops announcing without telling the trackers: the torrent goes on and another session takes
+     * over (its announcer was replaced, or it listens elsewhere now). A tracker that heard
+     * {@code started} hears from that session next, never {@code stopped} in between. Does not block;
+     * a later {@link #close()} sends nothing.
+     *
+     * @since 1.1
+     */
+    void abandon();
+
+    /**
      * Stops announcing and sends {@code stopped} to the trackers that heard {@code started}. Does
      * not block; the stage completes when those answered or a short timeout passed. Closing twice
      * returns the same stage.

@@ -7,7 +7,7 @@
  * runs a torrent's tracker tiers (BEP 12) over whichever clients are present.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.shoal.tracker.api;
 
 import org.osgi.annotation.bundle.Export;

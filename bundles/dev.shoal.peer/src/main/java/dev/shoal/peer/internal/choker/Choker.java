@@ -22,18 +22,23 @@ public final class Choker<P> {
     static final long NEWCOMER_MILLIS = 60_000;
     static final int NEWCOMER_WEIGHT = 3;
 
-    private final int uploadSlots;
+    private int uploadSlots;
     private final Random random;
     private P optimistic;
     private long optimisticSince = Long.MIN_VALUE;
 
     /** {@code uploadSlots}: peers unchoked at once, the optimistic one included (at least 1). */
     public Choker(int uploadSlots, Random random) {
-        if (uploadSlots < 1) {
+        setUploadSlots(uploadSlots);
+        this.random = random;
+    }
+
+    /** Takes effect at the next {@link #rechoke}: the setting changed. */
+    public void setUploadSlots(int value) {
+        if (value < 1) {
             throw new IllegalArgumentException("need at least one upload slot");
         }
-        this.uploadSlots = uploadSlots;
-        this.random = random;
+        uploadSlots = value;
     }
 
     /** The peers to unchoke now; every other peer is to be choked. */

@@ -1,5 +1,7 @@
 package dev.shoal.peer.internal.codec;
 
+import dev.shoal.storage.api.TorrentStorage;
+
 /**
  * What a peer may send us, checked from the frame header before any payload is buffered, so a
  * length prefix of 2^31-1 costs nothing.
@@ -15,7 +17,8 @@ package dev.shoal.peer.internal.codec;
 public record WireLimits(int maxBlockLength, int maxRequestLength, int maxFrameLength, int pieceCount) {
 
     public static final int UNKNOWN_PIECE_COUNT = -1;
-    public static final int BLOCK_LENGTH = 16 * 1024;
+    /** The block size of requests: the storage's grid ({@link TorrentStorage#BLOCK_LENGTH}), one number for both. */
+    public static final int BLOCK_LENGTH = TorrentStorage.BLOCK_LENGTH;
     /** Length prefix excluded: id, piece index and begin. */
     public static final int PIECE_HEADER = 1 + 4 + 4;
 

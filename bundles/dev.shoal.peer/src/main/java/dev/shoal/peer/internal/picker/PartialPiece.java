@@ -93,6 +93,21 @@ final class PartialPiece<P> {
         return others;
     }
 
+    /**
+     * Counts every received block as missing again: the storage they were written to was replaced.
+     * Requests in flight stay; nobody contributed to what is left.
+     */
+    void forgetReceived() {
+        for (int i = 0; i < received.length; i++) {
+            if (received[i]) {
+                received[i] = false;
+                receivedCount--;
+                requestedOrReceived--;
+            }
+        }
+        contributors.clear();
+    }
+
     Set<P> contributors() {
         return Set.copyOf(contributors);
     }

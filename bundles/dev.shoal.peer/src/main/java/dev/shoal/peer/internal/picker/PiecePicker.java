@@ -1,11 +1,13 @@
 package dev.shoal.peer.internal.picker;
 
+import dev.shoal.storage.api.TorrentStorage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -14,12 +16,12 @@ import java.util.function.IntPredicate;
  * Decides which blocks to ask each peer for. Pure bookkeeping, no network and no threads: the
  * torrent's swarm logic owns one and calls it from one thread.
  *
- * <p>Only wanted pieces (priority not {@link Priority#SKIP}) are ever asked for, every high one
- * before any normal one. Within a level the order is as in libtorrent and anacrolix: blocks of
- * pieces already in progress first (finished pieces can be verified and shared sooner); then new
- * pieces, the rarest in the swarm, ties broken at random so peers spread out; except that the
- * first few pieces are picked at random among the available ones, so that a new peer soon has
- * something to trade. When every missing block of a wanted piece has been asked for (end game), a
+ * <p>Only wanted pieces (priority not {@link Priority#SKIP}) are ever asked for, in the order of
+ * {@link PickOrder}: every high one before any normal one; within a level, as in libtorrent and
+ * anacrolix, blocks of pieces already in progress first; then new pieces, the rarest in the swarm
+ * (found through {@link AvailabilityBuckets}), ties broken at random so peers spread out; except
+ * that the first few pieces are picked at random among the available ones, so that a new peer soon
+ * has something to trade. When every missing block of a wanted piece has been asked for (end game), a
  * peer may be asked for blocks others were already asked for, and the late copies are cancelled
  * when the first arrives. With every wanted piece verified the picker is {@linkplain #isFinished()
  * finished}: nothing more to pick, and no end game.
@@ -28,7 +30,8 @@ import java.util.function.IntPredicate;
  */
 public final class PiecePicker<P> {
 
-    public static final int BLOCK_SIZE = 16 * 1024;
+    /** Blocks are the storage's ({@link TorrentStorage#BLOCK_LENGTH}): the picker's grid is the one it writes on. */
+    public static final int BLOCK_SIZE = TorrentStorage.BLOCK_LENGTH;
 
     /** Pieces picked at random before rarest-first starts. */
     static final int RANDOM_FIRST_PIECES = 4;
@@ -42,7 +45,7 @@ public final class PiecePicker<P> {
     private final long totalLength;
     private final Random random;
     private final BitSet have = new BitSet();
-    private final int[] availability;
+    private final AvailabilityBuckets availability;
     private final Priority[] priority;
     /** Wanted pieces not yet verified: what interest and "finished" are about. */
     private final BitSet missing = new BitSet();
@@ -61,7 +64,7 @@ public final class PiecePicker<P> {
         this.pieceLength = pieceLength;
         this.totalLength = totalLength;
         this.random = random;
-        this.availability = new int[pieceCount];
+        this.availability = new AvailabilityBuckets(pieceCount);
         this.priority = new Priority[pieceCount];
         Arrays.fill(priority, Priority.NORMAL);
         missing.set(0, pieceCount);
@@ -81,6 +84,7 @@ public final class PiecePicker<P> {
             highMissing -= priority[piece] == Priority.HIGH ? 1 : 0;
         }
         have.set(piece);
+        availability.remove(piece);
         partial.remove(piece);
         inProgress.clear(piece);
     }
@@ -134,14 +138,14 @@ public final class PiecePicker<P> {
 
     public void peerHas(int piece) {
         checkIndex(piece);
-        availability[piece]++;
+        availability.increment(piece);
     }
 
     /** A peer's bitfield (or have-all, as every piece) joined the swarm. */
     public void peerHasAll(IntPredicate pieces) {
         for (int piece = 0; piece < pieceCount; piece++) {
             if (pieces.test(piece)) {
-                availability[piece]++;
+                availability.increment(piece);
             }
         }
     }
@@ -149,15 +153,15 @@ public final class PiecePicker<P> {
     /** A peer left: its pieces no longer count, and whatever it was asked for is free again. */
     public void peerGone(P peer, IntPredicate pieces) {
         for (int piece = 0; piece < pieceCount; piece++) {
-            if (pieces.test(piece) && availability[piece] > 0) {
-                availability[piece]--;
+            if (pieces.test(piece)) {
+                availability.decrement(piece);
             }
         }
         releaseAll(peer);
     }
 
     public int availability(int piece) {
-        return availability[piece];
+        return availability.of(piece);
     }
 
     // --- requests ----------------------------------------------------------------------------
@@ -168,20 +172,28 @@ public final class PiecePicker<P> {
      */
     public List<Block> pick(P peer, IntPredicate peerHas, int max) {
         List<Block> picked = new ArrayList<>(max);
-        for (Priority level : WANTED_LEVELS) {
-            if (level == Priority.HIGH && highMissing == 0) {
-                continue;
+        PriorityQueue<PickOrder> next = new PriorityQueue<>(PickOrder.FIRST);
+        for (PartialPiece<P> piece : partial.values()) {
+            if (priority[piece.piece] != Priority.SKIP && peerHas.test(piece.piece) && !piece.fullyRequested()) {
+                next.add(new PickOrder(piece.piece, priority[piece.piece], true, availability.of(piece.piece),
+                        random.nextInt()));
             }
-            fromPiecesInProgress(peer, peerHas, level, max, picked);
-            while (picked.size() < max) {
-                int piece = choosePieceToStart(peerHas, level);
-                if (piece < 0) {
-                    break;
-                }
-                PartialPiece<P> started = new PartialPiece<>(piece, pieceSize(piece));
-                partial.put(piece, started);
-                inProgress.set(piece);
+        }
+        for (Priority level : WANTED_LEVELS) {
+            if (level != Priority.HIGH || highMissing > 0) {
+                offerNewPiece(next, peerHas, level);
+            }
+        }
+        while (picked.size() < max && !next.isEmpty()) {
+            PickOrder chosen = next.poll();
+            if (chosen.inProgress()) {
+                takeFree(partial.get(chosen.piece()), peer, max, picked);
+            } else {
+                PartialPiece<P> started = new PartialPiece<>(chosen.piece(), pieceSize(chosen.piece()));
+                partial.put(chosen.piece(), started);
+                inProgress.set(chosen.piece());
                 takeFree(started, peer, max, picked);
+                offerNewPiece(next, peerHas, chosen.priority());
             }
         }
         if (picked.size() < max && !isFinished() && nothingLeftToStart()) {
@@ -236,6 +248,16 @@ public final class PiecePicker<P> {
         return failed == null ? Set.of() : failed.contributors();
     }
 
+    /**
+     * The storage was replaced by one that knows only the verified pieces: the blocks received of
+     * pieces in progress are fetched again, so no piece waits for a block that storage never saw.
+     */
+    public void forgetReceivedBlocks() {
+        for (PartialPiece<P> piece : partial.values()) {
+            piece.forgetReceived();
+        }
+    }
+
     /** End game: every block still missing of a wanted piece has been asked for. */
     public boolean inEndGame() {
         if (isFinished() || !nothingLeftToStart()) {
@@ -251,17 +273,6 @@ public final class PiecePicker<P> {
 
     // --- choosing --------------------------------------------------------------------------
 
-    private void fromPiecesInProgress(P peer, IntPredicate peerHas, Priority level, int max, List<Block> picked) {
-        for (PartialPiece<P> piece : partial.values()) {
-            if (picked.size() >= max) {
-                return;
-            }
-            if (priority[piece.piece] == level && peerHas.test(piece.piece) && !piece.fullyRequested()) {
-                takeFree(piece, peer, max, picked);
-            }
-        }
-    }
-
     private void takeFree(PartialPiece<P> piece, P peer, int max, List<Block> picked) {
         for (int i = 0; i < piece.blockCount() && picked.size() < max; i++) {
             if (!piece.isReceived(i) && piece.requestersOf(i).isEmpty()) {
@@ -271,29 +282,21 @@ public final class PiecePicker<P> {
         }
     }
 
-    /**
-     * The next piece of {@code level} to start for a peer that has {@code peerHas}, or -1. One pass from a random
-     * offset, keeping the first best piece met: ties go to whichever comes first after the offset,
-     * which spreads peers over the pieces as a random draw would, for one random number per piece
-     * started instead of one per tied piece.
-     */
-    private int choosePieceToStart(IntPredicate peerHas, Priority level) {
+    /** Offers the next piece of {@code level} to start for a peer that has {@code peerHas}, if there is one. */
+    private void offerNewPiece(PriorityQueue<PickOrder> next, IntPredicate peerHas, Priority level) {
         if (pieceCount == 0) {
-            return -1;
+            return;
         }
-        boolean randomFirst = have.cardinality() < RANDOM_FIRST_PIECES;
+        IntPredicate startable = piece -> missing.get(piece) && priority[piece] == level && !inProgress.get(piece)
+                && peerHas.test(piece);
         int offset = random.nextInt(pieceCount);
-        int best = -1;
-        for (int i = 0; i < pieceCount; i++) {
-            int piece = offset + i < pieceCount ? offset + i : offset + i - pieceCount;
-            if (!missing.get(piece) || priority[piece] != level || inProgress.get(piece) || !peerHas.test(piece)) {
-                continue;
-            }
-            if (best < 0 || (!randomFirst && availability[piece] < availability[best])) {
-                best = piece;
-            }
+        boolean randomFirst = have.cardinality() < RANDOM_FIRST_PIECES;
+        // The first few at random among the missing pieces, from a random offset; then the rarest.
+        int piece = randomFirst ? AvailabilityBuckets.firstFrom(missing, offset, startable)
+                : availability.rarest(startable, offset);
+        if (piece >= 0) {
+            next.add(new PickOrder(piece, level, false, randomFirst ? 0 : availability.of(piece), 0));
         }
-        return best;
     }
 
     private boolean nothingLeftToStart() {
@@ -342,11 +345,9 @@ public final class PiecePicker<P> {
             }
             entry.getValue().checkInvariant();
         }
+        availability.checkInvariant();
         int high = 0;
         for (int piece = 0; piece < pieceCount; piece++) {
-            if (availability[piece] < 0) {
-                throw new IllegalStateException("negative availability of piece " + piece);
-            }
             if (missing.get(piece) != (!have.get(piece) && priority[piece] != Priority.SKIP)) {
                 throw new IllegalStateException("piece " + piece + " wrongly counted as " + (missing.get(piece) ? "" : "not ")
                         + "missing");

@@ -5,11 +5,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The connections all swarms may hold together: a counting limit, never blocking. */
 final class ConnectionSlots {
 
-    private final int limit;
+    /** Changes live with the setting; connections over a lowered limit stay until they close. */
+    private volatile int limit;
     private final AtomicInteger used = new AtomicInteger();
 
     ConnectionSlots(int limit) {
         this.limit = limit;
+    }
+
+    void setLimit(int value) {
+        limit = value;
     }
 
     boolean tryAcquire() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * Our side as a taker: whether each peer has something we lack (interest), what to ask it for (the
@@ -25,11 +26,12 @@ final class Downloader {
     static final int INITIAL_QUEUE_DEPTH = 16;
 
     private final PiecePicker<PeerState> picker;
-    private final SwarmSettings settings;
+    /** Read at each use: queue depths and the snub time change live. */
+    private final Supplier<SwarmSettings> settings;
     private final Clock clock;
     private final BooleanSupplier mayRequest;
 
-    Downloader(PiecePicker<PeerState> picker, SwarmSettings settings, Clock clock,
+    Downloader(PiecePicker<PeerState> picker, Supplier<SwarmSettings> settings, Clock clock,
             BooleanSupplier mayRequest) {
         this.mayRequest = mayRequest;
         this.picker = picker;
@@ -108,7 +110,7 @@ final class Downloader {
         peer.lastBlockMillis = clock.millis();
         peer.snubbed = false;
         if (peer.slowStart) {
-            peer.queueDepth = Math.min(settings.maxQueueDepth(), peer.queueDepth + 1);
+            peer.queueDepth = Math.min(settings.get().maxQueueDepth(), peer.queueDepth + 1);
         }
         Received<PeerState> received = picker.received(peer, block);
         for (PeerState other : received.cancelAt()) {
@@ -137,6 +139,7 @@ final class Downloader {
      */
     void tick(PeerState peer) {
         long now = clock.millis();
+        SwarmSettings settings = this.settings.get();
         long rate = peer.received.rate();
         if (peer.slowStart && rate > 0 && rate <= peer.lastRate * 11 / 10) {
             peer.slowStart = false;

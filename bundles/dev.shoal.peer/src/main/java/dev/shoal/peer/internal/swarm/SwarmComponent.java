@@ -24,9 +24,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -35,9 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SwarmService}: owns the listening socket, the dialler, the global limits and the timer
- * thread every swarm shares. A changed configuration restarts the component (no {@code @Modified}):
- * time-outs and size limits are fixed per connection, so a half-applied change would mislead. The
- * port and the global rates can change live through the service.
+ * thread every swarm shares. Connection limits, upload slots, the ban threshold and the snub time
+ * change live ({@code @Modified}), as do the listen address and port (the socket is bound again, open
+ * connections stay). Time-outs and size limits are fixed per connection, so a half-applied change
+ * would mislead: changing them restarts the component, which closes the connections as an update
+ * of the bundle does (the engine re-dials its peers).
  */
 @Component(service = SwarmService.class, configurationPid = SwarmComponent.PID)
 @Designate(ocd = SwarmComponent.Config.class)
@@ -99,7 +104,8 @@ public final class SwarmComponent implements SwarmService {
     /** Ports tried after the configured one when it is taken, before any free port. */
     private static final int PORT_FALLBACKS = 10;
 
-    private final SwarmSettings settings;
+    /** Replaced by {@link #modified}; swarms read it at each use. */
+    private volatile SwarmSettings settings;
     private final PeerId peerId;
     private final PeerConnector connector;
     private final PeerAcceptor acceptor;
@@ -110,19 +116,27 @@ public final class SwarmComponent implements SwarmService {
     /** Picking and choking draw often under the swarm's lock: a plain generator, seeded securely. */
     private final Random random = new Random(new SecureRandom().nextLong());
     private final Context context = new Context();
+    /** Deactivates and activates this component again, for settings that cannot change live. */
+    private final Runnable restart;
 
     @Activate
-    public SwarmComponent(Config config) throws IOException {
-        this(settingsOf(config), true);
+    public SwarmComponent(Config config, ComponentContext component) throws IOException {
+        this(settingsOf(config, PeerId.generate(new SecureRandom())), true, () -> {
+            String name = (String) component.getProperties().get(ComponentConstants.COMPONENT_NAME);
+            component.disableComponent(name);
+            component.enableComponent(name);
+        });
     }
 
     /** A service with these settings that fails when the configured port is taken. */
     public SwarmComponent(SwarmSettings settings) throws IOException {
-        this(settings, false);
+        this(settings, false, () -> { });
     }
 
-    private SwarmComponent(SwarmSettings settings, boolean fallBackOnTakenPort) throws IOException {
+    private SwarmComponent(SwarmSettings settings, boolean fallBackOnTakenPort, Runnable restart)
+            throws IOException {
         this.settings = settings;
+        this.restart = restart;
         this.peerId = settings.wire().peerId();
         this.slots = new ConnectionSlots(settings.connectionsTotal());
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -143,8 +157,41 @@ public final class SwarmComponent implements SwarmService {
         }
     }
 
-    private static SwarmSettings settingsOf(Config config) {
-        PeerWireSettings wire = new PeerWireSettings(PeerId.generate(new SecureRandom()),
+    /**
+     * Applies what can change live. A change of time-outs or size limits restarts the component
+     * instead (see the class comment).
+     */
+    @Modified
+    void modified(Config config) {
+        SwarmSettings changed = settingsOf(config, peerId);
+        SwarmSettings was = settings;
+        if (!changed.wire().equals(was.wire())) {
+            LOG.info("peer wire time-outs or size limits changed: restarting the peer wire");
+            restart.run();
+            return;
+        }
+        apply(changed);
+        LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
+                + " hash failures, snubbed after {} s", changed.connectionsPerTorrent(), changed.connectionsTotal(),
+                changed.uploadSlots(), changed.banAfterHashFailures(), changed.snubTime().toSeconds());
+    }
+
+    /** Takes {@code changed} live: limits at once, a new address or port by binding again. */
+    void apply(SwarmSettings changed) {
+        SwarmSettings was = settings;
+        settings = changed;
+        slots.setLimit(changed.connectionsTotal());
+        if (!changed.listenHost().equals(was.listenHost()) || changed.port() != was.port()) {
+            try {
+                listen(changed.listenHost(), changed.port());
+            } catch (IOException e) {
+                LOG.warn("{}; still listening on port {}", e.getMessage(), listenPort());
+            }
+        }
+    }
+
+    private static SwarmSettings settingsOf(Config config, PeerId peerId) {
+        PeerWireSettings wire = new PeerWireSettings(peerId,
                 Reserved.NONE.withFastExtension(true),
                 new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds()),
                 new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
@@ -198,17 +245,22 @@ public final class SwarmComponent implements SwarmService {
     }
 
     @Override
-    public synchronized void listen(int port) throws IOException {
+    public void listen(int port) throws IOException {
+        listen(settings.listenHost(), port);
+    }
+
+    private synchronized void listen(String host, int port) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IOException("port out of range 0..65535: " + port);
         }
         InetSocketAddress old = acceptor.localAddress();
-        if (old != null && old.getPort() == port) {
+        InetSocketAddress wanted = new InetSocketAddress(host, port);
+        if (old != null && old.getPort() == port && old.getAddress().equals(wanted.getAddress())) {
             return;
         }
         acceptor.unbind();
         try {
-            acceptor.bind(new InetSocketAddress(settings.listenHost(), port));
+            acceptor.bind(wanted);
         } catch (IOException e) {
             if (old != null) {
                 acceptor.bind(old);

@@ -28,24 +28,22 @@ final class Uploader {
     /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
     static final int BLOCKS_IN_FLIGHT = 32;
 
-    private final Object lock;
+    private final SwarmLock lock;
     private final TorrentStorage storage;
     private final BitSet verified;
     private final Choker<PeerState> choker;
-    private final int uploadSlots;
     private final TokenBucket torrentLimit;
     private final SwarmContext context;
     private final RateMeter sent;
     private final Clock clock;
 
-    Uploader(Object lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
+    Uploader(SwarmLock lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
             RateMeter sent, Clock clock, Random random) {
         this.lock = lock;
         this.storage = storage;
         this.verified = verified;
         this.context = context;
-        this.uploadSlots = context.settings().uploadSlots();
-        this.choker = new Choker<>(uploadSlots, random);
+        this.choker = new Choker<>(context.settings().uploadSlots(), random);
         this.torrentLimit = torrentLimit;
         this.sent = sent;
         this.clock = clock;
@@ -53,7 +51,7 @@ final class Uploader {
 
     /** The peer became interested: unchoke it at once while a slot is free, not at the next rechoke. */
     void interested(PeerState peer, Collection<PeerState> all) {
-        if (peer.choked && unchokedCount(all) < uploadSlots) {
+        if (peer.choked && unchokedCount(all) < context.settings().uploadSlots()) {
             unchoke(peer);
         }
     }
@@ -64,6 +62,7 @@ final class Uploader {
             snapshots.add(new PeerSnapshot<>(peer, peer.interestedInUs, peer.received.rate(), peer.sent.rate(),
                     peer.connectedMillis, peer.snubbed));
         }
+        choker.setUploadSlots(context.settings().uploadSlots());
         Set<PeerState> unchoke = choker.rechoke(snapshots, seeding, clock.millis());
         for (PeerState peer : all) {
             if (unchoke.contains(peer)) {
@@ -119,7 +118,7 @@ final class Uploader {
     }
 
     private void read(PeerState peer, Request request, ByteBuffer data, Throwable failure) {
-        synchronized (lock) {
+        lock.run(() -> {
             peer.readsInFlight--;
             boolean wanted = !peer.cancelled.remove(request) && !peer.choked && peer.connection.isOpen();
             if (failure == null && wanted) {
@@ -131,7 +130,7 @@ final class Uploader {
                 peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
             }
             serve(peer);
-        }
+        });
     }
 
     private void scheduleServe(PeerState peer, long waitNanos) {
@@ -139,14 +138,12 @@ final class Uploader {
             return;
         }
         peer.uploadScheduled = true;
-        context.scheduler().schedule(() -> {
-            synchronized (lock) {
-                peer.uploadScheduled = false;
-                if (peer.connection.isOpen()) {
-                    serve(peer);
-                }
+        context.scheduler().schedule(() -> lock.run(() -> {
+            peer.uploadScheduled = false;
+            if (peer.connection.isOpen()) {
+                serve(peer);
             }
-        }, waitNanos, TimeUnit.NANOSECONDS);
+        }), waitNanos, TimeUnit.NANOSECONDS);
     }
 
     private void unchoke(PeerState peer) {

@@ -33,6 +33,17 @@ class ChokerTest {
     }
 
     @Test
+    void changedUploadSlotsTakeEffectAtTheNextRechoke() {
+        Choker<String> choker = new Choker<>(4, new Random(1));
+        List<PeerSnapshot<String>> peers = List.of(peer("a", 500, 0), peer("b", 400, 0), peer("c", 300, 0),
+                peer("d", 200, 0), peer("e", 100, 0));
+        assertEquals(4, choker.rechoke(peers, false, 0).size());
+        choker.setUploadSlots(2);
+        assertEquals(2, choker.rechoke(peers, false, 0).size());
+        assertThrows(IllegalArgumentException.class, () -> choker.setUploadSlots(0));
+    }
+
+    @Test
     void seedingRewardsThoseWhoTakeMost() {
         Choker<String> choker = new Choker<>(2, new Random(1));
         List<PeerSnapshot<String>> peers = List.of(peer("taker", 0, 900), peer("giver", 900, 1), peer("x", 0, 5));

@@ -75,6 +75,44 @@ class PiecePickerTest {
         assertEquals(49, picker.pick("a", ALL, 1).get(0).piece());
     }
 
+    @RepeatedTest(20)
+    void eachNewPieceIsTheRarestThePeerHasAmongThoseNotStarted(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition());
+        int pieces = 200;
+        PiecePicker<String> picker = picker(pieces, (long) pieces * PIECE, repetition.getCurrentRepetition());
+        for (int piece = 0; piece < PiecePicker.RANDOM_FIRST_PIECES; piece++) {
+            picker.have(piece);
+        }
+        for (int peers = 0; peers < 30; peers++) {
+            BitSet has = new BitSet();
+            for (int piece = 0; piece < pieces; piece++) {
+                if (random.nextInt(4) > 0) {
+                    has.set(piece);
+                }
+            }
+            picker.peerHasAll(has::get);
+        }
+        BitSet peer = new BitSet();
+        for (int piece = 0; piece < pieces; piece++) {
+            if (random.nextBoolean()) {
+                peer.set(piece);
+            }
+        }
+        Set<Integer> started = new HashSet<>();
+        for (int round = 0; round < 40; round++) {
+            int piece = picker.pick("a", peer::get, 4).get(0).piece();
+            int rarest = Integer.MAX_VALUE;
+            for (int other = peer.nextSetBit(0); other >= 0; other = peer.nextSetBit(other + 1)) {
+                if (!picker.has(other) && !started.contains(other)) {
+                    rarest = Math.min(rarest, picker.availability(other));
+                }
+            }
+            assertEquals(rarest, picker.availability(piece), "piece " + piece + " in round " + round);
+            started.add(piece);
+            picker.checkInvariant();
+        }
+    }
+
     @Test
     void rarestTiesAreBrokenAtRandom() {
         Set<Integer> picks = new HashSet<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,32 @@ class SwarmPartsTest {
         slots.release();
         assertTrue(slots.tryAcquire());
         assertEquals(2, slots.used());
+    }
+
+    @Test
+    void connectionSlotsFollowAChangedLimit() {
+        ConnectionSlots slots = new ConnectionSlots(1);
+        assertTrue(slots.tryAcquire());
+        assertFalse(slots.tryAcquire());
+        slots.setLimit(2);
+        assertTrue(slots.tryAcquire(), "raised: one more");
+        slots.setLimit(1);
+        assertFalse(slots.tryAcquire(), "lowered: the two open stay, no new one");
+        assertEquals(2, slots.used());
+    }
+
+    @Test
+    void aChangedPortOrAddressIsListenedOnAtOnce() throws Exception {
+        SwarmComponent service = new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0));
+        try {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                free = probe.getLocalPort();
+            }
+            service.apply(SwarmSettings.defaults().withListen("127.0.0.1", free));
+            assertEquals(free, service.listenPort());
+        } finally {
+            service.close();
+        }
     }
 }

@@ -177,6 +177,13 @@ public final class AnnouncerComponent implements Announcer {
             return session.status();
         }
 
+        /** Forgotten at once, so that a deactivation right after says nothing for it either. */
+        @Override
+        public void abandon() {
+            sessions.remove(session);
+            session.abandon();
+        }
+
         @Override
         public CompletionStage<Void> close() {
             CompletionStage<Void> closed = session.close();

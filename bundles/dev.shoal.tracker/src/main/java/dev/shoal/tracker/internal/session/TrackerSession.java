@@ -259,16 +259,33 @@ public final class TrackerSession implements AnnounceSession {
         return cause.toString();
     }
 
-    /** Sends 'stopped' to every tracker that heard 'started', each bounded by the stop timeout. */
-    private void stop() {
+    @Override
+    public void abandon() {
+        scheduler.execute(() -> {
+            if (quit()) {
+                closed.complete(null);
+            }
+        });
+    }
+
+    /** Ends announcing; false when it had ended already. */
+    private boolean quit() {
         if (closing) {
-            return;
+            return false;
         }
         closing = true;
         nextRound.cancel();
         if (attempt != null) {
             attempt.answer.cancel(true);
             attempt = null;
+        }
+        return true;
+    }
+
+    /** Sends 'stopped' to every tracker that heard 'started', each bounded by the stop timeout. */
+    private void stop() {
+        if (!quit()) {
+            return;
         }
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (TrackerEntry entry : tiers.inOrder()) {

@@ -271,6 +271,22 @@ class TrackerSessionTest {
     }
 
     @Test
+    void abandonEndsTheSessionWithoutStoppedAndAnInFlightAnnounceIsDropped() {
+        client.answers(A, answer(1800, Optional.empty()));
+        TrackerSession session = open(List.of(List.of(A)));
+        scheduler.runDue();
+        session.announceNow();
+        client.hangs(A);
+        scheduler.advance(Duration.ofSeconds(30));
+        assertEquals(2, client.calls.size(), "an announce is under way");
+        session.abandon();
+        scheduler.runDue();
+        assertTrue(session.close().toCompletableFuture().isDone(), "abandoned: closed, with nothing to wait for");
+        scheduler.advance(Duration.ofHours(1));
+        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.NONE), events(), "no stopped, nothing after");
+    }
+
+    @Test
     void theTrackerIdIsSentBack() {
         client.answers(A, new AnnounceResponse(Duration.ofSeconds(60), Optional.empty(), Optional.of("t-42"),
                 OptionalInt.empty(), OptionalInt.empty(), List.of(), Optional.of("be nice")));

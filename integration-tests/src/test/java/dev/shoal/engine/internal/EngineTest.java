@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,6 +122,8 @@ class EngineTest {
         Metainfo metainfo = TestTorrents.small(downloads(), "paused", List.of());
         try (Rig rig = Rig.in(temp)) {
             Torrent torrent = rig.seed(metainfo, downloads());
+            // Listeners hear of SEEDING once its clock runs; the state shows a little before.
+            rig.events.await("paused", "CHECKING>SEEDING", WAIT);
             Thread.sleep(300);
 
             torrent.pause();
@@ -208,11 +212,23 @@ class EngineTest {
             assertTrue(Files.exists(rig.resumeFile(metainfo)), "closed, so its resume data is saved");
             assertEquals(0, rig.swarms.open.get());
             torrent.remove().toCompletableFuture().get(10, TimeUnit.SECONDS); // twice is harmless
+            List<String> heard = rig.events.of("removed");
+            TorrentState stopped = torrent.status().state();
             torrent.resume(); // a removed torrent stays stopped
-            Thread.sleep(100);
+            // The engine thread takes work in order: once the recheck asked after the resume is
+            // refused, the resume was handled, and a start would have moved the state already.
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> torrent.recheck().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof CancellationException, String.valueOf(refused.getCause()));
+            assertTrue(refused.getCause().getMessage().contains("was removed"), refused.getCause().getMessage());
+            assertEquals(stopped, torrent.status().state());
+            assertEquals(heard, rig.events.of("removed"), "a removed torrent heard of again");
             assertEquals(1, rig.swarms.joins.get());
 
             Torrent again = rig.seed(metainfo, downloads());
+            Events.Await.until(() -> rig.swarms.joins.get() == 2, WAIT,
+                    () -> "the torrent added again joined its swarm: " + rig.swarms.joins.get() + " joins");
+            assertEquals(TorrentState.SEEDING, again.status().state());
         }
     }
 

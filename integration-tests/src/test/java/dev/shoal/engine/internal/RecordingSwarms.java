@@ -73,6 +73,11 @@ final class RecordingSwarms implements SwarmService {
             }
 
             @Override
+            public void storageReplaced() {
+                swarm.storageReplaced();
+            }
+
+            @Override
             public void setPiecePriorities(PiecePriorities levels) {
                 priorities.add(levels);
                 swarm.setPiecePriorities(levels);

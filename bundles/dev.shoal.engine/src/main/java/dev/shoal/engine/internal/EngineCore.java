@@ -1,0 +1,392 @@
+package dev.shoal.engine.internal;
+
+import dev.shoal.engine.api.AddTorrent;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.PeerSource;
+import dev.shoal.engine.api.QueueMove;
+import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentListener;
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.SwarmService;
+import dev.shoal.storage.api.StorageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Engine} itself, without OSGi: the table of torrents, the engine thread they change state
+ * on, the global limits and the listening port, over whichever storage, announcer and swarm services
+ * are there ({@link Services}). Each torrent's life is its {@link TorrentRuntime}. Made by
+ * {@link EngineComponent}, which only wires it.
+ */
+final class EngineCore implements Engine {
+
+    /** How long deactivation waits for torrents' files to be closed (resume data saved). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** How long a service leaving waits for the torrents to let go of it. */
+    private static final Duration LET_GO_WAIT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCore.class);
+
+    private final Services services;
+    private final BooleanSupplier frameworkStopping;
+    private final EngineThread thread = new EngineThread();
+    private final ExecutorService closer;
+    private final Listeners listeners = new Listeners();
+    private final PeerSources peerSources = new PeerSources();
+    /** Changed on the engine thread only; read from any. */
+    private final TorrentTable table = new TorrentTable();
+    private final TorrentQueue queue;
+    private final SessionStore store;
+    private final SessionWriter writer;
+    private final EngineContext context;
+    private ScheduledFuture<?> ticker;
+    /** When the counters were last saved (engine thread). */
+    private long lastSave = System.nanoTime();
+    private volatile EngineSettings settings;
+    /** The global limits, kept here so that a peer wire swapped in gets them too. */
+    private volatile RateLimits globalLimits;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    /**
+     * An engine with no torrent yet; {@link #start()} restores the kept ones.
+     *
+     * @param frameworkStopping true while the framework shuts down: a service leaving then is a stop,
+     *                          not a swap
+     */
+    EngineCore(EngineSettings settings, Services services, BooleanSupplier frameworkStopping) {
+        this.settings = settings;
+        this.services = services;
+        this.frameworkStopping = frameworkStopping;
+        this.globalLimits = settings.globalLimits();
+        AtomicInteger closers = new AtomicInteger();
+        this.closer = Executors.newCachedThreadPool(work -> {
+            Thread created = new Thread(work, "shoal-engine-close-" + closers.incrementAndGet());
+            created.setDaemon(true);
+            return created;
+        });
+        this.queue = new TorrentQueue(table, thread, () -> this.settings);
+        this.store = new SessionStore(settings.torrentsDirectory());
+        this.writer = new SessionWriter(store);
+        this.context = new EngineContext(services, thread, closer, listeners, peerSources, () -> this.settings,
+                table, queue, writer, this::forget, this::moveInQueue);
+    }
+
+    /** Restores the kept torrents and starts the tick. */
+    void start() {
+        try {
+            thread.call(() -> {
+                restore();
+                applyGlobalLimits();
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.error("restoring the torrents from {} failed", store.directory(), e);
+        }
+        this.ticker = thread.every(settings.tick(), this::tick);
+    }
+
+    /**
+     * Brings back the torrents kept in the store, each in its state; those that ran wait for the queue,
+     * which starts as many as it allows. Nothing is hashed: a torrent started opens its storage, whose
+     * resume data vouches for what is on disk.
+     */
+    private void restore() {
+        long started = System.nanoTime();
+        SessionStore.Loaded loaded = store.load();
+        table.nextIdAtLeast(loaded.nextId());
+        for (SessionStore.Restored restored : loaded.torrents()) {
+            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo(), restored.record(), false, context);
+            table.add(torrent);
+            listeners.added(torrent.facade());
+        }
+        writer.saveSession(table.session());
+        queue.balance();
+        if (!loaded.torrents().isEmpty()) {
+            LOG.info("restored {} torrents from {} in {} ms", loaded.torrents().size(), store.directory(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    void setSettings(EngineSettings changed) {
+        boolean limitsChanged = !changed.globalLimits().equals(settings.globalLimits());
+        settings = changed;
+        if (limitsChanged) {
+            setGlobalRateLimits(changed.globalLimits());
+        }
+    }
+
+    EngineSettings settings() {
+        return settings;
+    }
+
+    void addListener(TorrentListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(TorrentListener listener) {
+        listeners.remove(listener);
+    }
+
+    void addPeerSource(PeerSource source) {
+        peerSources.add(source);
+    }
+
+    void removePeerSource(PeerSource source) {
+        peerSources.remove(source);
+    }
+
+    /** A service came: the torrents take it up on the engine thread, soon. */
+    void serviceArrived() {
+        thread.execute(this::followServices);
+    }
+
+    /**
+     * A service is leaving: the torrents let go of what they opened from it before this returns (at
+     * most {@link #LET_GO_WAIT}), since DS's contract is that an unbound service is not used again.
+     */
+    void serviceLeaving() {
+        if (stopped.get()) {
+            return;
+        }
+        try {
+            thread.call(() -> {
+                followServices();
+                return null;
+            }, LET_GO_WAIT);
+        } catch (TimeoutException e) {
+            LOG.warn("the torrents did not let go of a leaving service within {}", LET_GO_WAIT);
+        } catch (Exception e) {
+            LOG.debug("the engine stopped while a service left", e);
+        }
+    }
+
+    /** Engine thread. */
+    private void followServices() {
+        applyGlobalLimits();
+        boolean stopping = frameworkStopping.getAsBoolean();
+        for (TorrentRuntime torrent : runtimes()) {
+            torrent.servicesChanged(stopping);
+        }
+    }
+
+    private void applyGlobalLimits() {
+        services.swarms.get().ifPresent(swarms -> swarms.setGlobalRateLimits(Limits.toSwarm(globalLimits)));
+    }
+
+    @Override
+    public Torrent add(AddTorrent request) throws EngineException {
+        try {
+            return thread.call(() -> addNow(request));
+        } catch (EngineException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EngineException("cannot add " + request.metainfo().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AddTorrent defaults(Metainfo metainfo) {
+        EngineSettings.AddDefaults additions = settings.additions();
+        return new AddTorrent(metainfo, additions.downloadDirectory(), additions.seedGoal(), RateLimits.UNLIMITED,
+                false);
+    }
+
+    @Override
+    public Path downloadDirectory() {
+        return settings.additions().downloadDirectory();
+    }
+
+    private Torrent addNow(AddTorrent request) throws EngineException {
+        Metainfo metainfo = request.metainfo();
+        InfoHash infoHash = metainfo.infoHash();
+        if (table.contains(infoHash)) {
+            throw new EngineException("already added: " + metainfo.name());
+        }
+        byte[] torrentFile = Additions.keepable(metainfo);
+        boolean startNow = !request.paused() && queue.slotForNew();
+        TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
+                context);
+        try {
+            torrent.added();
+        } catch (StorageException e) {
+            throw new EngineException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The storage refuses what it cannot hold, such as a v2-only torrent.
+            throw new EngineException(Lifecycle.oneLine(e.getMessage()), e);
+        }
+        table.add(torrent);
+        writer.add(torrent.view().record(), torrentFile);
+        writer.saveSession(table.session());
+        LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
+        listeners.added(torrent.facade());
+        if (!startNow && !request.paused()) {
+            queue.changed();
+        }
+        return torrent.facade();
+    }
+
+    /** Drops a removed torrent from the table and the store; engine thread. */
+    private void forget(TorrentRuntime torrent) {
+        if (table.remove(torrent)) {
+            writer.delete(torrent.infoHash());
+            writer.saveSession(table.session());
+            queue.changed();
+            LOG.info("removed {}", torrent.metainfo().name());
+        }
+    }
+
+    /** Engine thread. */
+    private void moveInQueue(TorrentRuntime torrent, QueueMove move) {
+        if (table.move(torrent, move)) {
+            writer.saveSession(table.session());
+            queue.changed();
+        }
+    }
+
+    @Override
+    public Torrent find(String idOrInfoHashPrefix) throws EngineException {
+        return table.find(idOrInfoHashPrefix).facade();
+    }
+
+    @Override
+    public List<Torrent> torrents() {
+        return runtimes().stream().map(TorrentRuntime::facade).toList();
+    }
+
+    @Override
+    public Optional<Torrent> torrent(InfoHash infoHash) {
+        return table.get(infoHash).map(TorrentRuntime::facade);
+    }
+
+    @Override
+    public EngineTotals totals() {
+        int count = 0;
+        int active = 0;
+        long downloaded = 0;
+        long uploaded = 0;
+        long downloadRate = 0;
+        long uploadRate = 0;
+        int peers = 0;
+        for (TorrentRuntime torrent : runtimes()) {
+            TorrentStatus status = torrent.view().status();
+            count++;
+            if (status.state() == TorrentState.DOWNLOADING || status.state() == TorrentState.SEEDING) {
+                active++;
+            }
+            downloaded += status.downloaded();
+            uploaded += status.uploaded();
+            downloadRate += status.downloadRate();
+            uploadRate += status.uploadRate();
+            peers += status.peers();
+        }
+        return new EngineTotals(count, active, downloaded, uploaded, downloadRate, uploadRate, peers);
+    }
+
+    @Override
+    public void setGlobalRateLimits(RateLimits limits) {
+        globalLimits = limits;
+        applyGlobalLimits();
+    }
+
+    @Override
+    public RateLimits globalRateLimits() {
+        return globalLimits;
+    }
+
+    @Override
+    public int listenPort() {
+        return services.listenPort();
+    }
+
+    @Override
+    public void setListenPort(int port) throws EngineException {
+        if (port < 0 || port > 65535) {
+            throw new EngineException("not a port: " + port);
+        }
+        SwarmService swarms = services.swarms.get()
+                .orElseThrow(() -> new EngineException("cannot listen on port " + port + ": the peer wire is not running"));
+        try {
+            swarms.listen(port);
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage());
+            throw new EngineException(reason.startsWith("cannot listen on port " + port) ? reason
+                    : "cannot listen on port " + port + ": " + reason, e);
+        }
+        thread.execute(() -> runtimes().forEach(TorrentRuntime::portChanged));
+    }
+
+    /** Seed goals, the queue, and now and then the counters saved (only torrents whose record changed). */
+    private void tick() {
+        List<TorrentRuntime> torrents = runtimes();
+        for (TorrentRuntime torrent : torrents) {
+            torrent.tick();
+        }
+        queue.balance();
+        long now = System.nanoTime();
+        if (now - lastSave >= settings.saveInterval().toNanos()) {
+            lastSave = now;
+            torrents.forEach(TorrentRuntime::persist);
+        }
+    }
+
+    private List<TorrentRuntime> runtimes() {
+        return table.inOrder();
+    }
+
+    /**
+     * Stops every torrent in order: swarms closed, trackers told {@code stopped} (waiting at most the
+     * stop wait), files closed so the resume data is saved; then the engine thread ends.
+     */
+    void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        List<CompletableFuture<Void>> stops;
+        try {
+            // Each torrent's record is saved as it runs now (so it runs again after a restart), then it stops.
+            stops = thread.call(() -> runtimes().stream().map(torrent -> {
+                torrent.persist();
+                return torrent.shutdown();
+            }).toList());
+        } catch (Exception e) {
+            LOG.warn("stopping the torrents failed", e);
+            stops = List.of();
+        }
+        Duration wait = settings.stopWait().plus(CLOSE_WAIT);
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(wait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("not every torrent stopped within {}", wait, e);
+        }
+        thread.stop(Duration.ofSeconds(1));
+        writer.close(CLOSE_WAIT);
+        closer.shutdown();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.shoal.engine.internal;
+
+import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.engine.api.QueueMove;
+import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.SeedGoal;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.Metainfo;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A torrent as callers see it, from any thread: what it is and how it stands are read at once (from
+ * volatile state); every change is handed to the engine thread, where its {@link TorrentRuntime}
+ * makes it, and the call returns at once.
+ */
+final class TorrentFacade implements Torrent {
+
+    private final TorrentRuntime runtime;
+    private final EngineThread thread;
+    private final TorrentTable table;
+
+    TorrentFacade(TorrentRuntime runtime, EngineThread thread, TorrentTable table) {
+        this.runtime = runtime;
+        this.thread = thread;
+        this.table = table;
+    }
+
+    @Override
+    public int id() {
+        return runtime.id();
+    }
+
+    @Override
+    public InfoHash infoHash() {
+        return runtime.infoHash();
+    }
+
+    @Override
+    public Metainfo metainfo() {
+        return runtime.metainfo();
+    }
+
+    @Override
+    public Path downloadDirectory() {
+        return runtime.view().downloadDirectory();
+    }
+
+    @Override
+    public BitSet verifiedPieces() {
+        return runtime.view().runs().verifiedNow().toBitSet();
+    }
+
+    @Override
+    public TorrentStatus status() {
+        return runtime.view().status();
+    }
+
+    @Override
+    public List<FileStatus> files() {
+        return runtime.choices().files().statuses(runtime.view().runs().verifiedNow());
+    }
+
+    @Override
+    public List<PeerStatus> peers() {
+        return runtime.view().peers();
+    }
+
+    @Override
+    public SeedGoal seedGoal() {
+        return runtime.choices().goal();
+    }
+
+    @Override
+    public RateLimits rateLimits() {
+        return runtime.choices().limits();
+    }
+
+    @Override
+    public int queuePosition() {
+        return table.position(runtime);
+    }
+
+    @Override
+    public void pause() {
+        thread.execute(runtime::pause);
+    }
+
+    @Override
+    public void resume() {
+        thread.execute(runtime::resume);
+    }
+
+    @Override
+    public CompletionStage<Void> recheck() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!thread.submit(() -> runtime.recheck(done))) {
+            done.completeExceptionally(new CancellationException("the engine has stopped"));
+        }
+        return done.minimalCompletionStage();
+    }
+
+    @Override
+    public void setSeedGoal(SeedGoal value) {
+        runtime.choices().setGoal(Objects.requireNonNull(value, "goal"));
+        thread.execute(runtime::persist);
+    }
+
+    @Override
+    public void setRateLimits(RateLimits value) {
+        runtime.choices().setLimits(Objects.requireNonNull(value, "limits"));
+        thread.execute(runtime::rateLimitsChanged);
+    }
+
+    @Override
+    public void setFilePriority(int index, FilePriority priority) {
+        Objects.checkIndex(index, runtime.choices().files().size());
+        Objects.requireNonNull(priority, "priority");
+        thread.execute(() -> runtime.setFilePriority(index, priority));
+    }
+
+    @Override
+    public void moveInQueue(QueueMove move) {
+        Objects.requireNonNull(move, "move");
+        thread.execute(() -> runtime.moveInQueue(move));
+    }
+
+    @Override
+    public CompletionStage<Void> remove() {
+        return remove(false);
+    }
+
+    @Override
+    public CompletionStage<Void> remove(boolean deleteFiles) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!thread.submit(() -> runtime.remove(deleteFiles).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        }))) {
+            done.complete(null);
+        }
+        return done.minimalCompletionStage();
+    }
+
+    @Override
+    public String toString() {
+        return runtime.toString();
+    }
+}
