@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -320,19 +322,34 @@ public final class SwarmData implements AutoCloseable {
         }
     }
 
-    /** Copies the tree {@code from} into the existing directory {@code to}. */
+    /**
+     * Copies the tree {@code from} into the directory {@code to}. A file renamed or deleted while it is
+     * copied (a live folder: an atomic write's temp file moved into place) is left out, as a kill at
+     * that moment would have left it out.
+     */
     public static void copyTree(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try {
+            copyInto(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyInto(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+            for (Path source : entries) {
+                Path target = to.resolve(source.getFileName().toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        copyInto(source, target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (NoSuchFileException e) {
+                    // gone since the listing
+                }
+            }
         }
     }
 
