@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code shoal} and {@code shoal FILE.torrent|URL|magnet ...}: the desktop app, which is the daemon
- * plus the window (the ui-swt bundle, at a start level of its own). One per data directory: when a
+ * plus the window (the dev.shoal.ui.swt bundle, at a start level of its own). One per data directory: when a
  * Shoal runs, the torrents go to it ({@code shoal:open}, the desktop's add dialog; a headless daemon,
  * which has no such command, adds them with {@code shoal:add}) and this process ends.
  */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * JSON over HTTP to a client's control port on 127.0.0.1 (aria2's JSON-RPC, Transmission's RPC),
- * with just enough JSON to read the flat fields a test polls: no JSON library in test-support, and
+ * with just enough JSON to read the flat fields a test polls: no JSON library in the test support, and
  * exact byte counts rather than the rounded figures the command-line tools print.
  */
 final class LocalRpc {
