@@ -1,10 +1,12 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.CheckResult;
 import dev.shoal.storage.api.PieceSet;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.TorrentStorage;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -58,6 +60,12 @@ final class Runs {
     /** The run under way, or null; any thread. */
     TorrentRun current() {
         return run;
+    }
+
+    /** The swarm the current run joined, if it is online. */
+    Optional<Swarm> swarm() {
+        TorrentRun current = run;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.swarm);
     }
 
     /** The verified pieces: the open storage's, else those when it was last closed (or saved); any thread. */

@@ -209,10 +209,7 @@ final class TorrentRuntime {
     }
 
     void rateLimitsChanged() {
-        TorrentRun current = runs.current();
-        if (current != null && current.swarm != null) {
-            current.swarm.setRateLimits(Limits.toSwarm(choices.limits()));
-        }
+        runs.swarm().ifPresent(swarm -> swarm.setRateLimits(Limits.toSwarm(choices.limits())));
         persist();
     }
 
@@ -227,10 +224,8 @@ final class TorrentRuntime {
         }
         files = files.with(index, priority);
         choices.setFiles(files);
-        TorrentRun current = runs.current();
-        if (current != null && current.swarm != null) {
-            current.swarm.setPiecePriorities(files.wanted());
-        }
+        FileChoice chosen = files;
+        runs.swarm().ifPresent(swarm -> swarm.setPiecePriorities(chosen.wanted()));
         boolean complete = files.complete(runs.verifiedNow());
         if (lifecycle.state() == TorrentState.SEEDING && !complete) {
             lifecycle.incomplete().ifPresent(move -> {
