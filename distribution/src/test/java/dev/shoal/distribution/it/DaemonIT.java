@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,31 @@ class DaemonIT {
         assertTrue(list.contains("paused"), () -> "added paused, as asked:\n" + list + "\n" + daemon.output());
         String info = cli.ok("shoal:info", "1");
         assertTrue(info.contains(content.toString()), () -> "in the folder asked for:\n" + info);
+    }
+
+    /**
+     * The README's flow from a script: two {@code shoal cli} calls, each its own shell session, the
+     * second fetching a hit of the first's search.
+     */
+    @Test
+    void fetchInALaterCliCallAddsAHitOfTheLastSearch() throws IOException {
+        Shoal shoal = new Shoal(work);
+        Path shelf = Files.createDirectories(work.resolve("shelf"));
+        Path content = Files.createDirectories(work.resolve("content"));
+        Files.write(content.resolve("shelved-release.iso"), new byte[60_000]);
+        assertEquals(0, shoal.run("create", content.resolve("shelved-release.iso").toString(), "-o",
+                shelf.resolve("shelved-release.torrent").toString()).exitCode());
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.search.local", Map.of("folders", shelf.toString()));
+        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
+        ShoalCli cli = new ShoalCli(shoal);
+        String found = cli.awaitOutput("the local provider finding the shelved torrent", STARTUP,
+                out -> out.contains("shelved-release"), daemon::output, "shoal:search", "shelved");
+        Processes.Result fetch = shoal.run("cli", "shoal:fetch", "1", "--dir", content.toString(), "--paused");
+        String list = cli.ok("shoal:list");
+        assertAll(found + "\n" + fetch.describe() + "\n" + list + "\n" + daemon.output(),
+                () -> assertEquals(0, fetch.exitCode(), "exit code of fetch"),
+                () -> assertTrue(list.contains("shelved-release.iso") && list.contains("paused"),
+                        "the daemon has the fetched hit, paused"));
     }
 
     @Test

@@ -32,9 +32,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code shoal:search}, {@code shoal:fetch} and {@code shoal:providers}: there only while a
- * {@link SearchService} runs (the search bundle is optional).
+ * {@link SearchService} runs (the search bundle is optional). Immediate: Gogo releases a command's
+ * service after each call, and a delayed component would then be disposed with the hits the next
+ * {@code shoal:fetch} numbers ({@code shoal cli search} then {@code shoal cli fetch} is two calls).
  */
-@Component(service = SearchCommands.class)
+@Component(service = SearchCommands.class, immediate = true)
 @Command(function = {"search", "fetch", "providers"})
 public final class SearchCommands {
 
