@@ -15,6 +15,8 @@ import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.internal.swarm.SwarmComponent;
+import dev.shoal.peer.internal.swarm.SwarmSettings;
 import dev.shoal.storage.api.StorageOptions;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -277,6 +279,31 @@ class EngineTest {
                     () -> "limits " + rig.swarms.swarmLimits);
             assertEquals(List.of(new dev.shoal.peer.api.RateLimits(0, 1000),
                     new dev.shoal.peer.api.RateLimits(2000, 0)), rig.swarms.swarmLimits);
+        }
+    }
+
+    @Test
+    void a_port_set_through_the_engine_outlives_a_swap_of_the_peer_wire() throws Exception {
+        try (Rig rig = Rig.in(temp)) {
+            int chosen;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                chosen = probe.getLocalPort();
+            }
+            rig.engine.setListenPort(chosen);
+            assertEquals(chosen, rig.engine.listenPort());
+            // As a bundle update does it: the old peer wire goes (its socket closed), then the new one comes.
+            rig.engine.unbindSwarms(rig.swarms);
+            rig.service.close();
+            SwarmComponent next = new SwarmComponent(SwarmSettings.defaults().withListen("127.0.0.1", 0));
+            try {
+                rig.engine.bindSwarms(next);
+                Events.Await.until(() -> next.listenPort() == chosen, WAIT,
+                        () -> "the new peer wire listens on " + next.listenPort() + ", not on " + chosen);
+                assertEquals(chosen, rig.engine.listenPort());
+                rig.engine.unbindSwarms(next);
+            } finally {
+                next.close();
+            }
         }
     }
 

@@ -66,6 +66,8 @@ final class EngineCore implements Engine {
     private volatile EngineSettings settings;
     /** The global limits, kept here so that a peer wire swapped in gets them too. */
     private volatile RateLimits globalLimits;
+    /** The port {@link #setListenPort} bound last, which a peer wire that replaces the old one listens on too; 0: none. */
+    private volatile int chosenPort;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     /**
@@ -184,10 +186,25 @@ final class EngineCore implements Engine {
     /** Engine thread. */
     private void followServices() {
         applyGlobalLimits();
+        listenWhereChosen();
         boolean stopping = frameworkStopping.getAsBoolean();
         for (TorrentRuntime torrent : runtimes()) {
             torrent.servicesChanged(stopping);
         }
+    }
+
+    /** A peer wire that came after {@link #setListenPort} listens where the caller chose, as its predecessor did. */
+    private void listenWhereChosen() {
+        int port = chosenPort;
+        services.swarms.get().filter(swarms -> port != 0 && swarms.listenPort() != port).ifPresent(swarms -> {
+            try {
+                swarms.listen(port);
+                LOG.info("the new peer wire listens on port {}, as set before it came", port);
+            } catch (IOException e) {
+                LOG.warn("the new peer wire cannot listen on port {} set before it came: {}; it listens on {}", port,
+                        e.getMessage(), swarms.listenPort());
+            }
+        });
     }
 
     private void applyGlobalLimits() {
@@ -328,6 +345,7 @@ final class EngineCore implements Engine {
                 .orElseThrow(() -> new EngineException("cannot listen on port " + port + ": the peer wire is not running"));
         try {
             swarms.listen(port);
+            chosenPort = swarms.listenPort();
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
             throw new EngineException(reason.startsWith("cannot listen on port " + port) ? reason
