@@ -13,9 +13,7 @@ import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.StorageException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,10 +62,7 @@ final class EngineCore implements Engine {
     /** When the counters were last saved (engine thread). */
     private long lastSave = System.nanoTime();
     private volatile EngineSettings settings;
-    /** The global limits, kept here so that a peer wire swapped in gets them too. */
-    private volatile RateLimits globalLimits;
-    /** The port {@link #setListenPort} bound last, which a peer wire that replaces the old one listens on too; 0: none. */
-    private volatile int chosenPort;
+    private final PeerWireChoices wire;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     /**
@@ -80,7 +75,7 @@ final class EngineCore implements Engine {
         this.settings = settings;
         this.services = services;
         this.frameworkStopping = frameworkStopping;
-        this.globalLimits = settings.globalLimits();
+        this.wire = new PeerWireChoices(services, settings.globalLimits());
         AtomicInteger closers = new AtomicInteger();
         this.closer = Executors.newCachedThreadPool(work -> {
             Thread created = new Thread(work, "shoal-engine-close-" + closers.incrementAndGet());
@@ -99,7 +94,7 @@ final class EngineCore implements Engine {
         try {
             thread.call(() -> {
                 restore();
-                applyGlobalLimits();
+                wire.applyToCurrent();
                 return null;
             });
         } catch (Exception e) {
@@ -185,30 +180,11 @@ final class EngineCore implements Engine {
 
     /** Engine thread. */
     private void followServices() {
-        applyGlobalLimits();
-        listenWhereChosen();
+        wire.applyToCurrent();
         boolean stopping = frameworkStopping.getAsBoolean();
         for (TorrentRuntime torrent : runtimes()) {
             torrent.servicesChanged(stopping);
         }
-    }
-
-    /** A peer wire that came after {@link #setListenPort} listens where the caller chose, as its predecessor did. */
-    private void listenWhereChosen() {
-        int port = chosenPort;
-        services.swarms.get().filter(swarms -> port != 0 && swarms.listenPort() != port).ifPresent(swarms -> {
-            try {
-                swarms.listen(port);
-                LOG.info("the new peer wire listens on port {}, as set before it came", port);
-            } catch (IOException e) {
-                LOG.warn("the new peer wire cannot listen on port {} set before it came: {}; it listens on {}", port,
-                        e.getMessage(), swarms.listenPort());
-            }
-        });
-    }
-
-    private void applyGlobalLimits() {
-        services.swarms.get().ifPresent(swarms -> swarms.setGlobalRateLimits(Limits.toSwarm(globalLimits)));
     }
 
     @Override
@@ -322,13 +298,12 @@ final class EngineCore implements Engine {
 
     @Override
     public void setGlobalRateLimits(RateLimits limits) {
-        globalLimits = limits;
-        applyGlobalLimits();
+        wire.setGlobalLimits(limits);
     }
 
     @Override
     public RateLimits globalRateLimits() {
-        return globalLimits;
+        return wire.globalLimits();
     }
 
     @Override
@@ -338,19 +313,7 @@ final class EngineCore implements Engine {
 
     @Override
     public void setListenPort(int port) throws EngineException {
-        if (port < 0 || port > 65535) {
-            throw new EngineException("not a port: " + port);
-        }
-        SwarmService swarms = services.swarms.get()
-                .orElseThrow(() -> new EngineException("cannot listen on port " + port + ": the peer wire is not running"));
-        try {
-            swarms.listen(port);
-            chosenPort = swarms.listenPort();
-        } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage());
-            throw new EngineException(reason.startsWith("cannot listen on port " + port) ? reason
-                    : "cannot listen on port " + port + ": " + reason, e);
-        }
+        wire.listen(port);
         thread.execute(() -> runtimes().forEach(TorrentRuntime::portChanged));
     }
 
