@@ -26,6 +26,30 @@ public final class PeerWireDecoder extends CumulativeProtocolDecoder {
         this.frames = frames;
     }
 
+    /**
+     * Until the handshake is out, takes no byte past its end, leaving the rest of the read for the
+     * next call: {@code ProtocolCodecFilter} hands the handshake on (and {@code PeerHandler} sets
+     * the torrent's piece count in the limits) between calls, so the frames that came in the same
+     * read are checked against the piece count too.
+     */
+    @Override
+    public void decode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
+        WireState state = WireState.of(session);
+        if (state.handshakeDone() || state.failed()) {
+            super.decode(session, in, out);
+            return;
+        }
+        int take = Math.min(in.remaining(), Handshake.LENGTH - state.handshakeBytes());
+        int limit = in.limit();
+        in.limit(in.position() + take);
+        try {
+            state.handshakeBytes(state.handshakeBytes() + take);
+            super.decode(session, in, out);
+        } finally {
+            in.limit(limit);
+        }
+    }
+
     @Override
     protected boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
         WireState state = WireState.of(session);

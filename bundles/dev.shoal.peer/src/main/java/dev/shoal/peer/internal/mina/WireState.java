@@ -15,6 +15,8 @@ public final class WireState {
 
     private volatile WireLimits limits;
     private volatile boolean handshakeDone;
+    /** Bytes of the handshake given to the decoder so far, so that it never takes more than 68. */
+    private volatile int handshakeBytes;
     private volatile boolean failed;
 
     private WireState(WireLimits limits) {
@@ -48,6 +50,14 @@ public final class WireState {
 
     void handshakeDone(boolean value) {
         handshakeDone = value;
+    }
+
+    int handshakeBytes() {
+        return handshakeBytes;
+    }
+
+    void handshakeBytes(int value) {
+        handshakeBytes = value;
     }
 
     boolean failed() {

@@ -28,7 +28,11 @@ final class ChunkedDecoding {
         cuts.add(stream.length);
         int from = 0;
         for (int to : cuts) {
-            decoder.decode(session, IoBuffer.wrap(Arrays.copyOfRange(stream, from, to)), session.getDecoderOutput());
+            IoBuffer read = IoBuffer.wrap(Arrays.copyOfRange(stream, from, to));
+            // As ProtocolCodecFilter does: the decoder stops after the handshake, the rest comes next.
+            while (read.hasRemaining()) {
+                decoder.decode(session, read, session.getDecoderOutput());
+            }
             from = to;
         }
         return new ArrayList<>(session.getDecoderOutputQueue());

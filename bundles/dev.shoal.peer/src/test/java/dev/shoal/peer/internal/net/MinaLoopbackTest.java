@@ -199,4 +199,26 @@ class MinaLoopbackTest {
             assertTrue(seed.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS).isPresent(), "closed with the decoder error");
         }
     }
+
+    @Test
+    void aFrameInTheHandshakesReadIsCheckedAgainstThePieceCount() throws Exception {
+        RecordingListener seed = new RecordingListener();
+        PeerAcceptor acceptor = acceptor(WireTimeouts.DEFAULT, new LocalTorrent(INFO_HASH, PIECES, seed));
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        stream.writeBytes(new HandshakeCodec().encode(new Handshake(Reserved.NONE, INFO_HASH, PeerId.generate(random))));
+        // One past the last piece: once decoded before the handler had set the piece count, it
+        // reached the swarm, whose BitSet of the peer's pieces grew to the index named.
+        stream.writeBytes(new Frames().encode(new Have(PIECES)));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), acceptor.localAddress().getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(stream.toByteArray());
+            InputStream in = socket.getInputStream();
+            while (in.read() != -1) {
+                // our handshake, until the acceptor closes
+            }
+            Throwable cause = seed.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+            assertTrue(cause.getMessage().contains("Have names piece " + PIECES + " of " + PIECES), cause.toString());
+            assertThrows(AssertionError.class, () -> seed.next(1, Duration.ZERO), "the Have reached the listener");
+        }
+    }
 }
