@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each platform's jar carries exactly its own SWT fragment (Felix ignores Eclipse-PlatformFilter, so a
- * second fragment would be attached at random), and is started the same way as shoal.jar.
+ * second fragment would be attached at random), none of the test-only {@code ui:} driver, and is started
+ * the same way as shoal.jar.
  */
 class PlatformJarsIT {
 
