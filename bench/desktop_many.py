@@ -10,7 +10,9 @@ two passes of scrolling through the table, sorting by every column both ways and
 reads `ui:latency` (the event loop's own timing: longest and p99 busy stretch, longest delay of the
 probe's asyncExec) and `ui:work` (rows asked for and formatted, images made per refresh; engine calls
 on the display thread). Prints each round and the medians over the rounds.
-Usage: desktop_many.py JAR WORK_DIR [--rounds N] [--torrents N]
+The `ui:` commands come in a fragment no shoal.jar carries (dev.shoal.ui.swt.driver): each round drops
+it into the data directory's plugins/ before the start, as the desktop ITs do.
+Usage: desktop_many.py JAR UI_DRIVER_JAR WORK_DIR [--rounds N] [--torrents N]
 """
 import argparse
 import hashlib
@@ -83,8 +85,9 @@ def free_port():
 class Round:
     """One Xvfb and one desktop on a fresh data directory; stop() ends both, by their process ids."""
 
-    def __init__(self, jar, folder):
+    def __init__(self, jar, driver, folder):
         self.jar = jar
+        self.driver = driver
         self.folder = folder
         self.data_dir = os.path.join(folder, "data")
         self.xvfb = None
@@ -98,6 +101,7 @@ class Round:
         os.makedirs(tmp)
         with open(os.path.join(plugins, "dev.shoal.peer.cfg"), "w") as out:
             out.write("listenAddress=127.0.0.1\nport=%d\n" % free_port())
+        shutil.copyfile(self.driver, os.path.join(plugins, "dev.shoal.ui.swt.driver.jar"))
         self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp",
                                       "-noreset"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
@@ -176,8 +180,8 @@ def drive(session, count):
     session.ok("ui:scroll", str(count // 2))
 
 
-def one_round(jar, work, number, scripts, count):
-    session = Round(jar, os.path.join(work, "round-%d" % number))
+def one_round(jar, driver, work, number, scripts, count):
+    session = Round(jar, driver, os.path.join(work, "round-%d" % number))
     try:
         session.start()
         session.wait_for("the window", lambda: session.cli("ui:shells")[1].startswith("Shoal"), 120)
@@ -209,6 +213,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("desktop_many: terminated"))
     parser = argparse.ArgumentParser()
     parser.add_argument("jar")
+    parser.add_argument("driver")
     parser.add_argument("work")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--torrents", type=int, default=10000)
@@ -217,10 +222,12 @@ def main():
     # A copy, so that a build during the benchmark cannot mix two jars.
     jar = os.path.join(work, "shoal.jar")
     shutil.copyfile(args.jar, jar)
+    driver = os.path.join(work, "dev.shoal.ui.swt.driver.jar")
+    shutil.copyfile(args.driver, driver)
     scripts = add_scripts(work, args.torrents)
     results = []
     for number in range(1, args.rounds + 1):
-        result = one_round(jar, work, number, scripts, args.torrents)
+        result = one_round(jar, driver, work, number, scripts, args.torrents)
         results.append(result)
         print("round %d: %s" % (number, ", ".join("%s %s" % (label, shown(result.get(key)))
                                                   for label, key in REPORTED)), flush=True)

@@ -28,7 +28,7 @@ class DesktopHotSwapIT {
 
     private static final int SEED_RATE_MIB = 5;
     private static final Duration MOVES_WITHIN = Duration.ofSeconds(60);
-    private static final Pattern UI_BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|.*dev\\.shoal\\.ui\\.swt",
+    private static final Pattern UI_BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|.*dev\\.shoal\\.ui\\.swt \\(",
             Pattern.MULTILINE);
 
     @RegisterExtension

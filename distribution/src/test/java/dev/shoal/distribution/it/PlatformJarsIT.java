@@ -20,18 +20,21 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each platform's jar carries exactly its own SWT fragment (Felix ignores Eclipse-PlatformFilter, so a
- * second fragment would be attached at random), and is started the same way as shoal.jar.
+ * second fragment would be attached at random), none of the test-only {@code ui:} driver, and is started
+ * the same way as shoal.jar.
  */
 class PlatformJarsIT {
 
     /** What the bnd launcher inside an exported jar reads: the bundles it installs, in order. */
     private static final String LAUNCHER_PROPERTIES = "launcher.properties";
+    private static final Pattern UI_SCOPE = Pattern.compile("name=\"osgi.command.scope\"[^>]*value=\"ui\"");
 
     @ParameterizedTest(name = "{0} carries {1}")
     @CsvSource({
@@ -48,10 +51,12 @@ class PlatformJarsIT {
             List<String> bundles = launchBundles(file);
             List<Bundle> fragments = new ArrayList<>();
             boolean hostListed = false;
+            List<String> uiCommands = new ArrayList<>();
             for (String path : bundles) {
                 JarEntry entry = file.getJarEntry(path);
                 assertNotNull(entry, path + " is listed in launcher.properties but not inside " + jarName);
                 Bundle bundle = Bundle.read(file, entry);
+                uiCommands.addAll(uiCommandComponents(file, entry));
                 if (bundle.fragmentHost().startsWith("org.eclipse.swt;") || bundle.fragmentHost().equals("org.eclipse.swt")) {
                     fragments.add(bundle);
                 }
@@ -69,6 +74,11 @@ class PlatformJarsIT {
                     () -> assertTrue(host, "the SWT host bundle org.eclipse.swt is listed"),
                     () -> assertTrue(bundles.stream().anyMatch(b -> b.startsWith("jar/dev.shoal.ui.swt-")),
                             "the desktop bundle is listed"),
+                    () -> assertEquals(List.of(), uiCommands,
+                            "components of the ui: scope (the test-only driver, dev.shoal.ui.swt.driver)"),
+                    () -> assertEquals(List.of(), file.stream().map(JarEntry::getName)
+                            .filter(name -> name.contains("dev.shoal.ui.swt.driver")).toList(),
+                            "the test-only ui driver's jar"),
                     () -> assertEquals("dev.shoal.boot.Main", main.getValue(Attributes.Name.MAIN_CLASS), "Main-Class"),
                     () -> assertNotNull(file.getJarEntry("dev/shoal/boot/Main.class"), "the boot classes are inside"),
                     () -> assertNotNull(file.getJarEntry("dev/shoal/boot/shoal.svg"), "the desktop icon is inside"),
@@ -87,6 +97,23 @@ class PlatformJarsIT {
         String list = properties.getProperty("launch.bundles");
         assertNotNull(list, "launch.bundles is missing from " + LAUNCHER_PROPERTIES);
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The component descriptions in one embedded bundle that register {@code ui:} commands: those are
+     * test instruments (the fragment dev.shoal.ui.swt.driver), never part of what users get.
+     */
+    private static List<String> uiCommandComponents(JarFile outer, JarEntry bundle) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (JarInputStream in = new JarInputStream(outer.getInputStream(bundle))) {
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")
+                        && UI_SCOPE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).find()) {
+                    found.add(bundle.getName() + "!/" + entry.getName());
+                }
+            }
+        }
+        return found;
     }
 
     private static JarEntry anyClassUnder(JarFile file, String prefix) {

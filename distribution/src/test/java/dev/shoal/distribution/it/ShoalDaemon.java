@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,10 @@ final class ShoalDaemon implements AutoCloseable {
 
     /**
      * Starts the desktop ({@code shoal --data-dir D}, no command) on X display {@code display}, as
-     * {@link #start} otherwise.
+     * {@link #start} otherwise, with the {@code ui:} driver installed ({@link #installUiDriver}).
      */
     static ShoalDaemon startDesktop(Shoal shoal, Path base, String display, String... jvmOptions) {
+        installUiDriver(shoal.dataDir());
         return launch(shoal, base, Map.of("DISPLAY", display), List.of(jvmOptions), List.of());
     }
 
@@ -76,7 +78,31 @@ final class ShoalDaemon implements AutoCloseable {
      * runs: {@code shoal TARGET... --data-dir D} on X display {@code display}.
      */
     static ShoalDaemon openInDesktop(Shoal shoal, Path base, String display, List<String> targets) {
+        installUiDriver(shoal.dataDir());
         return launch(shoal, base, Map.of("DISPLAY", display), List.of(), targets);
+    }
+
+    /**
+     * Puts the {@code ui:} commands' fragment (dev.shoal.ui.swt.driver, which no shoal.jar carries) into
+     * {@code <data dir>/plugins/}. Before the first start, FileInstall installs it while it starts, long
+     * before the framework reaches the window's start level, so the fragment is attached when the
+     * window's bundle starts.
+     */
+    static void installUiDriver(Path dataDir) {
+        String property = System.getProperty("shoal.ui.driver");
+        if (property == null || property.isBlank()) {
+            fail("system property shoal.ui.driver is not set: run the ITs with 'mvn verify -pl distribution -am'");
+        }
+        Path driver = Path.of(property);
+        if (!Files.isRegularFile(driver)) {
+            fail(driver + " does not exist: build bundles/dev.shoal.ui.swt.driver with the distribution (-am)");
+        }
+        try {
+            Path plugins = Files.createDirectories(dataDir.resolve("plugins"));
+            Files.copy(driver, plugins.resolve("dev.shoal.ui.swt.driver.jar"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ShoalDaemon launch(Shoal shoal, Path base, Map<String, String> env, List<String> jvmOptions,

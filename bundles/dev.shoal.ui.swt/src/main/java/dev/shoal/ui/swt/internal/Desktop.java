@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the desktop: the display, the window, the poller and the probe, from {@link #run()}
+ * One run of the desktop: the display, the window and the poller, from {@link #run()}
  * (on the main thread) until {@link #stop} or an interrupt. A new component activation makes a new
  * Desktop; the window then shows the engine as it is (hot swap).
  */
@@ -80,7 +80,6 @@ final class Desktop implements DesktopDriver, WindowHost {
                 return;
             }
             display = created;
-            LatencyProbe probe = new LatencyProbe(created, latency);
             try {
                 if (stopRequested) {
                     return;
@@ -90,7 +89,6 @@ final class Desktop implements DesktopDriver, WindowHost {
                 opened.open();
                 opens.windowUp(() -> Ui.post(created, () -> trace.section("open", this::openWaiting)));
                 poller.schedule(settings.refreshMillis());
-                probe.start();
                 DisplayLoop running = new DisplayLoop(created, latency, trace);
                 loop = running;
                 if (!stopRequested) {
@@ -101,7 +99,6 @@ final class Desktop implements DesktopDriver, WindowHost {
                     LOG.warn("desktop: the window closed before it could open {}", target);
                 }
                 poller.stop(2000);
-                probe.stop();
                 MainWindow last = window;
                 window = null;
                 if (last != null) {

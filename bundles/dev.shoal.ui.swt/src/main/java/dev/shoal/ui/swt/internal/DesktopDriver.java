@@ -6,7 +6,9 @@ import dev.shoal.ui.swt.internal.window.MainWindow;
 
 /**
  * The running desktop as the commands and the completion listener reach it (a service of this
- * bundle only: its package is private).
+ * bundle only: its package is private). The {@code ui:} commands that drive the window in tests live
+ * in the fragment dev.shoal.ui.swt.driver, which shares this bundle's class space; {@link #call},
+ * {@link #post}, {@link #latency} and {@link #work} are theirs.
  */
 public interface DesktopDriver {
 

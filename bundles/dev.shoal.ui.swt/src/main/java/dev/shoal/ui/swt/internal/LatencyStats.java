@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Event-loop figures for {@code ui:latency}: how long each {@code readAndDispatch} kept the display
- * thread busy (its longest is the "busy stretch") and how late the probe's {@code asyncExec}s ran.
+ * thread busy (its longest is the "busy stretch") and how late the probe's {@code asyncExec}s ran (the
+ * probe comes with the {@code ui:} driver, dev.shoal.ui.swt.driver; without it there are none).
  * Busy times go into a millisecond histogram, not a list: the loop dispatches thousands of times a
  * minute for days, and a p99 needs only the counts. The {@value #SLOWEST} slowest stretches are kept
  * with what they were spent on, for the report.

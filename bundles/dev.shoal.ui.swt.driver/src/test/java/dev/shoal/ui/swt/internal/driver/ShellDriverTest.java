@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.command;
+package dev.shoal.ui.swt.internal.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.command;
+package dev.shoal.ui.swt.internal.driver;
 
 import dev.shoal.ui.swt.internal.DesktopDriver;
 import dev.shoal.ui.swt.internal.DisplayWork;
@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The {@code ui} scope: drives the real window for tests and automation. Each command does its
+ * The {@code ui} scope: drives the real window for tests and automation (this fragment is never in
+ * shoal.jar: tests drop it into the data directory's plugins/). Each command does its
  * work on the display thread and waits for it at most 60 s; pressing things is posted without
  * waiting, since a press may open a modal dialog whose loop runs until it closes.
  */

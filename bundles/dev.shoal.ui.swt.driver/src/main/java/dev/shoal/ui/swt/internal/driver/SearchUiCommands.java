@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.command;
+package dev.shoal.ui.swt.internal.driver;
 
 import dev.shoal.ui.swt.internal.DesktopDriver;
 import java.util.ArrayList;

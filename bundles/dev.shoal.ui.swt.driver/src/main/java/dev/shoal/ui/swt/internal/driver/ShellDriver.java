@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.command;
+package dev.shoal.ui.swt.internal.driver;
 
 import java.util.ArrayList;
 import java.util.List;

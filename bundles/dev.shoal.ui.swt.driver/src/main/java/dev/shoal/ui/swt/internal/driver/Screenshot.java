@@ -1,4 +1,4 @@
-package dev.shoal.ui.swt.internal.command;
+package dev.shoal.ui.swt.internal.driver;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
