@@ -32,17 +32,26 @@ public final class BencodeDecoder {
      * {@code input}; the caller must not modify it afterwards.
      */
     public Decoded decode(byte[] input) throws BencodeException {
-        if (input.length > limits.maxInputBytes()) {
-            throw new BencodeException(0, "input of " + input.length + " bytes exceeds the limit of "
-                    + limits.maxInputBytes());
-        }
         Reader reader = new Reader(input, limits);
-        BValue value = reader.value(0);
+        BValue value = reader.first();
         if (reader.position != input.length) {
             throw new BencodeException(reader.position,
                     (input.length - reader.position) + " trailing bytes after the value");
         }
         return new Decoded(value, reader.warnings);
+    }
+
+    /**
+     * Decodes the one value that {@code input} starts with and leaves what follows it alone: for
+     * messages that carry raw bytes after a bencoded header (BEP 9 metadata pieces). The value's
+     * {@link BValue#rawBytes()} length says where the rest begins. Shares {@code input} as
+     * {@link #decode} does.
+     *
+     * @since 1.1
+     */
+    public Decoded decodePrefix(byte[] input) throws BencodeException {
+        Reader reader = new Reader(input, limits);
+        return new Decoded(reader.first(), reader.warnings);
     }
 
     /** One decoding pass over one buffer. */
@@ -56,6 +65,15 @@ public final class BencodeDecoder {
         Reader(byte[] in, DecoderLimits limits) {
             this.in = in;
             this.limits = limits;
+        }
+
+        /** The value at the start of the input, once the input's size is checked. */
+        BValue first() throws BencodeException {
+            if (in.length > limits.maxInputBytes()) {
+                throw new BencodeException(0, "input of " + in.length + " bytes exceeds the limit of "
+                        + limits.maxInputBytes());
+            }
+            return value(0);
         }
 
         BValue value(int depth) throws BencodeException {

@@ -7,7 +7,7 @@
  * than a service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.shoal.bencode;
 
 import org.osgi.annotation.bundle.Export;

@@ -67,6 +67,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     public static final class Builder extends PeerBuilder<Builder, LibtorrentPeer> {
         private final boolean seed;
         private final List<InetSocketAddress> dial = new ArrayList<>();
+        private boolean magnet;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -80,6 +81,15 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
 
         public Builder connectTo(InetSocketAddress peer) {
             dial.add(peer);
+            return this;
+        }
+
+        /**
+         * A leecher that starts from the magnet link {@code magnet:?xt=urn:btih:<info-hash>} alone and
+         * gets the metadata from its peers (BEP 9); its status says {@code state=metadata} until then.
+         */
+        public Builder fromMagnet() {
+            magnet = true;
             return this;
         }
 
@@ -107,6 +117,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
                     "--role", seed ? "seed" : "leecher",
                     "--upload-limit", String.valueOf(uploadLimit()),
                     "--download-limit", String.valueOf(downloadLimit())));
+            if (magnet) {
+                command.add("--magnet");
+                command.add("magnet:?xt=urn:btih:" + torrent().infoHash());
+            }
             for (InetSocketAddress peer : dial) {
                 command.add("--connect");
                 command.add(peer.getHostString() + ":" + peer.getPort());

@@ -22,6 +22,7 @@ import libtorrent as lt
 def parse_args():
     parser = argparse.ArgumentParser()
     parser.add_argument("--torrent", required=True)
+    parser.add_argument("--magnet", help="start from this magnet link instead: the metadata comes from peers")
     parser.add_argument("--dir", required=True, help="save path: the data is (seed) or goes (leecher) here")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--role", choices=("seed", "leecher"), required=True)
@@ -78,8 +79,11 @@ def make_session(args):
 
 
 def add_torrent(session, args):
-    params = lt.add_torrent_params()
-    params.ti = lt.torrent_info(args.torrent)
+    if args.magnet:
+        params = lt.parse_magnet_uri(args.magnet)
+    else:
+        params = lt.add_torrent_params()
+        params.ti = lt.torrent_info(args.torrent)
     params.save_path = args.dir
     # Not auto-managed: the torrent checks and starts now, never queued behind anything.
     params.flags &= ~(lt.torrent_flags.auto_managed | lt.torrent_flags.paused)

@@ -1,6 +1,9 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.MetadataFetch;
+import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.api.PiecePriorities;
 import dev.shoal.peer.api.RateLimits;
@@ -48,6 +51,11 @@ final class RecordingSwarms implements SwarmService {
     @Override
     public void listen(int port) throws IOException {
         swarms.listen(port);
+    }
+
+    @Override
+    public MetadataFetch fetchMetadata(InfoHash infoHash, MetadataListener listener) {
+        return swarms.fetchMetadata(infoHash, listener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shoal.peer.api;
 
+import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.TorrentStorage;
 import java.io.IOException;
@@ -30,6 +31,17 @@ public interface SwarmService {
      * {@link Swarm#pieceChecked} and closes the swarm before the storage.
      */
     Swarm join(Metainfo torrent, TorrentStorage storage, SwarmListener listener);
+
+    /**
+     * Starts fetching the info dictionary of {@code infoHash} (v1, or a v2 hash truncated as in the
+     * handshake) from the peers given to the fetch and those that dial in for it: each offering
+     * ut_metadata (BEP 9) is asked for 16 KiB pieces, and the whole is checked against the
+     * info-hash before {@code listener} hears of it. The fetch closes its connections once done;
+     * the caller closes it when it gives up, and before joining the torrent's swarm.
+     *
+     * @since 1.3
+     */
+    MetadataFetch fetchMetadata(InfoHash infoHash, MetadataListener listener);
 
     /** Limits shared by every swarm, on top of each swarm's own. */
     void setGlobalRateLimits(RateLimits limits);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Everything a connector or acceptor needs to know about us.
  *
  * @param peerId           our peer id, the same for every connection of this run
- * @param reserved         the extension bits we announce (the fast extension, BEP 6)
+ * @param reserved         the extension bits we announce (the fast extension, BEP 6; the extension
+ *                         protocol, BEP 10)
  * @param timeouts         keep-alive and receive silence
  * @param limits           bounds on what peers may send
  * @param connectTimeoutMs how long a TCP connect may take
@@ -28,9 +29,10 @@ public record PeerWireSettings(PeerId peerId, Reserved reserved, WireTimeouts ti
         }
     }
 
-    /** Defaults with the fast extension announced. */
+    /** Defaults with the fast extension and the extension protocol announced. */
     public static PeerWireSettings defaults(PeerId peerId) {
-        return new PeerWireSettings(peerId, Reserved.NONE.withFastExtension(true), WireTimeouts.DEFAULT,
+        return new PeerWireSettings(peerId, Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
+                WireTimeouts.DEFAULT,
                 WireLimits.DEFAULT, 10_000);
     }
 }

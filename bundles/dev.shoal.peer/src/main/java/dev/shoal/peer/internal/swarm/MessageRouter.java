@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.peer.internal.extension.ExtensionRegistry;
 import dev.shoal.peer.internal.picker.Block;
 import dev.shoal.peer.internal.picker.PiecePicker;
 import dev.shoal.peer.internal.picker.Received;
@@ -41,10 +42,9 @@ final class MessageRouter {
 
     /**
      * Kinds with nothing to do: a keep-alive only keeps the connection open (the wire layer handles
-     * it), there is no DHT to tell a port, no extension protocol, and suggestions are not followed.
+     * it), there is no DHT to tell a port, and suggestions are not followed.
      */
-    static final Set<Class<? extends PeerMessage>> IGNORED = Set.of(KeepAlive.class, Port.class, Extended.class,
-            SuggestPiece.class);
+    static final Set<Class<? extends PeerMessage>> IGNORED = Set.of(KeepAlive.class, Port.class, SuggestPiece.class);
     /** Kinds only a peer with the fast extension (BEP 6) may send. */
     private static final Set<Class<? extends PeerMessage>> FAST_ONLY = Set.of(HaveAll.class, HaveNone.class,
             RejectRequest.class, AllowedFast.class, SuggestPiece.class);
@@ -64,7 +64,8 @@ final class MessageRouter {
     private long wasted;
 
     MessageRouter(String name, int pieceCount, PiecePicker<PeerState> picker, Downloader downloader, Uploader uploader,
-            WriteGate gate, RateMeter received, Collection<PeerState> peers, BooleanSupplier complete) {
+            WriteGate gate, RateMeter received, Collection<PeerState> peers, BooleanSupplier complete,
+            ExtensionRegistry extensions) {
         this.name = name;
         this.pieceCount = pieceCount;
         this.picker = picker;
@@ -98,6 +99,7 @@ final class MessageRouter {
             peer.allowedFast.add(allowed.piece());
             downloader.fillRequests(peer);
         });
+        on(Extended.class, (peer, extended) -> extensions.received(peer.connection, extended));
         IGNORED.forEach(kind -> handlers.put(kind, (peer, message) -> { }));
         Set<Class<?>> permitted = Set.of(PeerMessage.class.getPermittedSubclasses());
         if (!permitted.equals(handlers.keySet())) {

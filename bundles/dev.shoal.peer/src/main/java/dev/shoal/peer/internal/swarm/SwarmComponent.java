@@ -1,6 +1,9 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.MetadataFetch;
+import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
@@ -99,11 +102,18 @@ public final class SwarmComponent implements SwarmService {
         @AttributeDefinition(name = "Largest frame (bytes)", description = "Any message, e.g. extension messages.",
                 min = "16393")
         int maxFrameLength() default 1024 * 1024 + 13;
+
+        @AttributeDefinition(name = "Largest metadata (bytes)",
+                description = "A magnet link's info dictionary larger than this, as a peer states it, is refused.",
+                min = "1")
+        int maxMetadataSize() default 30 * 1024 * 1024;
     }
 
     /** Ports tried after the configured one when it is taken, before any free port. */
     private static final int PORT_FALLBACKS = 10;
 
+    /** The cap on a fetched info dictionary; read when a fetch starts. */
+    private volatile int maxMetadataSize = 30 * 1024 * 1024;
     /** Replaced by {@link #modified}; swarms read it at each use. */
     private volatile SwarmSettings settings;
     private final PeerId peerId;
@@ -126,6 +136,7 @@ public final class SwarmComponent implements SwarmService {
             component.disableComponent(name);
             component.enableComponent(name);
         });
+        this.maxMetadataSize = config.maxMetadataSize();
     }
 
     /** A service with these settings that fails when the configured port is taken. */
@@ -171,6 +182,7 @@ public final class SwarmComponent implements SwarmService {
             return;
         }
         apply(changed);
+        maxMetadataSize = config.maxMetadataSize();
         LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
                 + " hash failures, snubbed after {} s", changed.connectionsPerTorrent(), changed.connectionsTotal(),
                 changed.uploadSlots(), changed.banAfterHashFailures(), changed.snubTime().toSeconds());
@@ -192,7 +204,7 @@ public final class SwarmComponent implements SwarmService {
 
     private static SwarmSettings settingsOf(Config config, PeerId peerId) {
         PeerWireSettings wire = new PeerWireSettings(peerId,
-                Reserved.NONE.withFastExtension(true),
+                Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
                 new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds()),
                 new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
                         WireLimits.UNKNOWN_PIECE_COUNT),
@@ -275,6 +287,11 @@ public final class SwarmComponent implements SwarmService {
     }
 
     @Override
+    public MetadataFetch fetchMetadata(InfoHash infoHash, MetadataListener listener) {
+        return new MetadataFetchSession(infoHash, listener, context, maxMetadataSize, Clock.SYSTEM);
+    }
+
+    @Override
     public void setGlobalRateLimits(RateLimits limits) {
         long now = System.nanoTime();
         globalDownload.setRate(limits.downloadBytesPerSecond(), now);
@@ -292,6 +309,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public SwarmSettings settings() {
             return settings;
+        }
+
+        @Override
+        public int listenPort() {
+            return SwarmComponent.this.listenPort();
         }
 
         @Override

@@ -7,12 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What every swarm shares, handed down by the component: the dialler, the registry of incoming
- * torrents, the global connection and rate limits, and the scheduler for timers.
+ * What every swarm shares, handed down by the component: the dialler, the listening port, the registry
+ * of incoming torrents, the global connection and rate limits, and the scheduler for timers.
  */
 interface SwarmContext {
 
     SwarmSettings settings();
+
+    /** The port we listen on, which extended handshakes announce. */
+    int listenPort();
 
     CompletableFuture<PeerConnection> connect(InetSocketAddress address, LocalTorrent torrent);
 

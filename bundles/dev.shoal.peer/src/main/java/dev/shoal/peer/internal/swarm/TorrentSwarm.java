@@ -8,6 +8,7 @@ import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmStats;
 import dev.shoal.peer.internal.choker.Choker;
+import dev.shoal.peer.internal.extension.ExtensionRegistry;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerListener;
@@ -60,6 +61,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final PeerRoster roster;
     private final WriteGate gate;
     private final MessageRouter router;
+    private final ExtensionRegistry extensions;
     private final TokenBucket downloadLimit;
     private final TokenBucket uploadLimit;
     private final RateMeter received = new RateMeter();
@@ -94,8 +96,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
         this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
+        this.extensions = Extensions.forSwarm(torrent, context, clock);
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
-                roster.all(), this::complete);
+                roster.all(), this::complete, extensions);
         this.lastTickMillis = clock.millis();
         this.lastRechokeMillis = lastTickMillis;
         context.register(local);
@@ -244,6 +247,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             PeerState peer = roster.admit(connection);
             if (peer != null) {
                 sendOurPieces(peer);
+                extensions.connected(connection); // BEP 6: the pieces message comes first
             }
         });
     }
@@ -263,6 +267,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void closed(PeerConnection connection, Optional<Throwable> cause) {
         lock.run(() -> {
             PeerState peer = roster.remove(connection, cause);
+            extensions.closed(connection);
             if (peer == null) {
                 return;
             }
