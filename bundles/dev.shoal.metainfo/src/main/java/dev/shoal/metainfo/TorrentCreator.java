@@ -1,6 +1,5 @@
 package dev.shoal.metainfo;
 
-import dev.shoal.metainfo.internal.create.StandaloneTorrentCreator;
 import java.io.IOException;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,8 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * without an error), and neither are other special files; a link given as the source itself is
  * followed. Pieces span file boundaries, as in BEP 3; no pad files are added.
  *
- * <p>In OSGi, use the service, which the {@code dev.shoal.create} bundle registers (its
- * configuration sets the number of hashing threads); outside, {@link #withThreads(int)}.
+ * <p>The {@code dev.shoal.create} bundle registers it as a service (its configuration sets the
+ * number of hashing threads) and holds the code that hashes: this library only describes the
+ * request and the result, so a fix to the creator is an update of that bundle alone.
  */
 @ProviderType
 public interface TorrentCreator {
@@ -31,10 +31,5 @@ public interface TorrentCreator {
 
     default CreatedTorrent create(CreateRequest request) throws IOException {
         return create(request, HashProgress.NONE);
-    }
-
-    /** A creator for use without OSGi, hashing on {@code threads} threads (at least 1). */
-    static TorrentCreator withThreads(int threads) {
-        return new StandaloneTorrentCreator(threads);
     }
 }

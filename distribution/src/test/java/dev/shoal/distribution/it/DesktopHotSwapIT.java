@@ -1,12 +1,17 @@
 package dev.shoal.distribution.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +26,16 @@ import dev.shoal.test.support.SwarmData;
 /**
  * The window's bundle stopped and started while a download runs: stopping closes the window (its
  * commands go with it) and the download goes on; starting it again shows the torrent where it is
- * now; the download completes byte-exact.
+ * now; the download completes byte-exact. The torrent creator's bundle stopped, updated and started
+ * under an open "Create torrent" dialog: the window and the dialog stay, Create says in one line that
+ * creation is away, and makes the torrent once it is back.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DesktopHotSwapIT {
 
     private static final int SEED_RATE_MIB = 5;
     private static final Duration MOVES_WITHIN = Duration.ofSeconds(60);
+    private static final String CREATE = "Create torrent";
     private static final Pattern UI_BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|.*dev\\.shoal\\.ui\\.swt \\(",
             Pattern.MULTILINE);
 
@@ -53,10 +61,7 @@ class DesktopHotSwapIT {
     void stoppingTheWindowsBundleLeavesTheDownloadRunningAndStartingItShowsItAgain() throws Exception {
         Shoal shoal = new Shoal(work);
         ShoalCli cli = new ShoalCli(shoal);
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
-        DesktopDriver ui = new DesktopDriver(cli, desktop::output);
-        ui.awaitWindow(DesktopIT.STARTUP);
+        DesktopDriver ui = startDesktop(shoal, cli);
         Path download = swarm.newDirectory("hot-swap-download");
         String name = swarm.torrent().name();
         String hash = swarm.torrent().infoHash().substring(0, 8);
@@ -87,6 +92,66 @@ class DesktopHotSwapIT {
                     () -> desktop.output() + TestSwarm.logs(seed).get());
             swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
             ui.awaitRow(name, "complete in the window", MOVES_WITHIN, row -> row.progress() >= 100);
+        }
+    }
+
+    @Test
+    void theCreatorsBundleSwappedUnderAnOpenCreateDialogWhichStays() throws Exception {
+        Shoal shoal = new Shoal(work);
+        ShoalCli cli = new ShoalCli(shoal);
+        DesktopDriver ui = startDesktop(shoal, cli);
+        CreatorSwap swap = CreatorSwap.of(shoal, work, desktop::output);
+        String expected = swap.creates("creating with the window up");
+
+        ui.press("create");
+        ui.awaitShell(CREATE, DesktopIT.STARTUP);
+        ui.field(CREATE, "Source", swap.content().toString());
+        List<String> shells = ui.shells();
+        String bundle = uiBundle(cli, "ACTIVE");
+
+        swap.stop();
+        assertEquals(shells, ui.shells(), "the window and the dialog after stopping " + CreatorSwap.BUNDLE);
+        Path refused = swap.torrent("from-the-dialog-without.torrent");
+        ui.field(CREATE, "Save as", refused.toString());
+        ui.button(CREATE, "Create");
+        ui.awaitShell("Error", DesktopIT.STARTUP);
+        // The dialog's own log line ("desktop: "), not the shell's refusal above.
+        await("the dialog saying why", () -> desktop.output().contains("desktop: " + CreatorSwap.UNAVAILABLE));
+        ui.button("Error", "OK");
+        assertFalse(Files.exists(refused), "the dialog wrote a torrent without the creator");
+
+        swap.update();
+        assertEquals(shells, ui.shells(), "the window and the dialog after updating " + CreatorSwap.BUNDLE);
+        assertEquals(expected, swap.start(), "shoal:create after the swap");
+        assertEquals(shells, ui.shells(), "the window and the dialog after starting " + CreatorSwap.BUNDLE);
+
+        Path made = swap.torrent("from-the-dialog.torrent");
+        ui.field(CREATE, "Save as", made.toString());
+        ui.button(CREATE, "Create");
+        await("the dialog's torrent", () -> Files.isRegularFile(made));
+        assertEquals(expected, swap.infoHash(made), "the dialog's torrent after the swap");
+        assertEquals(bundle, uiBundle(cli, "ACTIVE"), "the window's bundle");
+        System.out.println("DesktopHotSwapIT: " + CreatorSwap.BUNDLE + " stopped, updated, started under " + shells
+                + "; the dialog made " + expected);
+        ui.button(CREATE, "Cancel");
+    }
+
+    /** The desktop app on its own data directory, its peers on loopback, up to its window. */
+    private DesktopDriver startDesktop(Shoal shoal, ShoalCli cli) throws IOException {
+        ShoalDaemon.peersOnLoopback(shoal.dataDir());
+        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
+        DesktopDriver ui = new DesktopDriver(cli, desktop::output);
+        ui.awaitWindow(DesktopIT.STARTUP);
+        return ui;
+    }
+
+    /** Polls {@code goal} for a while; a liveness bound, not a figure. */
+    private void await(String what, BooleanSupplier goal) {
+        long deadline = System.nanoTime() + DesktopIT.STARTUP.toNanos();
+        while (!goal.getAsBoolean()) {
+            assertTrue(System.nanoTime() - deadline < 0, () -> "not " + what + " within " + DesktopIT.STARTUP.toSeconds()
+                    + " s\n" + desktop.output());
+            ShoalGet.sleep(Duration.ofMillis(200));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.shoal.distribution.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,7 +32,8 @@ import dev.shoal.test.support.SwarmData;
  * byte-exact. Then, watched every 100 ms, the tracker, storage and peer bundles are updated one by
  * one and a peer setting changed: the torrent never leaves downloading, the engine never restarts,
  * the peers stay (or, for the peer wire, which owns the sockets, come back), trackers hear no
- * {@code stopped}, nothing is hashed again, and the download completes byte-exact.
+ * {@code stopped}, nothing is hashed again, and the download completes byte-exact. Last, the torrent
+ * creator's bundle is stopped, updated and started under {@code shoal:create}, which stays.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class HotSwapIT {
@@ -188,6 +190,19 @@ class HotSwapIT {
         swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
     }
 
+    @Test
+    void theCreatorsBundleStoppedUpdatedAndStartedUnderShoalCreate() throws Exception {
+        Shoal shoal = new Shoal(work);
+        startDaemon(shoal);
+        CreatorSwap swap = CreatorSwap.of(shoal, work, () -> daemon.output());
+        String first = swap.creates("creating before the swap");
+        swap.stop();
+        swap.update();
+        assertEquals(first, swap.start(), "the same content, the same torrent after the swap");
+        String logs = daemon.output();
+        assertFalse(logs.contains("Exception"), () -> "the swap logged an exception\n" + logs);
+    }
+
     /** Every read answered, downloading (or done), its verified pieces never fewer than before. */
     private static void assertWatchedDownloadNeverStopped(List<InfoWatch.Sample> samples) {
         assertTrue(samples.size() > 50, "the watch read " + samples.size() + " times");
@@ -224,11 +239,11 @@ class HotSwapIT {
     }
 
     /** One row of {@code lb -s}. */
-    private record Bundle(long id, String state) {
+    record Bundle(long id, String state) {
     }
 
     /** Symbolic name to bundle, from one {@code lb -s}. */
-    private static Map<String, Bundle> bundles(ShoalCli cli) {
+    static Map<String, Bundle> bundles(ShoalCli cli) {
         Map<String, Bundle> bundles = new HashMap<>();
         Matcher row = BUNDLE.matcher(cli.ok("lb", "-s"));
         while (row.find()) {
@@ -241,7 +256,7 @@ class HotSwapIT {
     }
 
     /** The bundle's jar as the reactor built it: {@code bundles/NAME/target/NAME-VERSION.jar}. */
-    private static Path jarOf(String name) throws Exception {
+    static Path jarOf(String name) throws Exception {
         Path target = Shoal.launcherScript().toAbsolutePath().getParent().resolve("bundles").resolve(name)
                 .resolve("target");
         try (var jars = Files.list(target)) {

@@ -3,6 +3,7 @@ package dev.shoal.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.PeerLookup;
 import dev.shoal.engine.api.PeerSink;
@@ -15,7 +16,6 @@ import dev.shoal.engine.internal.TestTorrents.Spec;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ class PeerSourceTest {
     void a_private_torrent_never_asks_a_peer_source_and_a_source_that_goes_closes_its_lookups() throws Exception {
         Path files = temp.resolve("files");
         TestTorrents.create(files, "private", 32 * 1024, List.of(), 3, new Spec("p.bin", 50_000));
-        Metainfo secret = TorrentCreator.withThreads(1).create(CreateRequest.builder(files.resolve("private"))
+        Metainfo secret = new StandaloneTorrentCreator(1).create(CreateRequest.builder(files.resolve("private"))
                 .tracker(DEAD_TRACKER.get(0)).privateFlag(true).noCreationDate().build()).metainfo();
         Metainfo open = TestTorrents.create(files, "public", 32 * 1024, DEAD_TRACKER, 4, new Spec("q.bin", 50_000));
         try (Rig rig = Rig.in(temp)) {

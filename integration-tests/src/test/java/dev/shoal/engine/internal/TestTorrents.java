@@ -1,9 +1,9 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.FileEntry;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class TestTorrents {
         }
         CreateRequest.Builder request = CreateRequest.builder(top).pieceLength(pieceLength).noCreationDate();
         trackers.forEach(request::tracker);
-        return TorrentCreator.withThreads(2).create(request.build()).metainfo();
+        return new StandaloneTorrentCreator(2).create(request.build()).metainfo();
     }
 
     /** Three files whose sizes are multiples of neither the block nor the piece, one piece of 32 KiB. */

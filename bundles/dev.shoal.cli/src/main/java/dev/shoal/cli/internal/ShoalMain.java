@@ -13,8 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.Engine;
-import dev.shoal.metainfo.TorrentCreator;
 
 /**
  * Runs the command the user typed on the JVM's main thread. bnd's launcher calls the
@@ -25,32 +25,34 @@ import dev.shoal.metainfo.TorrentCreator;
  * so the (delayed) engine component is only activated, and binds its port, when a command calls
  * {@code getService()}, which only {@code get} does. {@code info}, {@code create} and
  * {@code --version} never start it.
+ *
+ * <p>{@code create} hashes with the creation code embedded in this bundle, on every core, rather than
+ * with dev.shoal.create's service: a reference to it would tie the command line (in a daemon, the
+ * main thread's component) to a bundle that may be stopped or updated at any time.
  */
 @Component(service = Callable.class, property = "main.thread=true")
 public final class ShoalMain implements Callable<Integer> {
 
     private final String[] arguments;
     private final String version;
-    private final TorrentCreator creator;
     private final ComponentServiceObjects<Engine> engines;
     private final SystemBundle framework;
 
     @Activate
     public ShoalMain(
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
-            @Reference TorrentCreator creator,
             @Reference(service = Engine.class) ComponentServiceObjects<Engine> engines,
             BundleContext context) {
         this.arguments = (String[]) launcher.get("launcher.arguments");
         this.version = context.getBundle().getHeaders().get("Shoal-Version");
-        this.creator = creator;
         this.engines = engines;
         this.framework = new SystemBundle(context.getBundle(Constants.SYSTEM_BUNDLE_ID));
     }
 
     @Override
     public Integer call() {
-        int code = new ShoalCommandLine(version, creator, engines::getService, framework)
+        int code = new ShoalCommandLine(version,
+                new StandaloneTorrentCreator(Runtime.getRuntime().availableProcessors()), engines::getService, framework)
                 .run(arguments, System.out, System.err);
         if (framework.keepRunning) {
             try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.shoal.engine.api.Engine;
-import dev.shoal.metainfo.TorrentCreator;
 
 /** {@code shoal daemon} in-process, with a recording framework and the fake engine. */
 @Timeout(30)
@@ -50,7 +50,7 @@ class DaemonCommandTest {
     private Result run(Supplier<Engine> engines, FrameworkControl framework, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ShoalCommandLine("t", TorrentCreator.withThreads(1), engines, Ticker.SYSTEM, Terminal.LOG,
+        int code = new ShoalCommandLine("t", new StandaloneTorrentCreator(1), engines, Ticker.SYSTEM, Terminal.LOG,
                 framework).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,6 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
-import dev.shoal.metainfo.TorrentCreator;
 
 /**
  * {@code shoal get} through the whole command line, with a fake engine driven by a fake clock:
@@ -82,7 +82,7 @@ class GetCommandTest {
         engine = new FakeEngine(ticker, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ShoalCommandLine("9.9.9-test", TorrentCreator.withThreads(1), () -> {
+        int code = new ShoalCommandLine("9.9.9-test", new StandaloneTorrentCreator(1), () -> {
             engineAskedFor = true;
             return engine;
         }, ticker, terminal).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -195,7 +195,7 @@ class GetCommandTest {
         FakeEngine busy = new FakeEngine(ticker, GetCommandTest::script);
         busy.portFailure = new EngineException(engineMessage);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ShoalCommandLine("t", TorrentCreator.withThreads(1), () -> busy, ticker, Terminal.LOG)
+        int code = new ShoalCommandLine("t", new StandaloneTorrentCreator(1), () -> busy, ticker, Terminal.LOG)
                 .run(new String[] {"get", torrentFile.toString(), "--dir", dir.toString(), "--port", "6881"},
                         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, code);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 
 /** The command line in-process, with the real creator: exit codes, streams, files written. */
 class ShoalCommandLineTest {
@@ -31,7 +31,7 @@ class ShoalCommandLineTest {
     private Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ShoalCommandLine("9.9.9-test", TorrentCreator.withThreads(2), ShoalCommandLineTest::noEngine)
+        int code = new ShoalCommandLine("9.9.9-test", new StandaloneTorrentCreator(2), ShoalCommandLineTest::noEngine)
                 .run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,12 +1,12 @@
 package dev.shoal.cli.internal;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
 import dev.shoal.metainfo.CreateRequest;
-import dev.shoal.metainfo.TorrentCreator;
 
 /** Real torrent files for tests, made by the metainfo bundle's creator. */
 final class TestTorrents {
@@ -20,6 +20,6 @@ final class TestTorrents {
         new Random(size).nextBytes(data);
         Path source = Files.write(dir.resolve(name), data);
         CreateRequest request = CreateRequest.builder(source).tracker("http://127.0.0.1:1/announce").build();
-        return TorrentCreator.withThreads(1).create(request).bytes();
+        return new StandaloneTorrentCreator(1).create(request).bytes();
     }
 }

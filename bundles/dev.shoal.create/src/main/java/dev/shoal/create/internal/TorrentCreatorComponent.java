@@ -1,5 +1,6 @@
 package dev.shoal.create.internal;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
 import dev.shoal.metainfo.HashProgress;
@@ -13,7 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link TorrentCreator} service: metainfo's creator, hashing on as many threads as configured.
+ * The {@link TorrentCreator} service: the standalone creator, hashing on as many threads as configured.
  * Each request runs on a thread pool of its own, so a changed thread count applies to the next
  * request without a restart.
  */
@@ -35,12 +36,12 @@ public final class TorrentCreatorComponent implements TorrentCreator {
 
     @Activate
     public TorrentCreatorComponent(Config config) {
-        this.creator = TorrentCreator.withThreads(threads(config));
+        this.creator = new StandaloneTorrentCreator(threads(config));
     }
 
     @Modified
     void modified(Config config) {
-        this.creator = TorrentCreator.withThreads(threads(config));
+        this.creator = new StandaloneTorrentCreator(threads(config));
     }
 
     @Override

@@ -23,8 +23,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** {@code shoal:create}: a torrent file from a file or folder, hashed by the TorrentCreator service. */
+/**
+ * {@code shoal:create}: a torrent file from a file or folder, hashed by the TorrentCreator service.
+ * The service comes and goes with dev.shoal.create, so the command stays and says so while it is away.
+ */
 @Component(service = CreateCommand.class)
 @Command(function = "create")
 public final class CreateCommand {
@@ -34,12 +40,16 @@ public final class CreateCommand {
             .valued("--tracker", "--out", "--piece-size", "--comment").flags("--private", "--force");
     private static final Set<String> TRACKER_SCHEMES = Set.of("http", "https", "udp");
 
-    private final TorrentCreator creator;
+    static final String UNAVAILABLE = "torrent creation is not available (dev.shoal.create stopped)";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TorrentCreator creator;
     private final String createdBy;
 
     @Activate
-    public CreateCommand(@Reference TorrentCreator creator, BundleContext context) {
-        this(creator, "Shoal " + context.getBundle().getVersion());
+    public CreateCommand(BundleContext context) {
+        this.createdBy = "Shoal " + context.getBundle().getVersion();
     }
 
     public CreateCommand(TorrentCreator creator, String createdBy) {
@@ -51,6 +61,10 @@ public final class CreateCommand {
             + " [--piece-size S] [--private] [--comment C] [--force]; --out defaults to <name>.torrent here")
     public Object create(CommandSession session, String... args) throws InterruptedException {
         Args parsed = Args.parse(CREATE, args);
+        TorrentCreator hasher = creator;
+        if (hasher == null) {
+            throw new ShellException(UNAVAILABLE);
+        }
         Path cwd = Targets.currentDirectory(session);
         Path source = Targets.resolve(cwd, parsed.operand(0));
         if (!Files.exists(source)) {
@@ -72,7 +86,7 @@ public final class CreateCommand {
         parsed.value("--comment").ifPresent(request::comment);
         CreatedTorrent created;
         try {
-            created = creator.create(request.build());
+            created = hasher.create(request.build());
         } catch (InterruptedIOException e) {
             throw new InterruptedException("hashing " + source + " was interrupted");
         } catch (IOException | IllegalArgumentException e) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.shell.internal.args.ShellException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class CreateCommandTest {
         Path share = Files.createDirectories(dir.resolve("share/sub"));
         Files.write(share.resolve("a.bin"), new byte[100_000]);
         Files.writeString(dir.resolve("share/b.txt"), "hello");
-        gogo = new GogoRig(dir).register(new CreateCommand(TorrentCreator.withThreads(2), "Shoal test"));
+        gogo = new GogoRig(dir).register(new CreateCommand(new StandaloneTorrentCreator(2), "Shoal test"));
     }
 
     @AfterEach
@@ -71,6 +71,16 @@ class CreateCommandTest {
         ShellException e = assertThrows(ShellException.class, () -> gogo.run("shoal:create share"));
         assertEquals(dir.resolve("share.torrent") + ": already exists (--force overwrites it)", e.getMessage());
         gogo.run("shoal:create share --force");
+    }
+
+    /** dev.shoal.create stopped: the command stays registered and says why it cannot make a torrent. */
+    @Test
+    void withoutTheCreatorServiceItSaysSoInOneLine() throws Exception {
+        try (GogoRig without = new GogoRig(dir).register(new CreateCommand(null, "Shoal test"))) {
+            ShellException e = assertThrows(ShellException.class, () -> without.run("shoal:create share"));
+            assertEquals("torrent creation is not available (dev.shoal.create stopped)", e.getMessage());
+        }
+        assertFalse(Files.exists(dir.resolve("share.torrent")));
     }
 
     @Test

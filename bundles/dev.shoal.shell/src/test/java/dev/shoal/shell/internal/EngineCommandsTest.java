@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.CreateRequest;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.support.torrent.TorrentSource;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class EngineCommandsTest {
         random.nextBytes(b);
         Files.write(album.resolve("a.bin"), a);
         Files.write(album.resolve("b.bin"), b);
-        Files.write(dir.resolve("album.torrent"), TorrentCreator.withThreads(1)
+        Files.write(dir.resolve("album.torrent"), new StandaloneTorrentCreator(1)
                 .create(CreateRequest.builder(album).pieceLength(16 * 1024).build()).bytes());
 
         rig = new EngineRig(dir);
@@ -160,7 +160,7 @@ class EngineCommandsTest {
                 gogo.run("shoal:goal " + id + " --ratio 2 --time 1h"));
         assertEquals("seed goal of " + id + " album: forever (was ratio 2.00 or 1h of seeding)",
                 gogo.run("shoal:goal " + id + " --forever"));
-        Files.write(dir.resolve("b.torrent"), TorrentCreator.withThreads(1)
+        Files.write(dir.resolve("b.torrent"), new StandaloneTorrentCreator(1)
                 .create(CreateRequest.builder(dir.resolve("seed/album/b.bin")).build()).bytes());
         Torrent second = added("shoal:add b.torrent --dir seed/album --paused");
         assertEquals(second.id() + " b.bin: moved to the top of the queue (was #2)",

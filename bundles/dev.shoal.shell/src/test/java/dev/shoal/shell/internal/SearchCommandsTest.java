@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.search.api.SearchCategory;
 import dev.shoal.search.api.SearchResult;
 import dev.shoal.shell.internal.args.ShellException;
@@ -90,7 +90,7 @@ class SearchCommandsTest {
     private Metainfo torrent(String name, int size) throws Exception {
         Path file = Files.createDirectories(dir.resolve("seed")).resolve(name);
         Files.write(file, new byte[size]);
-        byte[] bytes = TorrentCreator.withThreads(1).create(CreateRequest.builder(file).build()).bytes();
+        byte[] bytes = new StandaloneTorrentCreator(1).create(CreateRequest.builder(file).build()).bytes();
         Files.write(dir.resolve(name + ".torrent"), bytes);
         return Metainfo.parse(bytes);
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.test.support.LocalHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,7 +45,7 @@ class TorrentSourceTest {
     @BeforeEach
     void setUp() throws IOException {
         Files.writeString(dir.resolve("data.txt"), "some data to share");
-        torrent = TorrentCreator.withThreads(1).create(CreateRequest.builder(dir.resolve("data.txt")).build()).bytes();
+        torrent = new StandaloneTorrentCreator(1).create(CreateRequest.builder(dir.resolve("data.txt")).build()).bytes();
         Files.write(dir.resolve("data.torrent"), torrent);
         server.on("/data.torrent", exchange -> {
             exchange.sendResponseHeaders(200, torrent.length);

@@ -1,10 +1,10 @@
 package dev.shoal.watch.internal;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ final class TestTorrents {
         Path source = Files.createDirectories(work.resolve("sources")).resolve(content);
         Files.writeString(source, content.repeat(100), StandardCharsets.UTF_8);
         CreateRequest request = CreateRequest.builder(source).pieceLength(16 * 1024).noCreationDate().build();
-        return TorrentCreator.withThreads(1).create(request).bytes();
+        return new StandaloneTorrentCreator(1).create(request).bytes();
     }
 
     /** One torrent added. */

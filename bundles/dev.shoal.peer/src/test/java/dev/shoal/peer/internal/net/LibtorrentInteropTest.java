@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.Bitfield;
@@ -60,7 +60,7 @@ class LibtorrentInteropTest {
         byte[] content = new byte[200 * 1024 + 123];
         new Random(7).nextBytes(content);
         Files.write(data, content);
-        Metainfo metainfo = TorrentCreator.withThreads(2)
+        Metainfo metainfo = new StandaloneTorrentCreator(2)
                 .create(CreateRequest.builder(data).pieceLength(32 * 1024).noCreationDate().build()).metainfo();
         Path torrent = dir.resolve("seed.torrent");
         Files.write(torrent, metainfo.toBytes());

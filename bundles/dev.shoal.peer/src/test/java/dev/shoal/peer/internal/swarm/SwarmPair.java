@@ -1,8 +1,8 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.storage.api.PieceListener;
@@ -41,7 +41,7 @@ final class SwarmPair {
             Files.write(file, data);
         }
         CreateRequest request = CreateRequest.builder(dir).pieceLength(pieceLength).noCreationDate().build();
-        return TorrentCreator.withThreads(1).create(request).metainfo();
+        return new StandaloneTorrentCreator(1).create(request).metainfo();
     }
 
     static void await(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {

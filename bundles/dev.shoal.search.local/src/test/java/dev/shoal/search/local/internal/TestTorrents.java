@@ -1,5 +1,6 @@
 package dev.shoal.search.local.internal;
 
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
 import dev.shoal.metainfo.TorrentCreator;
@@ -16,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Real torrent files, made by the metainfo bundle's creator from real files, and a sink that keeps results. */
 final class TestTorrents {
 
-    private static final TorrentCreator CREATOR = TorrentCreator.withThreads(1);
+    private static final TorrentCreator CREATOR = new StandaloneTorrentCreator(1);
 
     private TestTorrents() {
     }

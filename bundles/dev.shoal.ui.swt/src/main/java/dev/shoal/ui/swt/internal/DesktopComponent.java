@@ -75,11 +75,15 @@ public final class DesktopComponent implements DesktopDriver {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SearchService search;
+    /** So may dev.shoal.create: the Create action says so while it is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TorrentCreator creator;
 
     @Activate
     public DesktopComponent(Config config, @Reference Engine engine,
             @Reference(target = "(shoal.main.thread=true)") Executor mainThread, @Reference ConfigurationAdmin admin,
-            @Reference MetaTypeService metatype, @Reference TorrentCreator creator, BundleContext context) {
+            @Reference MetaTypeService metatype, BundleContext context) {
         AtomicInteger count = new AtomicInteger();
         work = Executors.newFixedThreadPool(3, task -> {
             Thread thread = new Thread(task, "shoal-ui-work-" + count.incrementAndGet());
@@ -90,8 +94,8 @@ public final class DesktopComponent implements DesktopDriver {
         // for ui:work: the rule that the display thread never waits on the engine is checked, not hoped.
         EngineGuard engineGuard = new EngineGuard();
         displayWork = new DisplayWork(engineGuard);
-        Services services = new Services(engineGuard.guard(engine), work, admin, metatype, creator, context,
-                () -> Optional.ofNullable(search));
+        Services services = new Services(engineGuard.guard(engine), work, admin, metatype,
+                () -> Optional.ofNullable(creator), context, () -> Optional.ofNullable(search));
         desktop = new Desktop(services, displayWork, settingsOf(config), () -> quit(context));
         mainThread.execute(() -> engineGuard.runAsDisplayThread(desktop::run));
     }

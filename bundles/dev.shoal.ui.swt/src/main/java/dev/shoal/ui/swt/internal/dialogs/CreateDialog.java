@@ -14,7 +14,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -35,15 +37,19 @@ import org.slf4j.LoggerFactory;
  * "Create torrent": hashes a file or folder into a .torrent file, then offers to seed it. The
  * hashing runs on a thread of its own rather than on the shared work executor: it takes minutes
  * for large folders, and "Cancel" interrupts it, which must not reach anyone else's task.
+ *
+ * <p>The creator is dev.shoal.create's service, which may be stopped or updated while the window
+ * stays: the dialog asks for it each time it starts hashing, and says so in one line when it is away.
  */
 public final class CreateDialog {
 
     public static final String TITLE = "Create torrent";
+    public static final String UNAVAILABLE = "torrent creation is not available (dev.shoal.create stopped)";
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateDialog.class);
     private static final int STEPS = 1000;
 
-    private final TorrentCreator creator;
+    private final Supplier<Optional<TorrentCreator>> creator;
     private final AddFlow flow;
     private final Shell shell;
     private final Text source;
@@ -65,7 +71,7 @@ public final class CreateDialog {
     private Path createdFrom;
     private final org.eclipse.swt.widgets.Display display;
 
-    private CreateDialog(Shell parent, TorrentCreator creator, AddFlow flow) {
+    private CreateDialog(Shell parent, Supplier<Optional<TorrentCreator>> creator, AddFlow flow) {
         this.creator = creator;
         this.flow = flow;
         shell = Forms.dialog(parent, TITLE, 4, SWT.NONE);
@@ -118,8 +124,12 @@ public final class CreateDialog {
         shell.addListener(SWT.Dispose, event -> stopHashing());
     }
 
-    public static Shell open(Shell parent, TorrentCreator creator, AddFlow flow, Executor work) {
+    /** The dialog, or a one-line notice when dev.shoal.create's service is away. */
+    public static Shell open(Shell parent, Supplier<Optional<TorrentCreator>> creator, AddFlow flow, Executor work) {
         // work is not used: hashing has a thread of its own (see the class comment), adding goes through the flow.
+        if (creator.get().isEmpty()) {
+            return unavailable(parent);
+        }
         CreateDialog dialog = new CreateDialog(parent, creator, flow);
         Forms.show(dialog.shell, 600);
         return dialog.shell;
@@ -159,7 +169,17 @@ public final class CreateDialog {
         }
     }
 
+    private static Shell unavailable(Shell parent) {
+        LOG.warn("desktop: {}", UNAVAILABLE);
+        return Notice.error(parent, UNAVAILABLE);
+    }
+
     private void create() {
+        Optional<TorrentCreator> hasher = creator.get();
+        if (hasher.isEmpty()) {
+            unavailable(shell);
+            return;
+        }
         CreateRequest request;
         Path output;
         try {
@@ -175,7 +195,7 @@ public final class CreateDialog {
         create.setEnabled(false);
         progress.setSelection(0);
         status.setText("Hashing " + request.source().getFileName() + "…");
-        hashing = new Thread(() -> hash(request, output, mayOverwrite), "shoal-ui-create");
+        hashing = new Thread(() -> hash(hasher.get(), request, output, mayOverwrite), "shoal-ui-create");
         hashing.setDaemon(true);
         hashing.start();
     }
@@ -204,7 +224,7 @@ public final class CreateDialog {
     }
 
     /** On the hashing thread: checks, hashes, writes; the outcome goes back to the dialog. */
-    private void hash(CreateRequest request, Path output, boolean mayOverwrite) {
+    private void hash(TorrentCreator creator, CreateRequest request, Path output, boolean mayOverwrite) {
         String problem;
         CreatedTorrent torrent = null;
         try {

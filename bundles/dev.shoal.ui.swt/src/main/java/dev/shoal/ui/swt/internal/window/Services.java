@@ -13,8 +13,8 @@ import org.osgi.service.metatype.MetaTypeService;
 /**
  * What the window's actions reach: the engine and the services the dialogs need, and the "work"
  * executor every engine call, file read and ConfigAdmin write goes through (never the display thread).
- * The search service comes and goes with its bundle, so the window asks for it each time.
+ * The search and creator services come and go with their bundles, so the window asks for them each time.
  */
 public record Services(Engine engine, Executor work, ConfigurationAdmin admin, MetaTypeService metatype,
-        TorrentCreator creator, BundleContext context, Supplier<Optional<SearchService>> search) {
+        Supplier<Optional<TorrentCreator>> creator, BundleContext context, Supplier<Optional<SearchService>> search) {
 }

@@ -7,9 +7,9 @@ import dev.shoal.bencode.BList;
 import dev.shoal.bencode.BString;
 import dev.shoal.bencode.BValue;
 import dev.shoal.bencode.BencodeEncoder;
+import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.ui.swt.internal.adding.FileChoice.Node;
 import dev.shoal.ui.swt.internal.adding.FileChoice.State;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class FileChoiceTest {
         Files.write(album.resolve("b-disc").resolve("02.flac"), new byte[200]);
         Files.write(album.resolve("A-cover.jpg"), new byte[50]);
         Files.write(Files.createDirectories(album.resolve("extras")).resolve("notes.txt"), new byte[7]);
-        Metainfo torrent = TorrentCreator.withThreads(1).create(CreateRequest.builder(album).build()).metainfo();
+        Metainfo torrent = new StandaloneTorrentCreator(1).create(CreateRequest.builder(album).build()).metainfo();
 
         FileChoice choice = FileChoice.of(torrent);
         Node root = choice.roots().get(0);
@@ -56,7 +56,7 @@ class FileChoiceTest {
         Files.write(Files.createDirectories(album.resolve("disc")).resolve("01.flac"), new byte[300]);
         Files.write(album.resolve("disc").resolve("02.flac"), new byte[200]);
         Files.write(album.resolve("cover.jpg"), new byte[50]);
-        FileChoice choice = FileChoice.of(TorrentCreator.withThreads(1).create(CreateRequest.builder(album).build())
+        FileChoice choice = FileChoice.of(new StandaloneTorrentCreator(1).create(CreateRequest.builder(album).build())
                 .metainfo());
         Node root = choice.roots().get(0);
         Node disc = root.children().get(0);
@@ -97,7 +97,7 @@ class FileChoiceTest {
     @Test
     void aSingleFileTorrentIsOneCheckedFile() throws Exception {
         Files.write(dir.resolve("one.iso"), new byte[1000]);
-        FileChoice choice = FileChoice.of(TorrentCreator.withThreads(1)
+        FileChoice choice = FileChoice.of(new StandaloneTorrentCreator(1)
                 .create(CreateRequest.builder(dir.resolve("one.iso")).build()).metainfo());
         Node only = choice.roots().get(0);
         assertEquals("one.iso", only.name());

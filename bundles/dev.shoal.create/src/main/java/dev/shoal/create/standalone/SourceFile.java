@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  *                     torrent's directory, for a single-file torrent just the torrent's name
  * @param length       its size when it was listed
  */
-public record SourceFile(Path file, List<String> torrentPath, long length) {
+record SourceFile(Path file, List<String> torrentPath, long length) {
 
     public SourceFile {
         torrentPath = List.copyOf(torrentPath);

@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import dev.shoal.metainfo.HashProgress;
 import java.io.IOException;
@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * disk still sees a nearly sequential stream. Memory is one 4 MiB buffer per thread whatever the
  * piece length: a piece longer than a buffer is fed to the digest in parts.
  *
- * <p>No OSGi here: the DS component, the CLI and tests construct it directly.
+ * <p>No OSGi here: {@link StandaloneTorrentCreator} constructs it.
  */
-public final class PieceHasher {
+final class PieceHasher {
 
     static final int BUFFER_BYTES = 4 << 20;
 

@@ -1,10 +1,9 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SystemProgram;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ class MktorrentCompatibilityTest {
                 "-o", output.toString(), root.toString()), Duration.ofSeconds(60)).assertSuccess();
 
         Metainfo theirs = Metainfo.parse(Files.readAllBytes(output));
-        Metainfo ours = TorrentCreator.withThreads(2).create(CreateRequest.builder(root)
+        Metainfo ours = new StandaloneTorrentCreator(2).create(CreateRequest.builder(root)
                 .pieceLength(1 << 15).tracker("http://t/announce").privateFlag(true).build()).metainfo();
         assertEquals(theirs.files(), ours.files());
         assertEquals(theirs.infoHash(), ours.infoHash());

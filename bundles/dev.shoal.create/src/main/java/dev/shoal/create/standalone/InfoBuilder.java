@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import dev.shoal.bencode.BDictionary;
 import dev.shoal.bencode.BList;

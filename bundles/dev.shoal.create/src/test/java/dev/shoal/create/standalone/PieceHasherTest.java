@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.CreatedTorrent;
 import dev.shoal.metainfo.FileEntry;
+import dev.shoal.metainfo.HashProgress;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.metainfo.TorrentVersion;
@@ -27,7 +28,7 @@ class TorrentCreatorTest {
     @TempDir
     Path dir;
 
-    final TorrentCreator creator = TorrentCreator.withThreads(3);
+    final TorrentCreator creator = new StandaloneTorrentCreator(3);
 
     @Test
     void singleFile() throws Exception {
@@ -90,7 +91,7 @@ class TorrentCreatorTest {
         Path root = dir.resolve("d");
         TestFiles.write(root.resolve("x"), TestFiles.randomBytes(50_000, 9));
         CreateRequest request = CreateRequest.builder(root).noCreationDate().tracker("http://t/").build();
-        assertArrayEquals(creator.create(request).bytes(), TorrentCreator.withThreads(1).create(request).bytes());
+        assertArrayEquals(creator.create(request).bytes(), new StandaloneTorrentCreator(1).create(request).bytes());
     }
 
     @Test
@@ -112,19 +113,26 @@ class TorrentCreatorTest {
     void unsafeNameIsRefusedBeforeHashing() throws Exception {
         Path root = dir.resolve("d");
         TestFiles.write(root.resolve("aux.txt"), new byte[10]);
-        IOException e = assertThrows(IOException.class, () -> creator.create(CreateRequest.builder(root).build()));
-        assertEquals("cannot put \"aux.txt\" into a torrent: \"aux\" is a reserved device name on Windows",
-                e.getMessage());
+        IOException e = assertThrows(IOException.class,
+                () -> creator.create(CreateRequest.builder(root).build(), NEVER_HASHED));
+        assertEquals("cannot make a torrent of " + root + ": unsafe file path \"d/aux.txt\": \"aux\" is a reserved"
+                + " device name on Windows", e.getMessage());
     }
 
     @Test
-    void caseClashIsRefusedByTheParseBack() throws Exception {
+    void caseClashIsRefusedBeforeHashing() throws Exception {
         Path root = dir.resolve("d");
         TestFiles.write(root.resolve("A"), new byte[10]);
         TestFiles.write(root.resolve("a"), new byte[10]);
-        IOException e = assertThrows(IOException.class, () -> creator.create(CreateRequest.builder(root).build()));
+        IOException e = assertThrows(IOException.class,
+                () -> creator.create(CreateRequest.builder(root).build(), NEVER_HASHED));
         assertTrue(e.getMessage().contains("two files map to the same path"), e.getMessage());
     }
+
+    /** The hasher reports at least once (at the end) on every run: a call means the names were not checked first. */
+    private static final HashProgress NEVER_HASHED = (hashed, total) -> {
+        throw new AssertionError("hashed " + hashed + " of " + total + " bytes before refusing the names");
+    };
 
     @Test
     void missingSource() {

@@ -1,4 +1,4 @@
-package dev.shoal.metainfo.internal.create;
+package dev.shoal.create.standalone;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
