@@ -54,6 +54,14 @@ public final class PeerConnection {
         session.closeOnFlush();
     }
 
+    /**
+     * Closes at once, dropping what is queued: for a peer we push out, which may not be reading
+     * (what is queued for it would never flush, and the socket would stay open).
+     */
+    public void closeNow() {
+        session.closeNow();
+    }
+
     @Override
     public String toString() {
         return "PeerConnection[" + session.getRemoteAddress() + ", " + remote.peerId() + "]";

@@ -51,6 +51,14 @@ final class PeerState {
     boolean sawPieces;
     long lastBlockMillis;
     long lastRequestMillis;
+    /** Since when neither side has been interested in the other; -1 while one is. */
+    long idleSinceMillis;
+    /** When its socket last took a block of ours, or the first of those now waiting was queued. */
+    long socketProgressMillis;
+    /** Its requests we took into the upload queue, ever. */
+    long requestsAccepted;
+    /** Its requests refused (choked, queue full, not ours to give) since we last accepted one or unchoked it. */
+    int requestsRefused;
 
     PeerState(PeerConnection connection, long nowMillis, int initialQueueDepth) {
         this.connection = connection;
@@ -59,6 +67,7 @@ final class PeerState {
         this.fastExtension = connection.remote().reserved().fastExtension();
         this.queueDepth = initialQueueDepth;
         this.lastBlockMillis = nowMillis;
+        this.idleSinceMillis = nowMillis;
     }
 
     void send(PeerMessage message) {
@@ -67,6 +76,14 @@ final class PeerState {
 
     boolean isSeed(int pieceCount) {
         return hasCount == pieceCount;
+    }
+
+    /**
+     * Blocks of ours wait in its socket and it has taken none for {@code millis}: it is not reading,
+     * and an upload slot is wasted on it.
+     */
+    boolean stalled(long nowMillis, long millis) {
+        return blocksQueued > 0 && nowMillis - socketProgressMillis >= millis;
     }
 
     boolean mayRequest(int piece) {

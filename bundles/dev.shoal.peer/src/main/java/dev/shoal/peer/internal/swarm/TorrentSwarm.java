@@ -92,7 +92,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.downloader = new Downloader(picker, context::settings, clock, this::mayRequest);
         this.uploader = new Uploader(lock, storage, verified, context, uploadLimit, sent, clock, random);
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
-        this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete);
+        this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
+                this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
                 roster.all(), this::complete);
@@ -263,17 +264,26 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void closed(PeerConnection connection, Optional<Throwable> cause) {
         lock.run(() -> {
             PeerState peer = roster.remove(connection, cause);
-            if (peer == null) {
-                return;
-            }
-            picker.peerGone(peer, peer.has::get);
-            peer.requested.clear();
-            peer.uploads.clear();
-            if (!roster.closed()) {
-                refill();
-                roster.dial();
+            if (peer != null) {
+                forget(peer);
+                if (!roster.closed()) {
+                    roster.dial();
+                }
             }
         });
+    }
+
+    /**
+     * The peer left (or was let go to make room: then the newcomer takes its place, not a dial): its
+     * requests go back to the picker, and the others take them over.
+     */
+    private void forget(PeerState peer) {
+        picker.peerGone(peer, peer.has::get);
+        peer.requested.clear();
+        peer.uploads.clear();
+        if (!roster.closed()) {
+            refill();
+        }
     }
 
     @Override
@@ -334,6 +344,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
                 // Done downloading (every wanted piece here) chokes as a seed: nobody sends us anything to rank by.
                 uploader.rechoke(roster.all(), picker.isFinished());
             }
+            roster.turnover();
             roster.dial();
         } catch (RuntimeException e) {
             // A bug here must not stop the timer for good: the swarm would silently freeze.

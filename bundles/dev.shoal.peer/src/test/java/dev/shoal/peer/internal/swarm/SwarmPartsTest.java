@@ -57,11 +57,11 @@ class SwarmPartsTest {
         candidates.ban(c);
         candidates.offer(List.of(a, b, c), Set.of(b), 0);
         assertEquals(1, candidates.size(), "b is connected, c banned");
-        assertEquals(a, candidates.next(0));
+        assertEquals(a, candidates.next(0, any -> true));
         candidates.offer(List.of(a), Set.of(), 30_000);
-        assertNull(candidates.next(30_000), "a was tried half a minute ago");
+        assertNull(candidates.next(30_000, any -> true), "a was tried half a minute ago");
         candidates.offer(List.of(a), Set.of(), 60_000);
-        assertEquals(a, candidates.next(60_000));
+        assertEquals(a, candidates.next(60_000, any -> true));
         assertTrue(candidates.isBanned(c));
         assertFalse(candidates.isBanned(a));
     }
