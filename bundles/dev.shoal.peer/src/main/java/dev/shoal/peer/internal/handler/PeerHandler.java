@@ -76,7 +76,7 @@ public final class PeerHandler extends IoHandlerAdapter {
         } else if (pending != null) {
             IoSession evicted = pending.enter(session);
             if (evicted != null) {
-                LOG.debug("closing {}: still in its handshake while more connections came", evicted.getRemoteAddress());
+                LOG.debug("closing {}: too many connections waiting for their handshake", evicted.getRemoteAddress());
                 evicted.closeNow();
             }
         }

@@ -12,12 +12,16 @@ import org.apache.mina.core.session.IoSession;
 /**
  * Incoming connections that have not completed their handshake, bounded in total and per IP
  * address. When a bound is reached the <em>oldest</em> waiting connection (of that address, or of
- * all) makes room for the new one rather than the new one being refused: a host that opens sockets
- * and says nothing cannot keep the door shut, as a real peer completes its handshake within
- * milliseconds of connecting and is long through before the attacker's next connections push it
- * out. Thread-safe: MINA's I/O threads call it.
+ * all) makes room for the new one, so a host that opens sockets and says nothing cannot keep the
+ * door shut; but only once it has waited {@link #MIN_WAIT_MILLIS}: a real peer's handshake is
+ * through within milliseconds, and a burst of new connections must not push out one whose
+ * handshake is on its way (then the newcomer is the one closed). Thread-safe: MINA's I/O threads
+ * call it.
  */
 public final class PendingHandshakes {
+
+    /** How long a connection may wait for its handshake before a newcomer can push it out. */
+    static final long MIN_WAIT_MILLIS = 1000;
 
     private final ConnectionBounds bounds;
     /** In arrival order, each with its address as it was when it came. */
@@ -28,20 +32,26 @@ public final class PendingHandshakes {
         this.bounds = bounds;
     }
 
-    /** A connection opened; the one returned (or null) must be closed to keep within the bounds. */
+    /**
+     * A connection opened; the one returned (or null) must be closed to keep within the bounds: an
+     * older one that waited long enough, or else this one, which then does not count.
+     */
     synchronized IoSession enter(IoSession session) {
         InetAddress address = addressOf(session.getRemoteAddress());
-        ArrayDeque<IoSession> same = byAddress.computeIfAbsent(address, key -> new ArrayDeque<>());
+        ArrayDeque<IoSession> same = byAddress.get(address);
         IoSession evicted = null;
-        if (same.size() >= bounds.perAddress()) {
+        if (same != null && same.size() >= bounds.perAddress()) {
             evicted = same.peekFirst();
         } else if (all.size() >= bounds.total()) {
             evicted = all.keySet().iterator().next();
         }
         if (evicted != null) {
+            if (session.getCreationTime() - evicted.getCreationTime() < MIN_WAIT_MILLIS) {
+                return session;
+            }
             leave(evicted);
         }
-        same.addLast(session);
+        byAddress.computeIfAbsent(address, key -> new ArrayDeque<>()).addLast(session);
         all.put(session, address);
         return evicted;
     }
