@@ -42,7 +42,10 @@ public final class RequestFlooder implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Connects, handshakes for {@code infoHashHex}, says interested and waits (≤ {@code unchokeWithin}) for the unchoke. */
+    /**
+     * Connects, handshakes for {@code infoHashHex}, says interested and waits (at most
+     * {@code unchokeWithin}) for the unchoke.
+     */
     public static RequestFlooder unchokedBy(InetSocketAddress seed, String infoHashHex, Duration unchokeWithin)
             throws IOException {
         Socket socket = new Socket();

@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link SwarmService}: owns the listening socket, the dialler, the global limits and the timer
  * thread every swarm shares. Connection and dial limits, upload slots, the request queue, the ban
- * threshold, the snub time and the peer turnover change live ({@code @Modified}), as do the listen address and port (the socket is bound again, open
- * connections stay). Time-outs, size limits and the bounds on handshakes are fixed per connection, so a half-applied change
- * would mislead: changing them restarts the component, which closes the connections as an update
- * of the bundle does (the engine re-dials its peers).
+ * threshold, the snub time and the peer turnover change live ({@code @Modified}), as do the listen
+ * address and port (the socket is bound again, open connections stay). Time-outs, size limits and
+ * the bounds on handshakes are fixed per connection, so a half-applied change would mislead:
+ * changing them restarts the component, which closes the connections as an update of the bundle
+ * does (the engine re-dials its peers).
  */
 @Component(service = SwarmService.class, configurationPid = SwarmComponent.PID)
 @Designate(ocd = SwarmComponent.Config.class)

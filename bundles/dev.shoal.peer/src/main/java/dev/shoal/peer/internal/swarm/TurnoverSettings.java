@@ -25,8 +25,8 @@ public record TurnoverSettings(Duration newPeerGrace, Duration inactivity, Durat
         Objects.requireNonNull(newPeerGrace, "newPeerGrace");
         Objects.requireNonNull(inactivity, "inactivity");
         Objects.requireNonNull(interval, "interval");
-        if (newPeerGrace.isNegative() || inactivity.isNegative() || inactivity.isZero() || interval.isNegative() || interval.isZero() || percent < 0
-                || percent > 100) {
+        if (newPeerGrace.isNegative() || inactivity.isNegative() || inactivity.isZero() || interval.isNegative()
+                || interval.isZero() || percent < 0 || percent > 100) {
             throw new IllegalArgumentException("turnover: grace ≥ 0, inactivity and interval > 0, percent 0..100");
         }
     }

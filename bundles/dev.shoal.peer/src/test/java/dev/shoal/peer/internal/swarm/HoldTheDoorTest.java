@@ -48,8 +48,8 @@ class HoldTheDoorTest {
 
     private static SwarmSettings small() {
         PeerWireSettings wire = new PeerWireSettings(PeerId.generate(new SecureRandom()),
-                Reserved.NONE.withFastExtension(true), new WireTimeouts(120, 180, HANDSHAKE_SECONDS), WireLimits.DEFAULT,
-                5_000, new ConnectionBounds(8, PENDING_PER_ADDRESS));
+                Reserved.NONE.withFastExtension(true), new WireTimeouts(120, 180, HANDSHAKE_SECONDS),
+                WireLimits.DEFAULT, 5_000, new ConnectionBounds(8, PENDING_PER_ADDRESS));
         return SwarmSettings.defaults(wire).withListen("127.0.0.1", 0).withConnectionsPerTorrent(LIMIT)
                 .withTurnover(new TurnoverSettings(GRACE, Duration.ofSeconds(300), Duration.ofSeconds(300), 4))
                 .withMaxPeerRequests(MAX_REQUESTS);
