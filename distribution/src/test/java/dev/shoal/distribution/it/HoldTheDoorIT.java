@@ -38,7 +38,8 @@ import dev.shoal.test.support.SwarmData;
  * Shoal seeding ({@code shoal get} with the data there, default peer settings) while a scripted
  * attacker on plain sockets tries to shut the door (Shoal issue 13): connections that complete the
  * handshake and then say nothing or only keep-alives fill the torrent's 50 connections, hundreds
- * more never send a handshake or only half of it; or a peer sends 100,000 requests and never reads.
+ * more never send a handshake or only half of it; or a peer sends 100,000 requests and never reads
+ * (Shoal cuts it off once its socket has taken nothing for 5 s).
  * Then a libtorrent leecher arrives: it must get data and complete byte-exact, while Shoal keeps its
  * connections and open files within its limits (read from {@code /proc}, so Linux only) and cuts the
  * flooder off. The bounds on time are hang guards; the figures go to stdout.
@@ -57,7 +58,7 @@ class HoldTheDoorIT {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final Duration COMPLETE = Duration.ofSeconds(120);
     private static final Pattern FLOOD_CLOSE = Pattern.compile(
-            "closing \\S+: (\\d+) requests refused in a row \\(([^)]*)\\), (\\d+) accepted before; at most (\\d+)");
+            "closing \\S+: (\\d+) requests refused in a row \\(([^)]*)\\), (\\d+) accepted before, at most (\\d+)");
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_TEST, TestSwarm.Announce.HTTP);
@@ -167,8 +168,8 @@ class HoldTheDoorIT {
                 int refused = Integer.parseInt(line.group(1));
                 int accepted = Integer.parseInt(line.group(3));
                 assertEquals(MAX_PEER_REQUESTS, Integer.parseInt(line.group(4)), "the queue bound Shoal applied");
-                assertTrue(refused > MAX_PEER_REQUESTS && refused <= 2 * MAX_PEER_REQUESTS,
-                        () -> "cut off after " + refused + " refused requests: " + line.group());
+                assertTrue(refused > MAX_PEER_REQUESTS, () -> "cut off after " + refused + " refused requests, "
+                        + "no more than may wait: " + line.group());
                 long start = System.nanoTime();
                 shoal.explain(() -> leecher.awaitComplete(COMPLETE));
                 System.out.printf(Locale.ROOT, "HoldTheDoorIT: flood of 100000 requests: %d written before the "

@@ -45,6 +45,11 @@ public final class PeerConnection {
         return session.isConnected() && !session.isClosing();
     }
 
+    /** Messages queued for the socket and not yet written to it. */
+    public int queuedWrites() {
+        return session.getScheduledWriteMessages();
+    }
+
     public void send(PeerMessage message) {
         session.write(message);
     }

@@ -206,17 +206,18 @@ final class PeerRoster {
     void turnover() {
         turnover.tick(peers.values());
         int limit = context.settings().connectionsPerTorrent();
-        boolean full = peers.size() >= limit || context.slots().full();
-        if (full) {
-            for (PeerState peer : turnover.inactive(peers.values())) {
-                evict(peer, "neither side interested for "
-                        + context.settings().turnover().inactivity().toSeconds() + " s while the torrent is full");
+        // As libtorrent: only while full, so an inactive peer goes when it is in someone's way.
+        for (PeerState peer : turnover.inactive(peers.values())) {
+            if (peers.size() < limit && !context.slots().full()) {
+                break;
             }
+            evict(peer, "neither side interested for "
+                    + context.settings().turnover().inactivity().toSeconds() + " s while the torrent is full");
         }
         if (candidates.size() == 0) {
             return;
         }
-        if (full) {
+        if (peers.size() >= limit || context.slots().full()) {
             PeerState victim = turnover.victim(peers.values());
             if (victim != null) {
                 evict(victim, "making room for an address waiting to be dialled");

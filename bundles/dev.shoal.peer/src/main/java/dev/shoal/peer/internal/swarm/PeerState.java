@@ -55,6 +55,8 @@ final class PeerState {
     long idleSinceMillis;
     /** When its socket last took a block of ours, or the first of those now waiting was queued. */
     long socketProgressMillis;
+    /** When its socket last took any message of ours (keep-alives aside). */
+    long lastSentMillis;
     /** Its requests we took into the upload queue, ever. */
     long requestsAccepted;
     /** Its requests refused (choked, queue full, not ours to give) since we last accepted one or unchoked it. */
@@ -68,6 +70,7 @@ final class PeerState {
         this.queueDepth = initialQueueDepth;
         this.lastBlockMillis = nowMillis;
         this.idleSinceMillis = nowMillis;
+        this.lastSentMillis = nowMillis;
     }
 
     void send(PeerMessage message) {
@@ -84,6 +87,11 @@ final class PeerState {
      */
     boolean stalled(long nowMillis, long millis) {
         return blocksQueued > 0 && nowMillis - socketProgressMillis >= millis;
+    }
+
+    /** Messages of ours wait for its socket, and it took none for {@code millis}: it does not read. */
+    boolean deaf(long nowMillis, long millis) {
+        return connection.queuedWrites() > 0 && nowMillis - lastSentMillis >= millis;
     }
 
     boolean mayRequest(int piece) {

@@ -300,7 +300,11 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void sent(PeerConnection connection, PeerMessage message) {
         lock.run(() -> {
             PeerState peer = roster.get(connection);
-            if (peer != null && message instanceof Piece) {
+            if (peer == null) {
+                return;
+            }
+            peer.lastSentMillis = clock.millis();
+            if (message instanceof Piece) {
                 uploader.blockSent(peer);
             }
         });
@@ -338,6 +342,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
                         peer.received.rate(), peer.queueDepth, peer.requested.size(), peer.slowStart);
                 downloader.tick(peer);
                 uploader.serve(peer);
+                uploader.cutOffIfFlooding(peer);
             }
             if (now - lastRechokeMillis >= Choker.RECHOKE_INTERVAL_MILLIS) {
                 lastRechokeMillis = now;

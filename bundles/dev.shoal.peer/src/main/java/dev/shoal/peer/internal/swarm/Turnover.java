@@ -58,9 +58,10 @@ final class Turnover {
     /** The peer to let go for a newcomer, or null when none is expendable. */
     PeerState victim(Collection<PeerState> peers) {
         long now = clock.millis();
+        Comparator<PeerState> order = order(now);
         PeerState victim = null;
         for (PeerState peer : peers) {
-            if (rank(peer, now) < USEFUL && (victim == null || order(now).compare(peer, victim) < 0)) {
+            if (rank(peer, now) < USEFUL && (victim == null || order.compare(peer, victim) < 0)) {
                 victim = peer;
             }
         }

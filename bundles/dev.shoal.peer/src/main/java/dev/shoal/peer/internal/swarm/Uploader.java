@@ -24,11 +24,15 @@ import org.slf4j.LoggerFactory;
  * and serving the requests of unchoked peers from verified pieces, within the upload limits and
  * with a bounded number of blocks per peer between the disk and the socket. A peer's waiting
  * requests are bounded ({@link SwarmSettings#maxPeerRequests()}); those over it, and those of a peer
- * we choke, are refused (rejected under BEP 6, else dropped), and a peer refused more than
- * {@link #REFUSALS_BEYOND_LIMIT} past the bound is disconnected: every refusal costs us a reject in
- * its write queue, which a peer that does not read never empties. A peer that does not read loses
- * its upload slot (it is {@linkplain PeerState#stalled stalled} to the choker). Every method runs
- * under the swarm's lock.
+ * we choke, are refused (rejected under BEP 6, else dropped). Refusing costs a reject in the peer's
+ * write queue, which a peer that does not read never empties: rejects stop at
+ * {@link #REJECTS_QUEUED_MAX} queued (then requests are dropped), and a peer refused more than
+ * {@link #REFUSALS_BEYOND_LIMIT} past the bound in a row that takes nothing from its socket for
+ * {@link #NOT_READING_MILLIS} is disconnected. Refusals alone are no reason: without the extension
+ * protocol we cannot advertise the bound ({@code reqq}), and Transmission then asks for ten seconds
+ * of its rate at once, thousands of requests, reading every reject. A peer that does not read also
+ * loses its upload slot (it is {@linkplain PeerState#stalled stalled} to the choker). Every method
+ * runs under the swarm's lock.
  */
 final class Uploader {
 
@@ -41,6 +45,13 @@ final class Uploader {
      * sends up to the bound before our choke reaches it, and a little more is slack for timing.
      */
     static final int REFUSALS_BEYOND_LIMIT = 64;
+    /**
+     * Rejects queued for one peer at most: above what one read of its socket (256 KiB, 15,420
+     * requests) can make us queue before MINA flushes, so a peer that reads never loses one.
+     */
+    static final int REJECTS_QUEUED_MAX = 20_000;
+    /** A peer with writes waiting that took none of them for this long is not reading. */
+    static final long NOT_READING_MILLIS = 5_000;
 
     private final SwarmLock lock;
     private final TorrentStorage storage;
@@ -105,13 +116,25 @@ final class Uploader {
             return;
         }
         // BEP 6 peers expect an answer to every request; others learn from the choke (or the bound).
-        if (peer.fastExtension) {
+        if (peer.fastExtension && peer.connection.queuedWrites() < REJECTS_QUEUED_MAX) {
             peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
         }
-        if (++peer.requestsRefused > limit + REFUSALS_BEYOND_LIMIT) {
-            LOG.info("closing {}: {} requests refused in a row ({}), {} accepted before; at most {} may wait",
-                    peer.address, peer.requestsRefused, peer.choked ? "choked" : "queue full or not ours",
-                    peer.requestsAccepted, limit);
+        peer.requestsRefused++;
+        cutOffIfFlooding(peer);
+    }
+
+    /**
+     * Disconnects a peer that asked far beyond the bound and does not read what we send; on each
+     * refusal and once a second, as a flood may have stopped by the time its socket is seen stuck.
+     */
+    void cutOffIfFlooding(PeerState peer) {
+        int limit = context.settings().maxPeerRequests();
+        if (peer.requestsRefused > limit + REFUSALS_BEYOND_LIMIT && peer.connection.isOpen()
+                && peer.deaf(clock.millis(), NOT_READING_MILLIS)) {
+            LOG.info("closing {}: {} requests refused in a row ({}), {} accepted before, at most {} may wait; "
+                    + "it took nothing from its socket for {} s", peer.address, peer.requestsRefused,
+                    peer.choked ? "choked" : "queue full or not ours", peer.requestsAccepted, limit,
+                    NOT_READING_MILLIS / 1000);
             peer.uploads.clear();
             peer.connection.closeNow();
         }

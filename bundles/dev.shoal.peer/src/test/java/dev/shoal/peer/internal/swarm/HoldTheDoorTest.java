@@ -47,11 +47,15 @@ class HoldTheDoorTest {
     Path temp;
 
     private static SwarmSettings small() {
+        return small(new TurnoverSettings(GRACE, Duration.ofSeconds(300), Duration.ofSeconds(300), 4));
+    }
+
+    private static SwarmSettings small(TurnoverSettings turnover) {
         PeerWireSettings wire = new PeerWireSettings(PeerId.generate(new SecureRandom()),
                 Reserved.NONE.withFastExtension(true), new WireTimeouts(120, 180, HANDSHAKE_SECONDS),
                 WireLimits.DEFAULT, 5_000, new ConnectionBounds(8, PENDING_PER_ADDRESS));
         return SwarmSettings.defaults(wire).withListen("127.0.0.1", 0).withConnectionsPerTorrent(LIMIT)
-                .withTurnover(new TurnoverSettings(GRACE, Duration.ofSeconds(300), Duration.ofSeconds(300), 4))
+                .withTurnover(turnover)
                 .withMaxPeerRequests(MAX_REQUESTS);
     }
 
@@ -94,6 +98,24 @@ class HoldTheDoorTest {
             assertTrue(most.get() <= LIMIT, () -> "the seed held " + most.get() + " peers, its limit is " + LIMIT);
             assertEquals(LIMIT - 1, idle.open(Kind.SILENT) + idle.open(Kind.KEEP_ALIVE),
                     () -> "one idle peer made room for the leecher: " + idle.summary());
+        }
+    }
+
+    @Test
+    void peersNeitherSideWantsAnythingOfLeaveAFullTorrentAfterTheInactivityTime() throws Exception {
+        Metainfo torrent = SwarmPair.makeTorrent(temp.resolve("seed"), "data", 32 * 1024, 100_000);
+        Duration inactivity = Duration.ofSeconds(3);
+        SwarmSettings settings = small(new TurnoverSettings(GRACE, inactivity, Duration.ofSeconds(300), 4));
+        try (SwarmPair.Peer seed = new SwarmPair.Peer(torrent, temp.resolve("seed"), temp.resolve("s.resume"), settings);
+                HostilePeers idle = HostilePeers.open(seed.address(), torrent.infoHash().truncated().hex(),
+                        Map.of(Kind.KEEP_ALIVE, LIMIT))) {
+            // One goes, and the torrent is no longer full: the others stay until someone needs the room.
+            await(() -> idle.open(Kind.KEEP_ALIVE) == LIMIT - 1, () -> "an idle peer let go: " + idle.summary());
+            Thread.sleep(inactivity.toMillis());
+            System.out.println("HoldTheDoorTest: inactivity " + idle.summary());
+            assertEquals(LIMIT - 1, idle.open(Kind.KEEP_ALIVE), idle::summary);
+            assertTrue(idle.heldFor(Kind.KEEP_ALIVE).stream().allMatch(held -> held.compareTo(inactivity) >= 0),
+                    () -> "let go before the inactivity time: " + idle.summary());
         }
     }
 
