@@ -137,6 +137,11 @@ final class ShoalGet implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The JVM's process id, for what {@code /proc} says of it. */
+    long pid() {
+        return process.pid();
+    }
+
     String stdout() {
         return read(stdout);
     }

@@ -11,7 +11,8 @@ import java.util.Set;
  * BitTorrent's choking algorithm (BEP 3, as libtorrent's choker.cpp does it): every 10 seconds
  * the interested peers that give us the most (or, when seeding, take the most) get the regular
  * upload slots; one more slot goes to an optimistic unchoke that rotates every 30 seconds, so
- * newcomers get a chance to show what they give. Snubbed peers lose their regular slot. Pure: no
+ * newcomers get a chance to show what they give. Snubbed peers lose their regular slot; stalled
+ * peers (they do not read what we send) lose any slot, as it would be wasted on them. Pure: no
  * clock, no threads; the caller calls {@link #rechoke} every {@link #RECHOKE_INTERVAL_MILLIS}.
  */
 public final class Choker<P> {
@@ -47,7 +48,7 @@ public final class Choker<P> {
                 (PeerSnapshot<P> p) -> seeding ? p.uploadRate() : p.downloadRate()).reversed();
         List<PeerSnapshot<P>> candidates = new ArrayList<>();
         for (PeerSnapshot<P> peer : peers) {
-            if (peer.interested() && !peer.snubbed()) {
+            if (peer.interested() && !peer.snubbed() && !peer.stalled()) {
                 candidates.add(peer);
             }
         }
@@ -72,7 +73,7 @@ public final class Choker<P> {
         List<PeerSnapshot<P>> eligible = new ArrayList<>();
         boolean currentStillEligible = false;
         for (PeerSnapshot<P> peer : peers) {
-            if (peer.interested() && !regular.contains(peer.peer())) {
+            if (peer.interested() && !peer.stalled() && !regular.contains(peer.peer())) {
                 eligible.add(peer);
                 currentStillEligible |= peer.peer().equals(optimistic);
             }

@@ -9,7 +9,14 @@ package dev.shoal.peer.internal.choker;
  * @param uploadRate      bytes/s we send to it (what seeding rewards: peers that take data fast)
  * @param connectedMillis when it connected, on the choker's clock
  * @param snubbed         it has sent us nothing for a minute although we asked
+ * @param stalled         its socket has taken none of our blocks for as long: it does not read
  */
 public record PeerSnapshot<P>(P peer, boolean interested, double downloadRate, double uploadRate,
-        long connectedMillis, boolean snubbed) {
+        long connectedMillis, boolean snubbed, boolean stalled) {
+
+    /** A peer that reads what we send. */
+    public PeerSnapshot(P peer, boolean interested, double downloadRate, double uploadRate, long connectedMillis,
+            boolean snubbed) {
+        this(peer, interested, downloadRate, uploadRate, connectedMillis, snubbed, false);
+    }
 }

@@ -45,6 +45,11 @@ public final class PeerConnection {
         return session.isConnected() && !session.isClosing();
     }
 
+    /** Messages queued for the socket and not yet written to it. */
+    public int queuedWrites() {
+        return session.getScheduledWriteMessages();
+    }
+
     public void send(PeerMessage message) {
         session.write(message);
     }
@@ -52,6 +57,14 @@ public final class PeerConnection {
     /** Closes after what is queued has been written. */
     public void close() {
         session.closeOnFlush();
+    }
+
+    /**
+     * Closes at once, dropping what is queued: for a peer we push out, which may not be reading
+     * (what is queued for it would never flush, and the socket would stay open).
+     */
+    public void closeNow() {
+        session.closeNow();
     }
 
     @Override

@@ -28,19 +28,30 @@ public final class PeerHandler extends IoHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PeerHandler.class);
     private static final KeepAlive KEEP_ALIVE = new KeepAlive();
 
+    /** How often a connection still in its handshake checks its deadline. */
+    private static final int HANDSHAKE_CHECK_SECONDS = 1;
+
     private final PeerId ourId;
     private final Reserved ourReserved;
     private final WireTimeouts timeouts;
     private final WireLimits limits;
     private final TorrentLookup lookup;
+    private final PendingHandshakes pending;
 
+    /** A handler for dialled sessions only (a connector): nothing comes in to bound. */
+    public PeerHandler(PeerId ourId, Reserved ourReserved, WireTimeouts timeouts, WireLimits limits) {
+        this(ourId, ourReserved, timeouts, limits, TorrentLookup.NONE, null);
+    }
+
+    /** A handler for accepted sessions: {@code pending} bounds those still in their handshake. */
     public PeerHandler(PeerId ourId, Reserved ourReserved, WireTimeouts timeouts, WireLimits limits,
-            TorrentLookup lookup) {
+            TorrentLookup lookup, PendingHandshakes pending) {
         this.ourId = ourId;
         this.ourReserved = ourReserved;
         this.timeouts = timeouts;
         this.limits = limits;
         this.lookup = lookup;
+        this.pending = pending;
     }
 
     /** Marks a session we are dialling; call from the connect future's session initializer. */
@@ -55,11 +66,19 @@ public final class PeerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionOpened(IoSession session) {
-        session.getConfig().setIdleTime(IdleStatus.WRITER_IDLE, timeouts.keepAliveSeconds());
-        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, timeouts.receiveTimeoutSeconds());
+        // Until the handshake is through, the writer idle event is the clock that checks its
+        // deadline: reader idle alone would let a peer trickle a byte now and then forever.
+        session.getConfig().setIdleTime(IdleStatus.WRITER_IDLE, HANDSHAKE_CHECK_SECONDS);
+        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, timeouts.handshakeTimeoutSeconds());
         SessionContext context = SessionContext.of(session);
         if (context.outgoing) {
             session.write(ourHandshake(context.torrent));
+        } else if (pending != null) {
+            IoSession evicted = pending.enter(session);
+            if (evicted != null) {
+                LOG.debug("closing {}: too many connections waiting for their handshake", evicted.getRemoteAddress());
+                evicted.closeNow();
+            }
         }
     }
 
@@ -102,6 +121,11 @@ public final class PeerHandler extends IoHandlerAdapter {
             context.torrent = torrent;
             session.write(ourHandshake(torrent));
         }
+        if (pending != null) {
+            pending.leave(session);
+        }
+        session.getConfig().setIdleTime(IdleStatus.WRITER_IDLE, timeouts.keepAliveSeconds());
+        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, timeouts.receiveTimeoutSeconds());
         // Now the piece count is known: bitfields must fit it exactly, indices stay below it.
         WireState state = WireState.of(session);
         state.limits(state.limits().withPieceCount(torrent.pieceCount()));
@@ -122,13 +146,21 @@ public final class PeerHandler extends IoHandlerAdapter {
     @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
         SessionContext context = SessionContext.of(session);
-        if (status == IdleStatus.READER_IDLE) {
+        if (context.connection == null) {
+            long age = System.currentTimeMillis() - session.getCreationTime();
+            if (age >= timeouts.handshakeTimeoutSeconds() * 1000L) {
+                LOG.debug("closing {}: no handshake within {} s", session.getRemoteAddress(),
+                        timeouts.handshakeTimeoutSeconds());
+                context.ready.completeExceptionally(new IOException("peer " + session.getRemoteAddress()
+                        + " did not complete its handshake within " + timeouts.handshakeTimeoutSeconds() + " s"));
+                session.closeNow();
+            }
+        } else if (status == IdleStatus.READER_IDLE) {
             LOG.debug("closing {}: nothing received for {} s", session.getRemoteAddress(),
                     timeouts.receiveTimeoutSeconds());
             context.ready.completeExceptionally(new IOException("peer " + session.getRemoteAddress() + " went silent"));
             session.closeNow();
-        } else if (status == IdleStatus.WRITER_IDLE && context.connection != null) {
-            // Before our handshake is out a keep-alive would break the stream, hence the check.
+        } else if (status == IdleStatus.WRITER_IDLE) {
             session.write(KEEP_ALIVE);
         }
     }
@@ -144,6 +176,9 @@ public final class PeerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionClosed(IoSession session) {
+        if (pending != null) {
+            pending.leave(session);
+        }
         SessionContext context = SessionContext.of(session);
         context.ready.completeExceptionally(new IOException("connection to " + session.getRemoteAddress() + " closed"));
         if (context.connection != null) {

@@ -3,7 +3,6 @@ package dev.shoal.peer.internal.net;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerHandler;
-import dev.shoal.peer.internal.handler.TorrentLookup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.future.ConnectFuture;
@@ -18,7 +17,7 @@ public final class PeerConnector implements AutoCloseable {
         Sessions.configure(connector);
         // A dialled session knows its torrent from the start; the lookup is for incoming ones only.
         connector.setHandler(new PeerHandler(settings.peerId(), settings.reserved(), settings.timeouts(),
-                settings.limits(), TorrentLookup.NONE));
+                settings.limits()));
         connector.setConnectTimeoutMillis(settings.connectTimeoutMs());
     }
 

@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.net;
 
 import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.handler.ConnectionBounds;
 import dev.shoal.peer.internal.handler.WireTimeouts;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.Reserved;
@@ -15,15 +16,20 @@ import java.util.Objects;
  * @param timeouts         keep-alive and receive silence
  * @param limits           bounds on what peers may send
  * @param connectTimeoutMs how long a TCP connect may take
+ * @param pending          incoming connections still in their handshake, in total and per address
  */
 public record PeerWireSettings(PeerId peerId, Reserved reserved, WireTimeouts timeouts, WireLimits limits,
-        int connectTimeoutMs) {
+        int connectTimeoutMs, ConnectionBounds pending) {
+
+    /** Enough for bursts of real peers, whose handshakes take milliseconds, and little for an idle attacker. */
+    public static final ConnectionBounds DEFAULT_PENDING = new ConnectionBounds(64, 16);
 
     public PeerWireSettings {
         Objects.requireNonNull(peerId, "peerId");
         Objects.requireNonNull(reserved, "reserved");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(pending, "pending");
         if (connectTimeoutMs <= 0) {
             throw new IllegalArgumentException("connect time-out must be positive");
         }
@@ -32,7 +38,6 @@ public record PeerWireSettings(PeerId peerId, Reserved reserved, WireTimeouts ti
     /** Defaults with the fast extension and the extension protocol announced. */
     public static PeerWireSettings defaults(PeerId peerId) {
         return new PeerWireSettings(peerId, Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
-                WireTimeouts.DEFAULT,
-                WireLimits.DEFAULT, 10_000);
+                WireTimeouts.DEFAULT, WireLimits.DEFAULT, 10_000, DEFAULT_PENDING);
     }
 }

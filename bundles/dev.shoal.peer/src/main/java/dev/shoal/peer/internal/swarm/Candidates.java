@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Addresses a swarm may dial: bounded, without the banned ones, and without those tried recently
@@ -41,14 +42,22 @@ final class Candidates {
         }
     }
 
-    /** The next address to dial, or null; it counts as tried from now. */
-    InetSocketAddress next(long nowMillis) {
-        Iterator<InetSocketAddress> it = waiting.iterator();
-        if (!it.hasNext()) {
+    /**
+     * The first waiting address {@code take} accepts (it may take a dial slot for it), or null; it
+     * counts as tried from now. Those it passes over keep their place.
+     */
+    InetSocketAddress next(long nowMillis, Predicate<InetSocketAddress> take) {
+        InetSocketAddress address = null;
+        for (Iterator<InetSocketAddress> it = waiting.iterator(); it.hasNext() && address == null; ) {
+            InetSocketAddress next = it.next();
+            if (take.test(next)) {
+                it.remove();
+                address = next;
+            }
+        }
+        if (address == null) {
             return null;
         }
-        InetSocketAddress address = it.next();
-        it.remove();
         lastTried.put(address, nowMillis);
         if (lastTried.size() > capacity * 4) {
             lastTried.values().removeIf(at -> nowMillis - at >= retryMillis);

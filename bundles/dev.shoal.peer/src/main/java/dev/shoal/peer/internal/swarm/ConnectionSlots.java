@@ -33,6 +33,10 @@ final class ConnectionSlots {
         used.decrementAndGet();
     }
 
+    boolean full() {
+        return used.get() >= limit;
+    }
+
     int used() {
         return used.get();
     }

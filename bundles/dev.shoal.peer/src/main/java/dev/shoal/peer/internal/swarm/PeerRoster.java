@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who a swarm is connected to, and who it dials: addresses waiting ({@link Candidates}), connections
- * being made, admission of the new ones (connection limits, bans, ourselves, duplicates), and the
- * global connection slots they hold. Under the swarm's lock.
+ * being made (within the global {@link HalfOpen} bounds), admission of the new ones (connection
+ * limits, bans, ourselves, duplicates), the global connection slots they hold, and letting peers go
+ * to make room for others ({@link Turnover}). Under the swarm's lock.
  */
 final class PeerRoster {
 
@@ -35,6 +37,9 @@ final class PeerRoster {
     private final SwarmListener listener;
     /** True once every piece is here: a complete swarm asks trackers for no more peers while it has some. */
     private final BooleanSupplier complete;
+    /** What the swarm forgets of a peer it let go (its requests, its pieces' availability). */
+    private final Consumer<PeerState> forget;
+    private final Turnover turnover;
     private final Candidates candidates;
     private final Map<PeerConnection, PeerState> peers = new LinkedHashMap<>();
     private final Set<InetSocketAddress> dialling = new HashSet<>();
@@ -43,7 +48,7 @@ final class PeerRoster {
     private boolean closed;
 
     PeerRoster(String name, SwarmLock lock, SwarmContext context, PeerId ourId, Clock clock, LocalTorrent local,
-            SwarmListener listener, BooleanSupplier complete) {
+            SwarmListener listener, BooleanSupplier complete, Consumer<PeerState> forget) {
         this.name = name;
         this.lock = lock;
         this.context = context;
@@ -52,6 +57,8 @@ final class PeerRoster {
         this.local = local;
         this.listener = listener;
         this.complete = complete;
+        this.forget = forget;
+        this.turnover = new Turnover(context::settings, clock);
         this.candidates = new Candidates(context.settings().maxCandidates(), RETRY_ADDRESS_MILLIS);
     }
 
@@ -97,10 +104,18 @@ final class PeerRoster {
         int limit = context.settings().connectionsPerTorrent();
         while (!closed && peers.size() + dialling.size() < limit && candidates.size() > 0
                 && context.slots().tryAcquire()) {
-            InetSocketAddress address = candidates.next(clock.millis());
+            // Taking the dial slot as the address is chosen: one whose host has its share of dials waits.
+            InetSocketAddress address = candidates.next(clock.millis(),
+                    candidate -> context.halfOpen().tryAcquire(candidate.getAddress()));
+            if (address == null) {
+                context.slots().release();
+                break;
+            }
             dialling.add(address);
-            context.connect(address, local).whenComplete((connection, failure) ->
-                    lock.run(() -> dialled(address, failure)));
+            context.connect(address, local).whenComplete((connection, failure) -> {
+                context.halfOpen().release(address.getAddress());
+                lock.run(() -> dialled(address, failure));
+            });
         }
         if (!closed && candidates.size() == 0 && peers.size() < limit
                 && clock.millis() - lastPeersWantedMillis >= PEERS_WANTED_MILLIS
@@ -124,8 +139,8 @@ final class PeerRoster {
     PeerState admit(PeerConnection connection) {
         InetSocketAddress address = (InetSocketAddress) connection.remoteAddress();
         String refusal = refusal(connection, address, connection.remote().peerId());
-        if (refusal == null && !connection.outgoing() && !context.slots().tryAcquire()) {
-            refusal = "the global connection limit is reached";
+        if (refusal == null && !connection.outgoing()) {
+            refusal = makeRoom();
         }
         if (refusal != null) {
             LOG.debug("{}: refusing {}: {}", name, address, refusal);
@@ -152,15 +167,76 @@ final class PeerRoster {
         if (bannedIds.contains(theirId) || candidates.isBanned(address)) {
             return "it is banned";
         }
-        if (!connection.outgoing() && peers.size() >= context.settings().connectionsPerTorrent()) {
-            return "the torrent's connection limit is reached";
-        }
         for (PeerState peer : peers.values()) {
             if (peer.connection.remote().peerId().equals(theirId)) {
                 return "already connected to " + theirId;
             }
         }
         return null;
+    }
+
+    /**
+     * Takes a global slot for an incoming peer, letting an expendable peer go when the torrent or
+     * every torrent together is full; says why not when there is none, else null.
+     */
+    private String makeRoom() {
+        if (peers.size() >= context.settings().connectionsPerTorrent()) {
+            PeerState victim = turnover.victim(peers.values());
+            if (victim == null) {
+                return "the torrent's connection limit is reached";
+            }
+            evict(victim, "making room for a new peer");
+        }
+        if (context.slots().tryAcquire()) {
+            return null;
+        }
+        // Every torrent together is full: this one gives up a peer of its own, if it has one to spare.
+        PeerState victim = turnover.victim(peers.values());
+        if (victim == null) {
+            return "the global connection limit is reached";
+        }
+        evict(victim, "making room for a new peer");
+        return context.slots().tryAcquire() ? null : "the global connection limit is reached";
+    }
+
+    /**
+     * Once a second: lets go of the peers the {@link Turnover} rules say, so that the addresses
+     * waiting (and the peers that will knock) find room.
+     */
+    void turnover() {
+        turnover.tick(peers.values());
+        int limit = context.settings().connectionsPerTorrent();
+        // As libtorrent: only while full, so an inactive peer goes when it is in someone's way.
+        for (PeerState peer : turnover.inactive(peers.values())) {
+            if (peers.size() < limit && !context.slots().full()) {
+                break;
+            }
+            evict(peer, "neither side interested for "
+                    + context.settings().turnover().inactivity().toSeconds() + " s while the torrent is full");
+        }
+        if (candidates.size() == 0) {
+            return;
+        }
+        if (peers.size() >= limit || context.slots().full()) {
+            PeerState victim = turnover.victim(peers.values());
+            if (victim != null) {
+                evict(victim, "making room for an address waiting to be dialled");
+            }
+        }
+        for (PeerState peer : turnover.due(peers.values(), limit)) {
+            evict(peer, "peer turnover");
+        }
+    }
+
+    /** Lets the peer go at once: it leaves the roster, its slot is free, the swarm forgets it. */
+    void evict(PeerState peer, String why) {
+        if (peers.remove(peer.connection) == null) {
+            return;
+        }
+        context.slots().release();
+        LOG.debug("{}: letting {} go: {}", name, peer.address, why);
+        peer.connection.closeNow();
+        forget.accept(peer);
     }
 
     /** The connection closed: the peer leaves and its slot is free; null when it was never admitted. */

@@ -51,6 +51,16 @@ final class PeerState {
     boolean sawPieces;
     long lastBlockMillis;
     long lastRequestMillis;
+    /** Since when neither side has been interested in the other; -1 while one is. */
+    long idleSinceMillis;
+    /** When its socket last took a block of ours, or the first of those now waiting was queued. */
+    long socketProgressMillis;
+    /** When its socket last took any message of ours (keep-alives aside). */
+    long lastSentMillis;
+    /** Its requests we took into the upload queue, ever. */
+    long requestsAccepted;
+    /** Its requests refused (choked, queue full, not ours to give) since we last accepted one or unchoked it. */
+    int requestsRefused;
 
     PeerState(PeerConnection connection, long nowMillis, int initialQueueDepth) {
         this.connection = connection;
@@ -59,6 +69,8 @@ final class PeerState {
         this.fastExtension = connection.remote().reserved().fastExtension();
         this.queueDepth = initialQueueDepth;
         this.lastBlockMillis = nowMillis;
+        this.idleSinceMillis = nowMillis;
+        this.lastSentMillis = nowMillis;
     }
 
     void send(PeerMessage message) {
@@ -67,6 +79,19 @@ final class PeerState {
 
     boolean isSeed(int pieceCount) {
         return hasCount == pieceCount;
+    }
+
+    /**
+     * Blocks of ours wait in its socket and it has taken none for {@code millis}: it is not reading,
+     * and an upload slot is wasted on it.
+     */
+    boolean stalled(long nowMillis, long millis) {
+        return blocksQueued > 0 && nowMillis - socketProgressMillis >= millis;
+    }
+
+    /** Messages of ours wait for its socket, and it took none for {@code millis}: it does not read. */
+    boolean deaf(long nowMillis, long millis) {
+        return connection.queuedWrites() > 0 && nowMillis - lastSentMillis >= millis;
     }
 
     boolean mayRequest(int piece) {

@@ -8,20 +8,16 @@ import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmService;
-import dev.shoal.peer.internal.codec.WireLimits;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.WireTimeouts;
 import dev.shoal.peer.internal.net.PeerAcceptor;
 import dev.shoal.peer.internal.net.PeerConnector;
-import dev.shoal.peer.internal.net.PeerWireSettings;
 import dev.shoal.peer.internal.wire.PeerId;
-import dev.shoal.peer.internal.wire.Reserved;
 import dev.shoal.storage.api.TorrentStorage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -41,11 +37,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SwarmService}: owns the listening socket, the dialler, the global limits and the timer
- * thread every swarm shares. Connection limits, upload slots, the ban threshold and the snub time
- * change live ({@code @Modified}), as do the listen address and port (the socket is bound again, open
- * connections stay). Time-outs and size limits are fixed per connection, so a half-applied change
- * would mislead: changing them restarts the component, which closes the connections as an update
- * of the bundle does (the engine re-dials its peers).
+ * thread every swarm shares. Connection and dial limits, upload slots, the request queue, the ban
+ * threshold, the snub time and the peer turnover change live ({@code @Modified}), as do the listen
+ * address and port (the socket is bound again, open connections stay). Time-outs, size limits and
+ * the bounds on handshakes are fixed per connection, so a half-applied change would mislead:
+ * changing them restarts the component, which closes the connections as an update of the bundle
+ * does (the engine re-dials its peers).
  */
 @Component(service = SwarmService.class, configurationPid = SwarmComponent.PID)
 @Designate(ocd = SwarmComponent.Config.class)
@@ -91,6 +88,53 @@ public final class SwarmComponent implements SwarmService {
         @AttributeDefinition(name = "Connect time-out (ms)", min = "1")
         int connectTimeoutMillis() default 10_000;
 
+        @AttributeDefinition(name = "Handshake time-out (s)",
+                description = "A connection whose peer has not completed its handshake this long after it opened is "
+                        + "closed, however many bytes of it came.", min = "1")
+        int handshakeTimeoutSeconds() default WireTimeouts.DEFAULT_HANDSHAKE_SECONDS;
+
+        @AttributeDefinition(name = "Incoming connections in their handshake",
+                description = "At most this many at once; beyond it the oldest is closed.", min = "1")
+        int maxPendingHandshakes() default 64;
+
+        @AttributeDefinition(name = "Incoming connections in their handshake per address",
+                description = "At most this many at once from one IP address; beyond it its oldest is closed.",
+                min = "1")
+        int maxPendingHandshakesPerAddress() default 16;
+
+        @AttributeDefinition(name = "Dials at once",
+                description = "Outgoing connections being made (connect and handshake), all torrents together.",
+                min = "1")
+        int maxHalfOpen() default 32;
+
+        @AttributeDefinition(name = "Dials at once per address",
+                description = "Outgoing connections being made to one IP address.", min = "1")
+        int maxHalfOpenPerAddress() default 8;
+
+        @AttributeDefinition(name = "Requests a peer may queue",
+                description = "A peer's requests waiting with us; more are rejected (BEP 6) or dropped, and a peer "
+                        + "refused about as many again in a row is disconnected.", min = "1")
+        int maxPeerRequests() default 500;
+
+        @AttributeDefinition(name = "New peer grace (s)",
+                description = "A connection this young is never let go to make room for another.", min = "0")
+        int newPeerGraceSeconds() default 10;
+
+        @AttributeDefinition(name = "Inactivity time-out (s)",
+                description = "A peer neither interested in us nor interesting to us for this long is let go while "
+                        + "the torrent is at its connection limit.", min = "1")
+        int inactivitySeconds() default 300;
+
+        @AttributeDefinition(name = "Peer turnover interval (s)",
+                description = "How often the least useful peers of a nearly full torrent are let go for addresses "
+                        + "waiting to be dialled.", min = "1")
+        int turnoverIntervalSeconds() default 300;
+
+        @AttributeDefinition(name = "Peer turnover (%)",
+                description = "The share of a nearly full torrent's peers let go at each turnover; 0 for none.",
+                min = "0", max = "100")
+        int turnoverPercent() default 4;
+
         @AttributeDefinition(name = "Snub time (s)",
                 description = "A peer that sends nothing for this long although asked is snubbed.", min = "1")
         int snubSeconds() default 60;
@@ -109,9 +153,6 @@ public final class SwarmComponent implements SwarmService {
         int maxMetadataSize() default 30 * 1024 * 1024;
     }
 
-    /** Ports tried after the configured one when it is taken, before any free port. */
-    private static final int PORT_FALLBACKS = 10;
-
     /** The cap on a fetched info dictionary; read when a fetch starts. */
     private volatile int maxMetadataSize = 30 * 1024 * 1024;
     /** Replaced by {@link #modified}; swarms read it at each use. */
@@ -120,6 +161,7 @@ public final class SwarmComponent implements SwarmService {
     private final PeerConnector connector;
     private final PeerAcceptor acceptor;
     private final ConnectionSlots slots;
+    private final HalfOpen halfOpen;
     private final TokenBucket globalDownload = new TokenBucket(0, System.nanoTime());
     private final TokenBucket globalUpload = new TokenBucket(0, System.nanoTime());
     private final ScheduledExecutorService scheduler;
@@ -131,7 +173,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Activate
     public SwarmComponent(Config config, ComponentContext component) throws IOException {
-        this(settingsOf(config, PeerId.generate(new SecureRandom())), true, () -> {
+        this(SwarmSettings.of(config, PeerId.generate(new SecureRandom())), true, () -> {
             String name = (String) component.getProperties().get(ComponentConstants.COMPONENT_NAME);
             component.disableComponent(name);
             component.enableComponent(name);
@@ -150,6 +192,7 @@ public final class SwarmComponent implements SwarmService {
         this.restart = restart;
         this.peerId = settings.wire().peerId();
         this.slots = new ConnectionSlots(settings.connectionsTotal());
+        this.halfOpen = new HalfOpen(settings.halfOpen());
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
             thread.setName("shoal-swarm-timer");
@@ -161,7 +204,7 @@ public final class SwarmComponent implements SwarmService {
         this.connector = new PeerConnector(settings.wire());
         this.acceptor = new PeerAcceptor(settings.wire());
         try {
-            bindFirstFree(settings.listenHost(), settings.port(), fallBackOnTakenPort);
+            acceptor.bindFirstFree(settings.listenHost(), settings.port(), fallBackOnTakenPort);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -174,7 +217,7 @@ public final class SwarmComponent implements SwarmService {
      */
     @Modified
     void modified(Config config) {
-        SwarmSettings changed = settingsOf(config, peerId);
+        SwarmSettings changed = SwarmSettings.of(config, peerId);
         SwarmSettings was = settings;
         if (!changed.wire().equals(was.wire())) {
             LOG.info("peer wire time-outs or size limits changed: restarting the peer wire");
@@ -184,8 +227,10 @@ public final class SwarmComponent implements SwarmService {
         apply(changed);
         maxMetadataSize = config.maxMetadataSize();
         LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
-                + " hash failures, snubbed after {} s", changed.connectionsPerTorrent(), changed.connectionsTotal(),
-                changed.uploadSlots(), changed.banAfterHashFailures(), changed.snubTime().toSeconds());
+                + " hash failures, snubbed after {} s, {} requests queued per peer, dials {}, turnover {}",
+                changed.connectionsPerTorrent(), changed.connectionsTotal(), changed.uploadSlots(),
+                changed.banAfterHashFailures(), changed.snubTime().toSeconds(), changed.maxPeerRequests(),
+                changed.halfOpen(), changed.turnover());
     }
 
     /** Takes {@code changed} live: limits at once, a new address or port by binding again. */
@@ -193,49 +238,14 @@ public final class SwarmComponent implements SwarmService {
         SwarmSettings was = settings;
         settings = changed;
         slots.setLimit(changed.connectionsTotal());
+        halfOpen.setBounds(changed.halfOpen());
         if (!changed.listenHost().equals(was.listenHost()) || changed.port() != was.port()) {
             try {
-                listen(changed.listenHost(), changed.port());
+                acceptor.rebind(changed.listenHost(), changed.port());
             } catch (IOException e) {
                 LOG.warn("{}; still listening on port {}", e.getMessage(), listenPort());
             }
         }
-    }
-
-    private static SwarmSettings settingsOf(Config config, PeerId peerId) {
-        PeerWireSettings wire = new PeerWireSettings(peerId,
-                Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
-                new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds()),
-                new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
-                        WireLimits.UNKNOWN_PIECE_COUNT),
-                config.connectTimeoutMillis());
-        SwarmSettings defaults = SwarmSettings.defaults(wire);
-        return new SwarmSettings(wire, config.listenAddress(), config.port(), config.connectionsPerTorrent(),
-                config.connectionsTotal(), config.uploadSlots(), defaults.queueTime(), defaults.minQueueDepth(),
-                defaults.maxQueueDepth(), defaults.maxPeerRequests(), Duration.ofSeconds(config.snubSeconds()),
-                config.banAfterHashFailures(), defaults.maxCandidates());
-    }
-
-    private void bindFirstFree(String host, int port, boolean fallBack) throws IOException {
-        try {
-            acceptor.bind(new InetSocketAddress(host, port));
-            return;
-        } catch (IOException e) {
-            if (!fallBack || port == 0) {
-                throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
-            }
-        }
-        for (int next = port + 1; next <= Math.min(65535, port + PORT_FALLBACKS); next++) {
-            try {
-                acceptor.bind(new InetSocketAddress(host, next));
-                LOG.warn("port {} is taken; listening on {}", port, next);
-                return;
-            } catch (IOException e) {
-                // taken as well: try the next
-            }
-        }
-        acceptor.bind(new InetSocketAddress(host, 0));
-        LOG.warn("ports {}..{} are taken; listening on {}", port, port + PORT_FALLBACKS, listenPort());
     }
 
     @Deactivate
@@ -258,27 +268,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Override
     public void listen(int port) throws IOException {
-        listen(settings.listenHost(), port);
-    }
-
-    private synchronized void listen(String host, int port) throws IOException {
-        if (port < 0 || port > 65535) {
-            throw new IOException("port out of range 0..65535: " + port);
-        }
-        InetSocketAddress old = acceptor.localAddress();
-        InetSocketAddress wanted = new InetSocketAddress(host, port);
-        if (old != null && old.getPort() == port && old.getAddress().equals(wanted.getAddress())) {
-            return;
-        }
-        acceptor.unbind();
-        try {
-            acceptor.bind(wanted);
-        } catch (IOException e) {
-            if (old != null) {
-                acceptor.bind(old);
-            }
-            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
-        }
+        acceptor.rebind(settings.listenHost(), port);
     }
 
     @Override
@@ -334,6 +324,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public ConnectionSlots slots() {
             return slots;
+        }
+
+        @Override
+        public HalfOpen halfOpen() {
+            return halfOpen;
         }
 
         @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every swarm shares, handed down by the component: the dialler, the listening port, the registry
- * of incoming torrents, the global connection and rate limits, and the scheduler for timers.
+ * of incoming torrents, the global connection, dial and rate limits, and the scheduler for timers.
  */
 interface SwarmContext {
 
@@ -24,6 +24,8 @@ interface SwarmContext {
     void unregister(LocalTorrent torrent);
 
     ConnectionSlots slots();
+
+    HalfOpen halfOpen();
 
     TokenBucket globalDownload();
 

@@ -1,7 +1,11 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.handler.ConnectionBounds;
+import dev.shoal.peer.internal.handler.WireTimeouts;
 import dev.shoal.peer.internal.net.PeerWireSettings;
 import dev.shoal.peer.internal.wire.PeerId;
+import dev.shoal.peer.internal.wire.Reserved;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,21 +23,32 @@ import java.util.Objects;
  *                             peer (libtorrent's request_queue_time): enough to cover the round trip
  * @param minQueueDepth        fewest requests kept outstanding at an unchoking peer
  * @param maxQueueDepth        most requests kept outstanding at one peer
- * @param maxPeerRequests      most requests a peer may have waiting with us; more are rejected
+ * @param maxPeerRequests      most requests a peer may have waiting with us (advertised as {@code reqq}
+ *                             in our extension handshake); more are rejected, and a peer refused about as many again
+ *                             is disconnected
  * @param snubTime             a peer that sends nothing for this long though we asked is snubbed
  * @param banAfterHashFailures a peer that contributed to this many pieces that failed their hash is
  *                             banned
  * @param maxCandidates        most addresses kept waiting to be dialled
+ * @param halfOpen             dials in progress (connect and handshake) of all torrents, in total and to
+ *                             one IP address
+ * @param turnover             when peers are let go to make room for others
  */
 public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, int connectionsPerTorrent,
         int connectionsTotal, int uploadSlots, Duration queueTime, int minQueueDepth, int maxQueueDepth,
-        int maxPeerRequests, Duration snubTime, int banAfterHashFailures, int maxCandidates) {
+        int maxPeerRequests, Duration snubTime, int banAfterHashFailures, int maxCandidates,
+        ConnectionBounds halfOpen, TurnoverSettings turnover) {
+
+    /** Dials at once: enough to fill a torrent quickly, few enough not to flood a home router. */
+    public static final ConnectionBounds DEFAULT_HALF_OPEN = new ConnectionBounds(32, 8);
 
     public SwarmSettings {
         Objects.requireNonNull(wire, "wire");
         Objects.requireNonNull(listenHost, "listenHost");
         Objects.requireNonNull(queueTime, "queueTime");
         Objects.requireNonNull(snubTime, "snubTime");
+        Objects.requireNonNull(halfOpen, "halfOpen");
+        Objects.requireNonNull(turnover, "turnover");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
@@ -44,10 +59,31 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
         }
     }
 
+    /** The settings a configuration of the component says, for our {@code peerId}. */
+    static SwarmSettings of(SwarmComponent.Config config, PeerId peerId) {
+        PeerWireSettings wire = new PeerWireSettings(peerId,
+                Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
+                new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds(),
+                        config.handshakeTimeoutSeconds()),
+                new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
+                        WireLimits.UNKNOWN_PIECE_COUNT),
+                config.connectTimeoutMillis(),
+                new ConnectionBounds(config.maxPendingHandshakes(), config.maxPendingHandshakesPerAddress()));
+        SwarmSettings defaults = SwarmSettings.defaults(wire);
+        return new SwarmSettings(wire, config.listenAddress(), config.port(), config.connectionsPerTorrent(),
+                config.connectionsTotal(), config.uploadSlots(), defaults.queueTime(), defaults.minQueueDepth(),
+                defaults.maxQueueDepth(), config.maxPeerRequests(), Duration.ofSeconds(config.snubSeconds()),
+                config.banAfterHashFailures(), defaults.maxCandidates(),
+                new ConnectionBounds(config.maxHalfOpen(), config.maxHalfOpenPerAddress()),
+                new TurnoverSettings(Duration.ofSeconds(config.newPeerGraceSeconds()),
+                        Duration.ofSeconds(config.inactivitySeconds()),
+                        Duration.ofSeconds(config.turnoverIntervalSeconds()), config.turnoverPercent()));
+    }
+
     /** Libtorrent-like defaults, listening on every interface at port 6881. */
     public static SwarmSettings defaults(PeerWireSettings wire) {
         return new SwarmSettings(wire, "0.0.0.0", 6881, 50, 200, 8, Duration.ofSeconds(3), 4, 500, 500,
-                Duration.ofSeconds(60), 3, 1000);
+                Duration.ofSeconds(60), 3, 1000, DEFAULT_HALF_OPEN, TurnoverSettings.DEFAULT);
     }
 
     /** Defaults with a fresh peer id and the fast extension. */
@@ -61,11 +97,31 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
 
     public SwarmSettings withListen(String host, int value) {
         return new SwarmSettings(wire, host, value, connectionsPerTorrent, connectionsTotal, uploadSlots, queueTime,
-                minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures, maxCandidates);
+                minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures, maxCandidates, halfOpen,
+                turnover);
     }
 
     public SwarmSettings withSnubTime(Duration value) {
         return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
-                queueTime, minQueueDepth, maxQueueDepth, maxPeerRequests, value, banAfterHashFailures, maxCandidates);
+                queueTime, minQueueDepth, maxQueueDepth, maxPeerRequests, value, banAfterHashFailures, maxCandidates,
+                halfOpen, turnover);
+    }
+
+    public SwarmSettings withConnectionsPerTorrent(int value) {
+        return new SwarmSettings(wire, listenHost, port, value, connectionsTotal, uploadSlots, queueTime,
+                minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures, maxCandidates,
+                halfOpen, turnover);
+    }
+
+    public SwarmSettings withMaxPeerRequests(int value) {
+        return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
+                queueTime, minQueueDepth, maxQueueDepth, value, snubTime, banAfterHashFailures, maxCandidates,
+                halfOpen, turnover);
+    }
+
+    public SwarmSettings withTurnover(TurnoverSettings value) {
+        return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
+                queueTime, minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures,
+                maxCandidates, halfOpen, value);
     }
 }

@@ -94,7 +94,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.downloader = new Downloader(picker, context::settings, clock, this::mayRequest);
         this.uploader = new Uploader(lock, storage, verified, context, uploadLimit, sent, clock, random);
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
-        this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete);
+        this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
+                this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
         this.extensions = Extensions.forSwarm(torrent, context, clock);
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
@@ -268,17 +269,26 @@ final class TorrentSwarm implements Swarm, PeerListener {
         lock.run(() -> {
             PeerState peer = roster.remove(connection, cause);
             extensions.closed(connection);
-            if (peer == null) {
-                return;
-            }
-            picker.peerGone(peer, peer.has::get);
-            peer.requested.clear();
-            peer.uploads.clear();
-            if (!roster.closed()) {
-                refill();
-                roster.dial();
+            if (peer != null) {
+                forget(peer);
+                if (!roster.closed()) {
+                    roster.dial();
+                }
             }
         });
+    }
+
+    /**
+     * The peer left (or was let go to make room: then the newcomer takes its place, not a dial): its
+     * requests go back to the picker, and the others take them over.
+     */
+    private void forget(PeerState peer) {
+        picker.peerGone(peer, peer.has::get);
+        peer.requested.clear();
+        peer.uploads.clear();
+        if (!roster.closed()) {
+            refill();
+        }
     }
 
     @Override
@@ -295,7 +305,11 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void sent(PeerConnection connection, PeerMessage message) {
         lock.run(() -> {
             PeerState peer = roster.get(connection);
-            if (peer != null && message instanceof Piece) {
+            if (peer == null) {
+                return;
+            }
+            peer.lastSentMillis = clock.millis();
+            if (message instanceof Piece) {
                 uploader.blockSent(peer);
             }
         });
@@ -333,12 +347,14 @@ final class TorrentSwarm implements Swarm, PeerListener {
                         peer.received.rate(), peer.queueDepth, peer.requested.size(), peer.slowStart);
                 downloader.tick(peer);
                 uploader.serve(peer);
+                uploader.cutOffIfFlooding(peer);
             }
             if (now - lastRechokeMillis >= Choker.RECHOKE_INTERVAL_MILLIS) {
                 lastRechokeMillis = now;
                 // Done downloading (every wanted piece here) chokes as a seed: nobody sends us anything to rank by.
                 uploader.rechoke(roster.all(), picker.isFinished());
             }
+            roster.turnover();
             roster.dial();
         } catch (RuntimeException e) {
             // A bug here must not stop the timer for good: the swarm would silently freeze.

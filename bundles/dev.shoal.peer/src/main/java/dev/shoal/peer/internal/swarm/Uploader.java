@@ -16,17 +16,42 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Our side as a source: who is unchoked (the choker every 10 s, and at once while a slot is free),
  * and serving the requests of unchoked peers from verified pieces, within the upload limits and
- * with a bounded number of blocks per peer between the disk and the socket. Every method runs under
- * the swarm's lock.
+ * with a bounded number of blocks per peer between the disk and the socket. A peer's waiting
+ * requests are bounded ({@link SwarmSettings#maxPeerRequests()}); those over it, and those of a peer
+ * we choke, are refused (rejected under BEP 6, else dropped). Refusing costs a reject in the peer's
+ * write queue, which a peer that does not read never empties: rejects stop at
+ * {@link #REJECTS_QUEUED_MAX} queued (then requests are dropped), and a peer refused more than
+ * {@link #REFUSALS_BEYOND_LIMIT} past the bound in a row that takes nothing from its socket for
+ * {@link #NOT_READING_MILLIS} is disconnected. Refusals alone are no reason: the bound is advertised
+ * as {@code reqq} only to peers that speak the extension protocol, and a client that ignores it
+ * (Transmission asks for ten seconds of its rate at once, thousands of requests) reads every reject. A peer that does not read also
+ * loses its upload slot (it is {@linkplain PeerState#stalled stalled} to the choker). Every method
+ * runs under the swarm's lock.
  */
 final class Uploader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+
     /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
     static final int BLOCKS_IN_FLIGHT = 32;
+    /**
+     * Refusals tolerated beyond the request bound: a peer choked with a full pipeline legitimately
+     * sends up to the bound before our choke reaches it, and a little more is slack for timing.
+     */
+    static final int REFUSALS_BEYOND_LIMIT = 64;
+    /**
+     * Rejects queued for one peer at most: above what one read of its socket (256 KiB, 15,420
+     * requests) can make us queue before MINA flushes, so a peer that reads never loses one.
+     */
+    static final int REJECTS_QUEUED_MAX = 20_000;
+    /** A peer with writes waiting that took none of them for this long is not reading. */
+    static final long NOT_READING_MILLIS = 5_000;
 
     private final SwarmLock lock;
     private final TorrentStorage storage;
@@ -51,16 +76,19 @@ final class Uploader {
 
     /** The peer became interested: unchoke it at once while a slot is free, not at the next rechoke. */
     void interested(PeerState peer, Collection<PeerState> all) {
-        if (peer.choked && unchokedCount(all) < context.settings().uploadSlots()) {
+        if (peer.choked && unchokedCount(all) < context.settings().uploadSlots()
+                && !peer.stalled(clock.millis(), context.settings().snubTime().toMillis())) {
             unchoke(peer);
         }
     }
 
     void rechoke(Collection<PeerState> all, boolean seeding) {
         List<PeerSnapshot<PeerState>> snapshots = new ArrayList<>(all.size());
+        long now = clock.millis();
+        long stallMillis = context.settings().snubTime().toMillis();
         for (PeerState peer : all) {
             snapshots.add(new PeerSnapshot<>(peer, peer.interestedInUs, peer.received.rate(), peer.sent.rate(),
-                    peer.connectedMillis, peer.snubbed));
+                    peer.connectedMillis, peer.snubbed, peer.stalled(now, stallMillis)));
         }
         choker.setUploadSlots(context.settings().uploadSlots());
         Set<PeerState> unchoke = choker.rechoke(snapshots, seeding, clock.millis());
@@ -74,21 +102,47 @@ final class Uploader {
     }
 
     void request(PeerState peer, Request request, int pieceSize) {
+        if (!peer.connection.isOpen()) {
+            return; // disconnected below; what was already read of its socket changes nothing
+        }
         boolean valid = verified.get(request.piece())
                 && (long) request.begin() + request.length() <= pieceSize;
-        if (peer.choked || !valid || peer.uploads.size() >= context.settings().maxPeerRequests()) {
-            // BEP 6 peers expect an answer to every request; others learn from the choke.
-            if (peer.fastExtension) {
-                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
-            }
+        int limit = context.settings().maxPeerRequests();
+        if (!peer.choked && valid && peer.uploads.size() < limit) {
+            peer.uploads.add(request);
+            peer.requestsAccepted++;
+            peer.requestsRefused = 0;
+            serve(peer);
             return;
         }
-        peer.uploads.add(request);
-        serve(peer);
+        // BEP 6 peers expect an answer to every request; others learn from the choke (or the bound).
+        if (peer.fastExtension && peer.connection.queuedWrites() < REJECTS_QUEUED_MAX) {
+            peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+        }
+        peer.requestsRefused++;
+        cutOffIfFlooding(peer);
+    }
+
+    /**
+     * Disconnects a peer that asked far beyond the bound and does not read what we send; on each
+     * refusal and once a second, as a flood may have stopped by the time its socket is seen stuck.
+     */
+    void cutOffIfFlooding(PeerState peer) {
+        int limit = context.settings().maxPeerRequests();
+        if (peer.requestsRefused > limit + REFUSALS_BEYOND_LIMIT && peer.connection.isOpen()
+                && peer.deaf(clock.millis(), NOT_READING_MILLIS)) {
+            LOG.info("closing {}: {} requests refused in a row ({}), {} accepted before, at most {} may wait; "
+                    + "it took nothing from its socket for {} s", peer.address, peer.requestsRefused,
+                    peer.choked ? "choked" : "queue full or not ours", peer.requestsAccepted, limit,
+                    NOT_READING_MILLIS / 1000);
+            peer.uploads.clear();
+            peer.connection.closeNow();
+        }
     }
 
     void cancel(PeerState peer, Request request) {
-        if (!peer.uploads.remove(request)) {
+        // Only a block being read can be cancelled late; anything else would grow the set at will.
+        if (!peer.uploads.remove(request) && peer.readsInFlight > 0 && peer.cancelled.size() < BLOCKS_IN_FLIGHT) {
             peer.cancelled.add(request);
         }
     }
@@ -96,6 +150,7 @@ final class Uploader {
     /** A block we sent reached the socket: room for the next. */
     void blockSent(PeerState peer) {
         peer.blocksQueued--;
+        peer.socketProgressMillis = clock.millis();
         serve(peer);
     }
 
@@ -122,7 +177,9 @@ final class Uploader {
             peer.readsInFlight--;
             boolean wanted = !peer.cancelled.remove(request) && !peer.choked && peer.connection.isOpen();
             if (failure == null && wanted) {
-                peer.blocksQueued++;
+                if (peer.blocksQueued++ == 0) {
+                    peer.socketProgressMillis = clock.millis(); // the socket's wait starts now
+                }
                 peer.send(new Piece(request.piece(), request.begin(), data));
                 peer.sent.add(request.length());
                 sent.add(request.length());
@@ -149,6 +206,7 @@ final class Uploader {
     private void unchoke(PeerState peer) {
         if (peer.choked) {
             peer.choked = false;
+            peer.requestsRefused = 0;
             peer.send(new Unchoke());
         }
     }

@@ -63,6 +63,17 @@ class ChokerTest {
     }
 
     @Test
+    void aPeerThatDoesNotReadGetsNoSlotAtAllAndItsSlotGoesToAnother() {
+        Choker<String> choker = new Choker<>(2, new Random(1));
+        List<PeerSnapshot<String>> peers = List.of(
+                new PeerSnapshot<>("deaf", true, 0, 5_000_000, OLD, false, true),
+                peer("reader", 0, 100));
+        for (long now = 0; now <= 60_000; now += Choker.RECHOKE_INTERVAL_MILLIS) {
+            assertEquals(Set.of("reader"), choker.rechoke(peers, true, now), "at " + now + " ms");
+        }
+    }
+
+    @Test
     void optimisticSlotRotatesEveryThirtySeconds() {
         Choker<String> choker = new Choker<>(2, new Random(5));
         List<PeerSnapshot<String>> peers = new ArrayList<>();

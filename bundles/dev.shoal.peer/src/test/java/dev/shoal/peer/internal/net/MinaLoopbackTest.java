@@ -63,7 +63,7 @@ class MinaLoopbackTest {
 
     private PeerWireSettings settings(String name, WireTimeouts timeouts) {
         return new PeerWireSettings(PeerId.generate(random), Reserved.NONE.withFastExtension(true), timeouts,
-                WireLimits.DEFAULT, 5_000);
+                WireLimits.DEFAULT, 5_000, PeerWireSettings.DEFAULT_PENDING);
     }
 
     private PeerAcceptor acceptor(WireTimeouts timeouts, LocalTorrent torrent) throws Exception {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.peer.internal.handler.ConnectionBounds;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -57,11 +59,11 @@ class SwarmPartsTest {
         candidates.ban(c);
         candidates.offer(List.of(a, b, c), Set.of(b), 0);
         assertEquals(1, candidates.size(), "b is connected, c banned");
-        assertEquals(a, candidates.next(0));
+        assertEquals(a, candidates.next(0, any -> true));
         candidates.offer(List.of(a), Set.of(), 30_000);
-        assertNull(candidates.next(30_000), "a was tried half a minute ago");
+        assertNull(candidates.next(30_000, any -> true), "a was tried half a minute ago");
         candidates.offer(List.of(a), Set.of(), 60_000);
-        assertEquals(a, candidates.next(60_000));
+        assertEquals(a, candidates.next(60_000, any -> true));
         assertTrue(candidates.isBanned(c));
         assertFalse(candidates.isBanned(a));
     }
@@ -96,6 +98,31 @@ class SwarmPartsTest {
         slots.setLimit(1);
         assertFalse(slots.tryAcquire(), "lowered: the two open stay, no new one");
         assertEquals(2, slots.used());
+    }
+
+    @Test
+    void dialsAtOnceAreBoundedPerAddressAndInTotal() throws Exception {
+        HalfOpen halfOpen = new HalfOpen(new ConnectionBounds(3, 2));
+        InetAddress a = InetAddress.getByName("127.0.0.1");
+        InetAddress b = InetAddress.getByName("127.0.0.2");
+        assertTrue(halfOpen.tryAcquire(a));
+        assertTrue(halfOpen.tryAcquire(a));
+        assertFalse(halfOpen.tryAcquire(a), "two to one address");
+        assertTrue(halfOpen.tryAcquire(b));
+        assertFalse(halfOpen.tryAcquire(b), "three in total");
+        halfOpen.release(a);
+        assertTrue(halfOpen.tryAcquire(b), "a dial ended: room again");
+        assertEquals(3, halfOpen.total());
+    }
+
+    @Test
+    void candidatesPassOverAddressesTheDialBoundRefusesAndKeepTheirPlace() {
+        InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
+        InetSocketAddress b = new InetSocketAddress("127.0.0.2", 2);
+        Candidates candidates = new Candidates(10, 60_000);
+        candidates.offer(List.of(a, b), Set.of(), 0);
+        assertEquals(b, candidates.next(0, address -> !address.equals(a)));
+        assertEquals(a, candidates.next(0, any -> true), "a kept its place");
     }
 
     @Test
