@@ -43,7 +43,7 @@ final class Targets {
 
     /** {@code 3 ubuntu-24.04.iso}: how results name a torrent. */
     static String label(Torrent torrent) {
-        return torrent.id() + " " + torrent.metainfo().name();
+        return torrent.id() + " " + torrent.status().name();
     }
 
     /**
