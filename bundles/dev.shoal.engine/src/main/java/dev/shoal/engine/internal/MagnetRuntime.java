@@ -62,6 +62,8 @@ final class MagnetRuntime {
     private long fetchStarted;
     private boolean removed;
     private final RecordKeeper records;
+    /** The peers handed to the fetch, for the torrent to dial once it has the metadata (lock: itself). */
+    private final KnownPeers known = new KnownPeers();
 
     /** @param record its record: QUEUED to fetch at once, PAUSED or ERROR to wait */
     MagnetRuntime(TorrentRecord record, EngineContext context, BiConsumer<MagnetRuntime, Metainfo> promote,
@@ -179,6 +181,7 @@ final class MagnetRuntime {
             }
         }
         if (!given.isEmpty()) {
+            remember(given);
             opened.addPeers(given);
         }
         openAnnounce();
@@ -210,7 +213,21 @@ final class MagnetRuntime {
         int port = context.services().listenPort();
         List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
         if (!others.isEmpty() && fetch == to) {
+            remember(others);
             to.addPeers(others);
+        }
+    }
+
+    private void remember(List<InetSocketAddress> peers) {
+        synchronized (known) {
+            known.add(peers);
+        }
+    }
+
+    /** The peers it knows of, newest last: those of the link, the trackers and the peer sources. */
+    List<InetSocketAddress> knownPeers() {
+        synchronized (known) {
+            return known.all();
         }
     }
 

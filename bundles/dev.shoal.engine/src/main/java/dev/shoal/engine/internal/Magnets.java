@@ -123,6 +123,7 @@ final class Magnets implements MagnetFacade.Owner {
         try {
             byte[] torrentFile = Additions.keepable(metainfo);
             torrent.added();
+            torrent.handPeers(magnet.knownPeers());
             context.table().add(torrent);
             context.writer().add(torrent.view().record(), torrentFile);
             context.writer().saveSession(context.table().session());
