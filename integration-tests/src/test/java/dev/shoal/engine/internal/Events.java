@@ -20,18 +20,18 @@ final class Events implements TorrentListener {
 
     @Override
     public void added(Torrent torrent) {
-        events.add(new Event(torrent.metainfo().name(), "added", null, Thread.currentThread().getName()));
+        events.add(new Event(torrent.status().name(), "added", null, Thread.currentThread().getName()));
     }
 
     @Override
     public void stateChanged(Torrent torrent, TorrentState previous, TorrentStatus status) {
-        events.add(new Event(torrent.metainfo().name(), previous + ">" + status.state(), status,
+        events.add(new Event(torrent.status().name(), previous + ">" + status.state(), status,
                 Thread.currentThread().getName()));
     }
 
     @Override
     public void removed(Torrent torrent) {
-        events.add(new Event(torrent.metainfo().name(), "removed", null, Thread.currentThread().getName()));
+        events.add(new Event(torrent.status().name(), "removed", null, Thread.currentThread().getName()));
     }
 
     /** What {@code torrent} heard, in order. */

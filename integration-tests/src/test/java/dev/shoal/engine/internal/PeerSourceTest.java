@@ -79,12 +79,12 @@ class PeerSourceTest {
 
         @Override
         public void completed(Torrent torrent, TorrentStatus status) {
-            heard.add("completed " + torrent.metainfo().name() + " " + status.verifiedBytes());
+            heard.add("completed " + torrent.status().name() + " " + status.verifiedBytes());
         }
 
         @Override
         public void failed(Torrent torrent, TorrentStatus status) {
-            heard.add("failed " + torrent.metainfo().name() + ": " + status.error().orElse("?"));
+            heard.add("failed " + torrent.status().name() + ": " + status.error().orElse("?"));
         }
     }
 

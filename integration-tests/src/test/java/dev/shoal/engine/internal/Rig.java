@@ -176,7 +176,7 @@ final class Rig implements AutoCloseable {
 
     static void awaitState(Torrent torrent, TorrentState state, Duration limit) {
         Events.Await.until(() -> torrent.status().state() == state, limit,
-                () -> torrent.metainfo().name() + " is not " + state + " but " + torrent.status());
+                () -> torrent.status().name() + " is not " + state + " but " + torrent.status());
     }
 
     @Override

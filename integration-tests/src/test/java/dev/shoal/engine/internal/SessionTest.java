@@ -85,7 +85,7 @@ class SessionTest {
         try (Rig rig = Rig.in(temp)) {
             List<Torrent> back = rig.engine.torrents();
             assertEquals(List.of("seeding", "finished", "paused", "missing"),
-                    back.stream().map(t -> t.metainfo().name()).toList(), "in queue order");
+                    back.stream().map(t -> t.status().name()).toList(), "in queue order");
             assertEquals(ids, back.stream().map(Torrent::id).toList());
             Torrent seeder = back.get(0);
             Torrent leecher = back.get(3);
@@ -131,7 +131,7 @@ class SessionTest {
         }
         try (Rig rig = Rig.in(copy)) {
             List<Torrent> back = rig.engine.torrents();
-            assertEquals(List.of("paused", "seeding"), back.stream().map(t -> t.metainfo().name()).toList());
+            assertEquals(List.of("paused", "seeding"), back.stream().map(t -> t.status().name()).toList());
             assertEquals(TorrentState.PAUSED, back.get(0).status().state());
             Rig.awaitState(back.get(1), TorrentState.SEEDING, WAIT);
             assertEquals(0, rig.swarms.storages.get(0).stats().piecesHashed());
@@ -153,7 +153,7 @@ class SessionTest {
         Files.write(record, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // cut short
         Files.writeString(torrents.resolve(SessionStore.SESSION_FILE), "garbage");
         try (Rig rig = Rig.in(temp)) {
-            assertEquals(List.of("good"), rig.engine.torrents().stream().map(t -> t.metainfo().name()).toList());
+            assertEquals(List.of("good"), rig.engine.torrents().stream().map(t -> t.status().name()).toList());
             assertTrue(Files.exists(record.resolveSibling(record.getFileName() + SessionStore.BAD_SUFFIX)));
             assertTrue(Files.exists(torrents.resolve(bad.infoHash().hex() + ".torrent.bad")));
             assertFalse(Files.exists(record));

@@ -62,6 +62,11 @@ class SettingsTest {
             public int maxActiveSeeds() {
                 return 10;
             }
+
+            @Override
+            public long metadataTimeoutSeconds() {
+                return 0;
+            }
         };
     }
 

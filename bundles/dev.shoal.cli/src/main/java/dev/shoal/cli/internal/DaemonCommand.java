@@ -3,12 +3,14 @@ package dev.shoal.cli.internal;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine.Command;
@@ -75,13 +77,15 @@ final class DaemonCommand implements Callable<Integer> {
     /** A torrent that cannot be added is said so, and the daemon runs on for the others. */
     private void add(String target) {
         try {
-            Metainfo metainfo = TorrentInput.load(source, target);
+            Optional<MagnetLink> magnet = TorrentInput.magnet(target);
+            Metainfo metainfo = magnet.isPresent() ? null : TorrentInput.load(source, target);
             Engine engine = engines.get();
             if (engine == null) {
                 throw new CommandFailure("the download engine is not available");
             }
-            Torrent torrent = engine.add(engine.defaults(metainfo));
-            out.println("added " + metainfo.name() + " to " + torrent.downloadDirectory());
+            Torrent torrent = magnet.isPresent() ? engine.add(engine.defaults(magnet.get()))
+                    : engine.add(engine.defaults(metainfo));
+            out.println("added " + torrent.status().name() + " to " + torrent.downloadDirectory());
             out.flush();
         } catch (CommandFailure e) {
             err.println("shoal: " + e.getMessage());

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
@@ -22,6 +23,7 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.support.torrent.TorrentSource;
 import picocli.CommandLine.Command;
@@ -100,7 +102,8 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Metainfo metainfo = TorrentInput.load(source, target);
+            Optional<MagnetLink> magnet = TorrentInput.magnet(target);
+            Metainfo metainfo = magnet.isPresent() ? null : TorrentInput.load(source, target);
             Path directory = directory();
             // The engine starts here, on first use: other commands never bind a port.
             Engine engine = engines.get();
@@ -109,8 +112,10 @@ final class GetCommand implements Callable<Integer> {
             }
             listen(engine);
             SeedGoal goal = seedGoal();
-            Torrent torrent = add(engine, AddTorrent.of(metainfo, directory).withSeedGoal(goal)
-                    .withRateLimits(new RateLimits(maxDown, maxUp)));
+            RateLimits limits = new RateLimits(maxDown, maxUp);
+            Torrent torrent = magnet.isPresent()
+                    ? add(engine, AddMagnet.of(magnet.get(), directory).withSeedGoal(goal).withRateLimits(limits))
+                    : add(engine, AddTorrent.of(metainfo, directory).withSeedGoal(goal).withRateLimits(limits));
             return follow(torrent, goal, directory);
         } catch (CommandFailure e) {
             err.println("shoal: " + e.getMessage());
@@ -156,6 +161,14 @@ final class GetCommand implements Callable<Integer> {
     }
 
     private static Torrent add(Engine engine, AddTorrent request) throws CommandFailure {
+        try {
+            return engine.add(request);
+        } catch (EngineException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private static Torrent add(Engine engine, AddMagnet request) throws CommandFailure {
         try {
             return engine.add(request);
         } catch (EngineException e) {

@@ -12,7 +12,7 @@ import dev.shoal.support.text.Spans;
 
 /**
  * When {@code shoal get} stops waiting for a swarm it cannot reach. The clock starts at the first
- * snapshot past checking (hashing a large file may take minutes and needs no network). The
+ * snapshot fetching a magnet link's metadata or past checking (hashing a large file may take minutes and needs no network). The
  * command gives up when {@code limit} has passed since then and, in every snapshot so far, no
  * tracker had answered, no peer was connected and nothing was downloaded. The first sign of life
  * disarms the rule for good: a tracker that was down at the start but answers within the limit
@@ -38,7 +38,8 @@ final class GiveUpRule {
             reached = true;
             return Optional.empty();
         }
-        if (status.state() != TorrentState.DOWNLOADING && status.state() != TorrentState.SEEDING) {
+        if (status.state() != TorrentState.DOWNLOADING && status.state() != TorrentState.SEEDING
+                && status.state() != TorrentState.METADATA) {
             return Optional.empty();
         }
         if (!clockStarted) {
@@ -54,6 +55,7 @@ final class GiveUpRule {
 
     private static boolean signOfLife(TorrentStatus status) {
         return status.peers() > 0 || status.downloaded() > 0 || status.uploaded() > 0
+                || status.metadata().filter(m -> m.bytesReceived() > 0).isPresent()
                 || status.trackers().stream().anyMatch(TrackerInfo::working);
     }
 

@@ -43,7 +43,15 @@ final class StatusLine {
             case QUEUED -> "queued, waiting for a slot";
             case PAUSED -> "paused";
             case ERROR -> "error: " + s.error().orElse("unknown");
+            case METADATA -> metadata(s);
         };
+    }
+
+    /** {@code fetching metadata 12.0 KiB/48.0 KiB  peers 2}: the size is unknown until a peer tells it. */
+    private static String metadata(TorrentStatus s) {
+        String received = s.metadata().map(m -> m.size() < 0 ? Sizes.of(m.bytesReceived())
+                : Sizes.of(m.bytesReceived()) + "/" + Sizes.of(m.size())).orElse("");
+        return String.join(GAP, ("fetching metadata " + received).strip(), peers(s));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.shoal.cli.internal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.support.torrent.TorrentSource;
 import dev.shoal.support.torrent.TorrentSourceException;
@@ -13,6 +15,15 @@ import dev.shoal.support.torrent.TorrentSourceException;
 final class TorrentInput {
 
     private TorrentInput() {
+    }
+
+    /** The magnet link {@code target} is, or empty when it names a torrent file. */
+    static Optional<MagnetLink> magnet(String target) throws CommandFailure {
+        try {
+            return TorrentSource.magnet(target);
+        } catch (TorrentSourceException e) {
+            throw new CommandFailure(e.getMessage());
+        }
     }
 
     static Metainfo load(TorrentSource source, String target) throws CommandFailure, InterruptedException {

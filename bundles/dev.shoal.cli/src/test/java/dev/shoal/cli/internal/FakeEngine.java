@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongFunction;
 
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
@@ -22,6 +23,7 @@ import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 
 /**
@@ -49,6 +51,16 @@ final class FakeEngine implements Engine {
         calls.add("add");
         added = request;
         return new FakeTorrent(request);
+    }
+
+    @Override
+    public Torrent add(AddMagnet request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AddMagnet defaults(MagnetLink magnet) {
+        throw new UnsupportedOperationException();
     }
 
     @Override
@@ -120,8 +132,8 @@ final class FakeEngine implements Engine {
         }
 
         @Override
-        public Metainfo metainfo() {
-            return request.metainfo();
+        public Optional<Metainfo> metainfo() {
+            return Optional.of(request.metainfo());
         }
 
         @Override

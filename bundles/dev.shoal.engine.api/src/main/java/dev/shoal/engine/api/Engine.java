@@ -1,6 +1,7 @@
 package dev.shoal.engine.api;
 
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,24 @@ public interface Engine {
      * @throws EngineException when the torrent is already added, or its files cannot be opened
      */
     Torrent add(AddTorrent request) throws EngineException;
+
+    /**
+     * Adds a torrent by its magnet link and starts it (unless {@link AddMagnet#paused()}): in
+     * {@link TorrentState#METADATA} it fetches the info dictionary from the link's peers ({@code x.pe}),
+     * its trackers ({@code tr}) and the peer sources; the engine then keeps it as a torrent file, and
+     * it is checked, downloads and seeds as one added from that file. Returns at once.
+     *
+     * @throws EngineException when the torrent is already added, or the link has no v1 info-hash
+     * @since 2.0
+     */
+    Torrent add(AddMagnet request) throws EngineException;
+
+    /**
+     * What {@link #add(AddMagnet)} gets for {@code magnet} when the caller says nothing more.
+     *
+     * @since 2.0
+     */
+    AddMagnet defaults(MagnetLink magnet);
 
     /**
      * What {@link #add} gets for {@code metainfo} when the caller says nothing more: the configured

@@ -5,6 +5,7 @@ import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,7 +27,13 @@ public interface Torrent {
      */
     BitSet verifiedPieces();
 
-    Metainfo metainfo();
+    /**
+     * The torrent's metainfo; empty while a torrent added from a magnet link is still in
+     * {@link TorrentState#METADATA} (its name is then the link's {@code dn}, or the info-hash).
+     *
+     * @since 2.0
+     */
+    Optional<Metainfo> metainfo();
 
     Path downloadDirectory();
 
@@ -50,7 +57,7 @@ public interface Torrent {
 
     RateLimits rateLimits();
 
-    /** Its files (padding files left out), with what is verified of each; a fresh snapshot. */
+    /** Its files (padding files left out), with what is verified of each; a fresh snapshot; none before the metadata. */
     List<FileStatus> files();
 
     /**

@@ -18,5 +18,12 @@ public enum TorrentState {
     /** Stopped by the user. */
     PAUSED,
     /** Stopped by a failure; {@link TorrentStatus#error()} says which. */
-    ERROR
+    ERROR,
+    /**
+     * Added from a magnet link: its info dictionary is fetched from peers (BEP 9); then it is checked
+     * and downloads as any torrent. {@link TorrentStatus#metadata()} says how far the fetch came.
+     *
+     * @since 2.0
+     */
+    METADATA
 }

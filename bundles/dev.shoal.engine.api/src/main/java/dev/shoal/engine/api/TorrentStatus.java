@@ -3,6 +3,7 @@ package dev.shoal.engine.api;
 import dev.shoal.metainfo.InfoHash;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,18 +29,34 @@ import java.util.Optional;
  * @param seeds          of those, complete ones
  * @param seedingTime    time spent seeding
  * @param trackers       the trackers, in tier order
+ * @param metadata       for a torrent added from a magnet link whose metadata is not known yet (in
+ *                       {@link TorrentState#METADATA}, or paused or failed before it came): how far
+ *                       the fetch of the info dictionary came; empty once it is known (since 2.0)
  */
 public record TorrentStatus(InfoHash infoHash, String name, TorrentState state, Optional<String> error, long size,
         long verifiedBytes, int pieces, int verifiedPieces, int checkedPieces, long downloaded, long uploaded,
         long wasted, long downloadRate, long uploadRate, Optional<Duration> eta, int peers, int seeds,
-        Duration seedingTime, List<TrackerInfo> trackers) {
+        Duration seedingTime, List<TrackerInfo> trackers, Optional<MetadataStatus> metadata) {
 
     public TorrentStatus {
         trackers = List.copyOf(trackers);
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** A torrent whose metadata is known. */
+    public TorrentStatus(InfoHash infoHash, String name, TorrentState state, Optional<String> error, long size,
+            long verifiedBytes, int pieces, int verifiedPieces, int checkedPieces, long downloaded, long uploaded,
+            long wasted, long downloadRate, long uploadRate, Optional<Duration> eta, int peers, int seeds,
+            Duration seedingTime, List<TrackerInfo> trackers) {
+        this(infoHash, name, state, error, size, verifiedBytes, pieces, verifiedPieces, checkedPieces, downloaded,
+                uploaded, wasted, downloadRate, uploadRate, eta, peers, seeds, seedingTime, trackers, Optional.empty());
     }
 
     /** Verified share of the torrent, 0..1. */
     public double progress() {
+        if (metadata.isPresent()) {
+            return 0.0;
+        }
         return size == 0 ? 1.0 : (double) verifiedBytes / size;
     }
 
@@ -48,7 +65,8 @@ public record TorrentStatus(InfoHash infoHash, String name, TorrentState state, 
         return size == 0 ? 0.0 : (double) uploaded / size;
     }
 
+    /** Every piece verified; never before the metadata is known. */
     public boolean complete() {
-        return verifiedPieces == pieces;
+        return metadata.isEmpty() && verifiedPieces == pieces;
     }
 }

@@ -24,7 +24,8 @@ final class Configured {
                 .withGlobalLimits(Limits.ofKiB(config.downloadLimitKiB(), config.uploadLimitKiB()))
                 .withAdditions(new EngineSettings.AddDefaults(downloads,
                         seedGoal(config.seedRatio(), config.seedTimeMinutes())))
-                .withQueueLimits(Math.max(0, config.maxActiveDownloads()), Math.max(0, config.maxActiveSeeds()));
+                .withQueueLimits(Math.max(0, config.maxActiveDownloads()), Math.max(0, config.maxActiveSeeds()))
+                .withMetadataTimeout(Duration.ofSeconds(Math.max(0, config.metadataTimeoutSeconds())));
     }
 
     /** A ratio as text (empty or negative: none) and minutes (0 or less: none). */

@@ -1,5 +1,6 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
@@ -9,6 +10,7 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.StorageService;
@@ -83,6 +85,11 @@ public final class EngineComponent implements Engine {
         @AttributeDefinition(name = "Most active seeds",
                 description = "Torrents seeding at once; more wait QUEUED, in queue order. 0 for no limit.", min = "0")
         int maxActiveSeeds() default 10;
+
+        @AttributeDefinition(name = "Metadata timeout (seconds)",
+                description = "A torrent added from a magnet link fails when its metadata has not come from peers"
+                        + " within this long; 0 to wait for ever.", min = "0")
+        long metadataTimeoutSeconds() default 0;
     }
 
     private final Services services;
@@ -200,6 +207,16 @@ public final class EngineComponent implements Engine {
     @Override
     public AddTorrent defaults(Metainfo metainfo) {
         return core.defaults(metainfo);
+    }
+
+    @Override
+    public Torrent add(AddMagnet request) throws EngineException {
+        return core.add(request);
+    }
+
+    @Override
+    public AddMagnet defaults(MagnetLink magnet) {
+        return core.defaults(magnet);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
@@ -12,10 +13,12 @@ import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +61,8 @@ final class EngineCore implements Engine {
     private final SessionStore store;
     private final SessionWriter writer;
     private final EngineContext context;
+    /** Torrents added from magnet links, until their metadata comes. */
+    private final Magnets magnets;
     private ScheduledFuture<?> ticker;
     /** When the counters were last saved (engine thread). */
     private long lastSave = System.nanoTime();
@@ -87,6 +92,7 @@ final class EngineCore implements Engine {
         this.writer = new SessionWriter(store);
         this.context = new EngineContext(services, thread, closer, listeners, peerSources, () -> this.settings,
                 table, queue, writer, this::forget, this::moveInQueue);
+        this.magnets = new Magnets(context);
     }
 
     /** Restores the kept torrents and starts the tick. */
@@ -113,7 +119,11 @@ final class EngineCore implements Engine {
         SessionStore.Loaded loaded = store.load();
         table.nextIdAtLeast(loaded.nextId());
         for (SessionStore.Restored restored : loaded.torrents()) {
-            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo(), restored.record(), false, context);
+            if (restored.metainfo().isEmpty()) {
+                magnets.restore(restored.record());
+                continue;
+            }
+            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo().get(), restored.record(), false, context);
             table.add(torrent);
             listeners.added(torrent.facade());
         }
@@ -185,6 +195,7 @@ final class EngineCore implements Engine {
         for (TorrentRuntime torrent : runtimes()) {
             torrent.servicesChanged(stopping);
         }
+        magnets.servicesChanged();
     }
 
     @Override
@@ -196,6 +207,24 @@ final class EngineCore implements Engine {
         } catch (Exception e) {
             throw new EngineException("cannot add " + request.metainfo().name() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Torrent add(AddMagnet request) throws EngineException {
+        try {
+            return thread.call(() -> magnets.add(request));
+        } catch (EngineException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EngineException("cannot add " + request.magnet().infoHash().hex() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AddMagnet defaults(MagnetLink magnet) {
+        EngineSettings.AddDefaults additions = settings.additions();
+        return new AddMagnet(magnet, additions.downloadDirectory(), additions.seedGoal(), RateLimits.UNLIMITED,
+                false);
     }
 
     @Override
@@ -213,7 +242,7 @@ final class EngineCore implements Engine {
     private Torrent addNow(AddTorrent request) throws EngineException {
         Metainfo metainfo = request.metainfo();
         InfoHash infoHash = metainfo.infoHash();
-        if (table.contains(infoHash)) {
+        if (table.contains(infoHash) || magnets.get(infoHash).isPresent()) {
             throw new EngineException("already added: " + metainfo.name());
         }
         byte[] torrentFile = Additions.keepable(metainfo);
@@ -259,17 +288,25 @@ final class EngineCore implements Engine {
 
     @Override
     public Torrent find(String idOrInfoHashPrefix) throws EngineException {
-        return table.find(idOrInfoHashPrefix).facade();
+        try {
+            return table.find(idOrInfoHashPrefix).facade();
+        } catch (EngineException e) {
+            return magnets.find(idOrInfoHashPrefix).map(MagnetRuntime::facade).orElseThrow(() -> e);
+        }
     }
 
     @Override
     public List<Torrent> torrents() {
-        return runtimes().stream().map(TorrentRuntime::facade).toList();
+        List<Torrent> all = new ArrayList<>();
+        runtimes().forEach(torrent -> all.add(torrent.facade()));
+        magnets.all().forEach(magnet -> all.add(magnet.facade()));
+        return List.copyOf(all);
     }
 
     @Override
     public Optional<Torrent> torrent(InfoHash infoHash) {
-        return table.get(infoHash).map(TorrentRuntime::facade);
+        return table.get(infoHash).<Torrent>map(TorrentRuntime::facade)
+                .or(() -> magnets.get(infoHash).map(MagnetRuntime::facade));
     }
 
     @Override
@@ -292,6 +329,10 @@ final class EngineCore implements Engine {
             downloadRate += status.downloadRate();
             uploadRate += status.uploadRate();
             peers += status.peers();
+        }
+        for (MagnetRuntime magnet : magnets.all()) {
+            count++;
+            peers += magnet.status().peers();
         }
         return new EngineTotals(count, active, downloaded, uploaded, downloadRate, uploadRate, peers);
     }
@@ -323,11 +364,13 @@ final class EngineCore implements Engine {
         for (TorrentRuntime torrent : torrents) {
             torrent.tick();
         }
+        magnets.tick();
         queue.balance();
         long now = System.nanoTime();
         if (now - lastSave >= settings.saveInterval().toNanos()) {
             lastSave = now;
             torrents.forEach(TorrentRuntime::persist);
+            magnets.persist();
         }
     }
 
@@ -349,10 +392,13 @@ final class EngineCore implements Engine {
         List<CompletableFuture<Void>> stops;
         try {
             // Each torrent's record is saved as it runs now (so it runs again after a restart), then it stops.
-            stops = thread.call(() -> runtimes().stream().map(torrent -> {
-                torrent.persist();
-                return torrent.shutdown();
-            }).toList());
+            stops = thread.call(() -> {
+                magnets.stop();
+                return runtimes().stream().map(torrent -> {
+                    torrent.persist();
+                    return torrent.shutdown();
+                }).toList();
+            });
         } catch (Exception e) {
             LOG.warn("stopping the torrents failed", e);
             stops = List.of();

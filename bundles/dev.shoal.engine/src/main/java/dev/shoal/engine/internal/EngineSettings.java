@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param additions          what a torrent added without more gets: download directory and seed goal
  * @param maxActiveDownloads most torrents downloading at once; 0 for no limit
  * @param maxActiveSeeds     most torrents seeding at once; 0 for no limit
+ * @param metadataTimeout    how long a magnet link's metadata is fetched before the torrent fails;
+ *                           zero for no limit
  */
 public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateLimits globalLimits, Duration tick,
-        Duration stopWait, Duration saveInterval, AddDefaults additions, int maxActiveDownloads, int maxActiveSeeds) {
+        Duration stopWait, Duration saveInterval, AddDefaults additions, int maxActiveDownloads, int maxActiveSeeds,
+        Duration metadataTimeout) {
 
     /** The framework property naming Shoal's data directory. */
     public static final String DATA_DIR_PROPERTY = "shoal.data.dir";
@@ -50,6 +53,9 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
             throw new IllegalArgumentException("the tick and the save interval must be positive and the stop wait"
                     + " not negative");
         }
+        if (metadataTimeout.isNegative()) {
+            throw new IllegalArgumentException("the metadata timeout must not be negative");
+        }
         if (maxActiveDownloads < 0 || maxActiveSeeds < 0) {
             throw new IllegalArgumentException("the most active torrents must not be negative");
         }
@@ -63,37 +69,42 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
     public static EngineSettings defaults(Path resumeDirectory) {
         return new EngineSettings(resumeDirectory, resumeDirectory.toAbsolutePath().resolveSibling("torrents"),
                 RateLimits.UNLIMITED, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
-                new AddDefaults(defaultDownloadDirectory(), SeedGoal.DEFAULT), 5, 10);
+                new AddDefaults(defaultDownloadDirectory(), SeedGoal.DEFAULT), 5, 10, Duration.ZERO);
     }
 
     public EngineSettings withGlobalLimits(RateLimits value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, value, tick, stopWait, saveInterval, additions,
-                maxActiveDownloads, maxActiveSeeds);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
     }
 
     public EngineSettings withTick(Duration value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, value, stopWait, saveInterval,
-                additions, maxActiveDownloads, maxActiveSeeds);
+                additions, maxActiveDownloads, maxActiveSeeds, metadataTimeout);
     }
 
     public EngineSettings withTorrentsDirectory(Path value) {
         return new EngineSettings(resumeDirectory, value, globalLimits, tick, stopWait, saveInterval, additions,
-                maxActiveDownloads, maxActiveSeeds);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
     }
 
     public EngineSettings withSaveInterval(Duration value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, value, additions,
-                maxActiveDownloads, maxActiveSeeds);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
     }
 
     public EngineSettings withAdditions(AddDefaults value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
-                value, maxActiveDownloads, maxActiveSeeds);
+                value, maxActiveDownloads, maxActiveSeeds, metadataTimeout);
     }
 
     public EngineSettings withQueueLimits(int downloads, int seeds) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
-                additions, downloads, seeds);
+                additions, downloads, seeds, metadataTimeout);
+    }
+
+    public EngineSettings withMetadataTimeout(Duration value) {
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
+                additions, maxActiveDownloads, maxActiveSeeds, value);
     }
 
     /** {@code <user.home>/Downloads}. */

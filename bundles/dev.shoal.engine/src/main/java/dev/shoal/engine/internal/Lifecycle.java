@@ -65,7 +65,8 @@ final class Lifecycle {
     }
 
     static boolean allowed(TorrentState from, TorrentState to) {
-        return MOVES.get(from).contains(to);
+        // METADATA is a magnet's before it is a torrent here (MagnetRuntime): no move leads to or from it.
+        return MOVES.getOrDefault(from, Set.of()).contains(to);
     }
 
     TorrentState state() {

@@ -14,6 +14,8 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.InvalidMagnetException;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.storage.api.PieceSet;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ import java.util.OptionalDouble;
  *           "state": "queued"|"paused"|"finished"|"error", "error": text?, "seed ratio": "1.5"|"",
  *           "seed seconds": n|-1, "download limit": n, "upload limit": n, "priorities": one byte per file,
  *           "piece count": n, "verified": bitfield, "downloaded": n, "uploaded": n, "wasted": n,
- *           "seeding ms": n, "added ms": n}
+ *           "seeding ms": n, "added ms": n, "magnet": link?}
  * session: {"format": "shoal-session", "version": 1, "next id": n, "queue": [hex, ...]}
  * </pre>
  */
@@ -85,6 +87,7 @@ final class RecordCodec {
                 .put("seeding ms", record.seeding().toMillis())
                 .put("added ms", record.added().toEpochMilli());
         record.error().ifPresent(error -> dict.put("error", error));
+        record.magnet().ifPresent(magnet -> dict.put("magnet", magnet.toString()));
         return BencodeEncoder.encode(dict.build());
     }
 
@@ -114,7 +117,8 @@ final class RecordCodec {
                 new RateLimits(number(dict, "download limit"), number(dict, "upload limit")), priorities,
                 new PieceSet((int) pieceCount, field(dict, "verified", BString.class).bytes()),
                 new Transfer.Counts(number(dict, "downloaded"), number(dict, "uploaded"), number(dict, "wasted")),
-                Duration.ofMillis(number(dict, "seeding ms")), Instant.ofEpochMilli(number(dict, "added ms")));
+                Duration.ofMillis(number(dict, "seeding ms")), Instant.ofEpochMilli(number(dict, "added ms")),
+                dict.get("magnet").map(value -> magnet(as(value, BString.class, "magnet").asString())));
     }
 
     static byte[] encode(Session session) {
@@ -159,6 +163,14 @@ final class RecordCodec {
             }
         }
         throw new IllegalArgumentException("not a kept state: " + name);
+    }
+
+    private static MagnetLink magnet(String link) {
+        try {
+            return MagnetLink.parse(link);
+        } catch (InvalidMagnetException e) {
+            throw new IllegalArgumentException("not a magnet link: " + e.getMessage(), e);
+        }
     }
 
     private static double ratio(String text) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's torrents on disk, one folder: per torrent {@code <info-hash>.torrent} (the exact
- * torrent file) and {@code <info-hash>.state} (its {@link TorrentRecord}), and {@code session.state}
+ * torrent file) and {@code <info-hash>.state} (its {@link TorrentRecord}; alone, without a torrent
+ * file, for a magnet link whose metadata is not known yet), and {@code session.state}
  * (next short id, queue order). Plain blocking I/O: the engine calls it from its store thread
  * ({@link SessionWriter}) and once at start to restore. Reading never hashes data: the storage's
  * resume files vouch for that later, when a torrent opens.
@@ -42,8 +44,8 @@ final class SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private static final long MAX_TORRENT_BYTES = 64L << 20;
 
-    /** A torrent read back. */
-    record Restored(Metainfo metainfo, TorrentRecord record) {
+    /** A torrent read back; without metainfo for a magnet link still fetching it. */
+    record Restored(Optional<Metainfo> metainfo, TorrentRecord record) {
     }
 
     /** Everything read back: the torrents in queue order, and the next id to give. */
@@ -138,9 +140,17 @@ final class SessionStore {
         if (!record.infoHash().hex().equals(hex)) {
             throw new IllegalArgumentException("its record names " + record.infoHash().hex());
         }
+        Path torrentFile = directory.resolve(hex + TORRENT_SUFFIX);
+        if (record.magnet().isPresent() && !Files.exists(torrentFile)) {
+            return new Restored(Optional.empty(), record);
+        }
         Metainfo metainfo = Metainfo.parse(read(directory.resolve(hex + TORRENT_SUFFIX), MAX_TORRENT_BYTES), PARSE);
         if (!metainfo.infoHash().hex().equals(hex)) {
             throw new IllegalArgumentException("its torrent file has the info-hash " + metainfo.infoHash().hex());
+        }
+        if (record.magnet().isPresent()) {
+            // Stopped after the metadata was kept but before its record was: it starts as just fetched.
+            record = Additions.afterMetadata(record, metainfo);
         }
         if (record.verified().pieceCount() != metainfo.pieceCount()) {
             throw new IllegalArgumentException("its record has " + record.verified().pieceCount() + " pieces, the"
@@ -149,7 +159,7 @@ final class SessionStore {
         if (record.priorities().size() != new FileTable(metainfo).size()) {
             throw new IllegalArgumentException("its record has " + record.priorities().size() + " file priorities");
         }
-        return new Restored(metainfo, record);
+        return new Restored(Optional.of(metainfo), record);
     }
 
     /** The session's queue order first; torrents it does not list (a kill mid-add) after, oldest first. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,8 +48,8 @@ final class TorrentFacade implements Torrent {
     }
 
     @Override
-    public Metainfo metainfo() {
-        return runtime.metainfo();
+    public Optional<Metainfo> metainfo() {
+        return Optional.of(runtime.metainfo());
     }
 
     @Override

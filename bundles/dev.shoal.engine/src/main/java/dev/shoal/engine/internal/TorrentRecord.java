@@ -5,6 +5,7 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.storage.api.PieceSet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,10 +35,12 @@ import java.util.Set;
  * @param transfer          bytes moved since it was added
  * @param seeding           time spent seeding
  * @param added             when it was added
+ * @param magnet            the link it was added from while its metadata is not known yet (no pieces,
+ *                          no files then); empty once the engine keeps its torrent file
  */
 record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentState state, Optional<String> error,
         SeedGoal seedGoal, RateLimits rateLimits, List<FilePriority> priorities, PieceSet verified,
-        Transfer.Counts transfer, Duration seeding, Instant added) {
+        Transfer.Counts transfer, Duration seeding, Instant added, Optional<MagnetLink> magnet) {
 
     /** The states a torrent is restored in. */
     static final Set<TorrentState> RESTORED_STATES = EnumSet.of(TorrentState.PAUSED, TorrentState.FINISHED,
@@ -62,6 +65,7 @@ record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentS
             throw new IllegalArgumentException("counters must not be negative");
         }
         Objects.requireNonNull(added, "added");
+        Objects.requireNonNull(magnet, "magnet");
     }
 
     /** The state a torrent in {@code now} is kept as: stopped states as they are, any other as wanting to run. */

@@ -11,7 +11,9 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ final class TorrentRuntime {
     private final CheckSequence checks;
     private final TorrentView view;
     private boolean removed;
+    /** Peers known before it became a torrent (a magnet link's): every run dials them. */
+    private List<InetSocketAddress> handedPeers = List.of();
 
     /**
      * A torrent as its record keeps it (just added, or restored after a restart).
@@ -65,10 +69,16 @@ final class TorrentRuntime {
         this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
         this.runs = new Runs(metainfo.name(), downloadDirectory, record.verified(), thread,
-                () -> new TorrentRun(this, context, () -> view().transferStats()), checks::ready);
+                this::newRun, checks::ready);
         this.view = new TorrentView(record.id(), record.added(), metainfo, downloadDirectory, lifecycle, transfer,
                 seedClock, trackers, choices, runs);
         this.standing = new QueueStanding(lifecycle, choices::files, runs::verifiedNow, runs::lastVerified);
+    }
+
+    private TorrentRun newRun() {
+        TorrentRun run = new TorrentRun(this, context, () -> view().transferStats());
+        run.addPeers(handedPeers);
+        return run;
     }
 
     // ---- reads: any thread ----
@@ -110,6 +120,15 @@ final class TorrentRuntime {
     void added() throws StorageException {
         if (lifecycle.state() == TorrentState.CHECKING) {
             runs.open();
+        }
+    }
+
+    /** Peers found while its metadata was fetched: the run under way and later ones dial them. */
+    void handPeers(List<InetSocketAddress> peers) {
+        handedPeers = List.copyOf(peers);
+        TorrentRun current = runs.current();
+        if (current != null) {
+            current.addPeers(handedPeers);
         }
     }
 

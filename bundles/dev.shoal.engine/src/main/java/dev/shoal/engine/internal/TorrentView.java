@@ -45,7 +45,7 @@ record TorrentView(int id, Instant added, Metainfo metainfo, Path downloadDirect
         return new TorrentRecord(id, metainfo.infoHash(), downloadDirectory, kept,
                 kept == TorrentState.ERROR ? lifecycle.error() : Optional.empty(), choices.goal(), choices.limits(),
                 choices.files().priorities(), runs.verifiedNow(), transfer.snapshot().total(), seedClock.elapsed(),
-                added);
+                added, Optional.empty());
     }
 
     /** Whether it has seeded as long or as much as its goal asks. */

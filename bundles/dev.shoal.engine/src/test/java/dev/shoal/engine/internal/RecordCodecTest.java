@@ -12,6 +12,7 @@ import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.internal.RecordCodec.Session;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.storage.api.PieceSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class RecordCodecTest {
         return new TorrentRecord(42, HASH, Path.of("/data/dl/ü dir"), state, error, goal, new RateLimits(1000, 0),
                 List.of(FilePriority.SKIP, FilePriority.NORMAL, FilePriority.HIGH), PieceSet.of(bits, 10),
                 new Transfer.Counts(123_456_789_012L, 99, 7), Duration.ofMillis(3_600_123),
-                Instant.ofEpochMilli(1_700_000_000_123L));
+                Instant.ofEpochMilli(1_700_000_000_123L), Optional.empty());
     }
 
     @Test
@@ -46,6 +47,18 @@ class RecordCodecTest {
                         new SeedGoal(OptionalDouble.of(0.1 + 0.2), Optional.of(Duration.ofMinutes(90)))))) {
             assertEquals(record, RecordCodec.decodeTorrent(RecordCodec.encode(record)));
         }
+    }
+
+    @Test
+    void a_magnet_record_reads_back_with_its_link_and_an_old_record_without_one() throws Exception {
+        MagnetLink link = MagnetLink.parse("magnet:?xt=urn:btih:" + HASH.hex() + "&dn=a%20b&tr=http://t/announce"
+                + "&x.pe=127.0.0.1:6881");
+        TorrentRecord magnet = new TorrentRecord(3, HASH, Path.of("/dl"), TorrentState.PAUSED, Optional.empty(),
+                SeedGoal.DEFAULT, RateLimits.UNLIMITED, List.of(), PieceSet.empty(0), Transfer.Counts.ZERO,
+                Duration.ZERO, Instant.ofEpochMilli(1_700_000_000_000L), Optional.of(link));
+        assertEquals(magnet, RecordCodec.decodeTorrent(RecordCodec.encode(magnet)));
+        byte[] old = RecordCodec.encode(record(TorrentState.PAUSED, Optional.empty(), SeedGoal.DEFAULT));
+        assertTrue(RecordCodec.decodeTorrent(old).magnet().isEmpty());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.shoal.shell.internal;
 
 import dev.shoal.engine.api.Engine;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
 import dev.shoal.support.torrent.TorrentSource;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
@@ -34,11 +36,15 @@ public final class AddCommand {
         this.source = source;
     }
 
-    @Descriptor("add a torrent and start it: shoal:add <file|http(s)-url> [--dir D] [--paused];"
+    @Descriptor("add a torrent and start it: shoal:add <file|http(s)-url|magnet-link> [--dir D] [--paused];"
             + " relative paths start at the session's directory")
     public Object add(CommandSession session, String... args) throws InterruptedException {
         Args parsed = Args.parse(ADD, args);
         Path cwd = Targets.currentDirectory(session);
+        Optional<MagnetLink> magnet = Targets.magnet(parsed.operand(0));
+        if (magnet.isPresent()) {
+            return Adding.add(engine, magnet.get(), parsed, cwd);
+        }
         Metainfo metainfo = Targets.load(source, parsed.operand(0), cwd);
         return Adding.add(engine, metainfo, parsed, cwd);
     }

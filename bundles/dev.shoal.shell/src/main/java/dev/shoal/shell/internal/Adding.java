@@ -1,9 +1,11 @@
 package dev.shoal.shell.internal;
 
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.ShellException;
@@ -33,5 +35,21 @@ final class Adding {
         }
         return "added " + Targets.label(torrent) + " (" + Sizes.of(metainfo.totalLength()) + ") in "
                 + request.downloadDirectory() + (request.paused() ? ", paused" : "");
+    }
+
+    /** Adds a magnet link likewise: its metadata comes from peers first. */
+    static String add(Engine engine, MagnetLink magnet, Args options, Path currentDirectory) {
+        AddMagnet request = engine.defaults(magnet).withPaused(options.flag("--paused"));
+        if (options.value("--dir").isPresent()) {
+            request = request.withDownloadDirectory(Targets.resolve(currentDirectory, options.value("--dir").get()));
+        }
+        Torrent torrent;
+        try {
+            torrent = engine.add(request);
+        } catch (EngineException e) {
+            throw new ShellException(e.getMessage(), e);
+        }
+        return "added " + Targets.label(torrent) + " (magnet link, " + (request.paused() ? "paused"
+                : "fetching its metadata") + ") in " + request.downloadDirectory();
     }
 }

@@ -1,6 +1,7 @@
 package dev.shoal.shell.internal;
 
 import dev.shoal.engine.api.Engine;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.search.api.ProviderInfo;
 import dev.shoal.search.api.SearchCategory;
@@ -155,8 +156,10 @@ public final class SearchCommands {
         }
         SearchResult hit = hits.get(number - 1).result();
         if (hit.torrentUrl() == null) {
-            throw new ShellException("result " + number + " has only a magnet link, and magnet links are not"
-                    + " supported yet (the engine cannot fetch a torrent's metadata from peers)");
+            // Only a magnet link: the engine fetches the metadata from peers.
+            MagnetLink magnet = Targets.magnet(hit.magnet() == null ? null : hit.magnet().toString()).orElseThrow(() -> new ShellException(
+                    "result " + number + " has no torrent URL and no magnet link"));
+            return Adding.add(engine, magnet, parsed, Targets.currentDirectory(session));
         }
         Metainfo metainfo = Targets.load(source, hit.torrentUrl().toString(), Targets.currentDirectory(session));
         String got = metainfo.infoHash().hex();

@@ -3,6 +3,7 @@ package dev.shoal.shell.internal;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.support.torrent.TorrentSource;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.felix.service.command.CommandSession;
 
@@ -43,7 +45,7 @@ final class Targets {
 
     /** {@code 3 ubuntu-24.04.iso}: how results name a torrent. */
     static String label(Torrent torrent) {
-        return torrent.id() + " " + torrent.metainfo().name();
+        return torrent.id() + " " + torrent.status().name();
     }
 
     /**
@@ -53,6 +55,15 @@ final class Targets {
     static Metainfo load(TorrentSource source, String target, Path currentDirectory) throws InterruptedException {
         try {
             return source.load(target, currentDirectory);
+        } catch (TorrentSourceException e) {
+            throw new ShellException(e.getMessage(), e);
+        }
+    }
+
+    /** The magnet link {@code target} is, or empty when it names a torrent file. */
+    static Optional<MagnetLink> magnet(String target) {
+        try {
+            return TorrentSource.magnet(target);
         } catch (TorrentSourceException e) {
             throw new ShellException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.shoal.shell.internal;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
 import dev.shoal.shell.internal.args.ShellException;
@@ -64,7 +65,8 @@ public final class TorrentCommands {
     @Descriptor("all about one torrent: shoal:info <torrent> (its id or an info-hash prefix)")
     public Object info(CommandSession session, String... args) {
         Torrent t = Targets.find(engine, Args.parse(INFO, args).operand(0));
-        return TorrentViews.info(t.id(), t.infoHash().hex(), t.status(), t.metainfo().pieceLength(), t.queuePosition(),
+        return TorrentViews.info(t.id(), t.infoHash().hex(), t.status(),
+                t.metainfo().map(Metainfo::pieceLength).orElse(0), t.queuePosition(),
                 t.downloadDirectory().toString(), t.seedGoal(), t.rateLimits());
     }
 

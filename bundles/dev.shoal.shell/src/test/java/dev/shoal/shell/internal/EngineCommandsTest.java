@@ -90,7 +90,7 @@ class EngineCommandsTest {
     }
 
     private static void awaitState(Torrent torrent, TorrentState state) throws InterruptedException {
-        await(() -> torrent.status().state() == state, torrent.metainfo().name() + " " + state + ", is "
+        await(() -> torrent.status().state() == state, torrent.status().name() + " " + state + ", is "
                 + torrent.status().state());
     }
 

@@ -145,13 +145,14 @@ class SearchCommandsTest {
         assertEquals(ubuntu.infoHash(), added.infoHash());
         assertEquals(TorrentState.PAUSED, added.status().state());
         assertEquals("added 2 debian-12.iso (29.3 KiB) in " + dir.resolve("downloads"), gogo.run("shoal:fetch 2"));
-        assertEquals("result 3 has only a magnet link, and magnet links are not supported yet (the engine cannot"
-                + " fetch a torrent's metadata from peers)", message("shoal:fetch 3"));
+        assertEquals("added 3 " + "a".repeat(40) + " (magnet link, paused) in " + dir.resolve("downloads"),
+                gogo.run("shoal:fetch 3 --paused"));
+        assertEquals(TorrentState.PAUSED, rig.engine().torrents().get(2).status().state());
         assertEquals("no result 4: the last search found 3", message("shoal:fetch 4"));
         assertEquals("not a result number: \"first\" (shoal:search numbers them from 1); usage: shoal:fetch <result#>"
                 + " [--dir D] [--paused]", message("shoal:fetch first"));
         assertEquals("already added: ubuntu-24.04.iso", message("shoal:fetch 1"));
-        assertEquals(2, rig.engine().torrents().size());
+        assertEquals(3, rig.engine().torrents().size());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.shoal.support.torrent;
 
 import dev.shoal.bencode.DecoderLimits;
+import dev.shoal.metainfo.InvalidMagnetException;
 import dev.shoal.metainfo.InvalidTorrentException;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,11 +11,12 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The torrent a user names, however they name it, as every front-end reads it: a path (relative
  * to a base folder), a {@code file:} URI (what search providers over folders give), an http(s)
- * URL ({@link TorrentUrl}), or a magnet link, refused for now with the reason. Files and bodies are
+ * URL ({@link TorrentUrl}); a magnet link is parsed by {@link #magnet} for the engine to fetch. Files and bodies are
  * read up to what the bencode decoder accepts at all, and no further. Blocks on files and the
  * network: call it off a display thread.
  */
@@ -25,8 +28,9 @@ public final class TorrentSource {
     /** The whole exchange of fetching one torrent file, redirects and body included. */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    public static final String MAGNET = "magnet links need the torrent's metadata from peers (BEP 9), which Shoal"
-            + " cannot fetch yet; give the .torrent file or its http(s) URL";
+    /** Why {@link #load} refuses a magnet link: the caller adds it to the engine as a link ({@link #magnet}). */
+    public static final String MAGNET = "a magnet link is no torrent file: the engine fetches its metadata from"
+            + " peers; add it as a link";
 
     private final int maxBytes;
     private final TorrentUrl url;
@@ -56,6 +60,24 @@ public final class TorrentSource {
             return Metainfo.parse(bytes);
         } catch (InvalidTorrentException e) {
             throw new TorrentSourceException(target + ": not a valid torrent: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The magnet link {@code given} is, if it is one (the engine fetches its metadata from peers); empty
+     * for anything else, which {@link #load} reads.
+     *
+     * @throws TorrentSourceException with a one-line reason when it is a magnet link that does not parse
+     */
+    public static Optional<MagnetLink> magnet(String given) throws TorrentSourceException {
+        String target = given == null ? "" : given.strip();
+        if (target.isEmpty() || Target.of(target) != Target.MAGNET) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MagnetLink.parse(target));
+        } catch (InvalidMagnetException e) {
+            throw new TorrentSourceException("bad magnet link: " + e.getMessage());
         }
     }
 

@@ -90,6 +90,16 @@ class TorrentSourceTest {
     }
 
     @Test
+    void aMagnetLinkIsParsedForTheEngineAndABadOneSaysWhy() throws Exception {
+        String hex = "c12fe1c06bba254a9dc9f519b335aa7c1367a88a";
+        assertEquals(hex, TorrentSource.magnet(" magnet:?xt=urn:btih:" + hex + "&dn=x ").orElseThrow().infoHash().hex());
+        assertTrue(TorrentSource.magnet("some.torrent").isEmpty());
+        TorrentSourceException bad = assertThrows(TorrentSourceException.class,
+                () -> TorrentSource.magnet("magnet:?dn=nothing"));
+        assertTrue(bad.getMessage().startsWith("bad magnet link: "), bad.getMessage());
+    }
+
+    @Test
     void aMagnetLinkSaysWhyNot() {
         assertEquals(TorrentSource.MAGNET, message("magnet:?xt=urn:btih:0000000000000000000000000000000000000000"));
         assertEquals(TorrentSource.MAGNET, message("MAGNET:?xt=urn:btih:0000000000000000000000000000000000000000"));

@@ -31,11 +31,14 @@ public final class TorrentViews {
                 Sizes.of(s.uploaded()), Shares.ratio(s.ratio()), Cells.eta(s.eta(), moving(s.state())));
     }
 
-    /** The state in lower case; a check with how far it got. */
+    /** The state in lower case; a check, or a magnet's metadata once its size is known, with how far it got. */
     public static String state(TorrentStatus s) {
         String name = s.state().name().toLowerCase(Locale.ROOT);
         if (s.state() == TorrentState.CHECKING && s.pieces() > 0) {
             return name + " " + Shares.percent((double) s.checkedPieces() / s.pieces());
+        }
+        if (s.state() == TorrentState.METADATA && s.metadata().filter(m -> m.size() > 0).isPresent()) {
+            return name + " " + Shares.percent(s.metadata().get().progress());
         }
         return name;
     }
@@ -76,7 +79,10 @@ public final class TorrentViews {
                 .with("Seeding time", Spans.of(s.seedingTime()))
                 .with("Seed goal", goal(goal))
                 .with("Limits", limits(limits));
-        return d.with("Trackers", s.trackers().size() + " (shoal:trackers " + id + ")");
+        Details shown = s.metadata().map(m -> d.with("Metadata", Sizes.of(m.bytesReceived()) + " of "
+                + (m.size() < 0 ? "an unknown size" : Sizes.of(m.size())) + ", " + m.peersOffering()
+                + " peers offering it")).orElse(d);
+        return shown.with("Trackers", s.trackers().size() + " (shoal:trackers " + id + ")");
     }
 
     /** {@code ratio 1.00}, {@code ratio 2.00 or 12h}, {@code 1d}, {@code forever}. */
