@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -250,7 +251,7 @@ final class EngineCore implements Engine {
         TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
                 context);
         try {
-            torrent.added();
+            torrent.added(List.of());
         } catch (StorageException e) {
             throw new EngineException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -311,30 +312,8 @@ final class EngineCore implements Engine {
 
     @Override
     public EngineTotals totals() {
-        int count = 0;
-        int active = 0;
-        long downloaded = 0;
-        long uploaded = 0;
-        long downloadRate = 0;
-        long uploadRate = 0;
-        int peers = 0;
-        for (TorrentRuntime torrent : runtimes()) {
-            TorrentStatus status = torrent.view().status();
-            count++;
-            if (status.state() == TorrentState.DOWNLOADING || status.state() == TorrentState.SEEDING) {
-                active++;
-            }
-            downloaded += status.downloaded();
-            uploaded += status.uploaded();
-            downloadRate += status.downloadRate();
-            uploadRate += status.uploadRate();
-            peers += status.peers();
-        }
-        for (MagnetRuntime magnet : magnets.all()) {
-            count++;
-            peers += magnet.status().peers();
-        }
-        return new EngineTotals(count, active, downloaded, uploaded, downloadRate, uploadRate, peers);
+        return Totals.of(Stream.concat(runtimes().stream().map(torrent -> torrent.view().status()),
+                magnets.all().stream().map(MagnetRuntime::status)));
     }
 
     @Override

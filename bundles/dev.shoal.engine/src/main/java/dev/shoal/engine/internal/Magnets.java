@@ -122,8 +122,7 @@ final class Magnets implements MagnetFacade.Owner {
         TorrentRuntime torrent = new TorrentRuntime(metainfo, record, startNow, context);
         try {
             byte[] torrentFile = Additions.keepable(metainfo);
-            torrent.added();
-            torrent.handPeers(magnet.knownPeers());
+            torrent.added(magnet.knownPeers());
             context.table().add(torrent);
             context.writer().add(torrent.view().record(), torrentFile);
             context.writer().saveSession(context.table().session());

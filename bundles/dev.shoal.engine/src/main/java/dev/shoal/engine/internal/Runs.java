@@ -5,7 +5,9 @@ import dev.shoal.storage.api.CheckResult;
 import dev.shoal.storage.api.PieceSet;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.TorrentStorage;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -32,6 +34,8 @@ final class Runs {
     private final Path downloadDirectory;
     private final EngineThread thread;
     private final Supplier<TorrentRun> newRun;
+    /** See {@link #dialAlso}; engine thread. */
+    private List<InetSocketAddress> handedPeers = List.of();
     private final Ready ready;
     /** The run under way; null while stopped (or waiting for the last one to be closed). */
     private volatile TorrentRun run;
@@ -57,9 +61,26 @@ final class Runs {
         this.ready = ready;
     }
 
+    /** Peers known before it became a torrent (a magnet link's): the run under way and every later one dial them. */
+    void dialAlso(List<InetSocketAddress> peers) {
+        handedPeers = List.copyOf(peers);
+        TorrentRun current = run;
+        if (current != null) {
+            current.addPeers(handedPeers);
+        }
+    }
+
     /** The run under way, or null; any thread. */
     TorrentRun current() {
         return run;
+    }
+
+    /** Does {@code action} with the run under way, if any. */
+    void ifRunning(Consumer<TorrentRun> action) {
+        TorrentRun current = run;
+        if (current != null) {
+            action.accept(current);
+        }
     }
 
     /** The swarm the current run joined, if it is online. */
@@ -110,6 +131,7 @@ final class Runs {
      */
     void open() throws StorageException {
         TorrentRun next = newRun.get();
+        next.addPeers(handedPeers);
         if (!next.openStorage(downloadDirectory)) {
             LOG.info("{}: waiting for a storage service", name);
             return;

@@ -46,8 +46,6 @@ final class TorrentRuntime {
     private final CheckSequence checks;
     private final TorrentView view;
     private boolean removed;
-    /** Peers known before it became a torrent (a magnet link's): every run dials them. */
-    private List<InetSocketAddress> handedPeers = List.of();
 
     /**
      * A torrent as its record keeps it (just added, or restored after a restart).
@@ -69,16 +67,10 @@ final class TorrentRuntime {
         this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
         this.runs = new Runs(metainfo.name(), downloadDirectory, record.verified(), thread,
-                this::newRun, checks::ready);
+                () -> new TorrentRun(this, context, () -> view().transferStats()), checks::ready);
         this.view = new TorrentView(record.id(), record.added(), metainfo, downloadDirectory, lifecycle, transfer,
                 seedClock, trackers, choices, runs);
         this.standing = new QueueStanding(lifecycle, choices::files, runs::verifiedNow, runs::lastVerified);
-    }
-
-    private TorrentRun newRun() {
-        TorrentRun run = new TorrentRun(this, context, () -> view().transferStats());
-        run.addPeers(handedPeers);
-        return run;
     }
 
     // ---- reads: any thread ----
@@ -116,19 +108,14 @@ final class TorrentRuntime {
 
     // ---- the engine thread from here on ----
 
-    /** A new torrent joins the engine: started (its storage opened) unless added paused. */
-    void added() throws StorageException {
+    /**
+     * A new torrent joins the engine: started (its storage opened) unless added paused. Its runs also
+     * dial {@code knownPeers}, found before it was a torrent (a magnet link's).
+     */
+    void added(List<InetSocketAddress> knownPeers) throws StorageException {
+        runs.dialAlso(knownPeers);
         if (lifecycle.state() == TorrentState.CHECKING) {
             runs.open();
-        }
-    }
-
-    /** Peers found while its metadata was fetched: the run under way and later ones dial them. */
-    void handPeers(List<InetSocketAddress> peers) {
-        handedPeers = List.copyOf(peers);
-        TorrentRun current = runs.current();
-        if (current != null) {
-            current.addPeers(handedPeers);
         }
     }
 
@@ -191,10 +178,7 @@ final class TorrentRuntime {
 
     /** Announces again from a new port: trackers hand out the port a session opened with. */
     void portChanged() {
-        TorrentRun current = runs.current();
-        if (current != null) {
-            current.reannounce();
-        }
+        runs.ifRunning(TorrentRun::reannounce);
     }
 
     void pause() {
@@ -237,23 +221,18 @@ final class TorrentRuntime {
     }
 
     void setFilePriority(int index, FilePriority priority) {
-        FileChoice files = choices.files();
-        if (removed || files.priorities().get(index) == priority) {
+        if (removed || choices.files().priorities().get(index) == priority) {
             return;
         }
-        files = files.with(index, priority);
+        FileChoice files = choices.files().with(index, priority);
         choices.setFiles(files);
-        FileChoice chosen = files;
-        runs.swarm().ifPresent(swarm -> swarm.setPiecePriorities(chosen.wanted()));
+        runs.swarm().ifPresent(swarm -> swarm.setPiecePriorities(files.wanted()));
         boolean complete = files.complete(runs.verifiedNow());
-        if (lifecycle.state() == TorrentState.SEEDING && !complete) {
-            lifecycle.incomplete().ifPresent(move -> {
-                LOG.info("{}: a file is wanted again, downloading", metainfo.name());
-                moved(move);
-            });
-        } else if (lifecycle.state() == TorrentState.DOWNLOADING && complete) {
-            lifecycle.completed().ifPresent(move -> {
-                LOG.info("{}: every wanted file is complete", metainfo.name());
+        TorrentState state = lifecycle.state();
+        if (state == TorrentState.SEEDING && !complete || state == TorrentState.DOWNLOADING && complete) {
+            (complete ? lifecycle.completed() : lifecycle.incomplete()).ifPresent(move -> {
+                LOG.info("{}: {}", metainfo.name(), complete ? "every wanted file is complete"
+                        : "a file is wanted again, downloading");
                 moved(move);
             });
         }

@@ -60,7 +60,7 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
     }
 
     /** The settings a configuration of the component says, for our {@code peerId}. */
-    static SwarmSettings of(SwarmComponent.Config config, PeerId peerId) {
+    static SwarmSettings of(PeerConfig config, PeerId peerId) {
         PeerWireSettings wire = new PeerWireSettings(peerId,
                 Reserved.NONE.withFastExtension(true).withExtensionProtocol(true),
                 new WireTimeouts(config.keepAliveSeconds(), config.receiveTimeoutSeconds(),
