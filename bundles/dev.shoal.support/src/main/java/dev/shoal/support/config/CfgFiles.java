@@ -51,8 +51,9 @@ public final class CfgFiles {
     static void replace(Path file, String text) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         // A hidden name that is neither .cfg nor .config: FileInstall installs no configuration from it.
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+        Path temporary = null;
         try {
+            temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
                 while (bytes.hasRemaining()) {
@@ -63,7 +64,9 @@ public final class CfgFiles {
             keepPermissions(file, temporary);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
             throw new IOException("cannot save " + file + ": " + e.getMessage(), e);
         }
     }

@@ -63,14 +63,15 @@ public final class CfgFormat {
             return text.append(']').toString();
         }
         if (value instanceof Collection<?> values) {
+            // As an array: FileInstall 3.7.4 reads a file holding a collection's "(...)" as untyped.
             Class<?> type = values.isEmpty() ? String.class : values.iterator().next().getClass();
-            text.append(code(key, type)).append('(');
+            text.append(code(key, type)).append('[');
             boolean first = true;
             for (Object element : values) {
                 text.append(first ? "" : ", ").append(simple(key, element));
                 first = false;
             }
-            return text.append(')').toString();
+            return text.append(']').toString();
         }
         return code(key, value.getClass()) + simple(key, value);
     }
@@ -103,14 +104,17 @@ public final class CfgFormat {
     }
 
     /**
-     * FileInstall's escapes inside {@code "..."}: a backslash before {@code \} and {@code "}, control
-     * characters and whatever is not Latin-1 (FileInstall reads a .cfg as ISO-8859-1) as escapes.
+     * FileInstall's escapes inside {@code "..."}: a backslash before {@code "}, control characters and
+     * whatever is not Latin-1 (FileInstall reads a .cfg as ISO-8859-1) as escapes. A backslash is
+     * four: the properties layer of FileInstall's reader makes {@code \\} one backslash before the
+     * value's own syntax does the same again.
      */
     private static String quoted(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
-                case '\\', '"' -> out.append('\\').append(c);
+                case '\\' -> out.append("\\\\\\\\");
+                case '"' -> out.append("\\\"");
                 case '\b' -> out.append("\\b");
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
