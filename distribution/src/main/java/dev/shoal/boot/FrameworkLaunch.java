@@ -63,6 +63,11 @@ final class FrameworkLaunch {
         Path run = Files.createTempDirectory("shoal-framework-");
         Path storage = Files.createDirectory(run.resolve("storage"));
         files.prepare(run);
+        FileInstallLog.install(() -> {
+            // Only Configuration Admin and FileInstall have started: nothing to stop or save.
+            deleteTree(run);
+            Runtime.getRuntime().halt(1);
+        });
         System.setProperty("org.osgi.framework.storage", storage.toString());
         System.setProperty("launch.keep", "false");
         // Bundles installed after the launch (plugins FileInstall finds in plugins/, and those it

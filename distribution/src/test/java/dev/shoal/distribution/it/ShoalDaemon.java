@@ -199,6 +199,15 @@ final class ShoalDaemon implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The daemon's process id, to find its sockets. */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String output() {
         return "--- daemon stdout ---\n" + read(stdout) + "\n--- daemon stderr ---\n" + read(stderr);
     }

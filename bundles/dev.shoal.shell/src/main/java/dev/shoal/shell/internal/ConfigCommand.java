@@ -5,6 +5,7 @@ import dev.shoal.shell.internal.args.Args.Spec;
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.config.Settings;
 import dev.shoal.shell.internal.text.Table;
+import dev.shoal.support.config.CfgFiles;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class ConfigCommand {
                 Configuration configuration = configAdmin.getConfiguration(pid, "?");
                 Settings.Change change = Settings.change(pid, ocd, configuration.getProperties(), parsed.operand(1),
                         parsed.operand(2));
-                configuration.update(change.properties());
+                CfgFiles.update(configuration, change.properties());
                 return change.summary();
             }
             default -> throw CONFIG.misuse("a value is missing");

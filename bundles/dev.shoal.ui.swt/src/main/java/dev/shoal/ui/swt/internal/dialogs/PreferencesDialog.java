@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.dialogs;
 
+import dev.shoal.support.config.CfgFiles;
 import dev.shoal.support.config.InvalidValueException;
 import dev.shoal.support.config.MetatypeValues;
 import java.io.IOException;
@@ -264,7 +265,8 @@ public final class PreferencesDialog {
             for (Map.Entry<String, Map<String, Object>> change : changes.entrySet()) {
                 try {
                     Configuration configuration = admin.getConfiguration(change.getKey(), "?");
-                    configuration.update(MetatypeValues.merged(configuration.getProperties(), change.getValue()));
+                    CfgFiles.update(configuration,
+                            MetatypeValues.merged(configuration.getProperties(), change.getValue()));
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("could not save {}", change.getKey(), e);
                     problem = change.getKey() + ": cannot save: " + e.getMessage();
