@@ -63,10 +63,37 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         }
     }
 
+    /**
+     * What {@link #blockCounts()} answers: the payload bytes uploaded, and those sent again, by epoch
+     * ({@link #newEpoch()}): {@code refetched.get(e)} are the bytes of blocks sent in epoch {@code e}
+     * and sent again in a later one; {@code repeats} those sent twice within one epoch.
+     */
+    public record BlockCounts(int epoch, long uploaded, long repeats, List<Long> refetched) {
+
+        private static final Pattern LINE = Pattern.compile(
+                "blocks epoch=(\\d+) uploaded=(\\d+) repeats=(\\d+) refetched=([0-9:,]*)");
+
+        static BlockCounts parse(String line) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a blocks line: " + line);
+            }
+            List<Long> refetched = new ArrayList<>();
+            for (String pair : m.group(4).split(",")) {
+                if (!pair.isEmpty()) {
+                    refetched.add(Long.valueOf(pair.substring(pair.indexOf(':') + 1)));
+                }
+            }
+            return new BlockCounts(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)), List.copyOf(refetched));
+        }
+    }
+
     /** What to start; {@link #start()} starts it. */
     public static final class Builder extends PeerBuilder<Builder, LibtorrentPeer> {
         private final boolean seed;
         private final List<InetSocketAddress> dial = new ArrayList<>();
+        private boolean countBlocks;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -80,6 +107,12 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
 
         public Builder connectTo(InetSocketAddress peer) {
             dial.add(peer);
+            return this;
+        }
+
+        /** Counts every block it uploads, by epoch: see {@link #newEpoch()} and {@link #blockCounts()}. */
+        public Builder countBlocks() {
+            countBlocks = true;
             return this;
         }
 
@@ -107,6 +140,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
                     "--role", seed ? "seed" : "leecher",
                     "--upload-limit", String.valueOf(uploadLimit()),
                     "--download-limit", String.valueOf(downloadLimit())));
+            if (countBlocks) {
+                command.add("--count-blocks");
+            }
             for (InetSocketAddress peer : dial) {
                 command.add("--connect");
                 command.add(peer.getHostString() + ":" + peer.getPort());
@@ -139,6 +175,8 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     private volatile List<String> peers = List.of();
     private volatile boolean listening;
     private volatile boolean checked;
+    private volatile int epoch;
+    private volatile BlockCounts blockCounts;
     private final Set<Integer> failedPieces = ConcurrentHashMap.newKeySet();
 
     private LibtorrentPeer(int port) {
@@ -161,6 +199,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         } else if (line.startsWith("peers ")) {
             String list = line.substring("peers ".length());
             peers = list.isEmpty() ? List.of() : List.of(list.split(","));
+        } else if (line.startsWith("epoch ")) {
+            epoch = Integer.parseInt(line.substring("epoch ".length()).trim());
+        } else if (line.startsWith("blocks ")) {
+            blockCounts = BlockCounts.parse(line);
         } else if (line.startsWith("listening ")) {
             listening = true;
         } else if (line.startsWith("alert torrent_checked_alert")) {
@@ -205,6 +247,25 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     /** Dials a peer on 127.0.0.1 now. */
     public void connect(int peerPort) {
         command("connect 127.0.0.1 " + peerPort);
+    }
+
+    /**
+     * Starts the next epoch of the block counts (a peer of its was killed, say) once every block
+     * sent so far is counted in the current one; returns the new epoch's number.
+     */
+    public int newEpoch(Duration timeout) {
+        int next = epoch + 1;
+        command("epoch");
+        process.await("epoch " + next, timeout, () -> epoch >= next, this::state);
+        return next;
+    }
+
+    /** The block counts now (started with {@link Builder#countBlocks()}). */
+    public BlockCounts blockCounts(Duration timeout) {
+        BlockCounts before = blockCounts;
+        command("blocks");
+        process.await("block counts", timeout, () -> blockCounts != before, this::state);
+        return blockCounts;
     }
 
     private synchronized void command(String line) {
