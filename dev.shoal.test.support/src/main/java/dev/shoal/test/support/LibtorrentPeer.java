@@ -66,26 +66,32 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     /**
      * What {@link #blockCounts()} answers: the payload bytes uploaded, and those sent again, by epoch
      * ({@link #newEpoch()}): {@code refetched.get(e)} are the bytes of blocks sent in epoch {@code e}
-     * and sent again in a later one; {@code repeats} those sent twice within one epoch.
+     * and sent again in a later one, {@code refetchedPieces.get(e)} how many pieces they belong to;
+     * {@code repeats} the bytes sent twice within one epoch.
      */
-    public record BlockCounts(int epoch, long uploaded, long repeats, List<Long> refetched) {
+    public record BlockCounts(int epoch, long uploaded, long repeats, List<Long> refetched,
+            List<Long> refetchedPieces) {
 
-        private static final Pattern LINE = Pattern.compile(
-                "blocks epoch=(\\d+) uploaded=(\\d+) repeats=(\\d+) refetched=([0-9:,]*)");
+        private static final Pattern LINE = Pattern.compile("blocks epoch=(\\d+) uploaded=(\\d+) repeats=(\\d+)"
+                + " refetched=([0-9:,]*) pieces=([0-9:,]*)");
 
         static BlockCounts parse(String line) {
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw new IllegalArgumentException("not a blocks line: " + line);
             }
-            List<Long> refetched = new ArrayList<>();
-            for (String pair : m.group(4).split(",")) {
+            return new BlockCounts(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)), byEpoch(m.group(4)), byEpoch(m.group(5)));
+        }
+
+        private static List<Long> byEpoch(String pairs) {
+            List<Long> values = new ArrayList<>();
+            for (String pair : pairs.split(",")) {
                 if (!pair.isEmpty()) {
-                    refetched.add(Long.valueOf(pair.substring(pair.indexOf(':') + 1)));
+                    values.add(Long.valueOf(pair.substring(pair.indexOf(':') + 1)));
                 }
             }
-            return new BlockCounts(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)), List.copyOf(refetched));
+            return List.copyOf(values);
         }
     }
 

@@ -75,6 +75,11 @@ def make_session(args):
     if args.count_blocks:
         # One alert per block sent: the default queue of 2000 would drop some between two polls.
         settings["alert_queue_size"] = 200000
+        # A block counts as sent once it is in the send buffer, which a seed fills megabytes ahead:
+        # kept to a few blocks, what the counts call sent is what left (or was about to) for the peer.
+        settings["send_buffer_watermark"] = 128 * 1024
+        settings["send_buffer_low_watermark"] = 32 * 1024
+        settings["send_buffer_watermark_factor"] = 10
     session = lt.session(settings)
     if args.upload_limit or args.download_limit:
         # Loopback peers sit in the "local" class, which the global limits do not reach: put every
@@ -115,6 +120,7 @@ class BlockCounter:
         self.last_epoch = {}
         self.uploaded = 0
         self.refetched = {}
+        self.pieces = {}
         self.repeats = 0
 
     def block(self, piece, index):
@@ -123,14 +129,16 @@ class BlockCounter:
         before = self.last_epoch.get((piece, index))
         if before is not None and before < self.epoch:
             self.refetched[before] = self.refetched.get(before, 0) + size
+            self.pieces.setdefault(before, set()).add(piece)
         elif before is not None:
             self.repeats += size
         self.last_epoch[(piece, index)] = self.epoch
 
     def report(self):
-        return "blocks epoch=%d uploaded=%d repeats=%d refetched=%s" % (
+        return "blocks epoch=%d uploaded=%d repeats=%d refetched=%s pieces=%s" % (
             self.epoch, self.uploaded, self.repeats,
-            ",".join("%d:%d" % (e, self.refetched.get(e, 0)) for e in range(self.epoch)))
+            ",".join("%d:%d" % (e, self.refetched.get(e, 0)) for e in range(self.epoch)),
+            ",".join("%d:%d" % (e, len(self.pieces.get(e, ()))) for e in range(self.epoch)))
 
 
 def read_commands(commands, stop):

@@ -59,21 +59,25 @@ class KillChaosIT {
         long size = swarm.size();
         Path download = swarm.newDirectory("shoal-chaos-" + seedRateMib);
         ShoalGet.Options command = ShoalGet.get(swarm.torrentFile(), download).base(work)
-                .port(OpenTracker.freePort()).seedRatio("0");
+                .port(OpenTracker.freePort()).seedRatio("0").logLevel("info");
         List<String> moments = new ArrayList<>();
         try (LibtorrentPeer seed = LibtorrentPeer.seed(swarm.torrent(), swarm.seedDir())
                 .uploadLimit((long) seedRateMib << 20).countBlocks().start()) {
             for (int kill = 1; kill <= KILLS; kill++) {
                 long before = seed.blockCounts(QUICK).uploaded();
+                int number = kill;
                 try (ShoalGet run = command.start()) {
                     if (BEFORE_FIRST_BYTE.contains(kill)) {
                         // Shoal's JVM takes longer than this to start, announce and dial.
                         ShoalGet.sleep(Duration.ofMillis(random.nextInt(800)));
                     } else {
-                        long goal = before + (long) (size * (0.01 + 0.11 * random.nextDouble()));
+                        long goal = before + (long) (size * (0.01 + 0.07 * random.nextDouble()));
                         run.explain(() -> seed.awaitUploaded(goal, RUN_WITHIN));
                     }
                     run.kill9();
+                    run.stderr().lines().filter(l -> l.contains("unclean") || l.contains("recheck")
+                            || l.contains("journal") || l.contains("Storage") || l.contains("checked"))
+                            .forEach(l -> System.out.println(label + ": run " + number + ": " + l));
                 }
                 // Every block sent to the dead peer is counted in this run's epoch before the next begins.
                 seed.await("the killed peer gone", QUICK, status -> status.peers() == 0);
@@ -102,8 +106,9 @@ class KillChaosIT {
     private static void report(String label, long size, List<String> moments, LibtorrentPeer.BlockCounts counts) {
         for (int i = 0; i < counts.refetched().size(); i++) {
             long bytes = counts.refetched().get(i);
-            System.out.printf(Locale.ROOT, "%s: kill %2d (%s): refetched %d bytes (%.1f KiB, %.2f pieces)%n", label,
-                    i + 1, i < moments.size() ? moments.get(i) : "?", bytes, bytes / 1024.0, bytes / (double) PIECE);
+            System.out.printf(Locale.ROOT, "%s: kill %2d (%s): refetched %d bytes (%.1f KiB, %.2f pieces' worth, "
+                    + "of %d pieces)%n", label, i + 1, i < moments.size() ? moments.get(i) : "?", bytes, bytes / 1024.0,
+                    bytes / (double) PIECE, counts.refetchedPieces().get(i));
         }
         List<Long> sorted = counts.refetched().stream().sorted().toList();
         if (!sorted.isEmpty()) {
