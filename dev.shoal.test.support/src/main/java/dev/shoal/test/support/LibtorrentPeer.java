@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +67,34 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     /**
      * What {@link #blockCounts()} answers: the payload bytes uploaded, and those sent again, by epoch
      * ({@link #newEpoch()}): {@code refetched.get(e)} are the bytes of blocks sent in epoch {@code e}
-     * and sent again in a later one, {@code refetchedPieces.get(e)} how many pieces they belong to;
+     * and sent again in a later one, {@code refetchedPieces.get(e)} how many pieces they belong to,
+     * {@code refetchedBlocks.get(e)} which blocks they are (numbered through the torrent, 16 KiB each);
      * {@code repeats} the bytes sent twice within one epoch.
      */
     public record BlockCounts(int epoch, long uploaded, long repeats, List<Long> refetched,
-            List<Long> refetchedPieces) {
+            List<Long> refetchedPieces, List<BitSet> refetchedBlocks) {
 
         private static final Pattern LINE = Pattern.compile("blocks epoch=(\\d+) uploaded=(\\d+) repeats=(\\d+)"
-                + " refetched=([0-9:,]*) pieces=([0-9:,]*)");
+                + " refetched=([0-9:,]*) pieces=([0-9:,]*) list=([0-9:;,]*)");
 
         static BlockCounts parse(String line) {
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
                 throw new IllegalArgumentException("not a blocks line: " + line);
             }
+            List<BitSet> blocks = new ArrayList<>();
+            for (String epoch : m.group(6).split(",")) {
+                BitSet set = new BitSet();
+                String list = epoch.substring(epoch.indexOf(':') + 1);
+                for (String block : list.isEmpty() ? new String[0] : list.split(";")) {
+                    set.set(Integer.parseInt(block));
+                }
+                if (!epoch.isEmpty()) {
+                    blocks.add(set);
+                }
+            }
             return new BlockCounts(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)), byEpoch(m.group(4)), byEpoch(m.group(5)));
+                    Long.parseLong(m.group(3)), byEpoch(m.group(4)), byEpoch(m.group(5)), List.copyOf(blocks));
         }
 
         private static List<Long> byEpoch(String pairs) {

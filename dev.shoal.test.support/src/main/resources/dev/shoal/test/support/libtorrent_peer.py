@@ -108,7 +108,8 @@ def connect(handle, address):
 class BlockCounter:
     """Which blocks were uploaded in which epoch, so that a block sent again is told apart.
 
-    The driver starts a new epoch ("epoch") whenever the leecher it serves was killed: a block sent in
+    Blocks are numbered through the torrent (piece * blocks per piece + block) in the list of each
+    epoch's refetched blocks. The driver starts a new epoch ("epoch") whenever the leecher it serves was killed: a block sent in
     a later epoch than its previous copy was fetched again because of the kill that ended that
     epoch, and counts as refetched against it. A block sent twice within one epoch (end game, a
     piece that failed its hash) counts as a repeat.
@@ -121,6 +122,8 @@ class BlockCounter:
         self.uploaded = 0
         self.refetched = {}
         self.pieces = {}
+        self.blocks = {}
+        self.per_piece = info.piece_length() // 16384
         self.repeats = 0
 
     def block(self, piece, index):
@@ -130,15 +133,18 @@ class BlockCounter:
         if before is not None and before < self.epoch:
             self.refetched[before] = self.refetched.get(before, 0) + size
             self.pieces.setdefault(before, set()).add(piece)
+            self.blocks.setdefault(before, []).append(piece * self.per_piece + index)
         elif before is not None:
             self.repeats += size
         self.last_epoch[(piece, index)] = self.epoch
 
     def report(self):
-        return "blocks epoch=%d uploaded=%d repeats=%d refetched=%s pieces=%s" % (
+        return "blocks epoch=%d uploaded=%d repeats=%d refetched=%s pieces=%s list=%s" % (
             self.epoch, self.uploaded, self.repeats,
             ",".join("%d:%d" % (e, self.refetched.get(e, 0)) for e in range(self.epoch)),
-            ",".join("%d:%d" % (e, len(self.pieces.get(e, ()))) for e in range(self.epoch)))
+            ",".join("%d:%d" % (e, len(self.pieces.get(e, ()))) for e in range(self.epoch)),
+            ",".join("%d:%s" % (e, ";".join(str(b) for b in sorted(self.blocks.get(e, ()))))
+                     for e in range(self.epoch)))
 
 
 def read_commands(commands, stop):
