@@ -46,6 +46,8 @@ class KillChaosIT {
     private static final long PIECE = 1L << TestSwarm.PIECE_LENGTH_EXPONENT;
     private static final Duration RUN_WITHIN = Duration.ofSeconds(60);
     private static final Duration QUICK = Duration.ofSeconds(15);
+    /** A run killed before its storage's start-up check logged anything. */
+    private static final String NOTHING = "(no start-up line)";
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
@@ -88,16 +90,18 @@ class KillChaosIT {
                 long sent = seed.blockCounts(QUICK).uploaded() - before;
                 kills.add(new Kill(sent, BlocksOnDisk.of(swarm.torrent(), swarm.seedDir(), download), recovered));
             }
+            String lastStart;
             try (ShoalGet last = command.start()) {
                 last.awaitSuccess(Duration.ofSeconds(120), TestSwarm.logs(seed));
-                System.out.println(label + ": last run: " + startupLine(last) + "; "
-                        + last.summary().orElse("(no summary)"));
+                lastStart = startupLine(last);
+                System.out.println(label + ": last run: " + lastStart + "; " + last.summary().orElse("(no summary)"));
             }
             seed.await("the last peer gone", QUICK, status -> status.peers() == 0);
             LibtorrentPeer.BlockCounts counts = seed.blockCounts(QUICK);
             assertEquals(KILLS, counts.refetched().size(), "an epoch per kill: " + counts);
             List<Long> lost = report(label, size, kills, counts);
             assertEquals(0, kills.get(0).sent(), "the first kill came before any byte");
+            assertRecovered(label, kills, lastStart);
             long median = (lost.get(KILLS / 2 - 1) + lost.get(KILLS / 2)) / 2;
             long max = lost.get(KILLS - 1);
             assertTrue(median <= PIECE, () -> label + ": median per kill of blocks on disk fetched again " + median
@@ -115,10 +119,34 @@ class KillChaosIT {
     private record Kill(long sent, BitSet onDisk, String recovered) {
     }
 
+    /**
+     * After every kill that came after the first byte of its run, the next start that got as far as
+     * checking recovered from the resume data and its journal (hashing only the pieces completed since
+     * the last save), never checking every piece again.
+     */
+    private static void assertRecovered(String label, List<Kill> kills, String lastStart) {
+        for (int i = 0; i < KILLS; i++) {
+            if (kills.get(i).sent() == 0) {
+                continue;
+            }
+            String next = lastStart;
+            for (int j = i + 1; j < KILLS; j++) {
+                if (!kills.get(j).recovered().equals(NOTHING)) {
+                    next = kills.get(j).recovered();
+                    break;
+                }
+            }
+            String start = next;
+            int kill = i + 1;
+            assertTrue(start.contains("resumed after an unclean stop"),
+                    () -> label + ": after kill " + kill + " the next start said: " + start);
+        }
+    }
+
     /** What the storage logged of its start-up (recovered after an unclean stop), if anything. */
     private static String startupLine(ShoalGet run) {
         return run.stderr().lines().filter(line -> line.contains("StartupCheck"))
-                .map(line -> line.substring(line.indexOf(" - ") + 3)).findFirst().orElse("(nothing recovered)");
+                .map(line -> line.substring(line.indexOf(" - ") + 3)).findFirst().orElse(NOTHING);
     }
 
     /**

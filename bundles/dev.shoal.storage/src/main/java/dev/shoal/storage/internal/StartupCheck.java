@@ -57,9 +57,14 @@ final class StartupCheck {
                     : CheckResult.Reason.NO_RESUME_DATA;
         }
         loaded.problem().ifPresent(problem -> LOG.warn("unusable resume data, rechecking: {}", problem));
-        CheckResult result = trusted != null
-                ? trust(trusted, started)
-                : fullCheck(reason, CheckProgress.NONE, started);
+        CheckResult result;
+        if (trusted != null) {
+            result = trust(trusted, started);
+        } else {
+            result = fullCheck(reason, CheckProgress.NONE, started);
+            LOG.info("{}: checked every piece that may be on disk ({}): {} hashed, {} verified", torrent.name(),
+                    reason, result.piecesHashed(), result.verified().count());
+        }
         if (options.allocation() == StorageOptions.Allocation.PREALLOCATE) {
             // After the check: extending a file changes its stamp, which must not spoil the comparison.
             io.preallocate();

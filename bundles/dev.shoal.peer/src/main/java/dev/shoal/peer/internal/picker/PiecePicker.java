@@ -28,7 +28,7 @@ import java.util.function.IntPredicate;
  */
 public final class PiecePicker<P> {
 
-    /** Blocks are the storage's ({@link TorrentStorage#BLOCK_LENGTH}): the picker's grid is the one it writes on. */
+    /** The storage's blocks ({@link TorrentStorage#BLOCK_LENGTH}): the grid it writes on. */
     public static final int BLOCK_SIZE = TorrentStorage.BLOCK_LENGTH;
 
     /** Pieces picked at random before rarest-first starts. */
@@ -247,9 +247,8 @@ public final class PiecePicker<P> {
     }
 
     /**
-     * The storage holds {@code written} (block indexes by piece) of pieces not verified: they are not
-     * asked for. With {@code forgetOthers} (the storage was replaced) the other blocks received are
-     * fetched again, so no piece waits for a block that storage never saw.
+     * The storage has {@code written} (block indexes by piece): not asked for. With {@code forgetOthers}
+     * (a new storage) other blocks received are fetched again: no piece waits for one it never saw.
      */
     public void onDisk(Map<Integer, BitSet> written, boolean forgetOthers) {
         if (forgetOthers) {
