@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * extensions, ~500 MB/s without), hashed as its blocks are written when they came in order, else
  * after one read-back from the page cache. Nothing is forced per piece: the files holding verified
  * pieces are fdatasync'ed before each resume save (as pieces complete, at most once per resume
- * interval; and when asked, after a recheck and on close), so no fsync paces the downloads. One disk
+ * interval; and when asked, after a recheck and on close), so no fsync paces the downloads; each block
+ * written adds 8 bytes to the resume data's journal, not forced either (a killed process leaves it in
+ * the page cache with the blocks, which is all a restart after {@code kill -9} needs). One disk
  * thread should therefore sustain several hundred MB/s of 16 KiB blocks on an SSD; past that, a pool
  * of hashing threads would be the next step. Measure: blocks/s through writeBlock with a 16 MiB
  * queue, random block order.

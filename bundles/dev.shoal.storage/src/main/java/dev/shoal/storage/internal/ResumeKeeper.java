@@ -131,8 +131,8 @@ final class ResumeKeeper {
     }
 
     /**
-     * The start-up check found nothing to save: the journal starts anew for the resume data on disk,
-     * whose stamps still hold, so that what is written from now on is recorded.
+     * Starts the journal anew for the resume data on disk (just saved, or trusted by the start-up check
+     * with nothing to add), so that what is written from now on is recorded against it.
      */
     void startJournal() {
         try {
