@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,56 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         }
     }
 
+    /**
+     * What {@link #blockCounts()} answers: the payload bytes uploaded, and those sent again, by epoch
+     * ({@link #newEpoch()}): {@code refetched.get(e)} are the bytes of blocks sent in epoch {@code e}
+     * and sent again in a later one, {@code refetchedPieces.get(e)} how many pieces they belong to,
+     * {@code refetchedBlocks.get(e)} which blocks they are (numbered through the torrent, 16 KiB each);
+     * {@code repeats} the bytes sent twice within one epoch.
+     */
+    public record BlockCounts(int epoch, long uploaded, long repeats, List<Long> refetched,
+            List<Long> refetchedPieces, List<BitSet> refetchedBlocks) {
+
+        private static final Pattern LINE = Pattern.compile("blocks epoch=(\\d+) uploaded=(\\d+) repeats=(\\d+)"
+                + " refetched=([0-9:,]*) pieces=([0-9:,]*) list=([0-9:;,]*)");
+
+        static BlockCounts parse(String line) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a blocks line: " + line);
+            }
+            List<BitSet> blocks = new ArrayList<>();
+            for (String epoch : m.group(6).split(",")) {
+                BitSet set = new BitSet();
+                String list = epoch.substring(epoch.indexOf(':') + 1);
+                for (String block : list.isEmpty() ? new String[0] : list.split(";")) {
+                    set.set(Integer.parseInt(block));
+                }
+                if (!epoch.isEmpty()) {
+                    blocks.add(set);
+                }
+            }
+            return new BlockCounts(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)), byEpoch(m.group(4)), byEpoch(m.group(5)), List.copyOf(blocks));
+        }
+
+        private static List<Long> byEpoch(String pairs) {
+            List<Long> values = new ArrayList<>();
+            for (String pair : pairs.split(",")) {
+                if (!pair.isEmpty()) {
+                    values.add(Long.valueOf(pair.substring(pair.indexOf(':') + 1)));
+                }
+            }
+            return List.copyOf(values);
+        }
+    }
+
     /** What to start; {@link #start()} starts it. */
     public static final class Builder extends PeerBuilder<Builder, LibtorrentPeer> {
         private final boolean seed;
         private final List<InetSocketAddress> dial = new ArrayList<>();
         private boolean magnet;
+        private boolean countBlocks;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -81,6 +127,12 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
 
         public Builder connectTo(InetSocketAddress peer) {
             dial.add(peer);
+            return this;
+        }
+
+        /** Counts every block it uploads, by epoch: see {@link #newEpoch()} and {@link #blockCounts()}. */
+        public Builder countBlocks() {
+            countBlocks = true;
             return this;
         }
 
@@ -121,6 +173,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
                 command.add("--magnet");
                 command.add("magnet:?xt=urn:btih:" + torrent().infoHash());
             }
+            if (countBlocks) {
+                command.add("--count-blocks");
+            }
             for (InetSocketAddress peer : dial) {
                 command.add("--connect");
                 command.add(peer.getHostString() + ":" + peer.getPort());
@@ -153,6 +208,8 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     private volatile List<String> peers = List.of();
     private volatile boolean listening;
     private volatile boolean checked;
+    private volatile int epoch;
+    private volatile BlockCounts blockCounts;
     private final Set<Integer> failedPieces = ConcurrentHashMap.newKeySet();
 
     private LibtorrentPeer(int port) {
@@ -175,6 +232,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         } else if (line.startsWith("peers ")) {
             String list = line.substring("peers ".length());
             peers = list.isEmpty() ? List.of() : List.of(list.split(","));
+        } else if (line.startsWith("epoch ")) {
+            epoch = Integer.parseInt(line.substring("epoch ".length()).trim());
+        } else if (line.startsWith("blocks ")) {
+            blockCounts = BlockCounts.parse(line);
         } else if (line.startsWith("listening ")) {
             listening = true;
         } else if (line.startsWith("alert torrent_checked_alert")) {
@@ -219,6 +280,25 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     /** Dials a peer on 127.0.0.1 now. */
     public void connect(int peerPort) {
         command("connect 127.0.0.1 " + peerPort);
+    }
+
+    /**
+     * Starts the next epoch of the block counts (a peer of its was killed, say) once every block
+     * sent so far is counted in the current one; returns the new epoch's number.
+     */
+    public int newEpoch(Duration timeout) {
+        int next = epoch + 1;
+        command("epoch");
+        process.await("epoch " + next, timeout, () -> epoch >= next, this::state);
+        return next;
+    }
+
+    /** The block counts now (started with {@link Builder#countBlocks()}). */
+    public BlockCounts blockCounts(Duration timeout) {
+        BlockCounts before = blockCounts;
+        command("blocks");
+        process.await("block counts", timeout, () -> blockCounts != before, this::state);
+        return blockCounts;
     }
 
     private synchronized void command(String line) {

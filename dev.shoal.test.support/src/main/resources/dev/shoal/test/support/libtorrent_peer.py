@@ -8,10 +8,12 @@ Prints one line per event on stdout, flushed at once, for Java to follow:
   status key=value ...              every --interval seconds (see print_status)
   peers <ip:port client>,...        when the set of connected peers changes
   alert <type> <message>            errors, hash failures, peer connects and disconnects
-Reads commands on stdin: "connect <ip> <port>", "quit". End of stdin means quit, so the peer never
-outlives the JVM that started it.
+  blocks epoch=<n> ...              the answer to "blocks" (with --count-blocks, see BlockCounter)
+Reads commands on stdin: "connect <ip> <port>", "epoch", "blocks", "quit". End of stdin means quit,
+so the peer never outlives the JVM that started it.
 """
 import argparse
+import queue
 import sys
 import threading
 import time
@@ -30,6 +32,8 @@ def parse_args():
     parser.add_argument("--download-limit", type=int, default=0, help="bytes/s, 0 = none")
     parser.add_argument("--connect", action="append", default=[], help="ip:port to dial at start")
     parser.add_argument("--interval", type=float, default=0.2)
+    parser.add_argument("--count-blocks", action="store_true",
+                        help="count every block uploaded, to tell which were sent more than once")
     return parser.parse_args()
 
 
@@ -66,8 +70,17 @@ def make_session(args):
         | lt.alert.category_t.storage_notification
         | lt.alert.category_t.tracker_notification
         | lt.alert.category_t.connect_notification
-        | lt.alert.category_t.peer_notification,
+        | lt.alert.category_t.peer_notification
+        | (lt.alert.category_t.upload_notification if args.count_blocks else 0),
     })
+    if args.count_blocks:
+        # One alert per block sent: the default queue of 2000 would drop some between two polls.
+        settings["alert_queue_size"] = 200000
+        # A block counts as sent once it is in the send buffer, which a seed fills megabytes ahead:
+        # kept to a few blocks, what the counts call sent is what left (or was about to) for the peer.
+        settings["send_buffer_watermark"] = 128 * 1024
+        settings["send_buffer_low_watermark"] = 32 * 1024
+        settings["send_buffer_watermark_factor"] = 10
     session = lt.session(settings)
     if args.upload_limit or args.download_limit:
         # Loopback peers sit in the "local" class, which the global limits do not reach: put every
@@ -96,16 +109,68 @@ def connect(handle, address):
     emit("alert connect_request dialling %s" % address)
 
 
-def read_commands(handle, stop):
+class BlockCounter:
+    """Which blocks were uploaded in which epoch, so that a block sent again is told apart.
+
+    Blocks are numbered through the torrent (piece * blocks per piece + block) in the list of each
+    epoch's refetched blocks. The driver starts a new epoch ("epoch") whenever the leecher it serves was killed: a block sent in
+    a later epoch than its previous copy was fetched again because of the kill that ended that
+    epoch, and counts as refetched against it. A block sent twice within one epoch (end game, a
+    piece that failed its hash) counts as a repeat.
+    """
+
+    def __init__(self, info):
+        self.info = info
+        self.epoch = 0
+        self.last_epoch = {}
+        self.uploaded = 0
+        self.refetched = {}
+        self.pieces = {}
+        self.blocks = {}
+        self.per_piece = info.piece_length() // 16384
+        self.repeats = 0
+
+    def block(self, piece, index):
+        size = min(16384, self.info.piece_size(piece) - index * 16384)
+        self.uploaded += size
+        before = self.last_epoch.get((piece, index))
+        if before is not None and before < self.epoch:
+            self.refetched[before] = self.refetched.get(before, 0) + size
+            self.pieces.setdefault(before, set()).add(piece)
+            self.blocks.setdefault(before, []).append(piece * self.per_piece + index)
+        elif before is not None:
+            self.repeats += size
+        self.last_epoch[(piece, index)] = self.epoch
+
+    def report(self):
+        return "blocks epoch=%d uploaded=%d repeats=%d refetched=%s pieces=%s list=%s" % (
+            self.epoch, self.uploaded, self.repeats,
+            ",".join("%d:%d" % (e, self.refetched.get(e, 0)) for e in range(self.epoch)),
+            ",".join("%d:%d" % (e, len(self.pieces.get(e, ()))) for e in range(self.epoch)),
+            ",".join("%d:%s" % (e, ";".join(str(b) for b in sorted(self.blocks.get(e, ()))))
+                     for e in range(self.epoch)))
+
+
+def read_commands(commands, stop):
     for line in sys.stdin:
         words = line.split()
-        if words[:1] == ["connect"] and len(words) == 3:
-            connect(handle, "%s:%s" % (words[1], words[2]))
-        elif words[:1] == ["quit"]:
+        if words[:1] == ["quit"]:
             break
-        elif words:
-            emit("alert bad_command %s" % line.strip())
+        if words:
+            commands.put(words)
     stop.set()
+
+
+def run_command(words, handle, counter):
+    if words[0] == "connect" and len(words) == 3:
+        connect(handle, "%s:%s" % (words[1], words[2]))
+    elif words == ["epoch"] and counter:
+        counter.epoch += 1
+        emit("epoch %d" % counter.epoch)
+    elif words == ["blocks"] and counter:
+        emit(counter.report())
+    else:
+        emit("alert bad_command %s" % " ".join(words))
 
 
 STATES = {
@@ -137,7 +202,9 @@ def main():
     session = make_session(args)
     handle = add_torrent(session, args)
     stop = threading.Event()
-    threading.Thread(target=read_commands, args=(handle, stop), daemon=True).start()
+    commands = queue.Queue()
+    counter = BlockCounter(handle.torrent_file()) if args.count_blocks else None
+    threading.Thread(target=read_commands, args=(commands, stop), daemon=True).start()
     hash_failures = 0
     dialled = False
     listening = False
@@ -153,8 +220,14 @@ def main():
                 sys.exit(2)
             elif kind == "hash_failed_alert":
                 hash_failures += 1
+            elif kind == "block_uploaded_alert" and counter:
+                counter.block(alert.piece_index, alert.block_index)
+                continue
             if kind not in ("state_update_alert", "stats_alert", "piece_finished_alert", "block_finished_alert"):
                 emit("alert %s %s" % (kind, alert.message().replace("\n", " ")))
+        # After the alerts: a command sees every block sent before it was read.
+        while not commands.empty():
+            run_command(commands.get(), handle, counter)
         if listening and not dialled and handle.status().state not in CHECKING:
             # Dial once the data is checked, so a seed offers its pieces in the first bitfield.
             dialled = True

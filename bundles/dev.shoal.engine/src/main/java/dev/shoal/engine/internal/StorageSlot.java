@@ -9,7 +9,9 @@ import dev.shoal.storage.api.StorageStats;
 import dev.shoal.storage.api.TorrentStorage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -116,6 +118,11 @@ final class StorageSlot implements TorrentStorage {
     @Override
     public PieceSet verified() {
         return last.verified();
+    }
+
+    @Override
+    public Map<Integer, BitSet> writtenBlocks() {
+        return last.writtenBlocks();
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageStats;
 import dev.shoal.storage.api.TorrentStorage;
 import java.nio.ByteBuffer;
+import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -70,6 +72,11 @@ final class WatchedStorage implements TorrentStorage {
     @Override
     public PieceSet verified() {
         return storage.verified();
+    }
+
+    @Override
+    public Map<Integer, BitSet> writtenBlocks() {
+        return storage.writtenBlocks();
     }
 
     @Override

@@ -21,9 +21,9 @@ public interface Swarm extends AutoCloseable {
 
     /**
      * The storage given to {@link SwarmService#join} now writes to a fresh storage (its service was
-     * replaced), which knows the verified pieces but none of the blocks written of the others. The
-     * blocks received of pieces not verified yet are fetched again, never counted as received, so
-     * no piece waits for a block the new storage never saw. Connections stay.
+     * replaced), which knows the verified pieces and the blocks of the others that the old one saved
+     * ({@code TorrentStorage.writtenBlocks}). The other blocks received of pieces not verified yet are
+     * fetched again, so no piece waits for a block the new storage never saw. Connections stay.
      *
      * @since 1.2
      */

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param reason       why pieces were (or were not) hashed
  * @param verified     the verified pieces afterwards
- * @param piecesHashed how many pieces were read and hashed; 0 when resume data was trusted
+ * @param piecesHashed how many pieces were read and hashed; 0 when resume data was trusted as it was
  * @param elapsed      how long the check took
  */
 public record CheckResult(Reason reason, PieceSet verified, int piecesHashed, Duration elapsed) {
@@ -17,6 +17,14 @@ public record CheckResult(Reason reason, PieceSet verified, int piecesHashed, Du
     public enum Reason {
         /** The resume data matched every file: its bitfield was trusted, nothing hashed. */
         RESUMED,
+        /**
+         * The last stop was unclean (a killed process): the resume data and the journal of the blocks
+         * written after its last save were trusted, and only the pieces that journal shows complete
+         * were hashed.
+         *
+         * @since 1.2
+         */
+        RECOVERED,
         /** There was no resume file: every piece on disk was hashed. */
         NO_RESUME_DATA,
         /** The resume file could not be read or decoded: full recheck. */
@@ -36,8 +44,8 @@ public record CheckResult(Reason reason, PieceSet verified, int piecesHashed, Du
         }
     }
 
-    /** True unless the resume data was trusted. */
+    /** True unless the resume data was trusted ({@link Reason#RESUMED} or {@link Reason#RECOVERED}). */
     public boolean rechecked() {
-        return reason != Reason.RESUMED;
+        return reason != Reason.RESUMED && reason != Reason.RECOVERED;
     }
 }

@@ -1,6 +1,8 @@
 package dev.shoal.storage.api;
 
 import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,7 +24,9 @@ public interface TorrentStorage extends AutoCloseable {
 
     /**
      * Completes when the startup check is done: with {@link CheckResult.Reason#RESUMED} and no piece
-     * hashed when the resume data matched the files, or with the result of a full recheck.
+     * hashed when the resume data matched the files, with {@link CheckResult.Reason#RECOVERED} after an
+     * unclean stop (only the pieces completed since the last resume save hashed), or with the result
+     * of a full recheck.
      */
     CompletionStage<CheckResult> ready();
 
@@ -67,6 +71,18 @@ public interface TorrentStorage extends AutoCloseable {
      * killed process loses none of it; resume data records pieces only after forcing their files.
      */
     PieceSet verified();
+
+    /**
+     * The blocks the startup check found written of pieces not verified yet (recorded with the resume
+     * data, or written after its last save by a process that was then killed), by piece index, each a
+     * set of block indexes (offset / {@link #BLOCK_LENGTH}). A swarm starting on this storage need not
+     * fetch them again: the piece is hashed when its other blocks are written, and should that fail
+     * every block of it is wanted again. Empty until {@link #ready()} completes; blocks written since are
+     * not in it. A fresh copy.
+     *
+     * @since 1.2
+     */
+    Map<Integer, BitSet> writtenBlocks();
 
     /** Saves fast-resume data now (it is also saved periodically, after pieces complete, and at close). */
     CompletionStage<Void> saveResume();

@@ -4,11 +4,12 @@ import dev.shoal.storage.api.TorrentStorage;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which blocks of each unfinished piece have been written, so a piece is hashed once, when its last
- * block lands. Disk thread only. Memory is bounded by the torrent: one bit per block of the pieces
- * in progress.
+ * block lands, and a restart knows them (they go into the resume data). Disk thread only. Memory is
+ * bounded by the torrent: one bit per block of the pieces in progress.
  */
 final class BlockTracker {
 
@@ -24,6 +25,18 @@ final class BlockTracker {
             return true;
         }
         return false;
+    }
+
+    /** Blocks a previous run wrote of a piece it did not finish (fewer than all of them). */
+    void restore(int piece, BitSet blocks) {
+        partial.put(piece, (BitSet) blocks.clone());
+    }
+
+    /** A copy of the written blocks of every unfinished piece, by piece. */
+    Map<Integer, BitSet> snapshot() {
+        Map<Integer, BitSet> copy = new TreeMap<>();
+        partial.forEach((piece, bits) -> copy.put(piece, (BitSet) bits.clone()));
+        return copy;
     }
 
     /**

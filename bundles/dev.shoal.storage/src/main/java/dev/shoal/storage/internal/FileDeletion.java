@@ -5,6 +5,7 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.internal.layout.IoErrors;
 import dev.shoal.storage.internal.layout.SafePaths;
+import dev.shoal.storage.internal.resume.WriteJournal;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Deletes a closed torrent's files, then its folders left empty, then its resume file. Paths go
+ * Deletes a closed torrent's files, then its folders left empty, then its resume file and journal. Paths go
  * through the same {@link SafePaths} as writing does, so deleting can reach no further than writing
  * could: a path leaving the download directory, a symlinked folder pointing elsewhere and a file that
  * is a symlink are all left alone and reported.
@@ -34,6 +35,7 @@ final class FileDeletion {
         }
         if (resumeFile != null) {
             deleteFile(resumeFile, failures);
+            deleteFile(WriteJournal.beside(resumeFile), failures);
         }
         if (!failures.isEmpty()) {
             StorageException first = failures.get(0);

@@ -41,6 +41,16 @@ final class PieceCompletion {
         return streamed != null ? streamed : io.hashMatches(piece);
     }
 
+    /** Blocks of an unfinished piece that a previous run wrote (see {@link BlockTracker#restore}). */
+    void restore(int piece, java.util.BitSet written) {
+        blocks.restore(piece, written);
+    }
+
+    /** The written blocks of every unfinished piece, by piece: a copy. */
+    java.util.Map<Integer, java.util.BitSet> unfinished() {
+        return blocks.snapshot();
+    }
+
     /** The piece failed its hash: every block of it must be written again. */
     void failed(int piece) {
         blocks.clear(piece);

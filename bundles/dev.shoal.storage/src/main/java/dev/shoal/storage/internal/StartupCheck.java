@@ -10,13 +10,16 @@ import dev.shoal.storage.internal.io.PieceIo;
 import dev.shoal.storage.internal.resume.ResumeFile;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds out which pieces are on disk: at start-up, from resume data whose file stamps still match,
- * else by hashing every piece that may be there; and the same full hashing on a requested recheck.
- * Disk thread only.
+ * Finds out which pieces and blocks are on disk: at start-up, from the resume data and the journal of
+ * what was written after it, as long as every file whose stamp changed since was written by us, else
+ * by hashing every piece that may be there; and the same full hashing on a requested recheck. After
+ * an unclean stop only the pieces whose last blocks the journal records are hashed: the blocks of the
+ * others are trusted as written (each piece is hashed when it completes). Disk thread only.
  */
 final class StartupCheck {
 
@@ -45,7 +48,7 @@ final class StartupCheck {
         io.createEmptyFiles();
         ResumeFile.Loaded loaded = resume.load();
         CheckResult.Reason reason;
-        PieceSet trusted = null;
+        JournalReplay.Outcome trusted = null;
         if (loaded.data().isPresent()) {
             trusted = resume.trusted(loaded.data().get()).orElse(null);
             reason = trusted != null ? CheckResult.Reason.RESUMED : CheckResult.Reason.RESUME_MISMATCH;
@@ -54,21 +57,49 @@ final class StartupCheck {
                     : CheckResult.Reason.NO_RESUME_DATA;
         }
         loaded.problem().ifPresent(problem -> LOG.warn("unusable resume data, rechecking: {}", problem));
-        CheckResult result = trusted != null
-                ? trust(trusted, started)
-                : fullCheck(reason, CheckProgress.NONE, started);
+        CheckResult result;
+        if (trusted != null) {
+            result = trust(trusted, started);
+        } else {
+            result = fullCheck(reason, CheckProgress.NONE, started);
+            LOG.info("{}: checked every piece that may be on disk ({}): {} hashed, {} verified", torrent.name(),
+                    reason, result.piecesHashed(), result.verified().count());
+        }
         if (options.allocation() == StorageOptions.Allocation.PREALLOCATE) {
             // After the check: extending a file changes its stamp, which must not spoil the comparison.
             io.preallocate();
             resume.changed();
         }
         resume.saveIfDirty(verified.snapshot());
+        resume.startJournal();
         return result;
     }
 
-    private CheckResult trust(PieceSet trusted, long started) {
-        verified.replace(trusted);
-        return new CheckResult(CheckResult.Reason.RESUMED, trusted, 0, elapsedSince(started));
+    /**
+     * Takes the resume data and the journal at their word, but for the pieces the journal shows all
+     * blocks of: those are hashed (they may have been verified since the save, or failed).
+     */
+    private CheckResult trust(JournalReplay.Outcome trusted, long started) throws StorageException {
+        verified.replace(trusted.verified());
+        int hashed = 0;
+        for (Map.Entry<Integer, BitSet> entry : trusted.unfinished().entrySet()) {
+            int piece = entry.getKey();
+            if (entry.getValue().cardinality() < BlockTracker.blocks(torrent.pieceSize(piece))) {
+                completion.restore(piece, entry.getValue());
+            } else {
+                hashed++;
+                if (completion.matches(piece)) {
+                    verified.set(piece, true);
+                }
+            }
+        }
+        if (trusted.events() == 0 && hashed == 0) {
+            return new CheckResult(CheckResult.Reason.RESUMED, verified.snapshot(), hashed, elapsedSince(started));
+        }
+        LOG.info("{}: resumed after an unclean stop: {} events journaled since the last save, {} pieces hashed",
+                torrent.name(), trusted.events(), hashed);
+        resume.changed();
+        return new CheckResult(CheckResult.Reason.RECOVERED, verified.snapshot(), hashed, elapsedSince(started));
     }
 
     /** Hashes every piece that may be on disk, reading it back: the disk is what it judges. */

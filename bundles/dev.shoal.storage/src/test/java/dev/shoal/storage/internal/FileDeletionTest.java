@@ -9,6 +9,7 @@ import dev.shoal.metainfo.FileEntry;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageException.Kind;
 import dev.shoal.storage.internal.TestTorrent.Spec;
+import dev.shoal.storage.internal.resume.WriteJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,7 @@ class FileDeletionTest {
         Path outside = Files.writeString(temp.resolve("outside.txt"), "elsewhere");
         Files.createDirectories(harness.resume.getParent());
         Files.writeString(harness.resume, "resume");
+        Files.writeString(WriteJournal.beside(harness.resume), "journal");
 
         FileDeletion.delete(torrent.metainfo, harness.downloads, harness.resume);
 
@@ -51,6 +53,7 @@ class FileDeletionTest {
         assertFalse(Files.exists(harness.file("t", "shared", "c.bin")));
         assertFalse(Files.exists(harness.file("t", "empty")));
         assertFalse(Files.exists(harness.resume));
+        assertFalse(Files.exists(WriteJournal.beside(harness.resume)));
         assertTrue(Files.exists(neighbour), "a file that is not the torrent's stays, with its folder");
         assertTrue(Files.exists(sibling));
         assertTrue(Files.exists(outside));

@@ -14,7 +14,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,9 +148,12 @@ class ResumeTest {
             for (int piece : pieces(recorded)) {
                 assertTrue(reopened.verified().has(piece), "piece " + piece + " survived the crash");
             }
-            assertTrue(reopened.verified().has(3), "a piece forced before the crash is found by the recheck");
+            assertTrue(reopened.verified().has(3), "a piece completed before the crash is found");
             assertFalse(reopened.verified().has(6), "half a piece is not a piece");
-            assertTrue(result.rechecked(), "files changed after the last save: " + result);
+            assertEquals(Map.of(6, BitSet.valueOf(new long[] {1})), reopened.writtenBlocks(),
+                    "but its block written before the crash is known");
+            assertEquals(Reason.RECOVERED, result.reason(), "the journal explains the changed files: " + result);
+            assertFalse(result.rechecked());
         }
     }
 

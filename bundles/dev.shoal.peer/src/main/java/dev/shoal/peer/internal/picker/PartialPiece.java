@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.picker;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +92,28 @@ final class PartialPiece<P> {
         receivedCount++;
         contributors.add(peer);
         return others;
+    }
+
+    /**
+     * These blocks are on disk already (nobody sent them in this run): they are not asked for. False,
+     * and nothing marked, when they are not this piece's or are all of it, which would leave the piece
+     * waiting for a write that never comes.
+     */
+    boolean onDisk(BitSet blocks) {
+        if (blocks.length() > received.length || blocks.cardinality() >= received.length) {
+            return false;
+        }
+        for (int i = blocks.nextSetBit(0); i >= 0; i = blocks.nextSetBit(i + 1)) {
+            if (!received[i]) {
+                if (requesters.get(i).isEmpty()) {
+                    requestedOrReceived++;
+                }
+                requesters.get(i).clear();
+                received[i] = true;
+                receivedCount++;
+            }
+        }
+        return true;
     }
 
     /**

@@ -16,21 +16,19 @@ import java.util.function.IntPredicate;
  * Decides which blocks to ask each peer for. Pure bookkeeping, no network and no threads: the
  * torrent's swarm logic owns one and calls it from one thread.
  *
- * <p>Only wanted pieces (priority not {@link Priority#SKIP}) are ever asked for, in the order of
- * {@link PickOrder}: every high one before any normal one; within a level, as in libtorrent and
- * anacrolix, blocks of pieces already in progress first; then new pieces, the rarest in the swarm
- * (found through {@link AvailabilityBuckets}), ties broken at random so peers spread out; except
- * that the first few pieces are picked at random among the available ones, so that a new peer soon
- * has something to trade. When every missing block of a wanted piece has been asked for (end game), a
- * peer may be asked for blocks others were already asked for, and the late copies are cancelled
- * when the first arrives. With every wanted piece verified the picker is {@linkplain #isFinished()
- * finished}: nothing more to pick, and no end game.
+ * <p>Only wanted pieces (priority not {@link Priority#SKIP}) are asked for, in the order of
+ * {@link PickOrder}: high before normal; within a level, as in libtorrent and anacrolix, pieces in
+ * progress first (those a previous run left on disk too); then the rarest ({@link AvailabilityBuckets}),
+ * ties broken at random so peers spread out; but the first few at random, so that a new peer soon has
+ * something to trade. When every missing block has been asked for (end game), a peer may be asked for
+ * blocks others were asked for; late copies are cancelled when the first arrives. With every wanted
+ * piece verified the picker is {@linkplain #isFinished() finished}: nothing to pick, no end game.
  *
  * @param <P> how the caller identifies a peer (compared with equals)
  */
 public final class PiecePicker<P> {
 
-    /** Blocks are the storage's ({@link TorrentStorage#BLOCK_LENGTH}): the picker's grid is the one it writes on. */
+    /** The storage's blocks ({@link TorrentStorage#BLOCK_LENGTH}): the grid it writes on. */
     public static final int BLOCK_SIZE = TorrentStorage.BLOCK_LENGTH;
 
     /** Pieces picked at random before rarest-first starts. */
@@ -249,13 +247,22 @@ public final class PiecePicker<P> {
     }
 
     /**
-     * The storage was replaced by one that knows only the verified pieces: the blocks received of
-     * pieces in progress are fetched again, so no piece waits for a block that storage never saw.
+     * The storage has {@code written} (block indexes by piece): not asked for. With {@code forgetOthers}
+     * (a new storage) other blocks received are fetched again: no piece waits for one it never saw.
      */
-    public void forgetReceivedBlocks() {
-        for (PartialPiece<P> piece : partial.values()) {
-            piece.forgetReceived();
+    public void onDisk(Map<Integer, BitSet> written, boolean forgetOthers) {
+        if (forgetOthers) {
+            partial.values().forEach(PartialPiece::forgetReceived);
         }
+        written.forEach((piece, blocks) -> {
+            if (piece >= 0 && piece < pieceCount && !have.get(piece)) {
+                PartialPiece<P> started = partial.getOrDefault(piece, new PartialPiece<>(piece, pieceSize(piece)));
+                if (started.onDisk(blocks)) {
+                    partial.put(piece, started);
+                    inProgress.set(piece);
+                }
+            }
+        });
     }
 
     /** End game: every block still missing of a wanted piece has been asked for. */

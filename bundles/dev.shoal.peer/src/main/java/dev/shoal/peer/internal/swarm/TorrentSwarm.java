@@ -88,6 +88,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
                 picker.have(piece);
             }
         }
+        // Blocks of unfinished pieces a previous run wrote: not fetched again.
+        picker.onDisk(storage.writtenBlocks(), false);
         long now = clock.nanos();
         this.downloadLimit = new TokenBucket(0, now);
         this.uploadLimit = new TokenBucket(0, now);
@@ -157,7 +159,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             if (roster.closed()) {
                 return;
             }
-            picker.forgetReceivedBlocks();
+            picker.onDisk(storage.writtenBlocks(), true);
             PieceSet have = storage.verified();
             for (int piece = 0; piece < pieceCount; piece++) {
                 if (have.has(piece) && !verified.get(piece)) {

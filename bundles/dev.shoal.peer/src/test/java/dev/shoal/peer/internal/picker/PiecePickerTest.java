@@ -50,6 +50,44 @@ class PiecePickerTest {
     }
 
     @Test
+    void blocksOnDiskAreNotAskedForAndTheirPiecesComeFirst() {
+        PiecePicker<String> picker = picker(8);
+        picker.have(7);
+        BitSet written = new BitSet();
+        written.set(0);
+        written.set(2);
+        BitSet all = new BitSet();
+        all.set(0, 4);
+        BitSet tooLong = new BitSet();
+        tooLong.set(4);
+        // A piece already had, one with every block (it would never complete), one off the grid: ignored.
+        picker.onDisk(Map.of(5, written, 7, written, 3, all, 4, tooLong, 99, written), false);
+        picker.checkInvariant();
+        List<Block> blocks = picker.pick("a", ALL, 2);
+        assertEquals(List.of(new Block(5, PiecePicker.BLOCK_SIZE, PiecePicker.BLOCK_SIZE),
+                new Block(5, 3 * PiecePicker.BLOCK_SIZE, PiecePicker.BLOCK_SIZE)), blocks);
+        assertEquals(Received.Outcome.ACCEPTED, picker.received("a", blocks.get(0)).outcome());
+        assertEquals(Received.Outcome.PIECE_COMPLETE, picker.received("a", blocks.get(1)).outcome());
+        assertEquals(Set.of("a"), picker.failed(5), "only who sent blocks is blamed, not the disk");
+        picker.checkInvariant();
+    }
+
+    @Test
+    void aReplacedStorageKeepsTheBlocksItKnowsAndTheOthersAreFetchedAgain() {
+        PiecePicker<String> picker = picker(2);
+        List<Block> blocks = picker.pick("a", ALL, 4);
+        for (Block block : blocks.subList(0, 3)) {
+            picker.received("a", block);
+        }
+        BitSet known = new BitSet();
+        known.set(blocks.get(0).index());
+        picker.onDisk(Map.of(blocks.get(0).piece(), known), true);
+        picker.checkInvariant();
+        List<Block> again = picker.pick("b", ALL, 2);
+        assertEquals(List.of(blocks.get(1), blocks.get(2)), again);
+    }
+
+    @Test
     void firstPiecesAreRandomThenRarestFirst() {
         Set<Integer> firstPicks = new HashSet<>();
         for (long seed = 0; seed < 40; seed++) {

@@ -11,7 +11,9 @@ import dev.shoal.storage.api.PieceSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,38 @@ class ResumeCodecTest {
         assertArrayEquals(data.infoHash(), back.infoHash());
         assertEquals(data.verified(), back.verified());
         assertEquals(data.files(), back.files());
+    }
+
+    @Test
+    void round_trips_the_blocks_of_unfinished_pieces_and_the_journal_generation() {
+        BitSet blocks = new BitSet();
+        blocks.set(0);
+        blocks.set(9);
+        ResumeData partial = new ResumeData(new byte[20], new PieceSet(10, new byte[] {(byte) 0xa0, 0x40}),
+                Map.of(3, blocks), List.of(FileStamp.ABSENT), 7);
+        ResumeData back = ResumeCodec.decode(ResumeCodec.encode(partial), DecoderLimits.DEFAULT);
+        assertEquals(Map.of(3, blocks), back.unfinished());
+        assertEquals(7, back.generation());
+    }
+
+    @Test
+    void version_1_files_are_read_without_blocks_or_journal() {
+        String v1 = "d5:filesle6:format12:shoal-resume9:info-hash0:11:piece counti2e6:pieces1:\u0080"
+                + "7:versioni1ee";
+        ResumeData back = ResumeCodec.decode(v1.getBytes(StandardCharsets.ISO_8859_1), DecoderLimits.DEFAULT);
+        assertTrue(back.verified().has(0));
+        assertEquals(Map.of(), back.unfinished());
+        assertEquals(0, back.generation());
+    }
+
+    @Test
+    void an_unfinished_piece_that_is_verified_or_out_of_range_is_refused() {
+        for (int piece : new int[] {0, 10, -1}) {
+            ResumeData bad = new ResumeData(new byte[20], new PieceSet(10, new byte[] {(byte) 0x80, 0}),
+                    Map.of(piece, BitSet.valueOf(new long[] {1})), List.of(), 1);
+            assertThrows(IllegalArgumentException.class,
+                    () -> ResumeCodec.decode(ResumeCodec.encode(bad), DecoderLimits.DEFAULT), "piece " + piece);
+        }
     }
 
     @Test
