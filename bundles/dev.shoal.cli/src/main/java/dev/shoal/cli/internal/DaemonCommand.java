@@ -39,8 +39,8 @@ final class DaemonCommand implements Callable<Integer> {
             description = "Also open the desktop window (what `shoal` without a command does).")
     boolean desktop;
 
-    @Option(names = "--add", paramLabel = "TORRENT|URL",
-            description = "Add this torrent (a .torrent file or its http(s) URL) with the configured defaults; "
+    @Option(names = "--add", paramLabel = "TORRENT|URL|MAGNET",
+            description = "Add this torrent (a .torrent file, its http(s) URL or a magnet: link) with the configured defaults; "
                     + "repeatable.")
     List<String> adds = new ArrayList<>();
 
