@@ -85,7 +85,9 @@ final class DaemonCommand implements Callable<Integer> {
             }
             Torrent torrent = magnet.isPresent() ? engine.add(engine.defaults(magnet.get()))
                     : engine.add(engine.defaults(metainfo));
-            out.println("added " + torrent.status().name() + " to " + torrent.downloadDirectory());
+            // A torrent file names itself; a magnet link is named by its dn, else its hash, as the engine says.
+            String name = metainfo != null ? metainfo.name() : torrent.status().name();
+            out.println("added " + name + " to " + torrent.downloadDirectory());
             out.flush();
         } catch (CommandFailure e) {
             err.println("shoal: " + e.getMessage());
