@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code shoal add TORRENT|URL [options]}: one Shoal per data directory. When one runs, it gets
+ * {@code shoal add TORRENT|URL|MAGNET [options]}: one Shoal per data directory. When one runs, it gets
  * {@code shoal:add <absolute path> [options]} through its remote shell and its exit status is ours;
  * when none runs, this process becomes the daemon and adds the torrent itself.
  */
@@ -31,7 +31,7 @@ final class Add {
         List<String> words = split.others();
         PrintStream err = System.err;
         if (words.isEmpty() || words.get(0).startsWith("-")) {
-            err.println("shoal: usage: shoal add TORRENT|URL [options]");
+            err.println("shoal: usage: shoal add TORRENT|URL|MAGNET [options]");
             return 2;
         }
         String target = Handover.absolute(words.get(0), workingDirectory);

@@ -42,14 +42,14 @@ final class ShoalGet implements AutoCloseable {
 
     /** What to run; {@link #start} starts it. */
     static final class Options {
-        private final Path torrent;
+        private final String torrent;
         private final Path dir;
         private Path base;
         private int port;
         private String seedRatio;
         private String logLevel;
 
-        private Options(Path torrent, Path dir) {
+        private Options(String torrent, Path dir) {
             this.torrent = torrent;
             this.dir = dir;
         }
@@ -92,7 +92,12 @@ final class ShoalGet implements AutoCloseable {
 
     /** {@code shoal get torrent --dir dir}; say more with the options, then {@link Options#start()}. */
     static Options get(Path torrent, Path dir) {
-        return new Options(torrent, dir);
+        return new Options(torrent.toString(), dir);
+    }
+
+    /** {@code shoal get target --dir dir} for a target that is no file: a URL or a magnet link. */
+    static Options get(String target, Path dir) {
+        return new Options(target, dir);
     }
 
     private ShoalGet(Options options) {
@@ -115,7 +120,7 @@ final class ShoalGet implements AutoCloseable {
             }
             cmd.addAll(List.of("-jar", Shoal.jar().toString(),
                     "--data-dir", dataDir.toString(),
-                    "get", options.torrent.toString(), "--dir", options.dir.toString(),
+                    "get", options.torrent, "--dir", options.dir.toString(),
                     "--port", String.valueOf(options.port)));
             if (options.seedRatio != null) {
                 cmd.addAll(List.of("--seed-ratio", options.seedRatio));

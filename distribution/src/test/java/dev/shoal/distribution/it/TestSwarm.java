@@ -156,6 +156,11 @@ final class TestSwarm implements BeforeAllCallback, AfterAllCallback, BeforeEach
         return announceLog.announces();
     }
 
+    /** The tracker's HTTP announce URL (the announce log's, when there is one): what the torrent's HTTP tier says. */
+    URI httpAnnounce() {
+        return URI.create("http://127.0.0.1:" + trackerPort + "/announce");
+    }
+
     Torrent torrent() {
         return torrent;
     }

@@ -39,8 +39,8 @@ final class DaemonCommand implements Callable<Integer> {
             description = "Also open the desktop window (what `shoal` without a command does).")
     boolean desktop;
 
-    @Option(names = "--add", paramLabel = "TORRENT|URL",
-            description = "Add this torrent (a .torrent file or its http(s) URL) with the configured defaults; "
+    @Option(names = "--add", paramLabel = "TORRENT|URL|MAGNET",
+            description = "Add this torrent (a .torrent file, its http(s) URL or a magnet: link) with the configured defaults; "
                     + "repeatable.")
     List<String> adds = new ArrayList<>();
 
@@ -85,7 +85,7 @@ final class DaemonCommand implements Callable<Integer> {
             }
             Torrent torrent = magnet.isPresent() ? engine.add(engine.defaults(magnet.get()))
                     : engine.add(engine.defaults(metainfo));
-            // A magnet's name is its dn (or its info-hash) until the metadata comes.
+            // A torrent file names itself; a magnet link is named by its dn, else its hash, as the engine says.
             String name = metainfo != null ? metainfo.name() : torrent.status().name();
             out.println("added " + name + " to " + torrent.downloadDirectory());
             out.flush();

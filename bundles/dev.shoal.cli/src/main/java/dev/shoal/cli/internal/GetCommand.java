@@ -46,7 +46,8 @@ final class GetCommand implements Callable<Integer> {
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    @Parameters(index = "0", paramLabel = "TORRENT|URL", description = "A .torrent file, or its http(s) URL.")
+    @Parameters(index = "0", paramLabel = "TORRENT|URL|MAGNET",
+            description = "A .torrent file, its http(s) URL, or a magnet: link (its metadata fetched from peers).")
     String target;
 
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR",

@@ -240,7 +240,7 @@ class GetCommandTest {
     void aMissingTargetIsAUsageError() {
         Result result = run(GetCommandTest::script, "get");
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("shoal: Missing required parameter: 'TORRENT|URL'"), result.err());
+        assertTrue(result.err().startsWith("shoal: Missing required parameter: 'TORRENT|URL|MAGNET'"), result.err());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.shoal.watch.internal;
 
 import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.metainfo.MagnetLink;
+import dev.shoal.metainfo.Metainfo;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watch folder: torrent files dropped into it are added to the {@link Engine}. It polls, on one
+ * The watch folder: torrent files and {@code .magnet} files dropped into it are added to the {@link Engine}. It polls, on one
  * thread of its own, instead of using a {@code WatchService}: that misses events on network file
  * systems (NFS, SMB) and some FUSE ones, where a watch folder often lives, and a listing every few
  * seconds costs next to nothing. The engine is a static reference: the watch goes when it goes.
@@ -35,12 +38,12 @@ public final class WatchComponent {
     private static final Logger LOG = LoggerFactory.getLogger(WatchComponent.class);
 
     @ObjectClassDefinition(name = "Shoal watch folder",
-            description = "Adds the torrent files dropped into a folder, then moves them to its added/ subfolder;"
+            description = "Adds the torrent files and magnet links (.magnet files) dropped into a folder, then moves them to its added/ subfolder;"
                     + " files that are no torrent or are refused go to failed/ with a NAME.error.txt saying why.")
     public @interface Config {
 
         @AttributeDefinition(name = "Folder",
-                description = "The folder to watch for *.torrent files, created if missing; empty (the default)"
+                description = "The folder to watch for *.torrent files and *.magnet files (one magnet link each), created if missing; empty (the default)"
                         + " watches none.")
         String folder() default "";
 
@@ -63,7 +66,21 @@ public final class WatchComponent {
 
     @Activate
     public WatchComponent(Config config, @Reference(name = "engine") Engine engine) {
-        this(settingsOf(config), (metainfo, paused) -> engine.add(engine.defaults(metainfo).withPaused(paused)));
+        this(settingsOf(config), new EngineSink(engine));
+    }
+
+    /** The engine, each torrent with its defaults. */
+    private record EngineSink(Engine engine) implements TorrentSink {
+
+        @Override
+        public void add(Metainfo metainfo, boolean paused) throws EngineException {
+            engine.add(engine.defaults(metainfo).withPaused(paused));
+        }
+
+        @Override
+        public void add(MagnetLink magnet, boolean paused) throws EngineException {
+            engine.add(engine.defaults(magnet).withPaused(paused));
+        }
     }
 
     /** For use without OSGi; {@link #deactivate()} when done. */

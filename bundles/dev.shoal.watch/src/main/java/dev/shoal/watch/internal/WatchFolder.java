@@ -2,10 +2,7 @@ package dev.shoal.watch.internal;
 
 import dev.shoal.bencode.DecoderLimits;
 import dev.shoal.engine.api.EngineException;
-import dev.shoal.metainfo.InvalidTorrentException;
-import dev.shoal.metainfo.Metainfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,15 +13,14 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One look at a watch folder per {@link #poll()}: each {@code *.torrent} file whose size and
- * modification time are what the previous poll saw (so nobody is still writing it) is parsed and
+ * One look at a watch folder per {@link #poll()}: each {@code *.torrent} or {@code *.magnet} file
+ * whose size and modification time are what the previous poll saw (so nobody is still writing it) is parsed and
  * handed to the {@link TorrentSink}, then moved to {@code added/}; a malformed or refused one goes to
  * {@code failed/} with a {@code NAME.error.txt} saying why. Handled files leave the folder, so none
  * is taken twice; one that cannot be moved aside is left alone until it changes. Not thread-safe:
@@ -42,7 +38,6 @@ final class WatchFolder {
     static final int MAX_REASON_CHARS = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchFolder.class);
-    private static final String SUFFIX = ".torrent";
 
     /** What a file looked like at a poll. */
     private record Look(long size, FileTime modified) {
@@ -124,7 +119,7 @@ final class WatchFolder {
         stuck = nowStuck;
     }
 
-    /** The folder's torrent files by name, created if missing: the user named it, so wants it. */
+    /** The folder's torrent and magnet files by name, created if missing: the user named it, so wants it. */
     private List<Path> list() throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
@@ -134,7 +129,7 @@ final class WatchFolder {
                 if (++listed > MAX_NAMES_LISTED) {
                     break;
                 }
-                if (entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
+                if (Dropped.takes(entry.getFileName().toString())) {
                     files.add(entry);
                 }
             }
@@ -155,18 +150,18 @@ final class WatchFolder {
 
     /** Adds the file and moves it aside; false when it could not be moved aside. */
     private boolean handle(Path file, Look look) {
-        Metainfo metainfo;
+        Dropped dropped;
         try {
-            metainfo = Metainfo.parse(read(file, look.size()));
+            dropped = Dropped.read(file, look.size(), maxTorrentBytes);
         } catch (NoSuchFileException e) {
             return true; // taken away meanwhile: nothing to do
         } catch (IOException e) {
             return fail(file, "cannot read it: " + e);
-        } catch (InvalidTorrentException e) {
-            return fail(file, "not a valid torrent: " + e.getMessage());
+        } catch (Dropped.Unusable e) {
+            return fail(file, e.getMessage());
         }
         try {
-            sink.add(metainfo, startPaused);
+            dropped.addTo(sink, startPaused);
         } catch (EngineException e) {
             return fail(file, "not added: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -174,8 +169,7 @@ final class WatchFolder {
             LOG.error("watch folder {}: adding {} failed", folder, file.getFileName(), e);
             return fail(file, "not added: " + e);
         }
-        LOG.info("watch folder {}: added {} ({}){}", folder, metainfo.name(), metainfo.infoHash().hex(),
-                startPaused ? ", paused" : "");
+        LOG.info("watch folder {}: added {}{}", folder, dropped.describe(), startPaused ? ", paused" : "");
         try {
             SetAside.move(file, folder.resolve(ADDED));
             return true;
@@ -184,26 +178,6 @@ final class WatchFolder {
                     file.getFileName(), ADDED, e.toString());
             return false;
         }
-    }
-
-    /** The file's bytes, refusing without reading them a file larger than any torrent may be. */
-    private byte[] read(Path file, long size) throws IOException, InvalidTorrentException {
-        if (size > maxTorrentBytes) {
-            throw tooLarge(size);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            // One byte past the limit, so a file that grew since its look is caught too.
-            byte[] bytes = in.readNBytes(maxTorrentBytes + 1);
-            if (bytes.length > maxTorrentBytes) {
-                throw tooLarge(bytes.length);
-            }
-            return bytes;
-        }
-    }
-
-    private InvalidTorrentException tooLarge(long size) {
-        return new InvalidTorrentException(size + " bytes, larger than the " + maxTorrentBytes
-                + " bytes a torrent file may have");
     }
 
     /** Moves the file to failed/ with its reason; false when it could not be moved. */

@@ -4,6 +4,7 @@ import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /** Real torrent files for the tests, and a sink that keeps what it is given. */
 final class TestTorrents {
@@ -26,14 +28,29 @@ final class TestTorrents {
         return new StandaloneTorrentCreator(1).create(request).bytes();
     }
 
+    /** The names in {@code directory}, sorted; none when it is missing. */
+    static List<String> names(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** One torrent added. */
     record Added(Metainfo metainfo, boolean paused) {
+    }
+
+    /** One magnet link added. */
+    record AddedMagnet(MagnetLink magnet, boolean paused) {
     }
 
     /** Keeps what it is given, and refuses a torrent twice as the engine does. */
     static final class RecordingSink implements TorrentSink {
 
         final List<Added> added = new CopyOnWriteArrayList<>();
+        final List<AddedMagnet> magnets = new CopyOnWriteArrayList<>();
 
         @Override
         public void add(Metainfo metainfo, boolean paused) throws EngineException {
@@ -42,6 +59,15 @@ final class TestTorrents {
                 throw new EngineException("already added: " + metainfo.name() + " (" + hash.hex() + ")");
             }
             added.add(new Added(metainfo, paused));
+        }
+
+        @Override
+        public void add(MagnetLink magnet, boolean paused) throws EngineException {
+            InfoHash hash = magnet.infoHash();
+            if (magnets.stream().anyMatch(a -> a.magnet().infoHash().equals(hash))) {
+                throw new EngineException("already added: " + hash.hex());
+            }
+            magnets.add(new AddedMagnet(magnet, paused));
         }
     }
 }

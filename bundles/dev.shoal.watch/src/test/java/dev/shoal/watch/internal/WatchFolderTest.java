@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +31,6 @@ class WatchFolderTest {
         return Files.createDirectories(temp.resolve("watch"));
     }
 
-    private static List<String> names(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void aStableTorrentIsAddedThenMovedToAdded() throws Exception {
         Path folder = folder();
@@ -54,7 +44,7 @@ class WatchFolderTest {
         assertEquals(1, sink.added.size());
         assertEquals(Metainfo.parse(bytes).infoHash(), sink.added.get(0).metainfo().infoHash());
         assertTrue(sink.added.get(0).paused(), "startPaused reaches the sink");
-        assertEquals(List.of("added"), names(folder));
+        assertEquals(List.of("added"), TestTorrents.names(folder));
         assertArrayEquals(bytes, Files.readAllBytes(folder.resolve("added/alpha.torrent")));
         watch.poll();
         assertEquals(1, sink.added.size(), "taken once");
@@ -71,7 +61,7 @@ class WatchFolderTest {
         watch.poll();
         assertEquals(1, sink.added.size());
         assertFalse(sink.added.get(0).paused());
-        assertEquals(List.of("a directory.torrent", "added", "notes.txt"), names(folder));
+        assertEquals(List.of("a directory.torrent", "added", "notes.txt"), TestTorrents.names(folder));
     }
 
     @Test
@@ -82,14 +72,14 @@ class WatchFolderTest {
         watch.poll();
         watch.poll();
         assertTrue(sink.added.isEmpty());
-        assertEquals(List.of("broken.torrent", "broken.torrent.error.txt"), names(folder.resolve("failed")));
+        assertEquals(List.of("broken.torrent", "broken.torrent.error.txt"), TestTorrents.names(folder.resolve("failed")));
         List<String> reason = Files.readAllLines(folder.resolve("failed/broken.torrent.error.txt"));
         assertEquals(1, reason.size(), reason.toString());
         assertTrue(reason.get(0).startsWith("not a valid torrent: "), reason.get(0));
         watch.poll();
         watch.poll();
-        assertEquals(List.of("broken.torrent", "broken.torrent.error.txt"), names(folder.resolve("failed")));
-        assertEquals(List.of("failed"), names(folder));
+        assertEquals(List.of("broken.torrent", "broken.torrent.error.txt"), TestTorrents.names(folder.resolve("failed")));
+        assertEquals(List.of("failed"), TestTorrents.names(folder));
     }
 
     @Test
@@ -102,8 +92,8 @@ class WatchFolderTest {
         watch.poll();
         watch.poll();
         assertEquals(1, sink.added.size());
-        assertEquals(List.of("first.torrent"), names(folder.resolve("added")));
-        assertEquals(List.of("second.torrent", "second.torrent.error.txt"), names(folder.resolve("failed")));
+        assertEquals(List.of("first.torrent"), TestTorrents.names(folder.resolve("added")));
+        assertEquals(List.of("second.torrent", "second.torrent.error.txt"), TestTorrents.names(folder.resolve("failed")));
         String reason = Files.readString(folder.resolve("failed/second.torrent.error.txt")).strip();
         assertTrue(reason.startsWith("not added: already added: "), reason);
     }
@@ -189,12 +179,12 @@ class WatchFolderTest {
         WatchFolder watch = new WatchFolder(folder, false, sink);
         watch.poll();
         watch.poll();
-        assertEquals(2 * WatchFolder.MAX_FILES_PER_POLL, names(folder.resolve("failed")).size(), "100 files and their reasons");
-        assertEquals(51, names(folder).size(), "50 left, and failed/");
+        assertEquals(2 * WatchFolder.MAX_FILES_PER_POLL, TestTorrents.names(folder.resolve("failed")).size(), "100 files and their reasons");
+        assertEquals(51, TestTorrents.names(folder).size(), "50 left, and failed/");
         watch.poll();
         watch.poll();
-        assertEquals(List.of("failed"), names(folder));
-        assertEquals(300, names(folder.resolve("failed")).size());
+        assertEquals(List.of("failed"), TestTorrents.names(folder));
+        assertEquals(300, TestTorrents.names(folder.resolve("failed")).size());
     }
 
     @Test
