@@ -69,6 +69,34 @@ final class PartialPiece<P> {
     }
 
     /** Forgets that {@code peer} was asked; false if it was not. */
+    /** Asks {@code peer} for this piece's blocks nobody was asked for, until {@code picked} holds {@code max}. */
+    void takeFree(P peer, int max, List<Block> picked) {
+        for (int i = 0; i < blockCount() && picked.size() < max; i++) {
+            if (!isReceived(i) && requestersOf(i).isEmpty()) {
+                request(i, peer);
+                picked.add(block(i));
+            }
+        }
+    }
+
+    /** End game: asks {@code peer} too for missing blocks exactly {@code requesters} others were asked for. */
+    void askAgain(P peer, int requesters, int max, List<Block> picked) {
+        for (int i = 0; i < blockCount() && picked.size() < max; i++) {
+            List<P> asked = requestersOf(i);
+            if (!isReceived(i) && asked.size() == requesters && !asked.contains(peer)) {
+                request(i, peer);
+                picked.add(block(i));
+            }
+        }
+    }
+
+    /** Forgets every request to {@code peer}. */
+    void releaseAll(P peer) {
+        for (int i = 0; i < blockCount(); i++) {
+            release(i, peer);
+        }
+    }
+
     boolean release(int index, P peer) {
         List<P> asked = requesters.get(index);
         if (!asked.remove(peer)) {

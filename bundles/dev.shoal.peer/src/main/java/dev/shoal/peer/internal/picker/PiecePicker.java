@@ -185,12 +185,12 @@ public final class PiecePicker<P> {
         while (picked.size() < max && !next.isEmpty()) {
             PickOrder chosen = next.poll();
             if (chosen.inProgress()) {
-                takeFree(partial.get(chosen.piece()), peer, max, picked);
+                partial.get(chosen.piece()).takeFree(peer, max, picked);
             } else {
                 PartialPiece<P> started = new PartialPiece<>(chosen.piece(), pieceSize(chosen.piece()));
                 partial.put(chosen.piece(), started);
                 inProgress.set(chosen.piece());
-                takeFree(started, peer, max, picked);
+                started.takeFree(peer, max, picked);
                 offerNewPiece(next, peerHas, chosen.priority());
             }
         }
@@ -224,11 +224,7 @@ public final class PiecePicker<P> {
 
     /** Forgets every request to {@code peer} (it choked us or disconnected). */
     public void releaseAll(P peer) {
-        for (PartialPiece<P> piece : partial.values()) {
-            for (int i = 0; i < piece.blockCount(); i++) {
-                piece.release(i, peer);
-            }
-        }
+        partial.values().forEach(piece -> piece.releaseAll(peer));
     }
 
     /** The piece passed its hash check. */
@@ -280,15 +276,6 @@ public final class PiecePicker<P> {
 
     // --- choosing --------------------------------------------------------------------------
 
-    private void takeFree(PartialPiece<P> piece, P peer, int max, List<Block> picked) {
-        for (int i = 0; i < piece.blockCount() && picked.size() < max; i++) {
-            if (!piece.isReceived(i) && piece.requestersOf(i).isEmpty()) {
-                piece.request(i, peer);
-                picked.add(piece.block(i));
-            }
-        }
-    }
-
     /** Offers the next piece of {@code level} to start for a peer that has {@code peerHas}, if there is one. */
     private void offerNewPiece(PriorityQueue<PickOrder> next, IntPredicate peerHas, Priority level) {
         if (pieceCount == 0) {
@@ -322,13 +309,7 @@ public final class PiecePicker<P> {
                 if (priority[piece.piece] == Priority.SKIP || !peerHas.test(piece.piece)) {
                     continue;
                 }
-                for (int i = 0; i < piece.blockCount() && picked.size() < max; i++) {
-                    List<P> asked = piece.requestersOf(i);
-                    if (!piece.isReceived(i) && asked.size() == requesters && !asked.contains(peer)) {
-                        piece.request(i, peer);
-                        picked.add(piece.block(i));
-                    }
-                }
+                piece.askAgain(peer, requesters, max, picked);
             }
         }
     }
