@@ -325,9 +325,9 @@ final class TorrentRuntime {
     }
 
     /**
-     * A storage, peer wire or announcer service came or went: a torrent waiting to open its storage
-     * opens it; a check reading a storage of a service that left starts over; a running torrent
-     * replaces what it lost and keeps running (see {@link TorrentRun#followServices}).
+     * A storage, peer wire or announcer came or went: a torrent waiting for a storage opens
+     * it; a check of a storage whose service left starts over; a running torrent replaces what it
+     * lost and runs on ({@link TorrentRun#followServices}).
      *
      * @param stopping the framework shuts down: trackers hear {@code stopped} as at any stop
      */
