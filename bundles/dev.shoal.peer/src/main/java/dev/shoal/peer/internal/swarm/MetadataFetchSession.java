@@ -106,17 +106,13 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
         int limit = context.settings().connectionsPerTorrent();
         while (!closed && connections.size() + dialling.size() < limit && candidates.size() > 0
                 && context.slots().tryAcquire()) {
-            // As the roster does: the dial slot is taken as the address is chosen, within the half-open bounds.
-            InetSocketAddress address = candidates.next(clock.millis(),
-                    candidate -> context.halfOpen().tryAcquire(candidate.getAddress()));
+            InetSocketAddress address = context.nextDial(candidates, clock.millis());
             if (address == null) {
-                context.slots().release();
                 break;
             }
             dialling.add(address);
             asked++;
-            context.connect(address, local).whenComplete((connection, failure) -> lock.run(() -> {
-                context.halfOpen().release(address.getAddress());
+            context.dial(address, local).whenComplete((connection, failure) -> lock.run(() -> {
                 dialling.remove(address);
                 if (failure != null) {
                     context.slots().release();

@@ -105,17 +105,13 @@ final class PeerRoster {
         while (!closed && peers.size() + dialling.size() < limit && candidates.size() > 0
                 && context.slots().tryAcquire()) {
             // Taking the dial slot as the address is chosen: one whose host has its share of dials waits.
-            InetSocketAddress address = candidates.next(clock.millis(),
-                    candidate -> context.halfOpen().tryAcquire(candidate.getAddress()));
+            InetSocketAddress address = context.nextDial(candidates, clock.millis());
             if (address == null) {
-                context.slots().release();
                 break;
             }
             dialling.add(address);
-            context.connect(address, local).whenComplete((connection, failure) -> {
-                context.halfOpen().release(address.getAddress());
-                lock.run(() -> dialled(address, failure));
-            });
+            context.dial(address, local)
+                    .whenComplete((connection, failure) -> lock.run(() -> dialled(address, failure)));
         }
         if (!closed && candidates.size() == 0 && peers.size() < limit
                 && clock.millis() - lastPeersWantedMillis >= PEERS_WANTED_MILLIS

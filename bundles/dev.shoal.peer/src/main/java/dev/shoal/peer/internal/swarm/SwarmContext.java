@@ -27,6 +27,25 @@ interface SwarmContext {
 
     HalfOpen halfOpen();
 
+    /**
+     * The first of {@code candidates} whose host may have another dial now (its dial slot taken), or
+     * null when none may: then the connection slot the caller took for it goes back.
+     */
+    default InetSocketAddress nextDial(Candidates candidates, long nowMillis) {
+        InetSocketAddress address = candidates.next(nowMillis,
+                candidate -> halfOpen().tryAcquire(candidate.getAddress()));
+        if (address == null) {
+            slots().release();
+        }
+        return address;
+    }
+
+    /** Dials an address {@link #nextDial} gave; its dial slot goes back as the dial ends, before what follows. */
+    default CompletableFuture<PeerConnection> dial(InetSocketAddress address, LocalTorrent torrent) {
+        return connect(address, torrent)
+                .whenComplete((connection, failure) -> halfOpen().release(address.getAddress()));
+    }
+
     TokenBucket globalDownload();
 
     TokenBucket globalUpload();
