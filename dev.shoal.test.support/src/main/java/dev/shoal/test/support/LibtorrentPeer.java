@@ -272,7 +272,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         return Set.copyOf(failedPieces);
     }
 
-    /** The connected peers, each as {@code ip:port client}. */
+    /**
+     * The connected peers, each as {@code ip:port client src=SOURCES}, SOURCES being how libtorrent
+     * learned of it ({@code tracker}, {@code pex}, {@code incoming}, ... joined by {@code +}).
+     */
     public List<String> peers() {
         return peers;
     }

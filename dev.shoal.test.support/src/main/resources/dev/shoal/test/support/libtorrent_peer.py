@@ -6,7 +6,7 @@ DHT, LSD, UPnP, NAT-PMP and uTP are off, so a test talks plain TCP to exactly th
 Prints one line per event on stdout, flushed at once, for Java to follow:
   listening <port>                  the TCP listen socket is up
   status key=value ...              every --interval seconds (see print_status)
-  peers <ip:port client>,...        when the set of connected peers changes
+  peers <ip:port client src=a+b>,... when the set of connected peers changes (src: tracker, pex, incoming...)
   alert <type> <message>            errors, hash failures, peer connects and disconnects
   blocks epoch=<n> ...              the answer to "blocks" (with --count-blocks, see BlockCounter)
 Reads commands on stdin: "connect <ip> <port>", "epoch", "blocks", "quit". End of stdin means quit,
@@ -186,6 +186,14 @@ STATES = {
 CHECKING = (lt.torrent_status.checking_files, lt.torrent_status.checking_resume_data)
 
 
+SOURCES = (("tracker", 0x1), ("dht", 0x2), ("pex", 0x4), ("lsd", 0x8), ("resume", 0x10), ("incoming", 0x20))
+
+
+def sources(mask):
+    """How libtorrent learned of a peer (peer_info.source), e.g. "pex+incoming"."""
+    return "+".join(name for name, bit in SOURCES if mask & bit) or "none"
+
+
 def print_status(status, hash_failures):
     error = status.errc.message() if status.errc.value() else ""
     emit("status state=%s progress=%.6f done=%d wanted=%d uploaded=%d downloaded=%d peers=%d seeds=%d "
@@ -235,7 +243,8 @@ def main():
                 connect(handle, address)
         status = handle.status()
         print_status(status, hash_failures)
-        peers = sorted("%s:%d %s" % (p.ip[0], p.ip[1], p.client.decode("utf-8", "replace").replace(",", ";"))
+        peers = sorted("%s:%d %s src=%s" % (p.ip[0], p.ip[1], p.client.decode("utf-8", "replace").replace(",", ";"),
+                                            sources(p.source))
                        for p in handle.get_peer_info())
         if peers != last_peers:
             last_peers = peers

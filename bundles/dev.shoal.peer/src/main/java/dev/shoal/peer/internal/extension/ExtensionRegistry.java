@@ -126,6 +126,12 @@ public final class ExtensionRegistry {
         }
     }
 
+    /** The peer's extended handshake so far: {@link ExtensionHandshake#NONE} before one (or without the protocol). */
+    public ExtensionHandshake handshake(PeerConnection connection) {
+        Session session = sessions.get(connection);
+        return session == null ? ExtensionHandshake.NONE : session.handshake;
+    }
+
     /** The connection is gone: the handlers forget the peer. */
     public void closed(PeerConnection connection) {
         Session session = sessions.remove(connection);

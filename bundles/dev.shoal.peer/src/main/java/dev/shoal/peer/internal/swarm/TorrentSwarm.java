@@ -8,7 +8,6 @@ import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmStats;
 import dev.shoal.peer.internal.choker.Choker;
-import dev.shoal.peer.internal.extension.ExtensionRegistry;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerListener;
@@ -61,7 +60,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final PeerRoster roster;
     private final WriteGate gate;
     private final MessageRouter router;
-    private final ExtensionRegistry extensions;
+    private final Extensions extensions;
     private final TokenBucket downloadLimit;
     private final TokenBucket uploadLimit;
     private final RateMeter received = new RateMeter();
@@ -99,9 +98,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
                 this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
-        this.extensions = Extensions.forSwarm(torrent, context, clock);
+        this.extensions = new Extensions(torrent, context, clock, roster::offer);
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
-                roster.all(), this::complete, extensions);
+                roster.all(), this::complete, extensions.registry());
         this.lastTickMillis = clock.millis();
         this.lastRechokeMillis = lastTickMillis;
         context.register(local);
@@ -250,7 +249,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             PeerState peer = roster.admit(connection);
             if (peer != null) {
                 sendOurPieces(peer);
-                extensions.connected(connection); // BEP 6: the pieces message comes first
+                extensions.registry().connected(connection); // BEP 6: the pieces message comes first
             }
         });
     }
@@ -270,7 +269,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void closed(PeerConnection connection, Optional<Throwable> cause) {
         lock.run(() -> {
             PeerState peer = roster.remove(connection, cause);
-            extensions.closed(connection);
+            extensions.registry().closed(connection);
             if (peer != null) {
                 forget(peer);
                 if (!roster.closed()) {
@@ -356,6 +355,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
                 // Done downloading (every wanted piece here) chokes as a seed: nobody sends us anything to rank by.
                 uploader.rechoke(roster.all(), picker.isFinished());
             }
+            extensions.tick(roster.all(), pieceCount);
             roster.turnover();
             roster.dial();
         } catch (RuntimeException e) {

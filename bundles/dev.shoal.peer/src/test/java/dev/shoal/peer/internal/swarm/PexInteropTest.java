@@ -1,0 +1,62 @@
+package dev.shoal.peer.internal.swarm;
+
+import static dev.shoal.peer.internal.swarm.SwarmPair.await;
+
+import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.PeerInfo;
+import dev.shoal.test.support.LibtorrentPeer;
+import dev.shoal.test.support.Torrent;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * BEP 11 against libtorrent 2.0 on 127.0.0.1: Shoal told of one libtorrent peer learns the other from
+ * its PEX and dials it. libtorrent sends its first PEX message soon after the handshakes and then one
+ * a minute; the bound only catches a hang.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class PexInteropTest {
+
+    private static final Duration STEP = Duration.ofSeconds(30);
+    /** Slow seeds, so nobody completes (and drops its seeds) before the exchange is seen. */
+    private static final long SLOW = 256 * 1024;
+
+    @TempDir
+    Path temp;
+
+    private Metainfo torrent() throws Exception {
+        return SwarmPair.makeTorrent(temp.resolve("seed"), "data", 64 * 1024, 12_000_000);
+    }
+
+    private Torrent torrentFile(Metainfo torrent) throws Exception {
+        Path file = temp.resolve("data.torrent");
+        Files.write(file, torrent.toBytes());
+        return Torrent.read(file);
+    }
+
+    @Test
+    void shoalLearnsASeedFromLibtorrentsPexAndDialsIt() throws Exception {
+        Metainfo torrent = torrent();
+        Torrent file = torrentFile(torrent);
+        try (LibtorrentPeer seed = LibtorrentPeer.seed(file, temp.resolve("seed")).uploadLimit(SLOW).start();
+                LibtorrentPeer middle = LibtorrentPeer.leecher(file, temp.resolve("a")).uploadLimit(SLOW)
+                        .connectTo(seed.address()).start()) {
+            middle.await("a connection to the seed", STEP, status -> status.peers() > 0);
+            try (SwarmPair.Peer shoal = new SwarmPair.Peer(torrent, temp.resolve("shoal"), temp.resolve("s.resume"),
+                    SwarmSettings.defaults().withListen("127.0.0.1", 0))) {
+                shoal.swarm.addPeers(List.of(middle.address()));
+                InetSocketAddress seedAddress = seed.address();
+                await(() -> shoal.swarm.peers().stream().map(PeerInfo::address).anyMatch(seedAddress::equals),
+                        Duration.ofSeconds(75), "Shoal connected to the seed it was never told of; libtorrent's"
+                                + " peers: " + middle.peers());
+            }
+        }
+    }
+}
