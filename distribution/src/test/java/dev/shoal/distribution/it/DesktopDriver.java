@@ -121,13 +121,18 @@ final class DesktopDriver {
 
     /** Polls the row of torrent {@code name} until {@code goal} holds; that row. */
     Row awaitRow(String name, String what, Duration timeout, Predicate<Row> goal) {
+        return awaitRow(List.of(name), what, timeout, goal);
+    }
+
+    /** Polls the first row named one of {@code names} (a torrent renamed as it goes) until {@code goal} holds. */
+    Row awaitRow(List<String> names, String what, Duration timeout, Predicate<Row> goal) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Object last = null;
         while (System.nanoTime() - deadline < 0) {
             Processes.Result result = cli.run("ui:rows");
             if (result.exitCode() == 0) {
                 Optional<Row> row = parseRows(result.stdout()).stream()
-                        .filter(candidate -> candidate.get("Name").equals(name)).findFirst();
+                        .filter(candidate -> names.contains(candidate.get("Name"))).findFirst();
                 if (row.isPresent() && goal.test(row.get())) {
                     return row.get();
                 }
@@ -137,7 +142,7 @@ final class DesktopDriver {
             }
             ShoalGet.sleep(POLL);
         }
-        throw new AssertionError("the window never showed " + name + " " + what + " within " + timeout.toSeconds()
+        throw new AssertionError("the window never showed " + String.join(" or ", names) + " " + what + " within " + timeout.toSeconds()
                 + " s; last: " + last + "\n" + context.get());
     }
 

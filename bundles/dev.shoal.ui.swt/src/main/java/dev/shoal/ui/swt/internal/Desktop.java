@@ -2,7 +2,7 @@ package dev.shoal.ui.swt.internal;
 
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
-import dev.shoal.metainfo.Metainfo;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.support.torrent.TorrentSource;
 import dev.shoal.support.torrent.TorrentSourceException;
 import dev.shoal.ui.swt.internal.model.EnginePoller;
@@ -14,6 +14,7 @@ import dev.shoal.ui.swt.internal.window.Ui;
 import dev.shoal.ui.swt.internal.window.WindowHost;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -284,8 +285,13 @@ final class Desktop implements DesktopDriver, WindowHost {
             services.work().execute(() -> {
                 try {
                     Engine engine = services.engine();
-                    Metainfo metainfo = new TorrentSource("Shoal").load(target, Path.of("").toAbsolutePath());
-                    engine.add(engine.defaults(metainfo));
+                    Optional<MagnetLink> magnet = TorrentSource.magnet(target);
+                    if (magnet.isPresent()) {
+                        engine.add(engine.defaults(magnet.get()));
+                    } else {
+                        engine.add(engine.defaults(new TorrentSource("Shoal").load(target,
+                                Path.of("").toAbsolutePath())));
+                    }
                     LOG.info("desktop: added {} without a window", target);
                 } catch (TorrentSourceException | EngineException | RuntimeException e) {
                     LOG.error("desktop: not added without a window: {}: {}", target, e.getMessage());

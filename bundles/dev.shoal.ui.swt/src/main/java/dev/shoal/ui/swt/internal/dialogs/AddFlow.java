@@ -4,6 +4,7 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.support.torrent.TorrentSource;
 import dev.shoal.support.torrent.TorrentSourceException;
@@ -11,6 +12,7 @@ import dev.shoal.ui.swt.internal.adding.DroppedText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -89,10 +91,19 @@ public final class AddFlow {
         LinkDialog.open(shell, DroppedText.link(clip), this::open);
     }
 
-    /** Loads the torrent {@code target} names (file, file: URI, http(s) URL, magnet), then shows the add dialog. */
+    /**
+     * Loads the torrent {@code target} names (file, file: URI, http(s) URL), then shows the add dialog;
+     * a magnet link is added at once to the download directory, for there is no file list to choose
+     * from before its metadata comes from peers.
+     */
     public void open(String target) {
         Forms.work(work, () -> {
             try {
+                Optional<MagnetLink> magnet = TorrentSource.magnet(target);
+                if (magnet.isPresent()) {
+                    addMagnet(magnet.get());
+                    return;
+                }
                 Metainfo metainfo = source.load(target, Path.of("").toAbsolutePath());
                 Path folder = engine.downloadDirectory();
                 onDisplay(() -> AddDialog.open(shell, metainfo, folder, this));
@@ -105,6 +116,16 @@ public final class AddFlow {
                 onDisplay(() -> Notice.error(shell, target + ": " + e));
             }
         });
+    }
+
+    /** On {@code work}: adds the link with the engine's defaults; the row shows it fetching metadata. */
+    private void addMagnet(MagnetLink magnet) {
+        try {
+            int id = engine.add(engine.defaults(magnet)).id();
+            onDisplay(() -> onAdded.accept(id));
+        } catch (EngineException e) {
+            onDisplay(() -> Notice.error(shell, e.getMessage()));
+        }
     }
 
     /** {@link #open} for each, at most {@value #MOST_AT_ONCE}. */

@@ -4,8 +4,9 @@ import dev.shoal.engine.api.TorrentState;
 import java.util.Locale;
 
 /**
- * The filter bar's choices. Queued and checking torrents count as downloading while incomplete and
- * as seeding when complete: that is what they are waiting to do.
+ * The filter bar's choices. A magnet link fetching its metadata is downloading. Queued and checking
+ * torrents count as downloading while incomplete and as seeding when complete: that is what they are
+ * waiting to do.
  */
 public enum StateFilter {
     ALL("All"), DOWNLOADING("Downloading"), SEEDING("Seeding"), PAUSED("Paused"), ERROR("Error");
@@ -25,7 +26,8 @@ public enum StateFilter {
         boolean waiting = state == TorrentState.QUEUED || state == TorrentState.CHECKING;
         return switch (this) {
             case ALL -> true;
-            case DOWNLOADING -> state == TorrentState.DOWNLOADING || (waiting && row.progress() < 1);
+            case DOWNLOADING -> state == TorrentState.DOWNLOADING || state == TorrentState.METADATA
+                    || (waiting && row.progress() < 1);
             case SEEDING -> state == TorrentState.SEEDING || state == TorrentState.FINISHED
                     || (waiting && row.progress() >= 1);
             case PAUSED -> state == TorrentState.PAUSED;

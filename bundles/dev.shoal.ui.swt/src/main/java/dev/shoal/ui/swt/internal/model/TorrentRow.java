@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.model;
 
+import dev.shoal.engine.api.MetadataStatus;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import java.util.Objects;
@@ -20,8 +21,10 @@ public record TorrentRow(int id, String name, long size, double progress, Torren
         Objects.requireNonNull(error, "error");
     }
 
+    /** While a magnet link's metadata is fetched, its progress is that of the metadata (0 until its size is told). */
     public static TorrentRow of(int id, TorrentStatus status) {
-        return new TorrentRow(id, status.name(), status.size(), status.progress(), status.state(),
+        double progress = status.metadata().map(MetadataStatus::progress).orElse(status.progress());
+        return new TorrentRow(id, status.name(), status.size(), progress, status.state(),
                 status.downloadRate(), status.uploadRate(), status.eta().map(d -> d.getSeconds()).orElse(-1L),
                 status.seeds(), status.peers(), status.uploaded(), status.ratio(), status.error().orElse(""));
     }

@@ -73,7 +73,10 @@ public final class GeneralTab implements DetailsTab {
         set("Info-hash", s.infoHash().hex());
         set("Save path", d.savePath());
         set("Size", Sizes.of(s.size()));
-        set("Done", Shares.percent(s.progress()) + " (" + Sizes.of(s.verifiedBytes()) + ")");
+        // A magnet link's torrent is not known yet: what is done is the fetch of its metadata.
+        set("Done", s.metadata().map(m -> "metadata " + Sizes.of(m.bytesReceived())
+                + (m.size() > 0 ? " of " + Sizes.of(m.size()) : ""))
+                .orElse(Shares.percent(s.progress()) + " (" + Sizes.of(s.verifiedBytes()) + ")"));
         set("Downloaded", Sizes.of(s.downloaded()));
         set("Uploaded", Sizes.of(s.uploaded()));
         set("Ratio", Shares.ratio(s.ratio()));
