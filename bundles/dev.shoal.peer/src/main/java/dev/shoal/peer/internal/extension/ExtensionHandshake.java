@@ -60,7 +60,9 @@ public record ExtensionHandshake(Map<String, Integer> messages, Optional<String>
                 .orElse(0L).intValue();
         Optional<InetAddress> yourIp = ExtensionPayloads.string(dictionary, "yourip")
                 .filter(ip -> ip.length() == 4 || ip.length() == 16).map(ip -> address(ip.bytes()));
-        long metadataSize = ExtensionPayloads.integer(dictionary, "metadata_size").orElse(-1L);
+        // A negative size says nothing (as encode() leaves it out), so it reads as not said.
+        long metadataSize = ExtensionPayloads.integer(dictionary, "metadata_size").filter(size -> size >= 0)
+                .orElse(-1L);
         return new ExtensionHandshake(messages, client, port, reqq, yourIp, metadataSize);
     }
 

@@ -36,6 +36,15 @@ class ExtensionHandshakeTest {
         assertEquals(-1, theirs.metadataSize());
     }
 
+    /** Found by ExtendedPayloadFuzzTest: -5 was kept, and re-encoded as no size at all (-1). */
+    @Test
+    void aNegativeMetadataSizeIsNoSize() throws Exception {
+        ExtensionHandshake theirs = parse("d1:md11:ut_metadatai2ee13:metadata_sizei-5ee");
+        assertEquals(-1, theirs.metadataSize());
+        assertEquals(theirs, ExtensionHandshake.parse(theirs.encode(), PAYLOADS));
+        assertEquals(100, parse("d13:metadata_sizei100ee").updatedBy(theirs).metadataSize(), "not a new size");
+    }
+
     @Test
     void aMalformedHandshakeIsRefused() {
         assertThrows(ExtensionException.class, () -> parse("li1ee"), "not a dictionary");
