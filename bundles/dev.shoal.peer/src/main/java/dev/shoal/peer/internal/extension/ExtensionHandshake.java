@@ -54,14 +54,25 @@ public record ExtensionHandshake(Map<String, Integer> messages, Optional<String>
             }
         }
         Optional<String> client = ExtensionPayloads.string(dictionary, "v").map(BString::asString)
-                .map(v -> v.length() > MAX_CLIENT_LENGTH ? v.substring(0, MAX_CLIENT_LENGTH) : v);
+                .map(ExtensionHandshake::cut);
         int port = ExtensionPayloads.integer(dictionary, "p").filter(p -> p > 0 && p <= 0xFFFF).orElse(0L).intValue();
         int reqq = ExtensionPayloads.integer(dictionary, "reqq").filter(q -> q > 0 && q <= Integer.MAX_VALUE)
                 .orElse(0L).intValue();
         Optional<InetAddress> yourIp = ExtensionPayloads.string(dictionary, "yourip")
                 .filter(ip -> ip.length() == 4 || ip.length() == 16).map(ip -> address(ip.bytes()));
-        long metadataSize = ExtensionPayloads.integer(dictionary, "metadata_size").orElse(-1L);
+        // A negative size says nothing (as encode() leaves it out), so it reads as not said.
+        long metadataSize = ExtensionPayloads.integer(dictionary, "metadata_size").filter(size -> size >= 0)
+                .orElse(-1L);
         return new ExtensionHandshake(messages, client, port, reqq, yourIp, metadataSize);
+    }
+
+    /** {@code v} cut to {@link #MAX_CLIENT_LENGTH}, never between a surrogate pair (half of one encodes as '?'). */
+    private static String cut(String v) {
+        if (v.length() <= MAX_CLIENT_LENGTH) {
+            return v;
+        }
+        int end = Character.isHighSurrogate(v.charAt(MAX_CLIENT_LENGTH - 1)) ? MAX_CLIENT_LENGTH - 1 : MAX_CLIENT_LENGTH;
+        return v.substring(0, end);
     }
 
     private static InetAddress address(byte[] bytes) {

@@ -36,6 +36,25 @@ class ExtensionHandshakeTest {
         assertEquals(-1, theirs.metadataSize());
     }
 
+    /** Found by ExtendedPayloadFuzzTest: -5 was kept, and re-encoded as no size at all (-1). */
+    @Test
+    void aNegativeMetadataSizeIsNoSize() throws Exception {
+        ExtensionHandshake theirs = parse("d1:md11:ut_metadatai2ee13:metadata_sizei-5ee");
+        assertEquals(-1, theirs.metadataSize());
+        assertEquals(theirs, ExtensionHandshake.parse(theirs.encode(), PAYLOADS));
+        assertEquals(100, parse("d13:metadata_sizei100ee").updatedBy(theirs).metadataSize(), "not a new size");
+    }
+
+    /** Found by ExtendedPayloadFuzzTest: the cut split a surrogate pair, whose half re-encoded as '?'. */
+    @Test
+    void aLongClientIsCutBetweenCharacters() throws Exception {
+        byte[] v = ("x".repeat(63) + "\uD83D\uDE00xxx").getBytes(StandardCharsets.UTF_8);
+        ExtensionHandshake theirs = ExtensionHandshake.parse(("d1:v" + v.length + ":" + new String(v,
+                StandardCharsets.ISO_8859_1) + "e").getBytes(StandardCharsets.ISO_8859_1), PAYLOADS);
+        assertEquals(Optional.of("x".repeat(63)), theirs.client());
+        assertEquals(theirs, ExtensionHandshake.parse(theirs.encode(), PAYLOADS));
+    }
+
     @Test
     void aMalformedHandshakeIsRefused() {
         assertThrows(ExtensionException.class, () -> parse("li1ee"), "not a dictionary");
