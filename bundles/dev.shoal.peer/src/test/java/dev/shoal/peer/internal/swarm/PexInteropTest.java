@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * BEP 11 against libtorrent 2.0 on 127.0.0.1: Shoal told of one libtorrent peer learns the other from
- * its PEX and dials it. libtorrent sends its first PEX message soon after the handshakes and then one
+ * BEP 11 against libtorrent 2.0 on 127.0.0.1, both ways: Shoal told of one libtorrent peer learns the
+ * other from its PEX and dials it; and two libtorrent leechers connected only to a Shoal seed learn each
+ * other from Shoal's PEX. libtorrent sends its first PEX message soon after the handshakes and then one
  * a minute; the bound only catches a hang.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -27,6 +28,8 @@ class PexInteropTest {
     private static final Duration STEP = Duration.ofSeconds(30);
     /** Slow seeds, so nobody completes (and drops its seeds) before the exchange is seen. */
     private static final long SLOW = 256 * 1024;
+    /** Leechers of a Shoal seed: 12 MB take minutes, well past the bound. */
+    private static final long TRICKLE = 64 * 1024;
 
     @TempDir
     Path temp;
@@ -54,8 +57,35 @@ class PexInteropTest {
                 shoal.swarm.addPeers(List.of(middle.address()));
                 InetSocketAddress seedAddress = seed.address();
                 await(() -> shoal.swarm.peers().stream().map(PeerInfo::address).anyMatch(seedAddress::equals),
-                        Duration.ofSeconds(75), "Shoal connected to the seed it was never told of; libtorrent's"
-                                + " peers: " + middle.peers());
+                        Duration.ofSeconds(75), () -> "Shoal connected to the seed it was never told of;"
+                                + " libtorrent's peers: " + middle.peers());
+            }
+        }
+    }
+
+    @Test
+    void libtorrentLearnsAnotherLeecherFromShoalsPex() throws Exception {
+        Metainfo torrent = torrent();
+        Torrent file = torrentFile(torrent);
+        try (SwarmPair.Peer shoal = new SwarmPair.Peer(torrent, temp.resolve("seed"), temp.resolve("s.resume"),
+                SwarmSettings.defaults().withListen("127.0.0.1", 0))) {
+            SwarmPair.await(shoal::complete, STEP, "Shoal's seed verified its data");
+            // Slow leechers: from an unthrottled seed on loopback each would complete within a second,
+            // and a complete libtorrent leaves its seeds and dials no other seed, so the two would never
+            // be in Shoal's swarm at once nor want each other.
+            try (LibtorrentPeer first = LibtorrentPeer.leecher(file, temp.resolve("a")).downloadLimit(TRICKLE)
+                    .connectTo(shoal.address()).start()) {
+                first.await("a connection to Shoal", STEP, status -> status.peers() > 0);
+                try (LibtorrentPeer second = LibtorrentPeer.leecher(file, temp.resolve("b")).downloadLimit(TRICKLE)
+                        .connectTo(shoal.address()).start()) {
+                    // Each leecher was told of Shoal only: a second peer is one Shoal's PEX named.
+                    String firstPort = ":" + first.port() + " ";
+                    await(() -> second.peers().stream().anyMatch(p -> p.contains(firstPort) && p.contains("pex"))
+                            || first.peers().stream().anyMatch(p -> p.contains(":" + second.port() + " ")
+                                    && p.contains("pex")),
+                            Duration.ofSeconds(75), () -> "the leechers met through Shoal's PEX; the second's"
+                                    + " peers: " + second.peers() + ", the first's: " + first.peers());
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Test fixtures: a multi-file torrent on disk, and a peer (swarm service + storage + swarm) of it. */
 final class SwarmPair {
@@ -45,10 +46,15 @@ final class SwarmPair {
     }
 
     static void await(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+        await(condition, limit, () -> what);
+    }
+
+    /** As above, {@code what} asked only on a timeout: it may describe the state the wait ended in. */
+    static void await(BooleanSupplier condition, Duration limit, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit + " waiting for " + what);
+                throw new AssertionError("timed out after " + limit + " waiting for " + what.get());
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
