@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real aria2 1.36 ({@code aria2c}) for one torrent, on 127.0.0.1 only: a third, independent
@@ -27,14 +29,17 @@ import java.util.function.Predicate;
  * takes whatever is on disk as complete without hashing it and uploads it as it is, so data damaged
  * on disk (see {@link SwarmData#damagedCopy}) reaches the leechers as blocks that fail their piece hash.
  * </ul>
+ * A leecher may start {@linkplain Builder#fromMagnet from a magnet link} instead of the .torrent file.
  */
 public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
     private static final String GID = "5a0a15a0a15a0a15";
     private static final String TELL_STATUS = "{\"jsonrpc\":\"2.0\",\"id\":\"t\",\"method\":\"aria2.tellStatus\","
-            + "\"params\":[\"" + GID + "\",[\"status\",\"totalLength\",\"completedLength\",\"uploadLength\","
-            + "\"downloadLength\",\"connections\",\"seeder\",\"errorCode\",\"errorMessage\"]]}";
+            + "\"params\":[\"%s\",[\"status\",\"totalLength\",\"completedLength\",\"uploadLength\","
+            + "\"downloadLength\",\"connections\",\"seeder\",\"errorCode\",\"errorMessage\",\"followedBy\"]]}";
+    /** The download aria2 starts once a magnet's metadata is in (a JSON array: not {@link LocalRpc#field}'s). */
+    private static final Pattern FOLLOWED_BY = Pattern.compile("\"followedBy\"\\s*:\\s*\\[\\s*\"([0-9a-fA-F]+)\"");
     private static final String SHUTDOWN = "{\"jsonrpc\":\"2.0\",\"id\":\"t\",\"method\":\"aria2.shutdown\"}";
 
     /** How aria2 treats the torrent's data. */
@@ -42,35 +47,54 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
         SEED, LEECHER, CORRUPT_SEED
     }
 
-    /** aria2's view of the download; {@code status} is active, waiting, paused, error, complete or removed. */
+    /**
+     * aria2's view of the download; {@code status} is active, waiting, paused, error, complete or removed.
+     * {@code metadata}: the download is a magnet link's, still after the metadata (whose own "complete"
+     * is not the torrent's).
+     */
     public record Status(String status, long totalLength, long completedLength, long uploaded, long downloaded,
-            int connections, boolean seeder, String error) implements RealPeer.Status {
+            int connections, boolean seeder, String error, boolean metadata) implements RealPeer.Status {
 
-        static final Status NONE = new Status("starting", 0, 0, 0, 0, 0, false, "");
+        static final Status NONE = new Status("starting", 0, 0, 0, 0, 0, false, "", false);
 
-        static Status parse(String json) {
+        static Status parse(String json, boolean metadata) {
             String code = LocalRpc.field(json, "errorCode").orElse("0");
             String error = "0".equals(code) ? ""
                     : "error " + code + ": " + LocalRpc.field(json, "errorMessage").orElse("");
             return new Status(LocalRpc.field(json, "status").orElse("?"), LocalRpc.longField(json, "totalLength"),
                     LocalRpc.longField(json, "completedLength"), LocalRpc.longField(json, "uploadLength"),
                     LocalRpc.longField(json, "downloadLength"), (int) LocalRpc.longField(json, "connections"),
-                    "true".equals(LocalRpc.field(json, "seeder").orElse("")), error);
+                    "true".equals(LocalRpc.field(json, "seeder").orElse("")), error, metadata);
         }
 
         @Override
         public boolean complete() {
-            return totalLength > 0 && completedLength == totalLength;
+            return !metadata && totalLength > 0 && completedLength == totalLength;
         }
     }
 
     /** What to start; {@link #start()} starts it. */
     public static final class Builder extends PeerBuilder<Builder, Aria2Peer> {
         private final Mode mode;
+        private URI magnetTracker;
 
         private Builder(Mode mode, Torrent torrent, Path dir) {
             super(torrent, dir);
             this.mode = mode;
+        }
+
+        /**
+         * A leecher given the magnet link with the info-hash and {@code tracker} only (no {@code x.pe}:
+         * aria2 1.36's magnet parser reads xt, tr and dn): it finds peers through the tracker, gets the
+         * metadata from them (BEP 9), then downloads under a new GID, which {@link Aria2Peer#status()}
+         * follows.
+         */
+        public Builder fromMagnet(URI tracker) {
+            if (mode != Mode.LEECHER) {
+                throw new IllegalStateException("only a leecher starts from a magnet link");
+            }
+            magnetTracker = tracker;
+            return this;
         }
 
         /** Starts aria2; a seed (either kind) is returned once it seeds, a good seed's data checked. */
@@ -95,14 +119,15 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
                 case CORRUPT_SEED -> List.of("--check-integrity=false", "--bt-seed-unverified=true",
                         "--seed-ratio=0.0");
             });
-            command.add(torrent().file().toAbsolutePath().toString());
+            command.add(magnetTracker != null ? torrent().magnet(magnetTracker)
+                    : torrent().file().toAbsolutePath().toString());
             LocalRpc rpc = new LocalRpc(URI.create("http://127.0.0.1:" + rpcPort + "/jsonrpc"));
-            Aria2Peer peer = new Aria2Peer(mode, listen, rpc);
+            Aria2Peer peer = new Aria2Peer(mode, listen, rpc, magnetTracker != null);
             peer.process = ClientProcess.start("aria2-" + mode.name().toLowerCase() + "-" + listen, command,
                     Files.createTempDirectory("aria2"), peer::onLine);
             try {
                 peer.process.await("RPC answering on port " + rpcPort, READY_WITHIN,
-                        () -> peer.rpc.answers(TELL_STATUS), () -> "starting");
+                        () -> peer.rpc.answers(TELL_STATUS.formatted(GID)), () -> "starting");
                 if (mode != Mode.LEECHER) {
                     peer.await("seeding", READY_WITHIN, status -> {
                         if (peer.checksumError) {
@@ -126,11 +151,15 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
     private ClientProcess process;
     private volatile Status last = Status.NONE;
     private volatile boolean checksumError;
+    /** The download asked about: the first, or the one a magnet link's is followed by. */
+    private volatile String gid = GID;
+    private volatile boolean fetchingMetadata;
 
-    private Aria2Peer(Mode mode, int port, LocalRpc rpc) {
+    private Aria2Peer(Mode mode, int port, LocalRpc rpc, boolean magnet) {
         this.mode = mode;
         this.port = port;
         this.rpc = rpc;
+        this.fetchingMetadata = magnet;
     }
 
     /** A seed of {@code torrent} whose data, in {@code dataDir}, aria2 checks first. */
@@ -165,7 +194,16 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
         if (!process.isAlive()) {
             return last;
         }
-        last = Status.parse(call(TELL_STATUS));
+        String json = call(TELL_STATUS.formatted(gid));
+        if (fetchingMetadata) {
+            Matcher followed = FOLLOWED_BY.matcher(json);
+            if (followed.find()) {
+                gid = followed.group(1);
+                fetchingMetadata = false;
+                json = call(TELL_STATUS.formatted(gid));
+            }
+        }
+        last = Status.parse(json, fetchingMetadata);
         return last;
     }
 
@@ -187,7 +225,7 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
             await("complete data", timeout, status -> status.seeder() && status.complete());
             return;
         }
-        await("complete download", timeout, status -> "complete".equals(status.status()));
+        await("complete download", timeout, status -> !status.metadata() && "complete".equals(status.status()));
         if (process.isAlive()) {
             call(SHUTDOWN);
             int exit = process.awaitExit(Duration.ofSeconds(30), last::toString);

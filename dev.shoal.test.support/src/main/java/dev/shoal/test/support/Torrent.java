@@ -3,6 +3,7 @@ package dev.shoal.test.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,12 @@ public record Torrent(Path file, String infoHash, String name, long pieceLength,
     /** The number of pieces. */
     public int pieceCount() {
         return (int) ((totalLength + pieceLength - 1) / pieceLength);
+    }
+
+    /** The magnet link with the info-hash and {@code tracker} alone: a client given it must fetch the metadata. */
+    public String magnet(URI tracker) {
+        return "magnet:?xt=urn:btih:" + infoHash + "&tr="
+                + URLEncoder.encode(tracker.toString(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.shoal.test.support.Aria2Peer;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.Processes;
+import dev.shoal.test.support.RealPeer;
 import dev.shoal.test.support.SwarmData;
 
 /**
@@ -31,7 +34,8 @@ import dev.shoal.test.support.SwarmData;
  * link's tracker, or through its {@code x.pe} peer alone; the daemon given a link by {@code shoal add}
  * shows it fetching metadata while no peer has it, then downloads once a seed turns up, and after a
  * restart takes the torrent from what it kept instead of fetching again; and Shoal, seeding from a
- * torrent file, gives a libtorrent leecher that has only the info-hash the metadata and the data.
+ * torrent file, gives a libtorrent leecher that has only the info-hash the metadata and the data, and so
+ * it does to an aria2 leecher that has the info-hash and the tracker (it reads no {@code x.pe}).
  * Times to metadata and completion are printed, never asserted.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -157,28 +161,55 @@ class MagnetIT {
     @Test
     void aLibtorrentLeecherWithTheInfoHashOnlyGetsTheMetadataAndTheDataFromShoal() throws Exception {
         Shoal shoal = new Shoal(work);
-        ShoalCli cli = new ShoalCli(shoal);
         int peerPort = onLoopback(shoal);
-        Path shoalData = swarm.newDirectory("shoal-seed");
-        SwarmData.copyTree(swarm.seedDir(), shoalData);
-        ShoalDaemon daemon = start(shoal, work);
-        String hash = swarm.torrent().infoHash().substring(0, 8);
-        cli.ok("shoal:add", swarm.torrentFile().toString(), "--dir", shoalData.toString());
-        cli.awaitInfo(hash, "seeding", WITHIN, info -> info.state().startsWith("seeding") && info.done() == 100,
-                daemon::output);
+        seedFromTheTorrentFile(shoal, start(shoal, work));
 
         Path download = swarm.newDirectory("lt-magnet-leecher");
         long started = System.nanoTime();
         try (LibtorrentPeer leecher = LibtorrentPeer.leecher(swarm.torrent(), download).fromMagnet()
                 .connectTo(peerPort).start()) {
-            leecher.await("the metadata", WITHIN, status -> status.wanted() > 0);
-            double toMetadata = (System.nanoTime() - started) / 1e9;
-            leecher.awaitComplete(WITHIN);
-            System.out.printf("MagnetIT: libtorrent from a bare magnet with Shoal the only seed: metadata at %.1f s,"
-                    + " complete (%s) at %.1f s, with libtorrent's start%n", toMetadata, ShoalGet.mib(swarm.size()),
-                    (System.nanoTime() - started) / 1e9);
+            leechFromShoal("libtorrent from a bare magnet", started, leecher, status -> status.wanted() > 0);
         }
         swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
+    }
+
+    /** Shoal seeds from the torrent file; aria2 has the link with the tracker only and finds Shoal there. */
+    @Test
+    void anAria2LeecherWithTheInfoHashAndTrackerOnlyGetsTheMetadataAndTheDataFromShoal() throws Exception {
+        Shoal shoal = new Shoal(work);
+        onLoopback(shoal);
+        ShoalDaemon daemon = start(shoal, work);
+        seedFromTheTorrentFile(shoal, daemon);
+        swarm.awaitAnnounced("Shoal seeding", now -> now.complete() >= 1, Duration.ofSeconds(30), daemon::output);
+
+        Path download = swarm.newDirectory("aria2-magnet-leecher");
+        long started = System.nanoTime();
+        try (Aria2Peer leecher = Aria2Peer.leecher(swarm.torrent(), download).fromMagnet(swarm.httpAnnounce())
+                .start()) {
+            leechFromShoal("aria2 from a magnet with a tracker", started, leecher, status -> !status.metadata());
+        }
+        swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
+    }
+
+    /** Waits for the leecher's metadata, then its completion; prints the times since {@code started}. */
+    private static <S extends RealPeer.Status> void leechFromShoal(String what, long started, RealPeer<S> leecher,
+            Predicate<? super S> hasMetadata) {
+        leecher.await("the metadata", WITHIN, hasMetadata);
+        double toMetadata = (System.nanoTime() - started) / 1e9;
+        leecher.awaitComplete(WITHIN);
+        System.out.printf("MagnetIT: %s, Shoal the only seed: metadata at %.1f s, complete (%s) at %.1f s, with the"
+                + " client's start%n", what, toMetadata, ShoalGet.mib(swarm.size()),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Adds the torrent file to the daemon with a copy of the swarm's data; returns once it seeds. */
+    private void seedFromTheTorrentFile(Shoal shoal, ShoalDaemon daemon) throws Exception {
+        Path shoalData = swarm.newDirectory("shoal-seed");
+        SwarmData.copyTree(swarm.seedDir(), shoalData);
+        ShoalCli cli = new ShoalCli(shoal);
+        cli.ok("shoal:add", swarm.torrentFile().toString(), "--dir", shoalData.toString());
+        cli.awaitInfo(swarm.torrent().infoHash().substring(0, 8), "seeding", WITHIN,
+                info -> info.state().startsWith("seeding") && info.done() == 100, daemon::output);
     }
 
     /** Peers on 127.0.0.1 on a port the test knows; returns it. */
