@@ -19,7 +19,7 @@
 #
 # How each moment is taken, for each client: bench/magnet_start.py's header and bench/README.md.
 # In short, every 10 ms from the start of the client's process: metadata = the client's copy of
-# the torrent appearing as a file (shoal: <hash>.torrent in its data directory; libtorrent: written
+# the torrent appearing as a file (shoal: <hash>.torrent in its session folder; libtorrent: written
 # by the helper on metadata_received_alert; aria2: --bt-save-metadata) or, for qBittorrent, its Web
 # API reporting a size; first block = the first non-zero byte in the torrent's files on disk, the
 # same for all; plus the seed's first payload byte sent to the client.

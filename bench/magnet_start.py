@@ -13,8 +13,9 @@ Run with Debian's /usr/bin/python3 (it has `import libtorrent`). Subcommands:
 How each moment is taken (t0 is the moment the client's process is started; every check every 10 ms):
 
   metadata     the client's own copy of the torrent appearing as a file:
-                 shoal        <info-hash>.torrent anywhere in its fresh data directory (SHOAL_DATA_DIR),
-                              written by its engine once the info dictionary is verified
+                 shoal        <info-hash>.torrent, written by its engine once the info dictionary is
+                              verified, in the session folder `get` keeps under java.io.tmpdir (set to
+                              the run's fresh folder, as is SHOAL_DATA_DIR)
                  libtorrent   CONF/<info-hash>.torrent, written by leech-magnet on metadata_received_alert
                  aria2        DIR/<info-hash>.torrent (--bt-save-metadata=true)
                  qbittorrent  no such file at that moment: its Web API, /api/v2/torrents/info says
@@ -28,6 +29,9 @@ How each moment is taken (t0 is the moment the client's process is started; ever
   seed sent    the seed's first payload byte sent to the client (libtorrent's session counter,
                net.sent_payload_bytes): the same seed-side figure for every client.
   qbittorrent also gets `api dl`: the Web API's downloaded > 0 (it refreshes every 1.5 s).
+  shoal also gets `start-up`: a `java -jar shoal.jar --version` timed just before its run (the JVM
+  and the OSGi framework, no engine), and every row the 1-minute load average at its start: on a
+  shared 2-core machine both move the figures by seconds.
 
 The seed never dials the clients: each finds it from the magnet (x.pe, unless left out, and tr=).
 opentracker is started afresh before every run on the same port (so no client sees the peers
@@ -173,6 +177,16 @@ class Qbittorrent(QbittorrentConfigured):
         self.next_try = 0.0
         self.api_dl = None
 
+    def prepare(self):
+        super().prepare()
+        # TCP only, as the seed and the other clients here: its libtorrent otherwise tries uTP first
+        # and waits out a connect time-out to the seed (~4 s to the metadata instead of ~0.5).
+        cfg = os.path.join(self.conf, "qBittorrent", "config", "qBittorrent.conf")
+        with open(cfg) as f:
+            text = f.read()
+        with open(cfg, "w") as f:
+            f.write(text.replace("[BitTorrent]\n", "[BitTorrent]\nSession\\BTProtocol=TCP\n", 1))
+
     def command(self):
         return ["qbittorrent-nox", "--profile=" + self.conf, "--webui-port=%d" % self.webui,
                 "--torrenting-port=%d" % self.port, "--skip-dialog=true"]
@@ -300,11 +314,19 @@ def run_once(ctx, seed, tracker, name, rnd):
     client.prepare()
     announce_seed(seed, tracker)
     os.sync()
+    if name == "shoal":
+        t = time.monotonic()
+        subprocess.run(["java", "-jar", ctx["shoal_jar"], "--version"], stdout=subprocess.DEVNULL, check=True)
+        row["startup_s"] = time.monotonic() - t
     time.sleep(0.3)
+    row["load"] = os.getloadavg()[0]
     files = [os.path.join(dl, rel) for rel in ctx["files"]]
     out_path = os.path.join(ctx["work"], "logs", "%s-%d.log" % (name, rnd))
     os.makedirs(os.path.dirname(out_path), exist_ok=True)
     out = open(out_path, "w")
+    # For lining up the client's own timestamped log with the figures: its start, in local time.
+    out.write("# t0 %s.%03d\n" % (time.strftime("%H:%M:%S"), int(time.time() * 1000) % 1000))
+    out.flush()
     t0 = time.monotonic()
     seed.begin(client.port, t0, dial=False)
     proc = subprocess.Popen(client.command(), stdin=subprocess.DEVNULL, stdout=out, stderr=out, env=client.env(),
@@ -413,7 +435,7 @@ def run(argv):
     ctx["magnet"] = magnet_of(ctx["infohash"], ti.name(), a.tracker_port, None if a.no_xpe else seed.port)
     log("magnet: " + ctx["magnet"])
     fields = ["round", "client", "ok", "metadata_s", "first_block_s", "seed_sent_s", "api_add_s", "api_dl_s",
-              "connections", "reason"]
+              "startup_s", "load", "connections", "reason"]
     rows = []
     csv_path = os.path.join(a.work, "results.csv")
     try:
@@ -454,13 +476,20 @@ def run(argv):
             ok += ", failed: " + "; ".join(sorted({r["reason"] for r in mine if not r["ok"]}))[:300].replace("|", "/")
         print("| %s | %s | %s | %s | %s |" % (name, spread(good, "metadata_s"), spread(good, "first_block_s"),
                                               spread(good, "seed_sent_s"), ok))
+    shoal = [r for r in rows if r.get("startup_s") is not None]
+    if shoal:
+        print()
+        print("shoal --version (JVM and framework start-up, no engine): %s s" % spread(shoal, "startup_s"))
     print()
-    print("Raw figures (s): round client metadata first-block seed-sent [qBittorrent: api-add api-dl]")
+    print("Raw figures (s): round client metadata first-block seed-sent load "
+          "[shoal: start-up] [qbittorrent: api-add api-dl]")
     for r in rows:
-        extra = "" if r.get("api_add_s") is None else " %s %s" % (fmt(r.get("api_add_s")), fmt(r.get("api_dl_s")))
-        print("  %d %-12s %s %s %s%s%s" % (r["round"], r["client"], fmt(r.get("metadata_s")),
-                                          fmt(r.get("first_block_s")), fmt(r.get("seed_sent_s")), extra,
-                                          "" if r["ok"] else "  failed: " + r["reason"]))
+        extra = "" if r.get("startup_s") is None else " start-up %s" % fmt(r["startup_s"])
+        if r.get("api_add_s") is not None:
+            extra += " api-add %s api-dl %s" % (fmt(r.get("api_add_s")), fmt(r.get("api_dl_s")))
+        print("  %d %-12s %s %s %s %s%s%s" % (r["round"], r["client"], fmt(r.get("metadata_s")),
+                                             fmt(r.get("first_block_s")), fmt(r.get("seed_sent_s")),
+                                             fmt(r.get("load")), extra, "" if r["ok"] else "  failed: " + r["reason"]))
     print()
     print("per-round numbers: " + csv_path)
     return 1 if any_failed else 0
