@@ -4,6 +4,7 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.peer.api.MetadataFetch;
 import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.MetadataProgress;
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.internal.codec.WireLimits;
 import dev.shoal.peer.internal.extension.ExtensionPayloads;
 import dev.shoal.peer.internal.extension.ExtensionRegistry;
@@ -81,7 +82,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     }
 
     @Override
-    public void addPeers(Collection<InetSocketAddress> addresses) {
+    public void addPeers(Collection<InetSocketAddress> addresses, String source) {
         lock.run(() -> {
             if (closed) {
                 return;
@@ -91,14 +92,14 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
                     known.add(address);
                 }
             }
-            offer(addresses);
+            offer(addresses, source);
         });
     }
 
-    private void offer(Collection<InetSocketAddress> addresses) {
+    private void offer(Collection<InetSocketAddress> addresses, String source) {
         Set<InetSocketAddress> busy = new HashSet<>(dialling);
         connections.forEach(connection -> busy.add((InetSocketAddress) connection.remoteAddress()));
-        candidates.offer(addresses, busy, clock.millis());
+        candidates.offer(addresses, source, busy, clock.millis());
         dial();
     }
 
@@ -209,7 +210,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
         }
         try {
             fetcher.tick();
-            offer(known);
+            offer(known, PeerInfo.UNKNOWN); // each keeps the source it came with
         } catch (RuntimeException e) {
             LOG.error("metadata {}: tick failed", infoHash, e);
         }

@@ -1,11 +1,13 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.PeerId;
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +44,8 @@ final class PeerRoster {
     private final Turnover turnover;
     private final Candidates candidates;
     private final Map<PeerConnection, PeerState> peers = new LinkedHashMap<>();
-    private final Set<InetSocketAddress> dialling = new HashSet<>();
+    /** Addresses being dialled, and the source each came from. */
+    private final Map<InetSocketAddress, String> dialling = new HashMap<>();
     private final Set<PeerId> bannedIds = new HashSet<>();
     private long lastPeersWantedMillis = Long.MIN_VALUE / 2;
     private boolean closed;
@@ -86,13 +89,13 @@ final class PeerRoster {
         return closed;
     }
 
-    /** Addresses to dial, but those connected, being dialled, banned or tried lately. */
-    void offer(Collection<InetSocketAddress> addresses) {
-        Set<InetSocketAddress> busy = new HashSet<>(dialling);
+    /** Addresses to dial from {@code source}, but those connected, being dialled, banned or tried lately. */
+    void offer(Collection<InetSocketAddress> addresses, String source) {
+        Set<InetSocketAddress> busy = new HashSet<>(dialling.keySet());
         for (PeerState peer : peers.values()) {
             busy.add(peer.address);
         }
-        candidates.offer(addresses, busy, clock.millis());
+        candidates.offer(addresses, source, busy, clock.millis());
         dial();
     }
 
@@ -109,7 +112,7 @@ final class PeerRoster {
             if (address == null) {
                 break;
             }
-            dialling.add(address);
+            dialling.put(address, candidates.source(address));
             context.dial(address, local)
                     .whenComplete((connection, failure) -> lock.run(() -> dialled(address, failure)));
         }
@@ -146,9 +149,19 @@ final class PeerRoster {
             connection.close();
             return null;
         }
-        PeerState peer = new PeerState(connection, clock.millis(), Downloader.INITIAL_QUEUE_DEPTH);
+        PeerState peer = new PeerState(connection, source(connection, address), clock.millis(),
+                Downloader.INITIAL_QUEUE_DEPTH);
         peers.put(connection, peer);
         return peer;
+    }
+
+    /** Where the peer came from: the source of the address we dialled, or it dialled us. */
+    private String source(PeerConnection connection, InetSocketAddress address) {
+        if (!connection.outgoing()) {
+            return PeerInfo.INCOMING;
+        }
+        String source = dialling.get(address);
+        return source != null ? source : candidates.source(address);
     }
 
     /** Why a new connection must go, or null. */

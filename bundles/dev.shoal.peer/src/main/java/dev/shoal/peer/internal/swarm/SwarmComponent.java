@@ -48,8 +48,6 @@ public final class SwarmComponent implements SwarmService {
     public static final String PID = "dev.shoal.peer";
     private static final Logger LOG = LoggerFactory.getLogger(SwarmComponent.class);
 
-    /** The cap on a fetched info dictionary; read when a fetch starts. */
-    private volatile int maxMetadataSize = 30 * 1024 * 1024;
     /** Replaced by {@link #modified}; swarms read it at each use. */
     private volatile SwarmSettings settings;
     private final PeerId peerId;
@@ -73,7 +71,6 @@ public final class SwarmComponent implements SwarmService {
             component.disableComponent(name);
             component.enableComponent(name);
         });
-        this.maxMetadataSize = config.maxMetadataSize();
     }
 
     /** A service with these settings that fails when the configured port is taken. */
@@ -120,7 +117,6 @@ public final class SwarmComponent implements SwarmService {
             return;
         }
         apply(changed);
-        maxMetadataSize = config.maxMetadataSize();
         LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
                 + " hash failures, snubbed after {} s, {} requests queued per peer, dials {}, turnover {}",
                 changed.connectionsPerTorrent(), changed.connectionsTotal(), changed.uploadSlots(),
@@ -173,7 +169,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Override
     public MetadataFetch fetchMetadata(InfoHash infoHash, MetadataListener listener) {
-        return new MetadataFetchSession(infoHash, listener, context, maxMetadataSize, Clock.SYSTEM);
+        return new MetadataFetchSession(infoHash, listener, context, settings.maxMetadataSize(), Clock.SYSTEM);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
@@ -98,7 +99,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
                 this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
-        this.extensions = new Extensions(torrent, context, clock, roster::offer);
+        this.extensions = new Extensions(torrent, context, clock, learned -> roster.offer(learned, PeerInfo.PEX));
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
                 roster.all(), this::complete, extensions.registry());
         this.lastTickMillis = clock.millis();
@@ -111,10 +112,11 @@ final class TorrentSwarm implements Swarm, PeerListener {
     // --- the Swarm API ----------------------------------------------------------------------
 
     @Override
-    public void addPeers(Collection<InetSocketAddress> addresses) {
+    public void addPeers(Collection<InetSocketAddress> addresses, String source) {
+        Objects.requireNonNull(source, "source");
         lock.run(() -> {
             if (!roster.closed()) {
-                roster.offer(addresses);
+                roster.offer(addresses, source);
             }
         });
     }

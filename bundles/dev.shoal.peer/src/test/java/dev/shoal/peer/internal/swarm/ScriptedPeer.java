@@ -8,6 +8,7 @@ import dev.shoal.bencode.BInteger;
 import dev.shoal.bencode.BencodeDecoder;
 import dev.shoal.bencode.BencodeEncoder;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.peer.internal.pex.PexMessage;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -87,6 +88,18 @@ final class ScriptedPeer implements AutoCloseable {
                         Arrays.copyOfRange(message.payload(), 1, message.payload().length));
             }
         }
+    }
+
+    /**
+     * Sends our extended handshake (ut_pex as id 1, so a swarm that offers it may send us its own) and
+     * gives the {@code m} of theirs.
+     */
+    BDictionary pexHandshake() throws Exception {
+        sendExtended(0, encode(BDictionary.builder()
+                .put("m", BDictionary.builder().put(PexMessage.EXTENSION, 1).build()).put("v", "scripted").build()));
+        Message theirs = readExtended();
+        assertEquals(0, theirs.id(), "their extended handshake comes first");
+        return (BDictionary) dictionary(theirs.payload()).get("m").orElseThrow();
     }
 
     /** True once the other side closed the connection within {@code limit}, false when it stayed open. */
