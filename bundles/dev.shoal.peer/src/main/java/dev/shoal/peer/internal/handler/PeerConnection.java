@@ -15,6 +15,8 @@ public final class PeerConnection {
     private final LocalTorrent torrent;
     private final Handshake remote;
     private final boolean outgoing;
+    /** Set when we close it, so that its end is not taken for the peer leaving us. */
+    private volatile boolean closedByUs;
 
     PeerConnection(IoSession session, LocalTorrent torrent, Handshake remote, boolean outgoing) {
         this.session = session;
@@ -54,8 +56,14 @@ public final class PeerConnection {
         session.write(message);
     }
 
+    /** True once we closed it ({@link #close}, {@link #closeNow}); false when the peer or the network ended it. */
+    public boolean closedByUs() {
+        return closedByUs;
+    }
+
     /** Closes after what is queued has been written. */
     public void close() {
+        closedByUs = true;
         session.closeOnFlush();
     }
 
@@ -64,6 +72,7 @@ public final class PeerConnection {
      * (what is queued for it would never flush, and the socket would stay open).
      */
     public void closeNow() {
+        closedByUs = true;
         session.closeNow();
     }
 

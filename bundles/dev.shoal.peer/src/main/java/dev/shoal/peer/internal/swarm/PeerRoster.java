@@ -4,6 +4,7 @@ import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.PeerId;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,6 +28,8 @@ final class PeerRoster {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRoster.class);
     private static final long PEERS_WANTED_MILLIS = 30_000;
     private static final long RETRY_ADDRESS_MILLIS = 60_000;
+    /** A connection that lived this long worked: if the peer drops us later, the redial backoff starts afresh. */
+    private static final long LASTED_MILLIS = 120_000;
 
     private final String name;
     private final SwarmLock lock;
@@ -88,12 +91,17 @@ final class PeerRoster {
 
     /** Addresses to dial, but those connected, being dialled, banned or tried lately. */
     void offer(Collection<InetSocketAddress> addresses) {
+        candidates.offer(addresses, busy(), clock.millis());
+        dial();
+    }
+
+    /** The addresses connected or being dialled. */
+    private Set<InetSocketAddress> busy() {
         Set<InetSocketAddress> busy = new HashSet<>(dialling);
         for (PeerState peer : peers.values()) {
             busy.add(peer.address);
         }
-        candidates.offer(addresses, busy, clock.millis());
-        dial();
+        return busy;
     }
 
     /**
@@ -101,6 +109,9 @@ final class PeerRoster {
      * asks for peers (at most every {@link #PEERS_WANTED_MILLIS}).
      */
     void dial() {
+        if (!closed) {
+            candidates.wake(busy(), clock.millis());
+        }
         int limit = context.settings().connectionsPerTorrent();
         while (!closed && peers.size() + dialling.size() < limit && candidates.size() > 0
                 && context.slots().tryAcquire()) {
@@ -127,6 +138,9 @@ final class PeerRoster {
             // The connection (or its handshake) never came; admit() did not take the slot over.
             context.slots().release();
             LOG.debug("{}: could not reach {}: {}", name, address, failure.toString());
+            if (candidates.redialling(address)) {
+                candidates.redialLater(address, clock.millis());
+            }
             dial();
         }
     }
@@ -243,6 +257,24 @@ final class PeerRoster {
             LOG.debug("{}: {} gone{}", name, peer.address, cause.map(c -> ": " + c).orElse(""));
         }
         return peer;
+    }
+
+    /**
+     * The peer we dialled is gone: when it left us (we did not close it, and it broke no rule) while
+     * {@code worthRedialling}, it is dialled again after a backoff (see {@link Candidates}).
+     */
+    void left(PeerState peer, Optional<Throwable> cause, boolean worthRedialling) {
+        long now = clock.millis();
+        if (now - peer.connectedMillis >= LASTED_MILLIS) {
+            candidates.connectionLasted(peer.address);
+        }
+        boolean theyLeft = !peer.connection.closedByUs() && cause.map(c -> c instanceof IOException).orElse(true);
+        if (closed || !peer.connection.outgoing() || !theyLeft || !worthRedialling) {
+            return;
+        }
+        if (candidates.redialLater(peer.address, now)) {
+            LOG.debug("{}: {} left us; dialling it again after a backoff", name, peer.address);
+        }
     }
 
     /** Disconnects the peer and never dials or admits it again (by address or id). */

@@ -271,6 +271,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
             PeerState peer = roster.remove(connection, cause);
             extensions.registry().closed(connection);
             if (peer != null) {
+                // Two seeds have nothing to trade; anyone else is worth another try.
+                roster.left(peer, cause, !(complete() && peer.isSeed(pieceCount)));
                 forget(peer);
                 if (!roster.closed()) {
                     roster.dial();
