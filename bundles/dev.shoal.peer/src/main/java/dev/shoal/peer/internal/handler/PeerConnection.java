@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.handler;
 
+import dev.shoal.peer.internal.mina.WireState;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.SocketAddress;
@@ -45,6 +46,15 @@ public final class PeerConnection {
 
     public boolean isOpen() {
         return session.isConnected() && !session.isClosing();
+    }
+
+    /**
+     * The torrent's piece count became known (a metadata fetch's connection handed to the torrent's
+     * swarm): from the next frame on, the wire checks bitfields and piece indices against it.
+     */
+    public void expectPieces(int pieceCount) {
+        WireState state = WireState.of(session);
+        state.limits(state.limits().withPieceCount(pieceCount));
     }
 
     /** Messages queued for the socket and not yet written to it. */

@@ -147,14 +147,26 @@ final class PeerRoster {
 
     /** A connection is through both handshakes: the peer joins, or the connection is closed and null returned. */
     PeerState admit(PeerConnection connection) {
+        return admit(connection, connection.outgoing());
+    }
+
+    /**
+     * A connection a metadata fetch made, holding a global slot already: the peer joins, or the
+     * connection is closed and null returned.
+     */
+    PeerState adopt(PeerConnection connection) {
+        return admit(connection, true);
+    }
+
+    private PeerState admit(PeerConnection connection, boolean holdsSlot) {
         InetSocketAddress address = (InetSocketAddress) connection.remoteAddress();
         String refusal = refusal(connection, address, connection.remote().peerId());
-        if (refusal == null && !connection.outgoing()) {
+        if (refusal == null && !holdsSlot) {
             refusal = makeRoom();
         }
         if (refusal != null) {
             LOG.debug("{}: refusing {}: {}", name, address, refusal);
-            if (connection.outgoing()) {
+            if (holdsSlot) {
                 context.slots().release();
             }
             connection.close();

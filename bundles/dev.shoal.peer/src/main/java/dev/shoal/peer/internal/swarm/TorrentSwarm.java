@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
@@ -251,6 +252,42 @@ final class TorrentSwarm implements Swarm, PeerListener {
                 sendOurPieces(peer);
                 extensions.registry().connected(connection); // BEP 6: the pieces message comes first
             }
+        });
+    }
+
+    /**
+     * Goes on with the connections a metadata fetch of this torrent left (see {@link Handoff}): each
+     * peer joins as if it had just connected, hears our extensions again and what we have as haves
+     * (a bitfield may only come first, and the fetch sent none), and what it said of its pieces
+     * meanwhile is taken as if it said it now.
+     */
+    void adopt(Handoff handoff) {
+        lock.run(() -> {
+            Map<PeerConnection, Handoff.Adopted> taken = handoff.adopt(this, pieceCount);
+            int joined = 0;
+            for (Map.Entry<PeerConnection, Handoff.Adopted> entry : taken.entrySet()) {
+                PeerConnection connection = entry.getKey();
+                PeerState peer = roster.adopt(connection);
+                if (peer == null) {
+                    continue;
+                }
+                joined++;
+                extensions.registry().adopt(connection, entry.getValue().handshake());
+                List<PeerMessage> said = entry.getValue().pieces().replay(pieceCount);
+                if (said == null) {
+                    LOG.debug("{}: closing {}: {}", torrent.name(), peer.address,
+                            entry.getValue().pieces().problem(pieceCount));
+                    connection.close();
+                    continue;
+                }
+                for (int piece = verified.nextSetBit(0); piece >= 0; piece = verified.nextSetBit(piece + 1)) {
+                    peer.send(new Have(piece));
+                }
+                said.forEach(message -> router.route(peer, message));
+                downloader.updateInterest(peer);
+            }
+            LOG.debug("{}: went on with {} of the {} connections of the metadata fetch", torrent.name(), joined,
+                    taken.size());
         });
     }
 
