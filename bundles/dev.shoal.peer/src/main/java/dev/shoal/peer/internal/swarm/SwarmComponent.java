@@ -58,6 +58,7 @@ public final class SwarmComponent implements SwarmService {
     private final TokenBucket globalDownload = new TokenBucket(0, System.nanoTime());
     private final TokenBucket globalUpload = new TokenBucket(0, System.nanoTime());
     private final ScheduledExecutorService scheduler;
+    private final ParkedConnections parked;
     /** Picking and choking draw often under the swarm's lock: a plain generator, seeded securely. */
     private final Random random = new Random(new SecureRandom().nextLong());
     private final Context context = new Context();
@@ -93,6 +94,7 @@ public final class SwarmComponent implements SwarmService {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
+        this.parked = new ParkedConnections(timer);
         this.connector = new PeerConnector(settings.wire());
         this.acceptor = new PeerAcceptor(settings.wire());
         try {
@@ -141,6 +143,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Deactivate
     public void close() {
+        parked.close();
         acceptor.close();
         connector.close();
         scheduler.shutdownNow();
@@ -164,7 +167,13 @@ public final class SwarmComponent implements SwarmService {
 
     @Override
     public Swarm join(Metainfo torrent, TorrentStorage storage, SwarmListener listener) {
-        return new TorrentSwarm(torrent, storage, listener, context, peerId, Clock.SYSTEM, random);
+        TorrentSwarm swarm = new TorrentSwarm(torrent, storage, listener, context, peerId, Clock.SYSTEM, random);
+        // A magnet's metadata fetch left its connections for this swarm: it goes on with them, dialling nobody.
+        Handoff handoff = parked.take(torrent.infoHash());
+        if (handoff != null) {
+            swarm.adopt(handoff);
+        }
+        return swarm;
     }
 
     @Override
@@ -215,6 +224,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public ConnectionSlots slots() {
             return slots;
+        }
+
+        @Override
+        public ParkedConnections parked() {
+            return parked;
         }
 
         @Override

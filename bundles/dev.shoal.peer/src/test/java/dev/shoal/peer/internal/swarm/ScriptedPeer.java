@@ -59,6 +59,14 @@ final class ScriptedPeer implements AutoCloseable {
         assertArrayEquals(infoHash.truncated().bytes(), Arrays.copyOfRange(theirs, 28, 48));
     }
 
+    /** A message of any kind: {@code id}, then {@code payload}. */
+    void send(int id, byte[] payload) throws IOException {
+        out.writeInt(1 + payload.length);
+        out.write(id);
+        out.write(payload);
+        out.flush();
+    }
+
     void sendExtended(int id, byte[] payload) throws IOException {
         out.writeInt(2 + payload.length);
         out.write(EXTENDED);
