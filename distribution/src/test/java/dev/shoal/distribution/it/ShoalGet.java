@@ -54,6 +54,11 @@ final class ShoalGet implements AutoCloseable {
             this.dir = dir;
         }
 
+        /** Where the download goes ({@code --dir}). */
+        Path directory() {
+            return dir;
+        }
+
         /** Shoal's own folder: data directory, temp folder, output files. Runs may share it (resume). */
         Options base(Path value) {
             base = value;
