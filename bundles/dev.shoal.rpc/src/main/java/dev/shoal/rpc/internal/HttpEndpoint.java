@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Another program may take the port between the probe and Jetty's bind; Jetty then logs why it
  * did not start, and a configuration change (or a restart) probes again.
  */
-@Component(service = HttpEndpoint.class, configurationPid = RpcServlet.PID,
+@Component(service = HttpEndpoint.class, immediate = true, configurationPid = RpcServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class HttpEndpoint {
 

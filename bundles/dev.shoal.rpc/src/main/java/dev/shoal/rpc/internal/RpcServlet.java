@@ -27,7 +27,8 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = Servlet.class, configurationPid = RpcServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = {"osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH,
+        // "/*" serves the path itself too, and with a slash after it, where transmission-remote 3.00 posts.
+        property = {"osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH + "/*",
             "osgi.http.whiteboard.servlet.name=dev.shoal.rpc"})
 @Designate(ocd = RpcConfig.class)
 public final class RpcServlet extends HttpServlet {
