@@ -27,8 +27,9 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = Servlet.class, configurationPid = RpcServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        // "/*" serves the path itself too, and with a slash after it, where transmission-remote 3.00 posts.
-        property = {"osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH + "/*",
+        // Also with a slash after it, where transmission-remote 3.00 posts (Felix matches "/x/*" to "/x/" only).
+        property = {"osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH,
+            "osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH + "/*",
             "osgi.http.whiteboard.servlet.name=dev.shoal.rpc"})
 @Designate(ocd = RpcConfig.class)
 public final class RpcServlet extends HttpServlet {
