@@ -90,14 +90,22 @@ final class Gate {
 
     private static boolean isIpLiteral(String name) {
         if (name.startsWith("[") && name.endsWith("]")) {
-            return literal(name.substring(1, name.length() - 1), true);
+            return ipv6(name.substring(1, name.length() - 1));
         }
-        return IPV4.matcher(name).matches() && literal(name, false);
+        if (!IPV4.matcher(name).matches()) {
+            return false;
+        }
+        for (String octet : name.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Parses without a DNS lookup: only called on text shaped like an address. */
-    private static boolean literal(String text, boolean v6) {
-        if (v6 && !text.matches("[0-9a-fA-F:.%a-zA-Z]+")) {
+    /** Java parses text with a ':' as an IPv6 literal, never as a name to look up. */
+    private static boolean ipv6(String text) {
+        if (text.indexOf(':') < 0 || !text.matches("[0-9a-fA-F:.]+(%[0-9A-Za-z]+)?")) {
             return false;
         }
         try {
