@@ -184,6 +184,58 @@ class TransmissionRpcIT {
     }
 
     @Test
+    void transmissionRemoteMovesDataAndSetsLabelsWhichStayAfterARestart() throws Exception {
+        Path remote = SystemProgram.require("transmission-remote");
+        start();
+        Path have = swarm.newDirectory("rpc-have");
+        dev.shoal.test.support.SwarmData.copyTree(swarm.seedDir(), have);
+        String name = swarm.torrent().name();
+        assertTrue(tr(remote, "-a", swarm.torrentFile().toString(), "-w", have.toString()).contains("success"));
+        awaitList(remote, "checked complete", rows -> rows.stream().anyMatch(r -> r.name().equals(name)
+                && r.done() == 100));
+        int id = row(tr(remote, "-l"), name).orElseThrow().id();
+
+        Path moved = swarm.newDirectory("rpc-moved");
+        tr(remote, "-t", String.valueOf(id), "--move", moved.toString());
+        swarm.assertDownloaded(moved, dev.shoal.test.support.SwarmData.Compare.EXACT);
+        assertFalse(Files.exists(have.resolve(name)), "gone from the old place");
+        tr(remote, "-t", String.valueOf(id), "-L", "tv,hd");
+        JsonNode before = torrentGet(id);
+        System.out.println("TransmissionRpcIT: after --move and -L: " + before);
+        assertAll(before.toString(), () -> assertEquals(moved.toString(), before.path("downloadDir").asText()),
+                () -> assertEquals("[\"tv\",\"hd\"]", before.path("labels").toString()),
+                () -> assertTrue(before.path("addedDate").asLong() > 0, "addedDate"),
+                () -> assertTrue(before.path("doneDate").asLong() > 0, "doneDate"));
+        tr(remote, "-t", String.valueOf(id), "-v");
+        awaitList(remote, "verified at the new place", rows -> rows.stream().anyMatch(r -> r.name().equals(name)
+                && r.done() == 100 && !r.line().contains("Verif")));
+
+        daemon.close();
+        start();
+        JsonNode after = torrentGet(id);
+        assertAll(after.toString(), () -> assertEquals(moved.toString(), after.path("downloadDir").asText()),
+                () -> assertEquals(before.path("labels"), after.path("labels")),
+                () -> assertEquals(before.path("addedDate"), after.path("addedDate")),
+                () -> assertEquals(before.path("doneDate"), after.path("doneDate")));
+        awaitList(remote, "seeding after the restart", rows -> rows.stream().anyMatch(r -> r.name().equals(name)
+                && r.done() == 100));
+    }
+
+    /** One torrent's dates, labels and folder from torrent-get, through the session-id handshake. */
+    private JsonNode torrentGet(int id) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc");
+        String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+        String ask = "{\"method\":\"torrent-get\",\"arguments\":{\"ids\":[" + id + "],\"fields\":[\"labels\","
+                + "\"addedDate\",\"doneDate\",\"downloadDir\",\"activityDate\",\"seedIdleMode\"]}}";
+        String session = post(http, uri, auth, null, ask).headers().firstValue("X-Transmission-Session-Id")
+                .orElseThrow();
+        JsonNode reply = JSON.readTree(post(http, uri, auth, session, ask).body());
+        assertEquals("success", reply.path("result").asText(), reply.toString());
+        return reply.path("arguments").path("torrents").path(0);
+    }
+
+    @Test
     void protocolEdgesAreAnsweredAndTheDaemonGoesOn() throws Exception {
         start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -213,8 +265,10 @@ class TransmissionRpcIT {
                 "'fields'");
         assertError(post(http, uri, auth, session, "{\"method\":\"torrent-stop\",\"arguments\":{\"ids\":[999]}}"),
                 "no torrent with id 999");
-        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-set\",\"arguments\":{\"labels\":[\"a\"]}}"),
-                "not supported by Shoal yet");
+        assertError(post(http, uri, auth, session,
+                "{\"method\":\"torrent-set\",\"arguments\":{\"bandwidthPriority\":1}}"), "not supported by Shoal yet");
+        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-set-location\",\"arguments\":{\"location\":"
+                + "\"relative/dir\"}}"), "absolute");
         assertError(post(http, uri, auth, session, "{\"method\":\"port-test\"}"), "not supported");
         String big = "{\"method\":\"session-get\",\"arguments\":{\"x\":\"" + "a".repeat(10 << 20) + "\"}}";
         HttpResponse<String> tooBig = post(http, uri, auth, session, big);

@@ -163,6 +163,12 @@ final class Rig implements AutoCloseable {
             public void delete(Metainfo torrent, Path downloadDirectory, Path resumeFile) throws StorageException {
                 DELETER.delete(torrent, downloadDirectory, resumeFile);
             }
+
+            @Override
+            public void move(Metainfo torrent, Path downloadDirectory, Metainfo target, Path targetDirectory)
+                    throws StorageException {
+                DELETER.move(torrent, downloadDirectory, target, targetDirectory);
+            }
         };
     }
 

@@ -67,6 +67,11 @@ class SettingsTest {
             public long metadataTimeoutSeconds() {
                 return 0;
             }
+
+            @Override
+            public long seedIdleMinutes() {
+                return 0;
+            }
         };
     }
 

@@ -227,5 +227,45 @@ final class FakeEngine implements Engine {
             removed = true;
             return CompletableFuture.completedFuture(null);
         }
+
+        @Override
+        public dev.shoal.engine.api.TorrentDates dates() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> labels() {
+            return List.of();
+        }
+
+        @Override
+        public void setLabels(List<String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.shoal.engine.api.IdleLimit idleLimit() {
+            return dev.shoal.engine.api.IdleLimit.GLOBAL;
+        }
+
+        @Override
+        public void setIdleLimit(dev.shoal.engine.api.IdleLimit limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> moveTo(Path directory, boolean moveData) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<Void> rename(String path, String newName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void reannounce() {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -88,4 +88,68 @@ public interface Torrent {
      * a file could not be deleted (the torrent is removed all the same).
      */
     CompletionStage<Void> remove(boolean deleteFiles);
+
+    /**
+     * When it was added, completed and last active, and how long it downloaded and seeded.
+     *
+     * @since 2.2
+     */
+    TorrentDates dates();
+
+    /**
+     * Its labels, in the order given; none at first. Kept across restarts.
+     *
+     * @since 2.2
+     */
+    List<String> labels();
+
+    /**
+     * Replaces its labels. Each is trimmed; blanks and repeats are dropped.
+     *
+     * @throws IllegalArgumentException when a label holds a comma or a control character or is longer
+     *                                  than 128 characters, or there are more than 32
+     * @throws IllegalStateException    while its metadata is not known yet
+     * @since 2.2
+     */
+    void setLabels(List<String> labels);
+
+    /** @since 2.2 */
+    IdleLimit idleLimit();
+
+    /**
+     * When it stops seeding for want of uploading.
+     *
+     * @throws IllegalStateException while its metadata is not known yet
+     * @since 2.2
+     */
+    void setIdleLimit(IdleLimit limit);
+
+    /**
+     * Makes {@code directory} its download directory. With {@code moveData}, its files are moved there
+     * first (renamed on one file system, copied, compared and deleted across two); without, its data is
+     * looked for there (and checked). A running torrent stops its transfers for the move and starts again
+     * after it, at the new place. A failure leaves the data and the torrent where they were and fails the
+     * stage with an {@link EngineException} saying why.
+     *
+     * @since 2.2
+     */
+    CompletionStage<Void> moveTo(Path directory, boolean moveData);
+
+    /**
+     * Renames a file or folder of the torrent, on disk too, as Transmission's {@code torrent-rename-path}
+     * does: {@code path} is a file's or a folder's path in the torrent ({@code name/sub/file}; the
+     * torrent's name alone is its top folder, or its only file), {@code newName} the new last component.
+     * The new paths are kept across restarts. Fails the stage with an {@link EngineException} when no
+     * such path is in the torrent, the name is not one plain component, or the new path is taken.
+     *
+     * @since 2.2
+     */
+    CompletionStage<Void> rename(String path, String newName);
+
+    /**
+     * Announces to its trackers as soon as their minimum interval allows; nothing while it is stopped.
+     *
+     * @since 2.2
+     */
+    void reannounce();
 }

@@ -25,7 +25,9 @@ final class Configured {
                 .withAdditions(new EngineSettings.AddDefaults(downloads,
                         seedGoal(config.seedRatio(), config.seedTimeMinutes())))
                 .withQueueLimits(Math.max(0, config.maxActiveDownloads()), Math.max(0, config.maxActiveSeeds()))
-                .withMetadataTimeout(Duration.ofSeconds(Math.max(0, config.metadataTimeoutSeconds())));
+                .withMetadataTimeout(Duration.ofSeconds(Math.max(0, config.metadataTimeoutSeconds())))
+                .withIdleLimit(config.seedIdleMinutes() > 0 ? Optional.of(Duration.ofMinutes(config.seedIdleMinutes()))
+                        : Optional.empty());
     }
 
     /** A ratio as text (empty or negative: none) and minutes (0 or less: none). */

@@ -77,6 +77,11 @@ public final class EngineComponent implements Engine {
                 description = "Torrents added without a goal stop seeding after this long; 0 for none.", min = "0")
         long seedTimeMinutes() default 0;
 
+        @AttributeDefinition(name = "Idle seeding limit (minutes)",
+                description = "A seeding torrent following the global idle limit stops after this long without"
+                        + " uploading; 0 for none.", min = "0")
+        long seedIdleMinutes() default 0;
+
         @AttributeDefinition(name = "Most active downloads",
                 description = "Torrents downloading at once; more wait QUEUED, in queue order. 0 for no limit.",
                 min = "0")

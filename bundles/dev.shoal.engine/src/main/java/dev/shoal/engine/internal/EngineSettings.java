@@ -5,6 +5,7 @@ import dev.shoal.engine.api.SeedGoal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The engine's settings as a value, so it runs without OSGi too.
@@ -20,10 +21,12 @@ import java.util.Objects;
  * @param maxActiveSeeds     most torrents seeding at once; 0 for no limit
  * @param metadataTimeout    how long a magnet link's metadata is fetched before the torrent fails;
  *                           zero for no limit
+ * @param idleLimit          how long a torrent following the global idle limit seeds without uploading
+ *                           before it stops; empty for no limit
  */
 public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateLimits globalLimits, Duration tick,
         Duration stopWait, Duration saveInterval, AddDefaults additions, int maxActiveDownloads, int maxActiveSeeds,
-        Duration metadataTimeout) {
+        Duration metadataTimeout, Optional<Duration> idleLimit) {
 
     /** The framework property naming Shoal's data directory. */
     public static final String DATA_DIR_PROPERTY = "shoal.data.dir";
@@ -56,6 +59,7 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
         if (metadataTimeout.isNegative()) {
             throw new IllegalArgumentException("the metadata timeout must not be negative");
         }
+        Objects.requireNonNull(idleLimit, "idleLimit");
         if (maxActiveDownloads < 0 || maxActiveSeeds < 0) {
             throw new IllegalArgumentException("the most active torrents must not be negative");
         }
@@ -69,42 +73,47 @@ public record EngineSettings(Path resumeDirectory, Path torrentsDirectory, RateL
     public static EngineSettings defaults(Path resumeDirectory) {
         return new EngineSettings(resumeDirectory, resumeDirectory.toAbsolutePath().resolveSibling("torrents"),
                 RateLimits.UNLIMITED, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
-                new AddDefaults(defaultDownloadDirectory(), SeedGoal.DEFAULT), 5, 10, Duration.ZERO);
+                new AddDefaults(defaultDownloadDirectory(), SeedGoal.DEFAULT), 5, 10, Duration.ZERO, Optional.empty());
     }
 
     public EngineSettings withGlobalLimits(RateLimits value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, value, tick, stopWait, saveInterval, additions,
-                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withTick(Duration value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, value, stopWait, saveInterval,
-                additions, maxActiveDownloads, maxActiveSeeds, metadataTimeout);
+                additions, maxActiveDownloads, maxActiveSeeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withTorrentsDirectory(Path value) {
         return new EngineSettings(resumeDirectory, value, globalLimits, tick, stopWait, saveInterval, additions,
-                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withSaveInterval(Duration value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, value, additions,
-                maxActiveDownloads, maxActiveSeeds, metadataTimeout);
+                maxActiveDownloads, maxActiveSeeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withAdditions(AddDefaults value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
-                value, maxActiveDownloads, maxActiveSeeds, metadataTimeout);
+                value, maxActiveDownloads, maxActiveSeeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withQueueLimits(int downloads, int seeds) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
-                additions, downloads, seeds, metadataTimeout);
+                additions, downloads, seeds, metadataTimeout, idleLimit);
     }
 
     public EngineSettings withMetadataTimeout(Duration value) {
         return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
-                additions, maxActiveDownloads, maxActiveSeeds, value);
+                additions, maxActiveDownloads, maxActiveSeeds, value, idleLimit);
+    }
+
+    public EngineSettings withIdleLimit(Optional<Duration> value) {
+        return new EngineSettings(resumeDirectory, torrentsDirectory, globalLimits, tick, stopWait, saveInterval,
+                additions, maxActiveDownloads, maxActiveSeeds, metadataTimeout, value);
     }
 
     /** {@code <user.home>/Downloads}. */

@@ -3,15 +3,18 @@ package dev.shoal.engine.internal;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.IdleLimit;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -213,6 +216,66 @@ final class MagnetFacade implements Torrent {
             done.complete(null);
         }
         return done.minimalCompletionStage();
+    }
+
+    @Override
+    public TorrentDates dates() {
+        Torrent now = became;
+        return now != null ? now.dates() : new TorrentDates(runtime.record().added(), Optional.empty(),
+                Optional.empty(), Duration.ZERO, Duration.ZERO);
+    }
+
+    @Override
+    public List<String> labels() {
+        Torrent now = became;
+        return now == null ? List.of() : now.labels();
+    }
+
+    @Override
+    public void setLabels(List<String> labels) {
+        whenKnown("labels").setLabels(labels);
+    }
+
+    @Override
+    public IdleLimit idleLimit() {
+        Torrent now = became;
+        return now == null ? IdleLimit.GLOBAL : now.idleLimit();
+    }
+
+    @Override
+    public void setIdleLimit(IdleLimit limit) {
+        whenKnown("an idle limit").setIdleLimit(limit);
+    }
+
+    @Override
+    public CompletionStage<Void> moveTo(Path directory, boolean moveData) {
+        Torrent now = became;
+        return now != null ? now.moveTo(directory, moveData) : CompletableFuture.failedStage(
+                new EngineException(runtime.name() + " has no files to move: its metadata is not known yet"));
+    }
+
+    @Override
+    public CompletionStage<Void> rename(String path, String newName) {
+        Torrent now = became;
+        return now != null ? now.rename(path, newName) : CompletableFuture.failedStage(
+                new EngineException(runtime.name() + " has no files to rename: its metadata is not known yet"));
+    }
+
+    @Override
+    public void reannounce() {
+        Torrent now = became;
+        if (now != null) {
+            now.reannounce();
+        }
+    }
+
+    /** The torrent it became; before that, what is asked of it cannot be kept yet. */
+    private Torrent whenKnown(String what) {
+        Torrent now = became;
+        if (now == null) {
+            throw new IllegalStateException(runtime.name() + " takes " + what + " once its metadata is known");
+        }
+        return now;
     }
 
     @Override

@@ -37,7 +37,10 @@ import java.util.OptionalDouble;
  *           "state": "queued"|"paused"|"finished"|"error", "error": text?, "seed ratio": "1.5"|"",
  *           "seed seconds": n|-1, "download limit": n, "upload limit": n, "priorities": one byte per file,
  *           "piece count": n, "verified": bitfield, "downloaded": n, "uploaded": n, "wasted": n,
- *           "seeding ms": n, "added ms": n, "magnet": link?}
+ *           "seeding ms": n, "added ms": n, "magnet": link?, "done ms": n?, "active ms": n?, "labels": [text]?,
+ *           "idle mode": "global"|"own"|"none"?, "idle seconds": n?, "downloading ms": n?, "paths": [[text]]?}
+ * (the keys from "done ms" on came later: a record without them has no dates, labels or renames, and the
+ * global idle limit)
  * session: {"format": "shoal-session", "version": 1, "next id": n, "queue": [hex, ...]}
  * </pre>
  */
@@ -88,6 +91,7 @@ final class RecordCodec {
                 .put("added ms", record.added().toEpochMilli());
         record.error().ifPresent(error -> dict.put("error", error));
         record.magnet().ifPresent(magnet -> dict.put("magnet", magnet.toString()));
+        RecordExtras.encode(record.extras(), dict);
         return BencodeEncoder.encode(dict.build());
     }
 
@@ -118,7 +122,8 @@ final class RecordCodec {
                 new PieceSet((int) pieceCount, field(dict, "verified", BString.class).bytes()),
                 new Transfer.Counts(number(dict, "downloaded"), number(dict, "uploaded"), number(dict, "wasted")),
                 Duration.ofMillis(number(dict, "seeding ms")), Instant.ofEpochMilli(number(dict, "added ms")),
-                dict.get("magnet").map(value -> magnet(as(value, BString.class, "magnet").asString())));
+                dict.get("magnet").map(value -> magnet(as(value, BString.class, "magnet").asString())),
+                RecordExtras.decode(dict));
     }
 
     static byte[] encode(Session session) {
@@ -209,12 +214,12 @@ final class RecordCodec {
         return (int) value;
     }
 
-    private static <T extends BValue> T field(BDictionary dict, String key, Class<T> type) {
+    static <T extends BValue> T field(BDictionary dict, String key, Class<T> type) {
         return as(dict.get(key).orElseThrow(() -> new IllegalArgumentException("no '" + key + "'")), type,
                 "'" + key + "'");
     }
 
-    private static <T extends BValue> T as(BValue value, Class<T> type, String what) {
+    static <T extends BValue> T as(BValue value, Class<T> type, String what) {
         if (!type.isInstance(value)) {
             throw new IllegalArgumentException(what + " is not a " + type.getSimpleName());
         }

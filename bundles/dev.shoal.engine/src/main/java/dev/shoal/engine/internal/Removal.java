@@ -21,10 +21,13 @@ final class Removal {
      * After {@code stopped}, deletes the torrent's files and resume data with the storage service
      * there now; fails with an {@link EngineException} naming what could not be deleted.
      */
-    static CompletableFuture<Void> deleteFiles(CompletableFuture<Void> stopped, Metainfo metainfo,
-            Path downloadDirectory, EngineContext context) {
-        Path resumeFile = TorrentRun.resumeFile(context, metainfo);
+    static CompletableFuture<Void> deleteFiles(CompletableFuture<Void> stopped, Placement placement,
+            EngineContext context) {
         return stopped.thenRunAsync(() -> {
+            // Read once stopped: a move under way when it was removed is over by then.
+            Metainfo metainfo = placement.layout();
+            Path downloadDirectory = placement.directory();
+            Path resumeFile = TorrentRun.resumeFile(context, metainfo);
             try {
                 context.services().storage.get()
                         .orElseThrow(() -> new StorageException(StorageException.Kind.IO, "no storage service is running"))

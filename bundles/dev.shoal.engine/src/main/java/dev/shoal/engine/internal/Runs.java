@@ -32,7 +32,8 @@ final class Runs {
     private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
 
     private final String name;
-    private final Path downloadDirectory;
+    /** Where its files are at the time a run opens (a move changes it between runs). */
+    private final Supplier<Path> downloadDirectory;
     private final EngineThread thread;
     private final Supplier<TorrentRun> newRun;
     /** See {@link #dialAlso}; engine thread. */
@@ -52,7 +53,7 @@ final class Runs {
      * @param newRun       makes a run, not opened yet
      * @param ready        hears when an opened run's startup check ends
      */
-    Runs(String name, Path downloadDirectory, PieceSet lastVerified, EngineThread thread, Supplier<TorrentRun> newRun,
+    Runs(String name, Supplier<Path> downloadDirectory, PieceSet lastVerified, EngineThread thread, Supplier<TorrentRun> newRun,
             Ready ready) {
         this.name = name;
         this.downloadDirectory = downloadDirectory;
@@ -136,13 +137,24 @@ final class Runs {
     void open() throws StorageException {
         TorrentRun next = newRun.get();
         handedPeers.forEach(next::addPeers);
-        if (!next.openStorage(downloadDirectory)) {
+        if (!next.openStorage(downloadDirectory.get())) {
             LOG.info("{}: waiting for a storage service", name);
             return;
         }
         run = next;
         next.storage.ready().whenComplete((result, failure) -> thread.execute(() -> ready.ready(next, result,
                 failure)));
+    }
+
+    /**
+     * Holds back the next run until {@code work} (a move of the torrent's files) is done as well as the
+     * last run's closing; a failed {@code work} holds it back no less.
+     */
+    void holdUntil(CompletableFuture<?> work) {
+        // A start waiting for the last close would open before the work is done: it is dropped, and the
+        // torrent is asked to open again once the work is over.
+        starts++;
+        closed = CompletableFuture.allOf(closed, work.exceptionally(failure -> null));
     }
 
     /** Closes the run under way in order (see {@link TorrentRun#close}); {@link #closed} follows it. */

@@ -1,12 +1,15 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.IdleLimit;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
@@ -19,6 +22,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A torrent as callers see it, from any thread: what it is and how it stands are read at once (from
@@ -69,7 +73,8 @@ final class TorrentFacade implements Torrent {
 
     @Override
     public List<FileStatus> files() {
-        return runtime.choices().files().statuses(runtime.view().runs().verifiedNow());
+        return Layouts.named(runtime.choices().files().statuses(runtime.view().runs().verifiedNow()),
+                runtime.metainfo());
     }
 
     @Override
@@ -104,11 +109,70 @@ final class TorrentFacade implements Torrent {
 
     @Override
     public CompletionStage<Void> recheck() {
+        return onThread(runtime::recheck);
+    }
+
+    /** Hands {@code work} to the engine thread with the stage it completes. */
+    private CompletionStage<Void> onThread(Consumer<CompletableFuture<Void>> work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!thread.submit(() -> runtime.recheck(done))) {
+        if (!thread.submit(() -> work.accept(done))) {
             done.completeExceptionally(new CancellationException("the engine has stopped"));
         }
         return done.minimalCompletionStage();
+    }
+
+    @Override
+    public TorrentDates dates() {
+        return runtime.view().dates();
+    }
+
+    @Override
+    public List<String> labels() {
+        return runtime.view().notes().labels();
+    }
+
+    @Override
+    public void setLabels(List<String> labels) {
+        runtime.view().notes().setLabels(labels);
+        thread.execute(runtime::persist);
+    }
+
+    @Override
+    public IdleLimit idleLimit() {
+        return runtime.view().notes().idle();
+    }
+
+    @Override
+    public void setIdleLimit(IdleLimit limit) {
+        runtime.view().notes().setIdle(Objects.requireNonNull(limit, "limit"));
+        thread.execute(runtime::persist);
+    }
+
+    @Override
+    public CompletionStage<Void> moveTo(Path directory, boolean moveData) {
+        Path target = directory.toAbsolutePath().normalize();
+        return onThread(done -> runtime.relocate(new Placement.Now(runtime.metainfo(), target), moveData, done));
+    }
+
+    @Override
+    public CompletionStage<Void> rename(String path, String newName) {
+        return onThread(done -> {
+            try {
+                Metainfo layout = Layouts.renamed(runtime.metainfo(), path, newName);
+                runtime.relocate(new Placement.Now(layout, runtime.view().downloadDirectory()), true, done);
+            } catch (EngineException e) {
+                done.completeExceptionally(e);
+            }
+        });
+    }
+
+    @Override
+    public void reannounce() {
+        thread.execute(() -> runtime.view().runs().ifRunning(run -> {
+            if (run.announce != null) {
+                run.announce.announceNow();
+            }
+        }));
     }
 
     @Override

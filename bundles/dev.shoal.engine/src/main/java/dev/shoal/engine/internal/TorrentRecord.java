@@ -1,6 +1,7 @@
 package dev.shoal.engine.internal;
 
 import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.IdleLimit;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
@@ -37,10 +38,48 @@ import java.util.Set;
  * @param added             when it was added
  * @param magnet            the link it was added from while its metadata is not known yet (no pieces,
  *                          no files then); empty once the engine keeps its torrent file
+ * @param extras            its labels, idle limit, dates and renamed paths
  */
 record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentState state, Optional<String> error,
         SeedGoal seedGoal, RateLimits rateLimits, List<FilePriority> priorities, PieceSet verified,
-        Transfer.Counts transfer, Duration seeding, Instant added, Optional<MagnetLink> magnet) {
+        Transfer.Counts transfer, Duration seeding, Instant added, Optional<MagnetLink> magnet, Extras extras) {
+
+    /**
+     * What a torrent keeps beside its transfer (records written before these existed have none).
+     *
+     * @param done        when it first completed
+     * @param active      when payload last moved
+     * @param labels      its labels
+     * @param idle        its idle seeding limit
+     * @param downloading time spent downloading
+     * @param paths       its files' paths after renames, one per file (padding included); empty when none was
+     *                    renamed
+     */
+    record Extras(Optional<Instant> done, Optional<Instant> active, List<String> labels, IdleLimit idle,
+            Duration downloading, List<List<String>> paths) {
+
+        static final Extras NONE = new Extras(Optional.empty(), Optional.empty(), List.of(), IdleLimit.GLOBAL,
+                Duration.ZERO, List.of());
+
+        Extras {
+            Objects.requireNonNull(done, "done");
+            Objects.requireNonNull(active, "active");
+            labels = List.copyOf(labels);
+            Objects.requireNonNull(idle, "idle");
+            if (downloading.isNegative()) {
+                throw new IllegalArgumentException("counters must not be negative");
+            }
+            paths = paths.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** A record with no extras yet (a new torrent, a magnet's). */
+    TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentState state, Optional<String> error,
+            SeedGoal seedGoal, RateLimits rateLimits, List<FilePriority> priorities, PieceSet verified,
+            Transfer.Counts transfer, Duration seeding, Instant added, Optional<MagnetLink> magnet) {
+        this(id, infoHash, downloadDirectory, state, error, seedGoal, rateLimits, priorities, verified, transfer,
+                seeding, added, magnet, Extras.NONE);
+    }
 
     /** The states a torrent is restored in. */
     static final Set<TorrentState> RESTORED_STATES = EnumSet.of(TorrentState.PAUSED, TorrentState.FINISHED,
@@ -66,6 +105,7 @@ record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentS
         }
         Objects.requireNonNull(added, "added");
         Objects.requireNonNull(magnet, "magnet");
+        Objects.requireNonNull(extras, "extras");
     }
 
     /** The state a torrent in {@code now} is kept as: stopped states as they are, any other as wanting to run. */

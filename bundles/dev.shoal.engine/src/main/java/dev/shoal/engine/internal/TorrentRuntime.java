@@ -12,7 +12,7 @@ import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -30,8 +30,11 @@ final class TorrentRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorrentRuntime.class);
 
+    /** As in its torrent file. */
     private final Metainfo metainfo;
-    private final Path downloadDirectory;
+    private final Placement placement;
+    private final TorrentNotes notes;
+    private final Relocation relocation;
     private final EngineContext context;
     private final EngineThread thread;
     private final TorrentFacade facade;
@@ -55,7 +58,9 @@ final class TorrentRuntime {
      */
     TorrentRuntime(Metainfo metainfo, TorrentRecord record, boolean startNow, EngineContext context) {
         this.metainfo = metainfo;
-        this.downloadDirectory = record.downloadDirectory();
+        this.placement = new Placement(Layouts.restore(metainfo, record.extras().paths()).orElse(metainfo),
+                record.downloadDirectory());
+        this.notes = new TorrentNotes(record, Clock.systemUTC());
         this.context = context;
         this.thread = context.thread();
         this.facade = new TorrentFacade(this, thread, context.table());
@@ -67,10 +72,11 @@ final class TorrentRuntime {
         this.records = new RecordKeeper(context.writer());
         this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
-        this.runs = new Runs(metainfo.name(), downloadDirectory, record.verified(), thread,
+        this.runs = new Runs(metainfo.name(), placement::directory, record.verified(), thread,
                 () -> new TorrentRun(this, context, () -> view().transferStats()), checks::ready);
-        this.view = new TorrentView(record.id(), record.added(), metainfo, downloadDirectory, lifecycle, transfer,
-                seedClock, trackers, choices, runs);
+        this.view = new TorrentView(record.id(), record.added(), metainfo, placement, lifecycle, transfer,
+                seedClock, trackers, choices, runs, notes);
+        this.relocation = new Relocation(metainfo.name(), placement, runs, context);
         this.standing = new QueueStanding(lifecycle, choices::files, runs::verifiedNow, runs::lastVerified);
     }
 
@@ -89,8 +95,9 @@ final class TorrentRuntime {
         return metainfo.infoHash();
     }
 
+    /** As laid out now: renamed files have their new paths. */
     Metainfo metainfo() {
-        return metainfo;
+        return placement.layout();
     }
 
     /** Its status, peers and record, from any thread. */
@@ -120,14 +127,17 @@ final class TorrentRuntime {
         }
     }
 
-    /** Each second: a seeding torrent whose goal is reached finishes. */
+    /** Each second: activity is noted; a seeding torrent whose goal or idle limit is reached finishes. */
     void tick() {
+        Transfer.Snapshot now = transfer.snapshot();
+        boolean idled = notes.tick(lifecycle.state(), now.live().downloadRate(), now.live().uploadRate(),
+                now.total().uploaded(), context.settings().get().idleLimit());
         if (lifecycle.state() != TorrentState.SEEDING) {
             return;
         }
-        if (view.goalReached()) {
+        if (view.goalReached() || idled) {
             Lifecycle.Move move = lifecycle.goalReached().orElseThrow();
-            LOG.info("{}: seed goal reached", metainfo.name());
+            LOG.info("{}: {}", metainfo.name(), idled ? "idle seeding limit reached" : "seed goal reached");
             stopRun();
             moved(move);
         }
@@ -150,11 +160,15 @@ final class TorrentRuntime {
 
     /** The queue takes its slot back: it stops and waits. */
     void sendBackToQueue() {
+        queue("more torrents run than the queue allows");
+    }
+
+    private void queue(String why) {
         if (removed) {
             return;
         }
         lifecycle.queue().ifPresent(move -> {
-            LOG.info("{}: queued, more torrents run than the queue allows", metainfo.name());
+            LOG.info("{}: queued, {}", metainfo.name(), why);
             stopRun();
             rechecks.release(new CancellationException(metainfo.name() + " was queued"));
             moved(move);
@@ -276,8 +290,27 @@ final class TorrentRuntime {
         context.forget().accept(this);
         CompletableFuture<Void> stopped = shutdown();
         context.listeners().removed(facade);
-        return deleteFiles ? Removal.deleteFiles(stopped, metainfo, downloadDirectory, context) : stopped;
+        return deleteFiles ? Removal.deleteFiles(stopped, placement, context) : stopped;
     }
+
+    /** Moves or renames its files ({@link Relocation}); a running torrent waits in the queue meanwhile. */
+    void relocate(Placement.Now target, boolean moveData, CompletableFuture<Void> done) {
+        if (removed) {
+            done.completeExceptionally(new EngineException(metainfo.name() + " was removed"));
+            return;
+        }
+        relocation.start(target, moveData, () -> {
+            queue("its files move");
+            return runs.current() == null;
+        }, () -> {
+            persist();
+            if (!removed && lifecycle.state() == TorrentState.CHECKING) {
+                openWhenClosed();
+            }
+        }, done);
+    }
+
+
 
     /** Opens a run once the last is closed, if it still checks then. */
     private void openWhenClosed() {
@@ -401,6 +434,7 @@ final class TorrentRuntime {
 
     /** After a move: the seeding clock follows SEEDING, then the listeners hear. */
     private void moved(Lifecycle.Move move) {
+        notes.moved(move.next());
         if (move.next() == TorrentState.SEEDING) {
             seedClock.start();
         } else if (move.previous() == TorrentState.SEEDING) {

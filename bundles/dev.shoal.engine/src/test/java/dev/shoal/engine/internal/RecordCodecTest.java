@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.bencode.BDictionary;
 import dev.shoal.bencode.BencodeEncoder;
 import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.IdleLimit;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
@@ -47,6 +48,33 @@ class RecordCodecTest {
                         new SeedGoal(OptionalDouble.of(0.1 + 0.2), Optional.of(Duration.ofMinutes(90)))))) {
             assertEquals(record, RecordCodec.decodeTorrent(RecordCodec.encode(record)));
         }
+    }
+
+    @Test
+    void labels_dates_idle_limit_and_renamed_paths_read_back_and_a_record_without_them_loads() throws Exception {
+        TorrentRecord plain = record(TorrentState.PAUSED, Optional.empty(), SeedGoal.DEFAULT);
+        TorrentRecord.Extras extras = new TorrentRecord.Extras(Optional.of(Instant.ofEpochMilli(1_700_000_100_000L)),
+                Optional.of(Instant.ofEpochMilli(1_700_000_200_000L)), List.of("tv", "ünï code"),
+                IdleLimit.of(Duration.ofMinutes(45)), Duration.ofMillis(77_000),
+                List.of(List.of("top", "a.bin"), List.of("top", "sub", "b.bin")));
+        TorrentRecord full = new TorrentRecord(plain.id(), plain.infoHash(), plain.downloadDirectory(), plain.state(),
+                plain.error(), plain.seedGoal(), plain.rateLimits(), plain.priorities(), plain.verified(),
+                plain.transfer(), plain.seeding(), plain.added(), plain.magnet(), extras);
+        assertEquals(full, RecordCodec.decodeTorrent(RecordCodec.encode(full)));
+
+        // A record written before these keys existed: no dates, no labels, the global idle limit.
+        BDictionary.Builder old = BDictionary.builder();
+        BDictionary written = (BDictionary) new dev.shoal.bencode.BencodeDecoder().decode(RecordCodec.encode(plain))
+                .value();
+        written.entries().forEach((key, value) -> {
+            if (!List.of("done ms", "active ms", "labels", "idle mode", "idle seconds", "downloading ms", "paths")
+                    .contains(key.asString())) {
+                old.put(key, value);
+            }
+        });
+        TorrentRecord loaded = RecordCodec.decodeTorrent(BencodeEncoder.encode(old.build()));
+        assertEquals(TorrentRecord.Extras.NONE, loaded.extras());
+        assertEquals(plain, loaded);
     }
 
     @Test

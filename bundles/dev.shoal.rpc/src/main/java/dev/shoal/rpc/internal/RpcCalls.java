@@ -44,6 +44,7 @@ final class RpcCalls {
         method("torrent-set", new TorrentSet(engine));
         method("torrent-add", new TorrentAdd(engine, source));
         new TorrentActions(engine).methods().forEach(this::method);
+        new TorrentPlaces(engine).methods().forEach(this::method);
         method("port-test", (arguments, snake) -> {
             throw new RpcException("port-test is not supported by Shoal: it has no service outside this machine to"
                     + " test whether its peer port is reachable");
@@ -51,8 +52,7 @@ final class RpcCalls {
         method("blocklist-update", (arguments, snake) -> {
             throw new RpcException("blocklist-update is not supported by Shoal: it has no blocklist");
         });
-        for (String later : new String[] {"torrent-reannounce", "torrent-set-location", "torrent-rename-path",
-                "session-close", "group-get", "group-set"}) {
+        for (String later : new String[] {"session-close", "group-get", "group-set"}) {
             method(later, (arguments, snake) -> {
                 throw RpcException.notSupported(later);
             });

@@ -25,13 +25,27 @@ final class Selection {
     }
 
     static List<Torrent> of(Engine engine, Arguments arguments) throws RpcException {
+        return of(engine, arguments, null);
+    }
+
+    /** Whether {@code ids} is {@code "recently-active"}. */
+    static boolean recentlyActive(Arguments arguments) {
+        return arguments.raw("ids").map(v -> v.isTextual() && Names.key(v.textValue()).equals("recentlyactive"))
+                .orElse(false);
+    }
+
+    /** @param recent what "recently-active" means; null where it is not supported */
+    static List<Torrent> of(Engine engine, Arguments arguments, RecentActivity recent) throws RpcException {
         Optional<JsonNode> ids = arguments.raw("ids");
         if (ids.isEmpty()) {
             return engine.torrents();
         }
         JsonNode value = ids.get();
-        if (value.isTextual() && Names.key(value.textValue()).equals("recentlyactive")) {
-            throw RpcException.notSupported("'recently-active' (the engine keeps no activity times)");
+        if (recentlyActive(arguments)) {
+            if (recent == null) {
+                throw new RpcException("'recently-active' is for torrent-get only");
+            }
+            return engine.torrents().stream().filter(recent::recent).toList();
         }
         List<JsonNode> named = new ArrayList<>();
         if (value.isArray()) {

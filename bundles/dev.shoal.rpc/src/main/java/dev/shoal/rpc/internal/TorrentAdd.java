@@ -36,7 +36,7 @@ final class TorrentAdd implements RpcMethod {
 
     @Override
     public ObjectNode call(Arguments arguments, boolean snake) throws RpcException {
-        Unsupported.refuse(arguments, Unsupported.TORRENT);
+        Unsupported.refuse(arguments, Unsupported.TORRENT_ADD);
         Optional<String> filename = arguments.string("filename");
         Optional<String> metainfo = arguments.string("metainfo");
         if (filename.isPresent() == metainfo.isPresent()) {

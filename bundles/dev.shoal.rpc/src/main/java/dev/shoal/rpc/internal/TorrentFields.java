@@ -10,6 +10,7 @@ import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.metainfo.Metainfo;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * The {@code torrent-get} fields Shoal answers truthfully from the engine API, by any spelling of
- * their names. A field it cannot answer (added and done dates, labels, idle seeding limits, peer
- * sources, ...) is left out of the answer, as Transmission leaves out keys it does not know.
+ * their names. A field it cannot answer (peer sources, bandwidth priority, ...) is left out of the
+ * answer, as Transmission leaves out keys it does not know.
  */
 final class TorrentFields {
 
@@ -93,6 +94,13 @@ final class TorrentFields {
         field("peers", TorrentFields::peers);
         field("trackers", TorrentFields::trackers);
         field("trackerStats", TorrentFields::trackerStats);
+        field("addedDate", v -> JSON.numberNode(v.dates().added().getEpochSecond()));
+        field("doneDate", v -> JSON.numberNode(v.dates().done().map(Instant::getEpochSecond).orElse(0L)));
+        field("activityDate", v -> JSON.numberNode(v.dates().active().map(Instant::getEpochSecond).orElse(0L)));
+        field("secondsDownloading", v -> JSON.numberNode(v.dates().downloading().toSeconds()));
+        field("labels", v -> list(v.torrent().labels(), JSON::textNode));
+        field("seedIdleLimit", v -> JSON.numberNode(v.torrent().idleLimit().limit().toMinutes()));
+        field("seedIdleMode", v -> JSON.numberNode(IdleModes.toRpc(v.torrent().idleLimit().mode())));
         field("webseeds", v -> list(v.metainfo().map(Metainfo::webSeeds).orElse(List.of()), JSON::textNode));
     }
 

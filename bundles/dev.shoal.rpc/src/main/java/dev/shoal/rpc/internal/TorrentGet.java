@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.Torrent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ final class TorrentGet implements RpcMethod {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Engine engine;
+    private final RecentActivity recent = new RecentActivity(Clock.systemUTC());
 
     TorrentGet(Engine engine) {
         this.engine = engine;
@@ -36,7 +38,8 @@ final class TorrentGet implements RpcMethod {
                 fields.add(field);
             }
         }
-        List<Torrent> torrents = Selection.of(engine, arguments);
+        List<Integer> removed = recent.removedSince(engine.torrents());
+        List<Torrent> torrents = Selection.of(engine, arguments, recent);
         ArrayNode rows = JSON.arrayNode(torrents.size() + 1);
         if (table) {
             ArrayNode header = rows.addArray();
@@ -59,6 +62,10 @@ final class TorrentGet implements RpcMethod {
         }
         ObjectNode answer = JSON.objectNode();
         answer.set("torrents", rows);
+        if (Selection.recentlyActive(arguments)) {
+            ArrayNode gone = answer.putArray("removed");
+            removed.forEach(gone::add);
+        }
         return answer;
     }
 

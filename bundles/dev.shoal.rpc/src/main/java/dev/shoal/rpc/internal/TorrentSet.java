@@ -7,13 +7,16 @@ import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.metainfo.MagnetLink;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * {@code torrent-set}: rate limits, the seed ratio and the files' wanted flags and priorities.
+ * {@code torrent-set}: rate limits, the seed ratio, the idle seeding limit, labels, the location (the
+ * data looked for there, not moved: {@code torrent-set-location} moves) and the files' wanted flags and
+ * priorities.
  * Everything is read and checked before anything changes, so a refused request changes nothing.
  */
 final class TorrentSet implements RpcMethod {
@@ -45,11 +48,26 @@ final class TorrentSet implements RpcMethod {
         if (ratioMode.isPresent() && (ratioMode.getAsLong() < RATIO_GLOBAL || ratioMode.getAsLong() > RATIO_UNLIMITED)) {
             throw new RpcException("argument 'seedRatioMode' must be 0, 1 or 2");
         }
+        OptionalLong idleMinutes = arguments.integer("seedIdleLimit");
+        OptionalLong idleMode = arguments.integer("seedIdleMode");
+        IdleModes.check(idleMinutes, idleMode);
+        Optional<List<String>> labels = arguments.strings("labels");
+        Optional<Path> location = TorrentPlaces.location(arguments, false);
         FileChoices files = FileChoices.read(arguments);
         for (Torrent torrent : torrents) {
             files.check(torrent);
         }
+        if (labels.isPresent()) {
+            // The same labels for every torrent: refused for the first, they are refused before anything changed.
+            for (Torrent torrent : torrents) {
+                TorrentPlaces.engineCall(() -> torrent.setLabels(labels.get()));
+            }
+        }
         for (Torrent torrent : torrents) {
+            if (idleMinutes.isPresent() || idleMode.isPresent()) {
+                TorrentPlaces.engineCall(() -> torrent.setIdleLimit(IdleModes.apply(torrent, idleMinutes, idleMode)));
+            }
+            location.ifPresent(place -> torrent.moveTo(place, false));
             RateLimits limits = torrent.rateLimits();
             torrent.setRateLimits(new RateLimits(
                     Limits.apply("downloadLimit", limits.downloadBytesPerSecond(), down, downOn),

@@ -4,6 +4,7 @@ import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.Metainfo;
@@ -33,6 +34,7 @@ final class TorrentView {
     private List<FileStatus> files;
     private List<PeerStatus> peers;
     private Optional<Metainfo> metainfo;
+    private TorrentDates dates;
 
     TorrentView(Torrent torrent) {
         this.torrent = torrent;
@@ -68,6 +70,13 @@ final class TorrentView {
             metainfo = torrent.metainfo();
         }
         return metainfo;
+    }
+
+    TorrentDates dates() {
+        if (dates == null) {
+            dates = torrent.dates();
+        }
+        return dates;
     }
 
     /** Transmission's status number for the engine's state. */

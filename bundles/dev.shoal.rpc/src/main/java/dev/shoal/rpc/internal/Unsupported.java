@@ -1,6 +1,7 @@
 package dev.shoal.rpc.internal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Arguments Transmission knows that Shoal's engine cannot honour yet: a request giving one is
@@ -8,11 +9,14 @@ import java.util.List;
  */
 final class Unsupported {
 
-    /** {@code torrent-set} and {@code torrent-add} arguments beyond the engine API. */
-    static final List<String> TORRENT = List.of("labels", "location", "seedIdleLimit", "seedIdleMode",
-            "bandwidthPriority", "peer-limit", "honorsSessionLimits", "queuePosition", "trackerAdd", "trackerRemove",
+    /** {@code torrent-set} arguments beyond the engine API. */
+    static final List<String> TORRENT = List.of("bandwidthPriority", "peer-limit", "honorsSessionLimits", "queuePosition", "trackerAdd", "trackerRemove",
             "trackerReplace", "trackerList", "sequentialDownload", "sequential_download_from_piece", "group",
             "priority-low", "cookies");
+
+    /** {@code torrent-add} arguments beyond the engine API: those of {@code torrent-set} it does not apply on adding. */
+    static final List<String> TORRENT_ADD = Stream.concat(Stream.of("labels", "location",
+            "seedIdleLimit", "seedIdleMode"), TORRENT.stream()).toList();
 
     private Unsupported() {
     }

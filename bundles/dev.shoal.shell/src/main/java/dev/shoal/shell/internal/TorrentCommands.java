@@ -3,6 +3,7 @@ package dev.shoal.shell.internal;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.shell.internal.args.Args;
 import dev.shoal.shell.internal.args.Args.Spec;
@@ -11,7 +12,9 @@ import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.view.TorrentViews;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.shoal.support.text.Spans;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -65,9 +68,16 @@ public final class TorrentCommands {
     @Descriptor("all about one torrent: shoal:info <torrent> (its id or an info-hash prefix)")
     public Object info(CommandSession session, String... args) {
         Torrent t = Targets.find(engine, Args.parse(INFO, args).operand(0));
+        TorrentDates dates = t.dates();
         return TorrentViews.info(t.id(), t.infoHash().hex(), t.status(),
                 t.metainfo().map(Metainfo::pieceLength).orElse(0), t.queuePosition(),
-                t.downloadDirectory().toString(), t.seedGoal(), t.rateLimits());
+                t.downloadDirectory().toString(), t.seedGoal(), t.rateLimits())
+                .with("Labels", PlaceCommands.shown(t.labels()))
+                .with("Idle limit", TorrentViews.idle(t.idleLimit()))
+                .with("Added", TorrentViews.date(Optional.of(dates.added())))
+                .with("Completed", TorrentViews.date(dates.done()))
+                .with("Last active", TorrentViews.date(dates.active()))
+                .with("Downloading", Spans.of(dates.downloading()));
     }
 
     @Descriptor("stop torrents, keeping what they have: shoal:pause <torrent>...")

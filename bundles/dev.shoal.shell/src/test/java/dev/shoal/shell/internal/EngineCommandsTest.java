@@ -59,7 +59,8 @@ class EngineCommandsTest {
                 .register(new AddCommand(engine, new TorrentSource("Shoal test")))
                 .register(new TorrentCommands(engine))
                 .register(new ContentCommands(engine))
-                .register(new TransferCommands(engine));
+                .register(new TransferCommands(engine))
+                .register(new PlaceCommands(engine));
     }
 
     @AfterEach
@@ -92,6 +93,40 @@ class EngineCommandsTest {
     private static void awaitState(Torrent torrent, TorrentState state) throws InterruptedException {
         await(() -> torrent.status().state() == state, torrent.status().name() + " " + state + ", is "
                 + torrent.status().state());
+    }
+
+    @Test
+    void moveRenameAndLabelATorrentAndInfoShowsItsDates() throws Exception {
+        Torrent torrent = added("shoal:add album.torrent --dir seed");
+        awaitState(torrent, TorrentState.SEEDING);
+        int id = torrent.id();
+        Path moved = dir.resolve("moved");
+
+        assertEquals("moved " + id + " album to " + moved, gogo.run("shoal:move " + id + " " + moved));
+        assertTrue(Files.exists(moved.resolve("album/a.bin")));
+        assertFalse(Files.exists(dir.resolve("seed/album")));
+        awaitState(torrent, TorrentState.SEEDING);
+
+        assertEquals("renamed album/b.bin to c.bin in " + id + " album",
+                gogo.run("shoal:rename " + id + " album/b.bin c.bin"));
+        assertTrue(Files.exists(moved.resolve("album/c.bin")));
+        ShellException taken = assertThrows(ShellException.class,
+                () -> gogo.run("shoal:rename " + id + " album/a.bin c.bin"));
+        assertTrue(taken.getMessage().contains("in the torrent already"), taken.getMessage());
+        assertThrows(ShellException.class, () -> gogo.run("shoal:rename " + id + " album/a.bin x/y"));
+
+        assertEquals("labels of " + id + " album: none", gogo.run("shoal:label " + id));
+        assertEquals("labels of " + id + " album: tv, hd", gogo.run("shoal:label " + id + " tv,hd tv"));
+        ShellException comma = assertThrows(ShellException.class,
+                () -> gogo.run("shoal:label " + id + " '" + "x".repeat(200) + "'"));
+        assertTrue(comma.getMessage().contains("at most"), comma.getMessage());
+
+        String info = gogo.run("shoal:info " + id);
+        assertTrue(info.contains("Labels:       tv, hd"), info);
+        assertTrue(info.contains("Directory:    " + moved), info);
+        assertTrue(info.matches("(?s).*Added: +\\d{4}-\\d\\d-\\d\\d .*"), info);
+        assertTrue(info.matches("(?s).*Completed: +\\d{4}-.*"), info);
+        assertEquals("labels of " + id + " album: none", gogo.run("shoal:label " + id + " --clear"));
     }
 
     @Test

@@ -46,4 +46,20 @@ public interface StorageService {
      * @since 1.1
      */
     void delete(Metainfo torrent, Path downloadDirectory, Path resumeFile) throws StorageException;
+
+    /**
+     * Moves a torrent's files from where {@code torrent} puts them under {@code downloadDirectory} to
+     * where {@code target} puts them under {@code targetDirectory}: file {@code i} of one to file
+     * {@code i} of the other (the two differ in their paths only, as after a file or folder of the
+     * torrent was renamed). A file is renamed on the same file system; across file systems it is copied,
+     * compared with the original and only then deleted there. Folders of the torrent left empty at the
+     * old place are deleted. Files not on disk are skipped. Paths are checked as {@link #open} checks
+     * them, on both sides. The torrent must not be open; its resume file stays valid.
+     *
+     * @throws StorageException naming the file, when a target exists already or a file cannot be moved;
+     *                          what was moved is moved back first, so the data stays where it was
+     * @since 1.3
+     */
+    void move(Metainfo torrent, Path downloadDirectory, Metainfo target, Path targetDirectory)
+            throws StorageException;
 }

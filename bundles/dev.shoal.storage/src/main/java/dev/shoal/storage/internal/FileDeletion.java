@@ -45,18 +45,14 @@ final class FileDeletion {
     }
 
     private static void deleteFiles(Metainfo torrent, SafePaths paths, List<StorageException> failures) {
-        // Deepest first, so a folder is looked at after the folders inside it.
-        TreeSet<Path> folders = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed()
-                .thenComparing(Comparator.naturalOrder()));
+        TreeSet<Path> folders = deepestFirst();
         for (FileEntry file : torrent.files()) {
             if (file.isPadding()) {
                 continue;
             }
             try {
                 Path path = paths.resolve(file);
-                for (Path folder = path.getParent(); !folder.equals(paths.root()); folder = folder.getParent()) {
-                    folders.add(folder);
-                }
+                addFolders(paths, path, folders);
                 if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     paths.checkOnDisk(path);
                     deleteFile(path, failures);
@@ -67,6 +63,19 @@ final class FileDeletion {
         }
         for (Path folder : folders) {
             deleteIfEmptyFolder(folder, failures);
+        }
+    }
+
+    /** An empty set of folders that iterates deepest first, so a folder comes after the folders inside it. */
+    static TreeSet<Path> deepestFirst() {
+        return new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** Adds the folders between {@code file} and the root of {@code paths}. */
+    static void addFolders(SafePaths paths, Path file, TreeSet<Path> folders) {
+        for (Path folder = file.getParent(); !folder.equals(paths.root()); folder = folder.getParent()) {
+            folders.add(folder);
         }
     }
 
@@ -82,7 +91,7 @@ final class FileDeletion {
     }
 
     /** A folder of the torrent goes only when empty and really a folder (a symlink to one is left). */
-    private static void deleteIfEmptyFolder(Path folder, List<StorageException> failures) {
+    static void deleteIfEmptyFolder(Path folder, List<StorageException> failures) {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -78,6 +78,12 @@ public final class StorageComponent implements StorageService {
         FileDeletion.delete(torrent, downloadDirectory, resumeFile);
     }
 
+    @Override
+    public void move(Metainfo torrent, Path downloadDirectory, Metainfo target, Path targetDirectory)
+            throws StorageException {
+        FileMove.move(torrent, downloadDirectory, target, targetDirectory);
+    }
+
     static StorageOptions optionsOf(Config config) {
         return new StorageOptions(config.allocation(), config.queueBytes(),
                 Duration.ofSeconds(config.resumeIntervalSeconds()), config.openFileLimit());

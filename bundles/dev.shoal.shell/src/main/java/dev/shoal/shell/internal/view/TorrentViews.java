@@ -1,5 +1,6 @@
 package dev.shoal.shell.internal.view;
 
+import dev.shoal.engine.api.IdleLimit;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.TorrentState;
@@ -11,10 +12,16 @@ import dev.shoal.shell.internal.text.Table.Column;
 import dev.shoal.support.text.Shares;
 import dev.shoal.support.text.Sizes;
 import dev.shoal.support.text.Spans;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Torrents as rows of {@code shoal:list} and as the fields of {@code shoal:info}. */
 public final class TorrentViews {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private TorrentViews() {
     }
@@ -83,6 +90,20 @@ public final class TorrentViews {
                 + (m.size() < 0 ? "an unknown size" : Sizes.of(m.size())) + ", " + m.peersOffering()
                 + " peers offering it")).orElse(d);
         return shown.with("Trackers", s.trackers().size() + " (shoal:trackers " + id + ")");
+    }
+
+    /** {@code 2024-05-01 14:03:22} in this machine's zone, or {@code never}. */
+    public static String date(Optional<Instant> when) {
+        return when.map(i -> DATE.format(i.atZone(ZoneId.systemDefault()))).orElse("never");
+    }
+
+    /** {@code after 30m without uploading}, {@code the global one}, {@code none}. */
+    public static String idle(IdleLimit limit) {
+        return switch (limit.mode()) {
+            case GLOBAL -> "the global one (shoal:config dev.shoal.engine seedIdleMinutes)";
+            case OWN -> "after " + Spans.of(limit.limit()) + " without uploading";
+            case NONE -> "none";
+        };
     }
 
     /** {@code ratio 1.00}, {@code ratio 2.00 or 12h}, {@code 1d}, {@code forever}. */
