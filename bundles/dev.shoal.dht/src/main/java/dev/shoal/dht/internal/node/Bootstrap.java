@@ -1,0 +1,115 @@
+package dev.shoal.dht.internal.node;
+
+import dev.shoal.dht.internal.krpc.CompactNode;
+import dev.shoal.dht.internal.krpc.Message;
+import dev.shoal.dht.internal.lookup.Lookup;
+import dev.shoal.dht.internal.rpc.Transactions;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins the network while we know fewer than K good nodes: first through the nodes saved last time
+ * (a lookup of our own id, which fills the buckets near us), and only when those are not enough
+ * through the configured bootstrap nodes, retrying with a backoff that doubles up to 5 minutes.
+ * Runs under the node's lock.
+ */
+public final class Bootstrap {
+
+    static final long FIRST_RETRY_MILLIS = 5_000;
+    static final long MAX_RETRY_MILLIS = 5 * 60_000L;
+
+    static final Transactions.Reply IGNORE = new Transactions.Reply() {
+        @Override
+        public void answered(Message.Response response, long now) {
+        }
+
+        @Override
+        public void failed(boolean timedOut, long now) {
+        }
+    };
+
+    private final DhtNode node;
+    private final List<CompactNode> saved;
+    private final List<Lookup> running = new ArrayList<>();
+    private List<InetSocketAddress> routers = List.of();
+    private int attempts;
+    private long nextAt = Long.MIN_VALUE;
+    private long routerQueries;
+
+    Bootstrap(DhtNode node, List<CompactNode> saved) {
+        this.node = node;
+        this.saved = List.copyOf(saved);
+    }
+
+    /** The bootstrap nodes, resolved (a name that did not resolve is left out). */
+    public void routers(List<InetSocketAddress> resolved) {
+        synchronized (node) {
+            routers = List.copyOf(resolved);
+            if (attempts > 0 && node.goodNodes() < node.settings().k()) {
+                nextAt = node.now(); // new routers: try them at the next tick
+            }
+        }
+    }
+
+    /** How many queries went to the bootstrap nodes so far. */
+    public long routerQueries() {
+        synchronized (node) {
+            return routerQueries;
+        }
+    }
+
+    void tick(long now) {
+        if (node.goodNodes() >= node.settings().k()) {
+            attempts = 0;
+            return;
+        }
+        running.removeIf(Lookup::finished);
+        if (now < nextAt || !running.isEmpty()) {
+            return;
+        }
+        attempts++;
+        nextAt = now + Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts - 1, 16));
+        List<Lookup> self = new ArrayList<>();
+        for (boolean v6 : new boolean[] {false, true}) {
+            if (v6 ? node.settings().v6() : node.settings().v4()) {
+                Lookup l = new Lookup(node.id(), Lookup.Kind.FIND_NODE, v6, node.settings().lookup());
+                running.add(l);
+                self.add(l);
+            }
+        }
+        boolean viaSaved = attempts == 1 && !saved.isEmpty();
+        for (Lookup l : self) {
+            node.startLookup(l, new DhtNode.LookupListener() {
+                @Override
+                public void done(Lookup lookup) {
+                    if (viaSaved && node.goodNodes() < node.settings().k()) {
+                        nextAt = node.now(); // the saved nodes were not enough: the routers now
+                    }
+                }
+            }, viaSaved ? saved : List.of());
+        }
+        if (!viaSaved) {
+            askRouters(self);
+        }
+    }
+
+    private void askRouters(List<Lookup> self) {
+        for (InetSocketAddress router : routers) {
+            routerQueries++;
+            Message.Query q = Message.Query.findNode(null, node.id(), node.id(), node.wantAll());
+            node.send(router, null, q, new Transactions.Reply() {
+                @Override
+                public void answered(Message.Response response, long now) {
+                    for (Lookup l : self) {
+                        node.feed(l, l.v6() ? response.nodes6() : response.nodes());
+                    }
+                }
+
+                @Override
+                public void failed(boolean timedOut, long now) {
+                }
+            });
+        }
+    }
+}
