@@ -70,39 +70,52 @@ public final class Bootstrap {
         }
         attempts++;
         nextAt = now + Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts - 1, 16));
-        List<Lookup> self = new ArrayList<>();
-        for (boolean v6 : new boolean[] {false, true}) {
-            if (v6 ? node.settings().v6() : node.settings().v4()) {
-                Lookup l = new Lookup(node.id(), Lookup.Kind.FIND_NODE, v6, node.settings().lookup());
-                running.add(l);
-                self.add(l);
+        if (attempts == 1 && !saved.isEmpty()) {
+            for (boolean v6 : families()) {
+                selfLookup(v6, saved, true);
             }
-        }
-        boolean viaSaved = attempts == 1 && !saved.isEmpty();
-        for (Lookup l : self) {
-            node.startLookup(l, new DhtNode.LookupListener() {
-                @Override
-                public void done(Lookup lookup) {
-                    if (viaSaved && node.goodNodes() < node.settings().k()) {
-                        nextAt = node.now(); // the saved nodes were not enough: the routers now
-                    }
-                }
-            }, viaSaved ? saved : List.of());
-        }
-        if (!viaSaved) {
-            askRouters(self);
+        } else {
+            askRouters();
         }
     }
 
-    private void askRouters(List<Lookup> self) {
+    private boolean[] families() {
+        NodeSettings s = node.settings();
+        return s.v4() && s.v6() ? new boolean[] {false, true} : new boolean[] {s.v6()};
+    }
+
+    /** A lookup of our own id, which fills the buckets near us; then every bucket is refreshed. */
+    private Lookup selfLookup(boolean v6, List<CompactNode> seeds, boolean viaSaved) {
+        Lookup l = new Lookup(node.id(), Lookup.Kind.FIND_NODE, v6, node.settings().lookup());
+        running.add(l);
+        node.startLookup(l, new DhtNode.LookupListener() {
+            @Override
+            public void done(Lookup lookup) {
+                node.refreshAll();
+                if (viaSaved && node.goodNodes() < node.settings().k()) {
+                    nextAt = node.now(); // the saved nodes were not enough: the routers now
+                }
+            }
+        }, seeds);
+        return l;
+    }
+
+    private void askRouters() {
+        Lookup[] self = new Lookup[2]; // v4, v6: started by the first router that answers
         for (InetSocketAddress router : routers) {
             routerQueries++;
             Message.Query q = Message.Query.findNode(null, node.id(), node.id(), node.wantAll());
             node.send(router, null, q, new Transactions.Reply() {
                 @Override
                 public void answered(Message.Response response, long now) {
-                    for (Lookup l : self) {
-                        node.feed(l, l.v6() ? response.nodes6() : response.nodes());
+                    for (boolean v6 : families()) {
+                        List<CompactNode> named = v6 ? response.nodes6() : response.nodes();
+                        int i = v6 ? 1 : 0;
+                        if (self[i] == null || self[i].finished()) {
+                            self[i] = selfLookup(v6, named, false);
+                        } else {
+                            node.feed(self[i], named);
+                        }
                     }
                 }
 

@@ -212,6 +212,11 @@ public final class DhtNode {
         stepLookups(now);
     }
 
+    /** Refreshes every bucket at the next tick (after joining). */
+    synchronized void refreshAll() {
+        tables().forEach(RoutingTable::refreshAll);
+    }
+
     // ---- lookups
 
     /**

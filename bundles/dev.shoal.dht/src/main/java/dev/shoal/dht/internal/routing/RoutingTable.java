@@ -191,6 +191,16 @@ public final class RoutingTable {
         return out;
     }
 
+    /**
+     * Makes every bucket due for a refresh: after joining, a lookup in each bucket's range fills
+     * the far buckets, which our own-id lookup leaves nearly empty (Kademlia's join).
+     */
+    public void refreshAll() {
+        for (Bucket b : buckets) {
+            b.lastChanged = Long.MIN_VALUE / 2;
+        }
+    }
+
     /** All live nodes, nearest buckets first (what is saved). */
     public List<NodeEntry> all() {
         List<NodeEntry> out = new ArrayList<>();
