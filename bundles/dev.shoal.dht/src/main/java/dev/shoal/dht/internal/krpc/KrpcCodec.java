@@ -159,7 +159,8 @@ public final class KrpcCodec {
                 q.want().forEach(w -> want.add(BString.of(w == Message.Want.N4 ? "n4" : "n6")));
                 a.put("want", BList.of(want));
             }
-            d.put("y", "q").put("q", q.method()).put("a", a.build());
+            // The method name is bytes: read as ISO-8859-1, written back the same, never re-encoded as UTF-8.
+            d.put("y", "q").put("q", BString.of(q.method().getBytes(StandardCharsets.ISO_8859_1))).put("a", a.build());
             if (q.readOnly()) {
                 d.put("ro", 1);
             }

@@ -348,6 +348,11 @@ public final class DhtNode {
                 transactions.size());
     }
 
+    /** Sources the query limiter remembers: bounded whatever floods in. */
+    synchronized int limitedSources() {
+        return limiter.sources();
+    }
+
     synchronized int goodNodes() {
         long now = clock.getAsLong();
         return count(v4, NodeEntry.State.GOOD, now) + count(v6, NodeEntry.State.GOOD, now);

@@ -84,6 +84,11 @@ public final class QueryLimiter {
         return true;
     }
 
+    /** How many sources are remembered (bounded by {@code maxSources}). */
+    public int sources() {
+        return sources.size();
+    }
+
     public long dropped() {
         return dropped;
     }
