@@ -1,0 +1,60 @@
+package dev.shoal.dht.internal.node;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Random;
+
+/** A DhtNode on its own DatagramChannel on 127.0.0.1, with a receive thread; ticked by the caller. */
+final class UdpNode implements AutoCloseable {
+
+    final DatagramChannel channel;
+    final DhtNode node;
+    final InetSocketAddress address;
+    private final Thread receiver;
+
+    UdpNode(NodeSettings settings, DhtState saved, long seed) throws IOException {
+        channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        address = (InetSocketAddress) channel.getLocalAddress();
+        node = new DhtNode(settings, (to, bytes) -> {
+            try {
+                channel.send(ByteBuffer.wrap(bytes), to);
+            } catch (IOException e) {
+                // UDP may lose anything; a closed channel at the end of a test too
+            }
+        }, System::currentTimeMillis, new Random(seed), saved);
+        receiver = new Thread(this::receive, "udp-node-" + address.getPort());
+        receiver.setDaemon(true);
+        receiver.start();
+    }
+
+    void bootstrapFrom(InetSocketAddress router) {
+        node.bootstrap().routers(List.of(router));
+    }
+
+    private void receive() {
+        ByteBuffer buffer = ByteBuffer.allocate(65536);
+        try {
+            while (true) {
+                buffer.clear();
+                InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+                buffer.flip();
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                node.receive(from, bytes);
+            }
+        } catch (ClosedChannelException e) {
+            // closed: done
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
