@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Joins the network while we know fewer than K good nodes: first through the nodes saved last time
+ * Joins the network while we know fewer than K good nodes in a family we run: first through the nodes saved last time
  * (a lookup of our own id, which fills the buckets near us), and only when those are not enough
  * through the configured bootstrap nodes, retrying with a backoff that doubles up to 5 minutes.
  * Runs under the node's lock.
@@ -46,7 +46,7 @@ public final class Bootstrap {
     public void routers(List<InetSocketAddress> resolved) {
         synchronized (node) {
             routers = List.copyOf(resolved);
-            if (attempts > 0 && node.goodNodes() < node.settings().k()) {
+            if (attempts > 0 && !node.joined()) {
                 nextAt = node.now(); // new routers: try them at the next tick
             }
         }
@@ -60,7 +60,7 @@ public final class Bootstrap {
     }
 
     void tick(long now) {
-        if (node.goodNodes() >= node.settings().k()) {
+        if (node.joined()) {
             attempts = 0;
             return;
         }
@@ -92,7 +92,7 @@ public final class Bootstrap {
             @Override
             public void done(Lookup lookup) {
                 node.refreshAll();
-                if (viaSaved && node.goodNodes() < node.settings().k()) {
+                if (viaSaved && !node.joined()) {
                     nextAt = node.now(); // the saved nodes were not enough: the routers now
                 }
             }

@@ -353,6 +353,17 @@ public final class DhtNode {
         return limiter.sources();
     }
 
+    /** Whether every family we run knows at least K good nodes. */
+    synchronized boolean joined() {
+        long now = clock.getAsLong();
+        for (RoutingTable t : tables()) {
+            if (t.count(NodeEntry.State.GOOD, now) < settings.k()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     synchronized int goodNodes() {
         long now = clock.getAsLong();
         return count(v4, NodeEntry.State.GOOD, now) + count(v6, NodeEntry.State.GOOD, now);

@@ -30,6 +30,8 @@ final class InProcessNetwork {
     private final Map<InetSocketAddress, DhtNode> nodes = new LinkedHashMap<>();
     /** Addresses that are not DHT nodes but see what comes to them (bootstrap traps, attackers). */
     private final Map<InetSocketAddress, BiConsumer<InetSocketAddress, byte[]>> listeners = new LinkedHashMap<>();
+    /** Second addresses of dual-stack nodes. */
+    private final Map<InetSocketAddress, DhtNode> aliases = new LinkedHashMap<>();
     private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
     private long delivered;
 
@@ -47,13 +49,43 @@ final class InProcessNetwork {
         }
     }
 
+    /** An IPv6 address for node {@code i} (2001:db8::/32 is not local, so BEP 42 applies). */
+    static InetSocketAddress address6(int i) {
+        try {
+            byte[] ip = new byte[16];
+            ip[0] = 0x20;
+            ip[1] = 0x01;
+            ip[2] = 0x0d;
+            ip[3] = (byte) 0xb8;
+            ip[6] = (byte) (i >> 8);
+            ip[7] = (byte) i;
+            ip[15] = 1;
+            return new InetSocketAddress(InetAddress.getByAddress(ip), 6881);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     DhtNode add(InetSocketAddress at, NodeSettings settings, DhtState saved, List<InetSocketAddress> routers) {
+        return add(at, null, settings, saved, routers);
+    }
+
+    /**
+     * A node at {@code at} and, when {@code at6} is not null, also at that IPv6 address (a dual-stack
+     * host: it sends each datagram from the address of the destination's family).
+     */
+    DhtNode add(InetSocketAddress at, InetSocketAddress at6, NodeSettings settings, DhtState saved,
+            List<InetSocketAddress> routers) {
         DhtState state = saved != null ? saved
                 : new DhtState(SecureIds.generate(at.getAddress(), random), List.of(), List.of());
-        DhtNode node = new DhtNode(settings, (to, bytes) -> queue.add(new Datagram(at, to, bytes)), time::get,
+        DhtNode node = new DhtNode(settings, (to, bytes) -> queue.add(new Datagram(
+                at6 != null && to.getAddress().getAddress().length == 16 ? at6 : at, to, bytes)), time::get,
                 new Random(random.nextLong()), state);
         node.bootstrap().routers(routers);
         nodes.put(at, node);
+        if (at6 != null) {
+            aliases.put(at6, node);
+        }
         return node;
     }
 
@@ -90,7 +122,7 @@ final class InProcessNetwork {
                 throw new AssertionError("the network never goes quiet");
             }
             Datagram d = queue.poll();
-            DhtNode node = nodes.get(d.to());
+            DhtNode node = nodes.containsKey(d.to()) ? nodes.get(d.to()) : aliases.get(d.to());
             if (node != null) {
                 node.receive(d.from(), d.bytes());
                 delivered++;
