@@ -99,6 +99,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
         timer.submit(this::save);
         timer.shutdown();
         timer.awaitTermination(5, TimeUnit.SECONDS);
+        node = null; // datagrams still offered until the port drops us are left to others
     }
 
     /** Starts or stops the node as configured, then resolves the bootstrap nodes (on the timer: DNS may be slow). */

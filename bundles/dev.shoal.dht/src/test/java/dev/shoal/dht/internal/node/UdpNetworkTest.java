@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Thirty nodes over real UDP on 127.0.0.1: they join through one, and a get_peers finds an announcer. */
-class UdpNetworkTest {
+public class UdpNetworkTest {
 
     private static final NodeSettings V4_ONLY = NodeSettings.DEFAULT.withFamilies(true, false);
 
@@ -51,7 +51,7 @@ class UdpNetworkTest {
     }
 
     /** Polls until true; the bound only catches a hang. */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "never happened: " + what);

@@ -7,16 +7,16 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 /** A DhtNode on its own DatagramChannel on 127.0.0.1, with a receive thread; ticked by the caller. */
-final class UdpNode implements AutoCloseable {
+public final class UdpNode implements AutoCloseable {
 
     final DatagramChannel channel;
-    final DhtNode node;
-    final InetSocketAddress address;
-    private final Thread receiver;
+    public final DhtNode node;
+    public final InetSocketAddress address;
 
-    UdpNode(NodeSettings settings, DhtState saved, long seed) throws IOException {
+    public UdpNode(NodeSettings settings, DhtState saved, long seed) throws IOException {
         channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         address = (InetSocketAddress) channel.getLocalAddress();
         node = new DhtNode(settings, (to, bytes) -> {
@@ -26,31 +26,36 @@ final class UdpNode implements AutoCloseable {
                 // UDP may lose anything; a closed channel at the end of a test too
             }
         }, System::currentTimeMillis, new Random(seed), saved);
-        receiver = new Thread(this::receive, "udp-node-" + address.getPort());
+        receiveOn(channel, (from, buffer) -> {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            node.receive(from, bytes);
+        });
+    }
+
+    /** Hands each datagram {@code channel} receives to {@code handler}, on a daemon thread, until it closes. */
+    public static void receiveOn(DatagramChannel channel, BiConsumer<InetSocketAddress, ByteBuffer> handler) {
+        Thread receiver = new Thread(() -> {
+            ByteBuffer buffer = ByteBuffer.allocate(65536);
+            try {
+                while (true) {
+                    buffer.clear();
+                    InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+                    buffer.flip();
+                    handler.accept(from, buffer);
+                }
+            } catch (ClosedChannelException e) {
+                // closed: done
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "udp-receiver");
         receiver.setDaemon(true);
         receiver.start();
     }
 
-    void bootstrapFrom(InetSocketAddress router) {
+    public void bootstrapFrom(InetSocketAddress router) {
         node.bootstrap().routers(List.of(router));
-    }
-
-    private void receive() {
-        ByteBuffer buffer = ByteBuffer.allocate(65536);
-        try {
-            while (true) {
-                buffer.clear();
-                InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
-                buffer.flip();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                node.receive(from, bytes);
-            }
-        } catch (ClosedChannelException e) {
-            // closed: done
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
