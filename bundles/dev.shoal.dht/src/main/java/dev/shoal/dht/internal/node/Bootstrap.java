@@ -6,7 +6,9 @@ import dev.shoal.dht.internal.lookup.Lookup;
 import dev.shoal.dht.internal.rpc.Transactions;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Joins the network while we know fewer than K good nodes in a family we run: first through the nodes saved last time
@@ -18,16 +20,6 @@ public final class Bootstrap {
 
     static final long FIRST_RETRY_MILLIS = 5_000;
     static final long MAX_RETRY_MILLIS = 5 * 60_000L;
-
-    static final Transactions.Reply IGNORE = new Transactions.Reply() {
-        @Override
-        public void answered(Message.Response response, long now) {
-        }
-
-        @Override
-        public void failed(boolean timedOut, long now) {
-        }
-    };
 
     private final DhtNode node;
     private final List<CompactNode> saved;
@@ -100,11 +92,23 @@ public final class Bootstrap {
         return l;
     }
 
+    /** A bootstrap query asks for every family we run (BEP 32), so one router can seed both tables. */
+    private Set<Message.Want> wantAll() {
+        Set<Message.Want> want = EnumSet.noneOf(Message.Want.class);
+        if (node.settings().v4()) {
+            want.add(Message.Want.N4);
+        }
+        if (node.settings().v6()) {
+            want.add(Message.Want.N6);
+        }
+        return want;
+    }
+
     private void askRouters() {
         Lookup[] self = new Lookup[2]; // v4, v6: started by the first router that answers
         for (InetSocketAddress router : routers) {
             routerQueries++;
-            Message.Query q = Message.Query.findNode(null, node.id(), node.id(), node.wantAll());
+            Message.Query q = Message.Query.findNode(null, node.id(), node.id(), wantAll());
             node.send(router, null, q, new Transactions.Reply() {
                 @Override
                 public void answered(Message.Response response, long now) {

@@ -18,7 +18,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -40,9 +42,6 @@ public final class DhtNode {
         }
     }
 
-    private record Running(Lookup lookup, LookupListener listener) {
-    }
-
     private static final long PING_QUIET_MILLIS = 60_000;
     private static final int PINGS_PER_TICK = 2;
 
@@ -58,7 +57,8 @@ public final class DhtNode {
     private final ExternalAddress external = new ExternalAddress(3, 64);
     private final Bootstrap bootstrap;
     private final Searches searches;
-    private final List<Running> lookups = new ArrayList<>();
+    /** Running lookups and who hears of each (Lookup has identity equality), in start order. */
+    private final Map<Lookup, LookupListener> lookups = new LinkedHashMap<>();
     private NodeId id;
     private RoutingTable v4;
     private RoutingTable v6;
@@ -176,15 +176,7 @@ public final class DhtNode {
 
     private void ping(NodeEntry e, long now) {
         e.pinged(now);
-        send(e.address(), e.id(), Message.Query.ping(null, id), new Transactions.Reply() {
-            @Override
-            public void answered(Message.Response response, long at) {
-            }
-
-            @Override
-            public void failed(boolean timedOut, long at) {
-            }
-        });
+        send(e.address(), e.id(), Message.Query.ping(null, id), Transactions.Reply.IGNORE);
     }
 
     // ---- time
@@ -237,7 +229,7 @@ public final class DhtNode {
             start.add(new CompactNode(e.id(), e.address()));
         }
         lookup.add(start, id);
-        lookups.add(new Running(lookup, listener == null ? new LookupListener() { } : listener));
+        lookups.put(lookup, listener == null ? new LookupListener() { } : listener);
         table.touched(lookup.target(), now);
         stepLookups(now);
         return true;
@@ -254,15 +246,12 @@ public final class DhtNode {
     }
 
     private void stepLookups(long now) {
-        for (int i = 0; i < lookups.size(); i++) {
-            Running r = lookups.get(i);
-            r.lookup().step(now, this::queryFor);
+        for (Lookup l : List.copyOf(lookups.keySet())) {
+            l.step(now, this::queryFor);
         }
-        List<Running> done = new ArrayList<>();
-        lookups.removeIf(r -> r.lookup().finished() && done.add(r));
-        for (Running r : done) {
-            r.listener().done(r.lookup());
-        }
+        Map<Lookup, LookupListener> done = new LinkedHashMap<>();
+        lookups.entrySet().removeIf(e -> e.getKey().finished() && done.put(e.getKey(), e.getValue()) == null);
+        done.forEach((l, listener) -> listener.done(l));
     }
 
     private boolean queryFor(Lookup lookup, CompactNode node) {
@@ -274,9 +263,9 @@ public final class DhtNode {
             @Override
             public void answered(Message.Response response, long now) {
                 List<InetSocketAddress> peers = lookup.answered(node, response, id);
-                Running running = running(lookup);
-                if (running != null && !peers.isEmpty()) {
-                    running.listener().peers(peers);
+                LookupListener listener = lookups.get(lookup);
+                if (listener != null && !peers.isEmpty()) {
+                    listener.peers(peers);
                 }
                 stepLookups(now);
             }
@@ -289,21 +278,12 @@ public final class DhtNode {
         });
     }
 
-    private Running running(Lookup lookup) {
-        for (Running r : lookups) {
-            if (r.lookup() == lookup) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** Announces our {@code port} (0: the port queries leave from) to where a get_peers lookup ended. */
     synchronized int announce(Lookup finished, int port) {
         int sent = 0;
         for (Lookup.Announce a : finished.announceTargets()) {
             Message.Query q = Message.Query.announcePeer(null, id, finished.target(), port, a.token());
-            sent += send(a.node().address(), a.node().id(), q, Bootstrap.IGNORE) ? 1 : 0;
+            sent += send(a.node().address(), a.node().id(), q, Transactions.Reply.IGNORE) ? 1 : 0;
         }
         return sent;
     }
@@ -375,18 +355,6 @@ public final class DhtNode {
 
     NodeSettings settings() {
         return settings;
-    }
-
-    /** Which node lists a bootstrap query asks for: every family we run. */
-    Set<Message.Want> wantAll() {
-        Set<Message.Want> want = EnumSet.noneOf(Message.Want.class);
-        if (settings.v4()) {
-            want.add(Message.Want.N4);
-        }
-        if (settings.v6()) {
-            want.add(Message.Want.N6);
-        }
-        return want;
     }
 
     private static int count(RoutingTable t, NodeEntry.State s, long now) {

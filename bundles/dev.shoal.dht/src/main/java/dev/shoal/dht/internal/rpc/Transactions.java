@@ -23,6 +23,17 @@ public final class Transactions {
 
         /** No answer in time ({@code timedOut}), or an error message came back. */
         void failed(boolean timedOut, long now);
+
+        /** For queries whose answer only matters to the routing table (pings, announces). */
+        Reply IGNORE = new Reply() {
+            @Override
+            public void answered(Message.Response response, long now) {
+            }
+
+            @Override
+            public void failed(boolean timedOut, long now) {
+            }
+        };
     }
 
     /** One query in flight. {@code to} is whom we asked; {@code id} the node id we expect, or null. */
