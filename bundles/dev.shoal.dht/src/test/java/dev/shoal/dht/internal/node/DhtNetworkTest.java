@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.dht.internal.lookup.Lookup;
 import dev.shoal.dht.internal.routing.NodeId;
+import dev.shoal.dht.internal.routing.SecureIds;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -133,5 +134,19 @@ class DhtNetworkTest {
             assertTrue(asked.get(i) - asked.get(i - 1) >= asked.get(i - 1) - asked.get(i - 2),
                     "the waits grow: " + asked);
         }
+    }
+
+    @Test
+    void aNodeWhoseIdDoesNotFitItsAddressTakesOneThatDoes() {
+        InProcessNetwork net = network(40, 5);
+        InetSocketAddress at = InProcessNetwork.address(1000);
+        NodeId unfit = NodeId.random(net.random);
+        assertFalse(SecureIds.verify(unfit, at.getAddress()));
+        DhtNode node = net.add(at, V4_ONLY, new DhtState(unfit, List.of(), List.of()),
+                List.of(InProcessNetwork.address(0)));
+        net.run(30);
+        assertTrue(SecureIds.verify(node.id(), at.getAddress()),
+                "BEP 42: the id now fits the address the others report: " + node.id());
+        assertTrue(node.status().good4() >= 8, "and the node is in the network: " + node.status());
     }
 }
