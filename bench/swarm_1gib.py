@@ -267,8 +267,10 @@ class Seed:
                     return a.values["net.sent_payload_bytes"], time.monotonic()
         raise RuntimeError("seed: no session stats within %d ms" % timeout_ms)
 
-    def begin(self, client_port, t0):
+    def begin(self, client_port, t0, dial=True):
+        """Watches the payload sent from t0 on; dial: connect to the client's port ourselves too."""
         self.base, _ = self._sent_payload()
+        self.dial = dial
         self.t0 = t0
         self.client_port = client_port
         self.first = None       # monotonic time by which the first payload byte had been sent
@@ -299,7 +301,7 @@ class Seed:
             # Connect to the client ourselves (Transmission drops 127.x peers from trackers; for the
             # others it saves waiting for their announce): until a payload byte has gone out.
             # Only once it listens: a refused attempt puts the peer on libtorrent's back-off list.
-            if self.first is None and now >= next_connect and listening(self.client_port):
+            if self.dial and self.first is None and now >= next_connect and listening(self.client_port):
                 try:
                     self.h.connect_peer(("127.0.0.1", self.client_port), 0)
                 except RuntimeError:

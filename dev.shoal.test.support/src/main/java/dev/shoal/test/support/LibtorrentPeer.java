@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -219,6 +220,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     private volatile List<String> peers = List.of();
     private volatile boolean listening;
     private volatile boolean checked;
+    private final AtomicInteger incoming = new AtomicInteger();
     private volatile int epoch;
     private volatile BlockCounts blockCounts;
     private final Set<Integer> failedPieces = ConcurrentHashMap.newKeySet();
@@ -249,6 +251,8 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             blockCounts = BlockCounts.parse(line);
         } else if (line.startsWith("listening ")) {
             listening = true;
+        } else if (line.startsWith("alert incoming_connection_alert")) {
+            incoming.incrementAndGet();
         } else if (line.startsWith("alert torrent_checked_alert")) {
             checked = true;
         } else if (line.startsWith("alert hash_failed_alert")) {
@@ -289,6 +293,11 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
      */
     public List<String> peers() {
         return peers;
+    }
+
+    /** The connections it accepted so far (libtorrent's incoming_connection_alert). */
+    public int incomingConnections() {
+        return incoming.get();
     }
 
     /** Dials a peer on 127.0.0.1 now. */

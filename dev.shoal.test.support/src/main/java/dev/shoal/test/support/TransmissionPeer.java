@@ -67,7 +67,8 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
             return status == CHECK_WAIT || status == CHECKING;
         }
 
-        boolean downloading() {
+        /** Downloading or waiting to: after a magnet link's metadata, once Transmission has checked the disk. */
+        public boolean downloading() {
             return status == DOWNLOAD_WAIT || status == DOWNLOADING;
         }
     }
@@ -87,10 +88,25 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
     /** What to start; {@link #start()} starts it. */
     public static final class Builder extends PeerBuilder<Builder, TransmissionPeer> {
         private final boolean seed;
+        private URI magnetTracker;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
             this.seed = seed;
+        }
+
+        /**
+         * A leecher given the magnet link with the info-hash and {@code tracker} only (no {@code x.pe}:
+         * 3.00's magnet parser reads xt, dn, tr and ws). It drops loopback peers from trackers, so the
+         * seed must dial {@link #port()} once the tracker has it. {@code sizeWhenDone} is 0 until the
+         * metadata is in.
+         */
+        public Builder fromMagnet(URI tracker) {
+            if (seed) {
+                throw new IllegalStateException("only a leecher starts from a magnet link");
+            }
+            magnetTracker = tracker;
+            return this;
         }
 
         /**
@@ -119,7 +135,8 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
                 process.await("RPC answering on port " + rpcPort, READY_WITHIN,
                         () -> rpc.answers("{\"method\":\"session-get\"}"), () -> "starting");
                 Processes.run(List.of(remote.toString(), "127.0.0.1:" + rpcPort, "--add",
-                        torrent().file().toAbsolutePath().toString(), "--download-dir", dir().toString()),
+                        magnetTracker != null ? torrent().magnet(magnetTracker)
+                                : torrent().file().toAbsolutePath().toString(), "--download-dir", dir().toString()),
                         Duration.ofSeconds(30)).assertSuccess();
                 if (seed) {
                     peer.await("verified data, seeding", READY_WITHIN, status -> {

@@ -40,7 +40,7 @@ class HotSwapIT {
 
     /** In swap order. Only the engine's own swap restarts it: it restores its torrent from the session and resume data. */
     private static final List<String> SWAPPED = List.of("dev.shoal.shell", "dev.shoal.watch", "dev.shoal.daemon",
-            "dev.shoal.tracker", "dev.shoal.tracker.http", "dev.shoal.tracker.udp", "dev.shoal.storage",
+            "dev.shoal.tracker", "dev.shoal.tracker.http", "dev.shoal.tracker.udp", "dev.shoal.udp", "dev.shoal.storage",
             "dev.shoal.peer", "dev.shoal.engine", "dev.shoal.cli");
     private static final Pattern BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|\\s*\\d+\\|(\\S+)", Pattern.MULTILINE);
     private static final int SEED_RATE_MIB = 6;

@@ -27,6 +27,7 @@ import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.RealPeer;
 import dev.shoal.test.support.SwarmData;
+import dev.shoal.test.support.TransmissionPeer;
 
 /**
  * Magnet links (BEP 9) against the real shoal.jar and libtorrent, on the ~256 MiB multi-file torrent:
@@ -35,13 +36,16 @@ import dev.shoal.test.support.SwarmData;
  * shows it fetching metadata while no peer has it, then downloads once a seed turns up, and after a
  * restart takes the torrent from what it kept instead of fetching again; and Shoal, seeding from a
  * torrent file, gives a libtorrent leecher that has only the info-hash the metadata and the data, and so
- * it does to an aria2 leecher that has the info-hash and the tracker (it reads no {@code x.pe}).
+ * it does to aria2 and Transmission leechers that have the info-hash and the tracker (they read no
+ * {@code x.pe}; Transmission drops Shoal after the metadata and gets the data once Shoal dials it again).
  * Times to metadata and completion are printed, never asserted.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MagnetIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(90);
+    /** Transmission waits ~10 s (its rechoke period) before data flows, then takes ~8 MiB/s from Shoal. */
+    private static final Duration TRANSMISSION_WITHIN = Duration.ofSeconds(150);
     private static final Duration STARTUP = Duration.ofSeconds(60);
     /** The daemon's download is capped so that it is still under way when the daemon is restarted. */
     private static final int SEED_RATE_MIB = 12;
@@ -200,6 +204,36 @@ class MagnetIT {
         System.out.printf("MagnetIT: %s, Shoal the only seed: metadata at %.1f s, complete (%s) at %.1f s, with the"
                 + " client's start%n", what, toMetadata, ShoalGet.mib(swarm.size()),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Shoal seeds from the torrent file; Transmission has the link with the tracker only. It drops
+     * loopback peers from the tracker, so it announces first and Shoal, added then, dials it. Once
+     * it has the metadata, Transmission 3.00 restarts the torrent and closes every connection, and
+     * will not dial Shoal (a loopback address) itself: the data flows only because Shoal dials a peer
+     * that dropped it again after a short backoff, long before its next announce.
+     */
+    @Test
+    void aTransmissionLeecherWithTheInfoHashAndTrackerOnlyGetsTheMetadataAndTheDataFromShoal() throws Exception {
+        Shoal shoal = new Shoal(work);
+        onLoopback(shoal);
+        ShoalDaemon daemon = start(shoal, work);
+        Path download = swarm.newDirectory("transmission-magnet-leecher");
+        long started = System.nanoTime();
+        try (TransmissionPeer leecher = TransmissionPeer.leecher(swarm.torrent(), download)
+                .fromMagnet(swarm.httpAnnounce()).start()) {
+            swarm.awaitAnnounced("the Transmission leecher", now -> now.incomplete() >= 1, Duration.ofSeconds(30),
+                    TestSwarm.logs(leecher));
+            seedFromTheTorrentFile(shoal, daemon);
+            leecher.await("the metadata", WITHIN, status -> status.sizeWhenDone() > 0 && status.downloading());
+            double toMetadata = (System.nanoTime() - started) / 1e9;
+            leecher.awaitComplete(TRANSMISSION_WITHIN);
+            System.out.printf("MagnetIT: Transmission from a magnet with a tracker, Shoal the only seed: metadata at"
+                    + " %.1f s, complete (%s) at %.1f s, with Transmission's start%n", toMetadata,
+                    ShoalGet.mib(swarm.size()), (System.nanoTime() - started) / 1e9);
+        }
+        // Transmission 3.00 does not create the zero-length file.
+        swarm.assertDownloaded(download, SwarmData.Compare.EMPTY_FILES_MAY_BE_MISSING);
     }
 
     /** Adds the torrent file to the daemon with a copy of the swarm's data; returns once it seeds. */

@@ -64,6 +64,7 @@ final class Shoal {
         this.tmpDir = base.resolve("shoal-tmp");
         try {
             Files.createDirectories(tmpDir);
+            ShoalDaemon.discoveryOff(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

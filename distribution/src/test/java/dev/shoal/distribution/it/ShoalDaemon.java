@@ -173,6 +173,15 @@ final class ShoalDaemon implements AutoCloseable {
         }
     }
 
+    /**
+     * No peer discovery beyond the test's own loopback peers: local service discovery would announce
+     * every test torrent on the machine's real interfaces (a test that wants it, LocalDiscoveryIT,
+     * configures it on the loopback interface itself).
+     */
+    static void discoveryOff(Path dataDir) {
+        configure(dataDir, "dev.shoal.lsd", Map.of("enabled", "false"));
+    }
+
     /** Peers on 127.0.0.1 only, on a free port, as every test of a daemon wants them. */
     static void peersOnLoopback(Path dataDir) throws IOException {
         configure(dataDir, "dev.shoal.peer", Map.of("listenAddress", "127.0.0.1", "port",

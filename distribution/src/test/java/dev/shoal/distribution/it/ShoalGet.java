@@ -54,6 +54,11 @@ final class ShoalGet implements AutoCloseable {
             this.dir = dir;
         }
 
+        /** Where the download goes ({@code --dir}). */
+        Path directory() {
+            return dir;
+        }
+
         /** Shoal's own folder: data directory, temp folder, output files. Runs may share it (resume). */
         Options base(Path value) {
             base = value;
@@ -106,6 +111,7 @@ final class ShoalGet implements AutoCloseable {
             Path dataDir = options.base.resolve("shoal-data");
             // Peers on 127.0.0.1 only (the port is get's --port option).
             ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", "127.0.0.1"));
+            ShoalDaemon.discoveryOff(dataDir);
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {
                 run++;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,8 @@ class MagnetTest {
             assertTrue(Files.exists(b.torrentsDirectory.resolve(metainfo.infoHash().hex() + ".torrent")));
             assertEquals(1, b.engine.torrents().size());
             assertEquals(leecher.id(), b.engine.torrents().get(0).id());
+            assertEquals(Set.of("magnet /127.0.0.1:" + a.engine.listenPort()), Set.copyOf(b.swarms.sourcesAdded),
+                    "the torrent's swarm dials the link's x.pe as the magnet's");
         }
     }
 

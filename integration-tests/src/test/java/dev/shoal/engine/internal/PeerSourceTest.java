@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,6 +107,8 @@ class PeerSourceTest {
             b.events.await("sourced", "SEEDING>FINISHED", Duration.ofSeconds(60));
 
             assertEquals(List.of(metainfo.infoHash()), source.asked);
+            assertEquals(Set.of("fixed /127.0.0.1:" + a.engine.listenPort()), Set.copyOf(b.swarms.sourcesAdded),
+                    "the swarm hears the peer source's name");
             assertEquals(List.of("completed sourced " + metainfo.totalLength()), outcomes.heard);
             assertEquals(metainfo.totalLength(), leecher.status().verifiedBytes());
             for (int i = 0; i < metainfo.files().size(); i++) {

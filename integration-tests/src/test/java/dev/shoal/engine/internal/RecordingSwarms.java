@@ -27,6 +27,8 @@ final class RecordingSwarms implements SwarmService {
     final AtomicInteger joins = new AtomicInteger();
     final AtomicInteger open = new AtomicInteger();
     final List<InetSocketAddress> peersAdded = new CopyOnWriteArrayList<>();
+    /** The source each address was added with, as "source address". */
+    final List<String> sourcesAdded = new CopyOnWriteArrayList<>();
     final List<PieceResult> piecesForwarded = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
     final List<RateLimits> swarmLimits = new CopyOnWriteArrayList<>();
@@ -69,9 +71,10 @@ final class RecordingSwarms implements SwarmService {
             private boolean closed;
 
             @Override
-            public void addPeers(Collection<InetSocketAddress> peers) {
+            public void addPeers(Collection<InetSocketAddress> peers, String source) {
                 peersAdded.addAll(peers);
-                swarm.addPeers(peers);
+                peers.forEach(peer -> sourcesAdded.add(source + " " + peer));
+                swarm.addPeers(peers, source);
             }
 
             @Override

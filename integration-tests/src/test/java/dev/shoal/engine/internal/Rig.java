@@ -23,6 +23,8 @@ import dev.shoal.tracker.internal.component.AnnouncerComponent;
 import dev.shoal.tracker.internal.session.Timing;
 import dev.shoal.tracker.udp.internal.UdpSettings;
 import dev.shoal.tracker.udp.internal.UdpTrackerClient;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.internal.SharedSocket;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ final class Rig implements AutoCloseable {
     final Path torrentsDirectory;
     final AnnouncerComponent announcer;
     final UdpTrackerClient udp;
+    private final SharedSocket udpPort;
     final HttpTrackerClient http;
     final SwarmComponent service;
     final RecordingSwarms swarms;
@@ -84,6 +87,9 @@ final class Rig implements AutoCloseable {
         this.service = swarms;
         this.announcer = new AnnouncerComponent(TIMING, new Random());
         this.udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 3, Duration.ofMinutes(1)));
+        this.udpPort = SharedSocket.open(0);
+        udpPort.handlers().add(udp, DatagramHandler.ORDER_TRACKER);
+        udp.bindPort(udpPort);
         this.http = new HttpTrackerClient(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
                 2 << 20, "ShoalTest"));
         announcer.addClient(http, Map.of(TrackerClient.SCHEMES, new String[] {"http", "https"}, "service.id", 1L));
@@ -185,6 +191,7 @@ final class Rig implements AutoCloseable {
             engine.deactivate();
             announcer.deactivate();
             udp.close();
+            udpPort.close();
         } finally {
             service.close();
         }

@@ -1,6 +1,7 @@
 package dev.shoal.engine.api;
 
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
 /**
  * One connected peer of a torrent at one moment.
@@ -17,10 +18,25 @@ import java.net.InetSocketAddress;
  * @param choked       we refuse its requests now
  * @param interested   it wants something we have
  * @param snubbed      it sent nothing for a minute though we asked
+ * @param source       where its address came from first: "tracker", "pex" (another peer named it),
+ *                     "incoming" (it dialled us), "magnet" (the link named it), a {@link PeerSource}'s
+ *                     name ("dht", "lsd"), or "unknown" (since 2.1)
  */
 public record PeerStatus(InetSocketAddress address, String client, boolean outgoing, double progress,
         long downloadRate, long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked,
-        boolean interested, boolean snubbed) {
+        boolean interested, boolean snubbed, String source) {
+
+    public PeerStatus {
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A peer whose source is "unknown", as before sources were kept. */
+    public PeerStatus(InetSocketAddress address, String client, boolean outgoing, double progress, long downloadRate,
+            long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked, boolean interested,
+            boolean snubbed) {
+        this(address, client, outgoing, progress, downloadRate, uploadRate, downloaded, uploaded, chokingUs, choked,
+                interested, snubbed, "unknown");
+    }
 
     /** The usual one-letter flags: D/d we download or could, U/u we upload or could, S snubbed, I/O in or out. */
     public String flags() {

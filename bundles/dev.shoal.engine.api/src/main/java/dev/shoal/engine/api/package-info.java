@@ -9,7 +9,7 @@
  * peers beside the trackers (whiteboard too).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package dev.shoal.engine.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -251,7 +252,7 @@ final class EngineCore implements Engine {
         TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
                 context);
         try {
-            torrent.added(List.of());
+            torrent.added(Map.of());
         } catch (StorageException e) {
             throw new EngineException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -2,29 +2,33 @@ package dev.shoal.engine.internal;
 
 import dev.shoal.peer.api.PeerInfo;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The addresses a run was given (trackers, peer sources) or dialled, newest last, so that a swarm
- * joined again after the peer wire was swapped dials them at once rather than waiting for the next
- * announce. Bounded: the oldest go first. Engine thread only.
+ * The addresses a run was given (trackers, peer sources, a magnet link) or dialled, newest last, each
+ * with the source it first came from, so that a swarm joined again after the peer wire was swapped
+ * dials them at once rather than waiting for the next announce, and still says where they came from.
+ * Bounded: the oldest go first. Engine thread only.
  */
 final class KnownPeers {
 
     static final int CAPACITY = 200;
 
-    private final LinkedHashSet<InetSocketAddress> addresses = new LinkedHashSet<>();
+    private final LinkedHashMap<InetSocketAddress, String> sources = new LinkedHashMap<>();
 
-    void add(Collection<InetSocketAddress> peers) {
+    void add(Collection<InetSocketAddress> peers, String source) {
         for (InetSocketAddress peer : peers) {
-            addresses.remove(peer);
-            addresses.add(peer);
+            String first = sources.remove(peer);
+            sources.put(peer, first != null ? first : source);
         }
-        Iterator<InetSocketAddress> oldest = addresses.iterator();
-        while (addresses.size() > CAPACITY) {
+        Iterator<InetSocketAddress> oldest = sources.keySet().iterator();
+        while (sources.size() > CAPACITY) {
             oldest.next();
             oldest.remove();
         }
@@ -35,10 +39,22 @@ final class KnownPeers {
      * dialled us came from a port of their own choosing, so are not kept.
      */
     void addConnected(List<PeerInfo> peers) {
-        add(peers.stream().filter(PeerInfo::outgoing).map(PeerInfo::address).toList());
+        for (PeerInfo peer : peers) {
+            if (peer.outgoing()) {
+                add(List.of(peer.address()), peer.source());
+            }
+        }
     }
 
-    List<InetSocketAddress> all() {
-        return List.copyOf(addresses);
+    int size() {
+        return sources.size();
+    }
+
+    /** The addresses by source, each source's oldest first. */
+    Map<String, List<InetSocketAddress>> bySource() {
+        Map<String, List<InetSocketAddress>> grouped = new LinkedHashMap<>();
+        sources.forEach((peer, source) -> grouped.computeIfAbsent(source, any -> new ArrayList<>()).add(peer));
+        grouped.replaceAll((source, peers) -> List.copyOf(peers));
+        return Collections.unmodifiableMap(grouped);
     }
 }

@@ -12,6 +12,7 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.MetadataFetch;
 import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.MetadataProgress;
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.storage.api.PieceSet;
 import dev.shoal.tracker.api.AnnounceListener;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -181,12 +183,12 @@ final class MagnetRuntime {
             }
         }
         if (!given.isEmpty()) {
-            remember(given);
-            opened.addPeers(given);
+            remember(given, PeerInfo.MAGNET);
+            opened.addPeers(given, PeerInfo.MAGNET);
         }
         openAnnounce();
         int port = fetchFrom.listenPort();
-        lookups = context.peerSources().subscribe(infoHash(), port, (source, peers) -> found(opened, peers));
+        lookups = context.peerSources().subscribe(infoHash(), port, (source, peers) -> found(opened, source, peers));
         LOG.info("{}: fetching the metadata from {} peers of the link and {} trackers", name(), given.size(),
                 tiers.size());
     }
@@ -203,31 +205,31 @@ final class MagnetRuntime {
             @Override
             public void peersReceived(String trackerUrl, List<TrackerPeer> peers) {
                 trackers.peersReceived(trackerUrl, peers.size());
-                found(opened, peers.stream().map(TrackerPeer::address).toList());
+                found(opened, PeerInfo.TRACKER, peers.stream().map(TrackerPeer::address).toList());
             }
         }, () -> new TransferStats(0, 0, UNKNOWN_LEFT));
     }
 
     /** Peers from a tracker or a peer source (their threads): the fetch dials them, but ourselves. */
-    private void found(MetadataFetch to, List<InetSocketAddress> peers) {
+    private void found(MetadataFetch to, String source, List<InetSocketAddress> peers) {
         int port = context.services().listenPort();
         List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
         if (!others.isEmpty() && fetch == to) {
-            remember(others);
-            to.addPeers(others);
+            remember(others, source);
+            to.addPeers(others, source);
         }
     }
 
-    private void remember(List<InetSocketAddress> peers) {
+    private void remember(List<InetSocketAddress> peers, String source) {
         synchronized (known) {
-            known.add(peers);
+            known.add(peers, source);
         }
     }
 
-    /** The peers it knows of, newest last: those of the link, the trackers and the peer sources. */
-    List<InetSocketAddress> knownPeers() {
+    /** The peers it knows of by source: those of the link, the trackers and the peer sources. */
+    Map<String, List<InetSocketAddress>> knownPeers() {
         synchronized (known) {
-            return known.all();
+            return known.bySource();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.storage.api.CheckProgress;
 import dev.shoal.storage.api.PieceListener;
@@ -68,7 +69,7 @@ final class RunEvents implements PieceListener, CheckProgress, AnnounceListener,
             List<InetSocketAddress> others = OwnAddress.others(peers, listenPort.getAsInt());
             runtime.view().trackers().peersReceived(trackerUrl, others.size());
             if (runtime.isCurrent(run)) {
-                run.addPeers(others);
+                run.addPeers(PeerInfo.TRACKER, others);
             }
         });
     }

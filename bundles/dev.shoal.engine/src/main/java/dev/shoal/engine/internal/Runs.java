@@ -8,6 +8,7 @@ import dev.shoal.storage.api.TorrentStorage;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -35,7 +36,7 @@ final class Runs {
     private final EngineThread thread;
     private final Supplier<TorrentRun> newRun;
     /** See {@link #dialAlso}; engine thread. */
-    private List<InetSocketAddress> handedPeers = List.of();
+    private Map<String, List<InetSocketAddress>> handedPeers = Map.of();
     private final Ready ready;
     /** The run under way; null while stopped (or waiting for the last one to be closed). */
     private volatile TorrentRun run;
@@ -61,12 +62,15 @@ final class Runs {
         this.ready = ready;
     }
 
-    /** Peers known before it became a torrent (a magnet link's): the run under way and every later one dial them. */
-    void dialAlso(List<InetSocketAddress> peers) {
-        handedPeers = List.copyOf(peers);
+    /**
+     * Peers known before it became a torrent (a magnet link's), by source: the run under way and every
+     * later one dial them.
+     */
+    void dialAlso(Map<String, List<InetSocketAddress>> peers) {
+        handedPeers = Map.copyOf(peers);
         TorrentRun current = run;
         if (current != null) {
-            current.addPeers(handedPeers);
+            handedPeers.forEach(current::addPeers);
         }
     }
 
@@ -131,7 +135,7 @@ final class Runs {
      */
     void open() throws StorageException {
         TorrentRun next = newRun.get();
-        next.addPeers(handedPeers);
+        handedPeers.forEach(next::addPeers);
         if (!next.openStorage(downloadDirectory)) {
             LOG.info("{}: waiting for a storage service", name);
             return;

@@ -107,24 +107,24 @@ final class TorrentRun {
         swarmFrom = service.get();
         transfer.attach(swarm);
         configure.accept(swarm);
-        List<InetSocketAddress> again = known.all();
-        if (!again.isEmpty()) {
-            swarm.addPeers(again);
-        }
+        known.bySource().forEach((source, again) -> swarm.addPeers(again, source));
         if (!metainfo.isPrivate()) {
             lookups = context.peerSources().subscribe(metainfo.infoHash(), service.get().listenPort(),
                     events::peersFound);
         }
     }
 
-    /** Hands the swarm peers found by a tracker or a peer source, and keeps them for a swarm joined later. */
-    void addPeers(List<InetSocketAddress> peers) {
+    /**
+     * Hands the swarm peers found by a tracker, a peer source or a magnet link ({@code source}, as
+     * {@link dev.shoal.peer.api.PeerInfo#source} names it), and keeps them for a swarm joined later.
+     */
+    void addPeers(String source, List<InetSocketAddress> peers) {
         if (peers.isEmpty()) {
             return;
         }
-        known.add(peers);
+        known.add(peers, source);
         if (swarm != null) {
-            swarm.addPeers(peers);
+            swarm.addPeers(peers, source);
         }
     }
 
@@ -134,7 +134,7 @@ final class TorrentRun {
         List<InetSocketAddress> others = peers.stream().filter(peer -> !OwnAddress.isSelf(peer, port)).toList();
         if (!others.isEmpty()) {
             LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
-            addPeers(others);
+            addPeers(source, others);
         }
     }
 
@@ -177,7 +177,7 @@ final class TorrentRun {
         if (swarm == null) {
             joinSwarm(transfer, configure);
             if (swarm != null) {
-                LOG.info("{}: joined the swarm again, dialling {} known peers", metainfo.name(), known.all().size());
+                LOG.info("{}: joined the swarm again, dialling {} known peers", metainfo.name(), known.size());
             }
         }
         boolean portMoved = services.swarms.get().map(service -> service.listenPort() != announcedPort)

@@ -14,6 +14,7 @@ import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ final class TorrentRuntime {
      * A new torrent joins the engine: started (its storage opened) unless added paused. Its runs also
      * dial {@code knownPeers}, found before it was a torrent (a magnet link's).
      */
-    void added(List<InetSocketAddress> knownPeers) throws StorageException {
+    void added(Map<String, List<InetSocketAddress>> knownPeers) throws StorageException {
         runs.dialAlso(knownPeers);
         if (lifecycle.state() == TorrentState.CHECKING) {
             runs.open();

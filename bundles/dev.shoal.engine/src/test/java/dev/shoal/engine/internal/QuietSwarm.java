@@ -16,7 +16,7 @@ final class QuietSwarm implements Swarm {
     volatile SwarmStats stats = SwarmStats.NONE;
 
     @Override
-    public void addPeers(Collection<InetSocketAddress> peers) {
+    public void addPeers(Collection<InetSocketAddress> peers, String source) {
     }
 
     @Override

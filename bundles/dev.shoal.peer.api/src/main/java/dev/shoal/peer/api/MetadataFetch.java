@@ -13,8 +13,18 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MetadataFetch extends AutoCloseable {
 
-    /** Peers to dial (from trackers, the magnet link, the user); known and refused ones are ignored. */
-    void addPeers(Collection<InetSocketAddress> peers);
+    /**
+     * Peers to dial, from {@code source} (as {@link Swarm#addPeers(Collection, String)} names it: the
+     * magnet link, a tracker, a peer source); known and refused ones are ignored.
+     *
+     * @since 1.4
+     */
+    void addPeers(Collection<InetSocketAddress> peers, String source);
+
+    /** Peers from a tracker: {@link #addPeers(Collection, String)} with {@link PeerInfo#TRACKER}. */
+    default void addPeers(Collection<InetSocketAddress> peers) {
+        addPeers(peers, PeerInfo.TRACKER);
+    }
 
     MetadataProgress progress();
 

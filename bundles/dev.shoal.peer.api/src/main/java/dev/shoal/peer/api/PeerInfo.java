@@ -1,6 +1,7 @@
 package dev.shoal.peer.api;
 
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
 /**
  * One connected peer at one moment.
@@ -18,8 +19,34 @@ import java.net.InetSocketAddress;
  * @param interested     it wants something we have
  * @param snubbed        it sent nothing for a minute though we asked
  * @param requests       our requests waiting for an answer from it
+ * @param source         where its address came from first: {@link #TRACKER}, {@link #PEX},
+ *                       {@link #INCOMING} (it dialled us), {@link #MAGNET}, a peer source's name
+ *                       ("dht", "lsd"), or {@link #UNKNOWN} (since 1.4)
  */
 public record PeerInfo(InetSocketAddress address, String client, boolean outgoing, int piecesHave,
         long downloadRate, long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked,
-        boolean interested, boolean snubbed, int requests) {
+        boolean interested, boolean snubbed, int requests, String source) {
+
+    /** A tracker's announce gave its address. @since 1.4 */
+    public static final String TRACKER = "tracker";
+    /** A peer named it in a PEX message (BEP 11). @since 1.4 */
+    public static final String PEX = "pex";
+    /** It dialled us. @since 1.4 */
+    public static final String INCOMING = "incoming";
+    /** The magnet link named it ({@code x.pe}). @since 1.4 */
+    public static final String MAGNET = "magnet";
+    /** Nobody said. @since 1.4 */
+    public static final String UNKNOWN = "unknown";
+
+    public PeerInfo {
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A peer whose source is {@link #UNKNOWN}, as before sources were kept. */
+    public PeerInfo(InetSocketAddress address, String client, boolean outgoing, int piecesHave, long downloadRate,
+            long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked, boolean interested,
+            boolean snubbed, int requests) {
+        this(address, client, outgoing, piecesHave, downloadRate, uploadRate, downloaded, uploaded, chokingUs, choked,
+                interested, snubbed, requests, UNKNOWN);
+    }
 }

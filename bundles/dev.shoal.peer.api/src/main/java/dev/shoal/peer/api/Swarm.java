@@ -11,10 +11,19 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Swarm extends AutoCloseable {
 
     /**
-     * Peers to dial when connection slots are free (from trackers, a magnet link, the user). Known,
-     * connected and banned addresses are ignored; the list of candidates is bounded.
+     * Peers to dial when connection slots are free, from {@code source}: where they came from, which
+     * {@link PeerInfo#source} shows once they are connected ({@link PeerInfo#TRACKER},
+     * {@link PeerInfo#MAGNET}, a peer source's name). An address keeps the first source it came
+     * from. Known, connected and banned addresses are ignored; the list of candidates is bounded.
+     *
+     * @since 1.4
      */
-    void addPeers(Collection<InetSocketAddress> peers);
+    void addPeers(Collection<InetSocketAddress> peers, String source);
+
+    /** Peers from a tracker: {@link #addPeers(Collection, String)} with {@link PeerInfo#TRACKER}. */
+    default void addPeers(Collection<InetSocketAddress> peers) {
+        addPeers(peers, PeerInfo.TRACKER);
+    }
 
     /** The storage hashed a piece: announce it to peers, or re-fetch it and blame its senders. */
     void pieceChecked(PieceResult result);

@@ -36,8 +36,9 @@ public interface SwarmService {
      * Starts fetching the info dictionary of {@code infoHash} (v1, or a v2 hash truncated as in the
      * handshake) from the peers given to the fetch and those that dial in for it: each offering
      * ut_metadata (BEP 9) is asked for 16 KiB pieces, and the whole is checked against the
-     * info-hash before {@code listener} hears of it. The fetch closes its connections once done;
-     * the caller closes it when it gives up, and before joining the torrent's swarm.
+     * info-hash before {@code listener} hears of it. Once done, the fetch leaves its connections to
+     * the torrent's swarm, if {@link #join} starts it within a minute (else they close); the caller
+     * closes the fetch when it gives up, and before joining the torrent's swarm.
      *
      * @since 1.3
      */

@@ -26,7 +26,9 @@ public interface DatagramHandler {
     /**
      * Offered one datagram on the receive thread: claims it (true) or leaves it to the next
      * handler (false). Must not block, and must not keep {@code datagram}: its content is valid only
-     * during the call (copy what is kept). A handler that throws is logged and treated as false.
+     * during the call (copy what is kept). It is a read-only view of the socket's one receive buffer,
+     * not backed by an array (read it with {@code get}), from position 0 to the datagram's length,
+     * whatever the handler before read. A handler that throws is logged and treated as false.
      */
     boolean handle(InetSocketAddress from, ByteBuffer datagram);
 }

@@ -84,6 +84,23 @@ public final class ExtensionRegistry {
         connection.send(new Extended(HANDSHAKE_ID, ourHandshake(session.address()).encode()));
     }
 
+    /**
+     * A connection another registry of the same torrent spoke with (a metadata fetch's, handed to the
+     * swarm): our extended handshake goes out again, with this registry's extensions (BEP 10 lets a
+     * peer send it more than once), and the peer's, {@code theirs}, is taken as received.
+     */
+    public void adopt(PeerConnection connection, ExtensionHandshake theirs) {
+        connected(connection);
+        Session session = sessions.get(connection);
+        if (session == null || theirs.equals(ExtensionHandshake.NONE)) {
+            return;
+        }
+        session.handshake = theirs;
+        for (ExtensionHandler handler : byOurId) {
+            handler.handshakeReceived(session);
+        }
+    }
+
     ExtensionHandshake ourHandshake(InetSocketAddress peer) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (int i = 0; i < byOurId.size(); i++) {

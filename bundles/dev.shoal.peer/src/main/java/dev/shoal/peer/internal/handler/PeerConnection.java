@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.handler;
 
+import dev.shoal.peer.internal.mina.WireState;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.SocketAddress;
@@ -15,6 +16,8 @@ public final class PeerConnection {
     private final LocalTorrent torrent;
     private final Handshake remote;
     private final boolean outgoing;
+    /** Set when we close it, so that its end is not taken for the peer leaving us. */
+    private volatile boolean closedByUs;
 
     PeerConnection(IoSession session, LocalTorrent torrent, Handshake remote, boolean outgoing) {
         this.session = session;
@@ -45,6 +48,15 @@ public final class PeerConnection {
         return session.isConnected() && !session.isClosing();
     }
 
+    /**
+     * The torrent's piece count became known (a metadata fetch's connection handed to the torrent's
+     * swarm): from the next frame on, the wire checks bitfields and piece indices against it.
+     */
+    public void expectPieces(int pieceCount) {
+        WireState state = WireState.of(session);
+        state.limits(state.limits().withPieceCount(pieceCount));
+    }
+
     /** Messages queued for the socket and not yet written to it. */
     public int queuedWrites() {
         return session.getScheduledWriteMessages();
@@ -54,8 +66,14 @@ public final class PeerConnection {
         session.write(message);
     }
 
+    /** True once we closed it ({@link #close}, {@link #closeNow}); false when the peer or the network ended it. */
+    public boolean closedByUs() {
+        return closedByUs;
+    }
+
     /** Closes after what is queued has been written. */
     public void close() {
+        closedByUs = true;
         session.closeOnFlush();
     }
 
@@ -64,6 +82,7 @@ public final class PeerConnection {
      * (what is queued for it would never flush, and the socket would stay open).
      */
     public void closeNow() {
+        closedByUs = true;
         session.closeNow();
     }
 

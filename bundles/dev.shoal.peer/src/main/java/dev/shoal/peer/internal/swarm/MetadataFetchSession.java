@@ -4,7 +4,9 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.peer.api.MetadataFetch;
 import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.MetadataProgress;
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.extension.ExtensionHandshake;
 import dev.shoal.peer.internal.extension.ExtensionPayloads;
 import dev.shoal.peer.internal.extension.ExtensionRegistry;
 import dev.shoal.peer.internal.handler.LocalTorrent;
@@ -16,8 +18,10 @@ import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -30,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * addresses it is given and answers peers that dial in for the info-hash (the piece count unknown,
  * so the wire takes any bitfield), speaks only the extension protocol with them (everything else
  * they send is ignored) and leaves ut_metadata to its {@link MetadataFetcher}. Holds the same global
- * connection slots as swarms. Once the metadata is verified every connection closes: the torrent's
- * swarm, joined with the metainfo, dials its peers itself. Everything under its own lock.
+ * connection slots as swarms. The connections are its {@link Handoff}'s: once the metadata is verified
+ * they are parked, for the torrent's swarm, joined with the metainfo, to go on with (without dialling
+ * them again). Everything under its own lock.
  */
 final class MetadataFetchSession implements MetadataFetch, PeerListener {
 
@@ -50,6 +55,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     private final Candidates candidates;
     private final MetadataFetcher fetcher;
     private final ExtensionRegistry extensions;
+    private final Handoff handoff;
     private final Set<PeerConnection> connections = new LinkedHashSet<>();
     private final Set<InetSocketAddress> dialling = new HashSet<>();
     /** Every address given, to dial again after {@link #RETRY_MILLIS}; bounded like the candidates. */
@@ -74,14 +80,15 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
         this.extensions = new ExtensionRegistry(infoHash.hex(), List.of(fetcher),
                 settings.wire().reserved().extensionProtocol(), context::listenPort,
                 () -> context.settings().maxPeerRequests(), maxPayload, this::dropped);
-        this.local = new LocalTorrent(infoHash, WireLimits.UNKNOWN_PIECE_COUNT, this);
+        this.handoff = new Handoff(infoHash, context.slots(), settings.wire().limits(), this);
+        this.local = handoff.local();
         context.register(local);
         this.ticker = context.scheduler().scheduleWithFixedDelay(() -> lock.run(this::tick), TICK_MILLIS,
                 TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void addPeers(Collection<InetSocketAddress> addresses) {
+    public void addPeers(Collection<InetSocketAddress> addresses, String source) {
         lock.run(() -> {
             if (closed) {
                 return;
@@ -91,14 +98,14 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
                     known.add(address);
                 }
             }
-            offer(addresses);
+            offer(addresses, source);
         });
     }
 
-    private void offer(Collection<InetSocketAddress> addresses) {
+    private void offer(Collection<InetSocketAddress> addresses, String source) {
         Set<InetSocketAddress> busy = new HashSet<>(dialling);
         connections.forEach(connection -> busy.add((InetSocketAddress) connection.remoteAddress()));
-        candidates.offer(addresses, busy, clock.millis());
+        candidates.offer(addresses, source, busy, clock.millis());
         dial();
     }
 
@@ -209,16 +216,29 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
         }
         try {
             fetcher.tick();
-            offer(known);
+            offer(known, PeerInfo.UNKNOWN); // each keeps the source it came with
         } catch (RuntimeException e) {
             LOG.error("metadata {}: tick failed", infoHash, e);
         }
     }
 
-    /** The fetcher has the info dictionary: the connections close, then the owner hears of it. */
+    /**
+     * The fetcher has the info dictionary: the connections are parked for the torrent's swarm (with
+     * the peers' extended handshakes, which they will not send again), then the owner hears of it.
+     */
     private void verified(byte[] info) {
-        LOG.debug("metadata {}: {} bytes verified", infoHash, info.length);
+        LOG.debug("metadata {}: {} bytes verified; {} connections left for the swarm", infoHash, info.length,
+                connections.size());
+        Map<PeerConnection, Handoff.Parked> taken = new LinkedHashMap<>();
+        for (PeerConnection connection : connections) {
+            String source = connection.outgoing()
+                    ? candidates.source((InetSocketAddress) connection.remoteAddress()) : PeerInfo.INCOMING;
+            taken.put(connection, new Handoff.Parked(extensions.handshake(connection), source));
+        }
+        connections.clear();
+        handoff.park(taken);
         closeAll();
+        context.parked().park(handoff);
         listener.metadataReceived(infoHash, info);
     }
 }

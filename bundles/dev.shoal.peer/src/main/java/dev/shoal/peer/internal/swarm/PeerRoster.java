@@ -1,11 +1,14 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.PeerId;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +30,8 @@ final class PeerRoster {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRoster.class);
     private static final long PEERS_WANTED_MILLIS = 30_000;
     private static final long RETRY_ADDRESS_MILLIS = 60_000;
+    /** A connection that lived this long worked: if the peer drops us later, the redial backoff starts afresh. */
+    private static final long LASTED_MILLIS = 120_000;
 
     private final String name;
     private final SwarmLock lock;
@@ -42,7 +47,8 @@ final class PeerRoster {
     private final Turnover turnover;
     private final Candidates candidates;
     private final Map<PeerConnection, PeerState> peers = new LinkedHashMap<>();
-    private final Set<InetSocketAddress> dialling = new HashSet<>();
+    /** Addresses being dialled, and the source each came from. */
+    private final Map<InetSocketAddress, String> dialling = new HashMap<>();
     private final Set<PeerId> bannedIds = new HashSet<>();
     private long lastPeersWantedMillis = Long.MIN_VALUE / 2;
     private boolean closed;
@@ -86,14 +92,19 @@ final class PeerRoster {
         return closed;
     }
 
-    /** Addresses to dial, but those connected, being dialled, banned or tried lately. */
-    void offer(Collection<InetSocketAddress> addresses) {
-        Set<InetSocketAddress> busy = new HashSet<>(dialling);
+    /** Addresses to dial from {@code source}, but those connected, being dialled, banned or tried lately. */
+    void offer(Collection<InetSocketAddress> addresses, String source) {
+        candidates.offer(addresses, source, busy(), clock.millis());
+        dial();
+    }
+
+    /** The addresses connected or being dialled. */
+    private Set<InetSocketAddress> busy() {
+        Set<InetSocketAddress> busy = new HashSet<>(dialling.keySet());
         for (PeerState peer : peers.values()) {
             busy.add(peer.address);
         }
-        candidates.offer(addresses, busy, clock.millis());
-        dial();
+        return busy;
     }
 
     /**
@@ -101,6 +112,9 @@ final class PeerRoster {
      * asks for peers (at most every {@link #PEERS_WANTED_MILLIS}).
      */
     void dial() {
+        if (!closed) {
+            candidates.wake(busy(), clock.millis());
+        }
         int limit = context.settings().connectionsPerTorrent();
         while (!closed && peers.size() + dialling.size() < limit && candidates.size() > 0
                 && context.slots().tryAcquire()) {
@@ -109,7 +123,7 @@ final class PeerRoster {
             if (address == null) {
                 break;
             }
-            dialling.add(address);
+            dialling.put(address, candidates.source(address));
             context.dial(address, local)
                     .whenComplete((connection, failure) -> lock.run(() -> dialled(address, failure)));
         }
@@ -127,28 +141,55 @@ final class PeerRoster {
             // The connection (or its handshake) never came; admit() did not take the slot over.
             context.slots().release();
             LOG.debug("{}: could not reach {}: {}", name, address, failure.toString());
+            if (candidates.redialling(address)) {
+                candidates.redialLater(address, clock.millis());
+            }
             dial();
         }
     }
 
     /** A connection is through both handshakes: the peer joins, or the connection is closed and null returned. */
     PeerState admit(PeerConnection connection) {
+        return admit(connection, connection.outgoing(), null);
+    }
+
+    /**
+     * A connection a metadata fetch made, holding a global slot already: the peer joins, or the
+     * connection is closed and null returned.
+     */
+    PeerState adopt(PeerConnection connection, String source) {
+        return admit(connection, true, source);
+    }
+
+    /** {@code knownSource} when the fetch that made the connection knew it, else from our own books. */
+    private PeerState admit(PeerConnection connection, boolean holdsSlot, String knownSource) {
         InetSocketAddress address = (InetSocketAddress) connection.remoteAddress();
         String refusal = refusal(connection, address, connection.remote().peerId());
-        if (refusal == null && !connection.outgoing()) {
+        if (refusal == null && !holdsSlot) {
             refusal = makeRoom();
         }
         if (refusal != null) {
             LOG.debug("{}: refusing {}: {}", name, address, refusal);
-            if (connection.outgoing()) {
+            if (holdsSlot) {
                 context.slots().release();
             }
             connection.close();
             return null;
         }
-        PeerState peer = new PeerState(connection, clock.millis(), Downloader.INITIAL_QUEUE_DEPTH);
+        PeerState peer = new PeerState(connection,
+                knownSource != null ? knownSource : source(connection, address), clock.millis(),
+                Downloader.INITIAL_QUEUE_DEPTH);
         peers.put(connection, peer);
         return peer;
+    }
+
+    /** Where the peer came from: the source of the address we dialled, or it dialled us. */
+    private String source(PeerConnection connection, InetSocketAddress address) {
+        if (!connection.outgoing()) {
+            return PeerInfo.INCOMING;
+        }
+        String source = dialling.get(address);
+        return source != null ? source : candidates.source(address);
     }
 
     /** Why a new connection must go, or null. */
@@ -243,6 +284,24 @@ final class PeerRoster {
             LOG.debug("{}: {} gone{}", name, peer.address, cause.map(c -> ": " + c).orElse(""));
         }
         return peer;
+    }
+
+    /**
+     * The peer we dialled is gone: when it left us (we did not close it, and it broke no rule) while
+     * {@code worthRedialling}, it is dialled again after a backoff (see {@link Candidates}).
+     */
+    void left(PeerState peer, Optional<Throwable> cause, boolean worthRedialling) {
+        long now = clock.millis();
+        if (now - peer.connectedMillis >= LASTED_MILLIS) {
+            candidates.connectionLasted(peer.address);
+        }
+        boolean theyLeft = !peer.connection.closedByUs() && cause.map(c -> c instanceof IOException).orElse(true);
+        if (closed || !peer.connection.outgoing() || !theyLeft || !worthRedialling) {
+            return;
+        }
+        if (candidates.redialLater(peer.address, now)) {
+            LOG.debug("{}: {} left us; dialling it again after a backoff", name, peer.address);
+        }
     }
 
     /** Disconnects the peer and never dials or admits it again (by address or id). */

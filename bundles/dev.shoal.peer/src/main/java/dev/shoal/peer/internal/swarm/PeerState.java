@@ -20,6 +20,8 @@ final class PeerState {
 
     final PeerConnection connection;
     final InetSocketAddress address;
+    /** Where its address came from ({@link PeerInfo#source}). */
+    final String source;
     final long connectedMillis;
     final boolean fastExtension;
     final BitSet has = new BitSet();
@@ -62,9 +64,10 @@ final class PeerState {
     /** Its requests refused (choked, queue full, not ours to give) since we last accepted one or unchoked it. */
     int requestsRefused;
 
-    PeerState(PeerConnection connection, long nowMillis, int initialQueueDepth) {
+    PeerState(PeerConnection connection, String source, long nowMillis, int initialQueueDepth) {
         this.connection = connection;
         this.address = (InetSocketAddress) connection.remoteAddress();
+        this.source = source;
         this.connectedMillis = nowMillis;
         this.fastExtension = connection.remote().reserved().fastExtension();
         this.queueDepth = initialQueueDepth;
@@ -101,7 +104,7 @@ final class PeerState {
     PeerInfo info() {
         return new PeerInfo(address, ClientNames.of(connection.remote().peerId()), connection.outgoing(), hasCount,
                 received.rate(), sent.rate(), received.total(), sent.total(), chokingUs, choked, interestedInUs,
-                snubbed, requested.size());
+                snubbed, requested.size(), source);
     }
 
     @Override

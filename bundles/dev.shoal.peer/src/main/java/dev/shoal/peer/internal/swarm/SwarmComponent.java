@@ -48,8 +48,6 @@ public final class SwarmComponent implements SwarmService {
     public static final String PID = "dev.shoal.peer";
     private static final Logger LOG = LoggerFactory.getLogger(SwarmComponent.class);
 
-    /** The cap on a fetched info dictionary; read when a fetch starts. */
-    private volatile int maxMetadataSize = 30 * 1024 * 1024;
     /** Replaced by {@link #modified}; swarms read it at each use. */
     private volatile SwarmSettings settings;
     private final PeerId peerId;
@@ -60,6 +58,7 @@ public final class SwarmComponent implements SwarmService {
     private final TokenBucket globalDownload = new TokenBucket(0, System.nanoTime());
     private final TokenBucket globalUpload = new TokenBucket(0, System.nanoTime());
     private final ScheduledExecutorService scheduler;
+    private final ParkedConnections parked;
     /** Picking and choking draw often under the swarm's lock: a plain generator, seeded securely. */
     private final Random random = new Random(new SecureRandom().nextLong());
     private final Context context = new Context();
@@ -73,7 +72,6 @@ public final class SwarmComponent implements SwarmService {
             component.disableComponent(name);
             component.enableComponent(name);
         });
-        this.maxMetadataSize = config.maxMetadataSize();
     }
 
     /** A service with these settings that fails when the configured port is taken. */
@@ -96,6 +94,7 @@ public final class SwarmComponent implements SwarmService {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
+        this.parked = new ParkedConnections(timer);
         this.connector = new PeerConnector(settings.wire());
         this.acceptor = new PeerAcceptor(settings.wire());
         try {
@@ -120,7 +119,6 @@ public final class SwarmComponent implements SwarmService {
             return;
         }
         apply(changed);
-        maxMetadataSize = config.maxMetadataSize();
         LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
                 + " hash failures, snubbed after {} s, {} requests queued per peer, dials {}, turnover {}",
                 changed.connectionsPerTorrent(), changed.connectionsTotal(), changed.uploadSlots(),
@@ -145,6 +143,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Deactivate
     public void close() {
+        parked.close();
         acceptor.close();
         connector.close();
         scheduler.shutdownNow();
@@ -168,12 +167,18 @@ public final class SwarmComponent implements SwarmService {
 
     @Override
     public Swarm join(Metainfo torrent, TorrentStorage storage, SwarmListener listener) {
-        return new TorrentSwarm(torrent, storage, listener, context, peerId, Clock.SYSTEM, random);
+        TorrentSwarm swarm = new TorrentSwarm(torrent, storage, listener, context, peerId, Clock.SYSTEM, random);
+        // A magnet's metadata fetch left its connections for this swarm: it goes on with them, dialling nobody.
+        Handoff handoff = parked.take(torrent.infoHash());
+        if (handoff != null) {
+            swarm.adopt(handoff);
+        }
+        return swarm;
     }
 
     @Override
     public MetadataFetch fetchMetadata(InfoHash infoHash, MetadataListener listener) {
-        return new MetadataFetchSession(infoHash, listener, context, maxMetadataSize, Clock.SYSTEM);
+        return new MetadataFetchSession(infoHash, listener, context, settings.maxMetadataSize(), Clock.SYSTEM);
     }
 
     @Override
@@ -219,6 +224,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public ConnectionSlots slots() {
             return slots;
+        }
+
+        @Override
+        public ParkedConnections parked() {
+            return parked;
         }
 
         @Override

@@ -25,6 +25,9 @@ interface SwarmContext {
 
     ConnectionSlots slots();
 
+    /** Connections of finished metadata fetches, waiting for their torrent's swarm. */
+    ParkedConnections parked();
+
     HalfOpen halfOpen();
 
     /**

@@ -33,14 +33,17 @@ import java.util.Objects;
  * @param halfOpen             dials in progress (connect and handshake) of all torrents, in total and to
  *                             one IP address
  * @param turnover             when peers are let go to make room for others
+ * @param maxMetadataSize      the most bytes of an info dictionary a metadata fetch takes (BEP 9)
  */
 public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, int connectionsPerTorrent,
         int connectionsTotal, int uploadSlots, Duration queueTime, int minQueueDepth, int maxQueueDepth,
         int maxPeerRequests, Duration snubTime, int banAfterHashFailures, int maxCandidates,
-        ConnectionBounds halfOpen, TurnoverSettings turnover) {
+        ConnectionBounds halfOpen, TurnoverSettings turnover, int maxMetadataSize) {
 
     /** Dials at once: enough to fill a torrent quickly, few enough not to flood a home router. */
     public static final ConnectionBounds DEFAULT_HALF_OPEN = new ConnectionBounds(32, 8);
+    /** Far above any real torrent's info dictionary, low enough that a lying peer cannot exhaust memory. */
+    public static final int DEFAULT_MAX_METADATA_SIZE = 30 * 1024 * 1024;
 
     public SwarmSettings {
         Objects.requireNonNull(wire, "wire");
@@ -54,7 +57,7 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
         }
         if (connectionsPerTorrent < 1 || connectionsTotal < 1 || uploadSlots < 1 || minQueueDepth < 1
                 || maxQueueDepth < minQueueDepth || maxPeerRequests < 1 || banAfterHashFailures < 1
-                || maxCandidates < 1) {
+                || maxCandidates < 1 || maxMetadataSize < 1) {
             throw new IllegalArgumentException("swarm limits must be positive (and max queue ≥ min queue)");
         }
     }
@@ -77,13 +80,14 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
                 new ConnectionBounds(config.maxHalfOpen(), config.maxHalfOpenPerAddress()),
                 new TurnoverSettings(Duration.ofSeconds(config.newPeerGraceSeconds()),
                         Duration.ofSeconds(config.inactivitySeconds()),
-                        Duration.ofSeconds(config.turnoverIntervalSeconds()), config.turnoverPercent()));
+                        Duration.ofSeconds(config.turnoverIntervalSeconds()), config.turnoverPercent()),
+                config.maxMetadataSize());
     }
 
     /** Libtorrent-like defaults, listening on every interface at port 6881. */
     public static SwarmSettings defaults(PeerWireSettings wire) {
         return new SwarmSettings(wire, "0.0.0.0", 6881, 50, 200, 8, Duration.ofSeconds(3), 4, 500, 500,
-                Duration.ofSeconds(60), 3, 1000, DEFAULT_HALF_OPEN, TurnoverSettings.DEFAULT);
+                Duration.ofSeconds(60), 3, 1000, DEFAULT_HALF_OPEN, TurnoverSettings.DEFAULT, DEFAULT_MAX_METADATA_SIZE);
     }
 
     /** Defaults with a fresh peer id and the fast extension. */
@@ -98,30 +102,30 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
     public SwarmSettings withListen(String host, int value) {
         return new SwarmSettings(wire, host, value, connectionsPerTorrent, connectionsTotal, uploadSlots, queueTime,
                 minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures, maxCandidates, halfOpen,
-                turnover);
+                turnover, maxMetadataSize);
     }
 
     public SwarmSettings withSnubTime(Duration value) {
         return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
                 queueTime, minQueueDepth, maxQueueDepth, maxPeerRequests, value, banAfterHashFailures, maxCandidates,
-                halfOpen, turnover);
+                halfOpen, turnover, maxMetadataSize);
     }
 
     public SwarmSettings withConnectionsPerTorrent(int value) {
         return new SwarmSettings(wire, listenHost, port, value, connectionsTotal, uploadSlots, queueTime,
                 minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures, maxCandidates,
-                halfOpen, turnover);
+                halfOpen, turnover, maxMetadataSize);
     }
 
     public SwarmSettings withMaxPeerRequests(int value) {
         return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
                 queueTime, minQueueDepth, maxQueueDepth, value, snubTime, banAfterHashFailures, maxCandidates,
-                halfOpen, turnover);
+                halfOpen, turnover, maxMetadataSize);
     }
 
     public SwarmSettings withTurnover(TurnoverSettings value) {
         return new SwarmSettings(wire, listenHost, port, connectionsPerTorrent, connectionsTotal, uploadSlots,
                 queueTime, minQueueDepth, maxQueueDepth, maxPeerRequests, snubTime, banAfterHashFailures,
-                maxCandidates, halfOpen, value);
+                maxCandidates, halfOpen, value, maxMetadataSize);
     }
 }

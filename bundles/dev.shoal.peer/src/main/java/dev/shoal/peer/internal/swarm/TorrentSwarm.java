@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
@@ -98,7 +100,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
                 this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
-        this.extensions = new Extensions(torrent, context, clock, roster::offer);
+        this.extensions = new Extensions(torrent, context, clock, learned -> roster.offer(learned, PeerInfo.PEX));
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
                 roster.all(), this::complete, extensions.registry());
         this.lastTickMillis = clock.millis();
@@ -111,10 +113,11 @@ final class TorrentSwarm implements Swarm, PeerListener {
     // --- the Swarm API ----------------------------------------------------------------------
 
     @Override
-    public void addPeers(Collection<InetSocketAddress> addresses) {
+    public void addPeers(Collection<InetSocketAddress> addresses, String source) {
+        Objects.requireNonNull(source, "source");
         lock.run(() -> {
             if (!roster.closed()) {
-                roster.offer(addresses);
+                roster.offer(addresses, source);
             }
         });
     }
@@ -254,6 +257,42 @@ final class TorrentSwarm implements Swarm, PeerListener {
         });
     }
 
+    /**
+     * Goes on with the connections a metadata fetch of this torrent left (see {@link Handoff}): each
+     * peer joins as if it had just connected, hears our extensions again and what we have as haves
+     * (a bitfield may only come first, and the fetch sent none), and what it said of its pieces
+     * meanwhile is taken as if it said it now.
+     */
+    void adopt(Handoff handoff) {
+        lock.run(() -> {
+            Map<PeerConnection, Handoff.Adopted> taken = handoff.adopt(this, pieceCount);
+            int joined = 0;
+            for (Map.Entry<PeerConnection, Handoff.Adopted> entry : taken.entrySet()) {
+                PeerConnection connection = entry.getKey();
+                PeerState peer = roster.adopt(connection, entry.getValue().source());
+                if (peer == null) {
+                    continue;
+                }
+                joined++;
+                extensions.registry().adopt(connection, entry.getValue().handshake());
+                List<PeerMessage> said = entry.getValue().pieces().replay(pieceCount);
+                if (said == null) {
+                    LOG.debug("{}: closing {}: {}", torrent.name(), peer.address,
+                            entry.getValue().pieces().problem(pieceCount));
+                    connection.close();
+                    continue;
+                }
+                for (int piece = verified.nextSetBit(0); piece >= 0; piece = verified.nextSetBit(piece + 1)) {
+                    peer.send(new Have(piece));
+                }
+                said.forEach(message -> router.route(peer, message));
+                downloader.updateInterest(peer);
+            }
+            LOG.debug("{}: went on with {} of the {} connections of the metadata fetch", torrent.name(), joined,
+                    taken.size());
+        });
+    }
+
     private void sendOurPieces(PeerState peer) {
         int count = verified.cardinality();
         if (peer.fastExtension && count == pieceCount) {
@@ -271,6 +310,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
             PeerState peer = roster.remove(connection, cause);
             extensions.registry().closed(connection);
             if (peer != null) {
+                // Two seeds have nothing to trade; anyone else is worth another try.
+                roster.left(peer, cause, !(complete() && peer.isSeed(pieceCount)));
                 forget(peer);
                 if (!roster.closed()) {
                     roster.dial();

@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.swarm;
 
 import static dev.shoal.peer.internal.swarm.SwarmPair.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.PeerInfo;
@@ -10,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,6 +62,11 @@ class PexInteropTest {
                 await(() -> shoal.swarm.peers().stream().map(PeerInfo::address).anyMatch(seedAddress::equals),
                         Duration.ofSeconds(75), () -> "Shoal connected to the seed it was never told of;"
                                 + " libtorrent's peers: " + middle.peers());
+                Map<InetSocketAddress, String> sources = new HashMap<>();
+                shoal.swarm.peers().forEach(peer -> sources.put(peer.address(), peer.source()));
+                assertEquals(PeerInfo.PEX, sources.get(seedAddress), "the seed came from PEX: " + sources);
+                assertEquals(PeerInfo.TRACKER, sources.get(middle.address()),
+                        "the peer handed without a source counts as a tracker's: " + sources);
             }
         }
     }

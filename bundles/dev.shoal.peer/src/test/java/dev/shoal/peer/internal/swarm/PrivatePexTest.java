@@ -45,7 +45,7 @@ class PrivatePexTest {
         Metainfo torrent = torrent(true);
         try (SwarmPair.Peer shoal = leecher(torrent); ServerSocket named = listener();
                 ScriptedPeer peer = new ScriptedPeer(shoal.service.listenPort(), torrent.infoHash())) {
-            BDictionary m = handshake(peer);
+            BDictionary m = peer.pexHandshake();
             assertFalse(m.get(PexMessage.EXTENSION).isPresent(), "a private swarm offers no ut_pex: " + m);
             // The id after the last it gave: where a public swarm puts ut_pex.
             peer.sendExtended(m.size() + 1, pex(named));
@@ -59,7 +59,7 @@ class PrivatePexTest {
         Metainfo torrent = torrent(false);
         try (SwarmPair.Peer shoal = leecher(torrent); ServerSocket named = listener();
                 ScriptedPeer peer = new ScriptedPeer(shoal.service.listenPort(), torrent.infoHash())) {
-            BDictionary m = handshake(peer);
+            BDictionary m = peer.pexHandshake();
             assertTrue(m.get(PexMessage.EXTENSION).isPresent(), "a public swarm offers ut_pex: " + m);
             peer.sendExtended((int) ScriptedPeer.integer(m, PexMessage.EXTENSION), pex(named));
             assertTrue(dialled(named), "the peer a PEX message named to a public swarm was never dialled");
@@ -85,18 +85,6 @@ class PrivatePexTest {
         ServerSocket socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         socket.setSoTimeout((int) DIAL_WAIT.toMillis());
         return socket;
-    }
-
-    /**
-     * Sends our extended handshake (ut_pex as id 1, so a swarm that offers it may send us its own) and
-     * gives the {@code m} of theirs.
-     */
-    private static BDictionary handshake(ScriptedPeer peer) throws Exception {
-        peer.sendExtended(0, ScriptedPeer.encode(BDictionary.builder()
-                .put("m", BDictionary.builder().put(PexMessage.EXTENSION, 1).build()).put("v", "scripted").build()));
-        ScriptedPeer.Message theirs = peer.readExtended();
-        assertEquals(0, theirs.id(), "their extended handshake comes first");
-        return (BDictionary) ScriptedPeer.dictionary(theirs.payload()).get("m").orElseThrow();
     }
 
     private static byte[] pex(ServerSocket named) {

@@ -8,6 +8,7 @@ import dev.shoal.bencode.BInteger;
 import dev.shoal.bencode.BencodeDecoder;
 import dev.shoal.bencode.BencodeEncoder;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.peer.internal.pex.PexMessage;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -58,6 +59,14 @@ final class ScriptedPeer implements AutoCloseable {
         assertArrayEquals(infoHash.truncated().bytes(), Arrays.copyOfRange(theirs, 28, 48));
     }
 
+    /** A message of any kind: {@code id}, then {@code payload}. */
+    void send(int id, byte[] payload) throws IOException {
+        out.writeInt(1 + payload.length);
+        out.write(id);
+        out.write(payload);
+        out.flush();
+    }
+
     void sendExtended(int id, byte[] payload) throws IOException {
         out.writeInt(2 + payload.length);
         out.write(EXTENDED);
@@ -87,6 +96,18 @@ final class ScriptedPeer implements AutoCloseable {
                         Arrays.copyOfRange(message.payload(), 1, message.payload().length));
             }
         }
+    }
+
+    /**
+     * Sends our extended handshake (ut_pex as id 1, so a swarm that offers it may send us its own) and
+     * gives the {@code m} of theirs.
+     */
+    BDictionary pexHandshake() throws Exception {
+        sendExtended(0, encode(BDictionary.builder()
+                .put("m", BDictionary.builder().put(PexMessage.EXTENSION, 1).build()).put("v", "scripted").build()));
+        Message theirs = readExtended();
+        assertEquals(0, theirs.id(), "their extended handshake comes first");
+        return (BDictionary) dictionary(theirs.payload()).get("m").orElseThrow();
     }
 
     /** True once the other side closed the connection within {@code limit}, false when it stayed open. */

@@ -68,9 +68,21 @@ final class SwarmPair {
         final Swarm swarm;
         final List<PieceResult> results = new CopyOnWriteArrayList<>();
         final List<String> bans = new CopyOnWriteArrayList<>();
+        private final boolean ownsService;
 
         Peer(Metainfo torrent, Path downloads, Path resume, SwarmSettings settings) throws Exception {
-            this.service = new SwarmComponent(settings);
+            this(new SwarmComponent(settings), true, torrent, downloads, resume);
+        }
+
+        /** A peer on {@code service}, which the caller closes. */
+        Peer(SwarmComponent service, Metainfo torrent, Path downloads, Path resume) throws Exception {
+            this(service, false, torrent, downloads, resume);
+        }
+
+        private Peer(SwarmComponent service, boolean ownsService, Metainfo torrent, Path downloads, Path resume)
+                throws Exception {
+            this.service = service;
+            this.ownsService = ownsService;
             Swarm[] joined = new Swarm[1];
             PieceListener listener = result -> {
                 results.add(result);
@@ -105,7 +117,9 @@ final class SwarmPair {
             try {
                 storage.close();
             } finally {
-                service.close();
+                if (ownsService) {
+                    service.close();
+                }
             }
         }
     }

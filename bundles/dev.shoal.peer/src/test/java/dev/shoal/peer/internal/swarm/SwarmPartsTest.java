@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.peer.api.PeerInfo;
 import dev.shoal.peer.internal.handler.ConnectionBounds;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,12 +58,12 @@ class SwarmPartsTest {
         InetSocketAddress c = new InetSocketAddress("127.0.0.1", 3);
         Candidates candidates = new Candidates(10, 60_000);
         candidates.ban(c);
-        candidates.offer(List.of(a, b, c), Set.of(b), 0);
+        candidates.offer(List.of(a, b, c), PeerInfo.TRACKER, Set.of(b), 0);
         assertEquals(1, candidates.size(), "b is connected, c banned");
         assertEquals(a, candidates.next(0, any -> true));
-        candidates.offer(List.of(a), Set.of(), 30_000);
+        candidates.offer(List.of(a), PeerInfo.TRACKER, Set.of(), 30_000);
         assertNull(candidates.next(30_000, any -> true), "a was tried half a minute ago");
-        candidates.offer(List.of(a), Set.of(), 60_000);
+        candidates.offer(List.of(a), PeerInfo.TRACKER, Set.of(), 60_000);
         assertEquals(a, candidates.next(60_000, any -> true));
         assertTrue(candidates.isBanned(c));
         assertFalse(candidates.isBanned(a));
@@ -72,7 +73,7 @@ class SwarmPartsTest {
     void candidatesAreBounded() {
         Candidates candidates = new Candidates(3, 60_000);
         for (int port = 1; port <= 100; port++) {
-            candidates.offer(List.of(new InetSocketAddress("127.0.0.1", port)), Set.of(), 0);
+            candidates.offer(List.of(new InetSocketAddress("127.0.0.1", port)), PeerInfo.TRACKER, Set.of(), 0);
         }
         assertEquals(3, candidates.size());
     }
@@ -120,7 +121,7 @@ class SwarmPartsTest {
         InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
         InetSocketAddress b = new InetSocketAddress("127.0.0.2", 2);
         Candidates candidates = new Candidates(10, 60_000);
-        candidates.offer(List.of(a, b), Set.of(), 0);
+        candidates.offer(List.of(a, b), PeerInfo.TRACKER, Set.of(), 0);
         assertEquals(b, candidates.next(0, address -> !address.equals(a)));
         assertEquals(a, candidates.next(0, any -> true), "a kept its place");
     }

@@ -4,6 +4,7 @@ import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.shell.internal.text.Cells;
+import dev.shoal.shell.internal.text.Report;
 import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
 import dev.shoal.support.text.Shares;
@@ -11,6 +12,9 @@ import dev.shoal.support.text.Sizes;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A torrent's files, peers and trackers as tables. File numbers are the engine's indexes plus one. */
 public final class DetailViews {
@@ -28,16 +32,22 @@ public final class DetailViews {
         return table.build();
     }
 
-    public static Table peers(List<PeerStatus> peers) {
+    /** The peers, then how many came from each source, the most first. */
+    public static Report peers(List<PeerStatus> peers) {
         Table.Builder table = Table.of(Column.left("ADDRESS"), Column.left("CLIENT", 24), Column.left("FLAGS"),
-                Column.right("HAS"), Column.right("DOWN"), Column.right("UP"), Column.right("DOWNLOADED"),
-                Column.right("UPLOADED"));
+                Column.left("SOURCE", 24), Column.right("HAS"), Column.right("DOWN"), Column.right("UP"),
+                Column.right("DOWNLOADED"), Column.right("UPLOADED"));
+        Map<String, Integer> bySource = new TreeMap<>();
         for (PeerStatus p : peers) {
-            table.row(address(p.address()), p.client(), p.flags(), Shares.percent(p.progress()),
+            table.row(address(p.address()), p.client(), p.flags(), p.source(), Shares.percent(p.progress()),
                     Cells.rate(p.downloadRate()), Cells.rate(p.uploadRate()), Sizes.of(p.downloaded()),
                     Sizes.of(p.uploaded()));
+            bySource.merge(p.source(), 1, Integer::sum);
         }
-        return table.build();
+        String counts = bySource.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return new Report(table.build(), List.of("sources: " + counts));
     }
 
     public static Table trackers(List<TrackerInfo> trackers) {

@@ -85,11 +85,24 @@ class ViewsTest {
     @Test
     void peersAndTrackers() throws Exception {
         PeerStatus peer = new PeerStatus(new InetSocketAddress(InetAddress.getByName("::1"), 6881), "-TR3000-", true,
-                0.5, 2048, 0, 1 << 20, 0, false, true, true, false);
+                0.5, 2048, 0, 1 << 20, 0, false, true, true, false, "tracker");
+        PeerStatus pex = new PeerStatus(new InetSocketAddress("10.0.0.2", 51413), "-qB4000-", true, 1, 0, 0, 0, 0,
+                true, true, false, false, "pex");
+        PeerStatus in = new PeerStatus(new InetSocketAddress("10.0.0.3", 40000), "-lt0D00-", false, 0, 0, 0, 0, 0,
+                true, true, false, false, "incoming");
+        PeerStatus old = new PeerStatus(new InetSocketAddress("10.0.0.4", 6881), "-DE2000-", true, 0, 0, 0, 0, 0,
+                true, true, false, false);
         assertEquals(List.of(
-                "ADDRESS                 CLIENT    FLAGS    HAS       DOWN  UP  DOWNLOADED  UPLOADED",
-                "[0:0:0:0:0:0:0:1]:6881  -TR3000-  DuO    50.0%  2.0 KiB/s   -     1.0 MiB       0 B"),
-                DetailViews.peers(List.of(peer)).lines());
+                "ADDRESS                 CLIENT    FLAGS  SOURCE      HAS       DOWN  UP  DOWNLOADED  UPLOADED",
+                "[0:0:0:0:0:0:0:1]:6881  -TR3000-  DuO    tracker   50.0%  2.0 KiB/s   -     1.0 MiB       0 B",
+                "10.0.0.2:51413          -qB4000-  dO     pex        100%          -   -         0 B       0 B",
+                "10.0.0.3:40000          -lt0D00-  dI     incoming   0.0%          -   -         0 B       0 B",
+                "10.0.0.4:6881           -DE2000-  dO     unknown    0.0%          -   -         0 B       0 B",
+                "10.0.0.5:6881           -TR3000-  dO     tracker    0.0%          -   -         0 B       0 B",
+                "",
+                "sources: tracker 2, incoming 1, pex 1, unknown 1"),
+                DetailViews.peers(List.of(peer, pex, in, old, new PeerStatus(new InetSocketAddress("10.0.0.5", 6881),
+                        "-TR3000-", true, 0, 0, 0, 0, 0, true, true, false, false, "tracker"))).lines());
         assertEquals(List.of(
                 "URL                STATUS       PEERS  MESSAGE",
                 "udp://t.example:1  not working      0  timed out"),

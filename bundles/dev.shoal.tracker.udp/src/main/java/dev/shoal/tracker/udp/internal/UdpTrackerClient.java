@@ -6,12 +6,14 @@ import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.ScrapeResponse;
 import dev.shoal.tracker.api.TrackerClient;
 import dev.shoal.tracker.api.TrackerException;
-import java.io.IOException;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.api.UdpPort;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -24,15 +26,25 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The {@link TrackerClient} for {@code udp} trackers (BEP 15). */
-@Component(service = TrackerClient.class, configurationPid = UdpTrackerClient.PID,
-        property = TrackerClient.SCHEMES + "=udp")
+/**
+ * The {@link TrackerClient} for {@code udp} trackers (BEP 15), over Shoal's shared {@link UdpPort}:
+ * it sends there, and as the last {@link DatagramHandler} claims the answers to its requests. The
+ * port is held dynamically: while it is away (its bundle updated) announces fail at once and
+ * retransmissions wait for it, so running torrents lose no more than the time of the swap.
+ */
+@Component(service = {TrackerClient.class, DatagramHandler.class}, configurationPid = UdpTrackerClient.PID,
+        property = {TrackerClient.SCHEMES + "=udp",
+            DatagramHandler.ORDER + ":Integer=" + DatagramHandler.ORDER_TRACKER})
 @Designate(ocd = UdpTrackerClient.Config.class)
-public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
+public final class UdpTrackerClient implements TrackerClient, DatagramHandler, AutoCloseable {
 
     public static final String PID = "dev.shoal.tracker.udp";
 
@@ -63,16 +75,19 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     });
 
     @Activate
-    public UdpTrackerClient(Config config) throws IOException {
+    public UdpTrackerClient(Config config) {
         this(UdpSettings.from(config));
     }
 
-    /** For use without OSGi; {@link #close()} when done. */
-    public UdpTrackerClient(UdpSettings settings) throws IOException {
+    /**
+     * For use without OSGi: {@link #bindPort} a port and add this client to its handlers;
+     * {@link #close()} when done.
+     */
+    public UdpTrackerClient(UdpSettings settings) {
         this(settings, System::nanoTime);
     }
 
-    UdpTrackerClient(UdpSettings settings, LongSupplier nanoClock) throws IOException {
+    UdpTrackerClient(UdpSettings settings, LongSupplier nanoClock) {
         this.settings = settings;
         this.connections = new ConnectionIds(nanoClock);
         this.transport = new UdpTransport(() -> this.settings);
@@ -83,9 +98,24 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         this.settings = UdpSettings.from(config);
     }
 
+    @Reference(name = "port", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPort")
+    public void bindPort(UdpPort port) {
+        transport.bind(port);
+    }
+
+    public void unbindPort(UdpPort port) {
+        transport.unbind(port);
+    }
+
+    @Override
+    public boolean handle(InetSocketAddress from, ByteBuffer datagram) {
+        return transport.handle(from, datagram);
+    }
+
     @Deactivate
     @Override
-    public void close() throws IOException {
+    public void close() {
         resolver.shutdownNow();
         transport.close();
     }

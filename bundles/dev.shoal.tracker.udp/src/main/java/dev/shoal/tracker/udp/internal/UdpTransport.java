@@ -1,13 +1,10 @@
 package dev.shoal.tracker.udp.internal;
 
 import dev.shoal.tracker.api.TrackerException;
-import java.io.IOException;
+import dev.shoal.udp.api.UdpPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,34 +13,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * One UDP socket shared by all requests: sends a request, retransmits it on BEP 15's schedule,
- * and matches answers to requests by transaction id on a receive thread. Callers never block.
+ * The requests of all UDP trackers over Shoal's shared {@link UdpPort}: sends a request,
+ * retransmits it on BEP 15's schedule, and claims the answers (offered by the port's receive
+ * thread) that match an outstanding transaction id from that tracker. Callers never block.
  */
 final class UdpTransport implements AutoCloseable {
 
-    /** Larger than any tracker answer we accept (200 IPv6 peers take 3620 bytes). */
-    private static final int RECEIVE_BUFFER = 65_536;
-
-    private final DatagramChannel channel;
+    private final AtomicReference<UdpPort> port = new AtomicReference<>();
     private final Supplier<UdpSettings> settings;
     private final Map<Integer, Exchange> pending = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final ScheduledThreadPoolExecutor timer;
-    private final Thread receiver;
 
-    UdpTransport(Supplier<UdpSettings> settings) throws IOException {
+    UdpTransport(Supplier<UdpSettings> settings) {
         this.settings = settings;
-        // No protocol family: a dual-stack socket reaches IPv4 and IPv6 trackers alike.
-        this.channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(0));
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, "shoal-udp-tracker-timer"));
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "shoal-udp-tracker-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
         timer.setRemoveOnCancelPolicy(true);
-        this.receiver = daemon(this::receiveLoop, "shoal-udp-tracker-receiver");
-        receiver.start();
+    }
+
+    void bind(UdpPort udp) {
+        port.set(udp);
+    }
+
+    /** Only the port that leaves: another may have arrived first (a swap). */
+    void unbind(UdpPort udp) {
+        port.compareAndSet(udp, null);
     }
 
     /** What an answer to one request must look like. */
@@ -58,6 +61,10 @@ final class UdpTransport implements AutoCloseable {
      */
     CompletableFuture<ByteBuffer> exchange(InetSocketAddress tracker, IntFunction<ByteBuffer> packet,
             Expected expected) {
+        if (port.get() == null) {
+            return CompletableFuture.failedFuture(new TrackerException(TrackerException.Kind.NETWORK,
+                    "UDP port not available"));
+        }
         int transactionId = freeTransactionId();
         Exchange exchange = new Exchange(tracker, packet.apply(transactionId), expected, settings.get());
         pending.put(transactionId, exchange);
@@ -81,12 +88,11 @@ final class UdpTransport implements AutoCloseable {
         if (exchange.future.isDone()) {
             return;
         }
-        try {
-            channel.send(exchange.packet.duplicate(), exchange.tracker);
-        } catch (IOException e) {
-            exchange.future.completeExceptionally(new TrackerException(TrackerException.Kind.NETWORK,
-                    "cannot send to " + exchange.tracker + ": " + e, e));
-            return;
+        // A port gone for a moment (dev.shoal.udp being updated), or a full send queue: as if the
+        // datagram were lost, so the retransmission after it goes through the port there then.
+        UdpPort udp = port.get();
+        if (udp != null) {
+            udp.send(exchange.tracker, exchange.packet.duplicate());
         }
         exchange.schedule(timer.schedule(() -> {
             if (n < exchange.settings.maxRetransmissions()) {
@@ -98,28 +104,23 @@ final class UdpTransport implements AutoCloseable {
         }, exchange.settings.timeout(n).toNanos(), TimeUnit.NANOSECONDS));
     }
 
-    private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
-        while (channel.isOpen()) {
-            SocketAddress from;
-            try {
-                buffer.clear();
-                from = channel.receive(buffer);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                continue; // e.g. an ICMP port unreachable surfaced here; the exchange times out on its own
-            }
-            buffer.flip();
-            if (buffer.remaining() < Packets.HEADER || !(from instanceof InetSocketAddress sender)) {
-                continue;
-            }
-            ByteBuffer answer = ByteBuffer.wrap(Arrays.copyOf(buffer.array(), buffer.limit()));
-            Exchange exchange = pending.get(Packets.transactionId(answer));
-            if (exchange != null && sameEndpoint(sender, exchange.tracker)) {
-                exchange.offer(answer);
-            }
+    /**
+     * Claims {@code datagram} when it answers an outstanding request: its transaction id is pending
+     * and it comes from the tracker asked. What is claimed is copied (the port reuses its buffer);
+     * a claimed answer with another action or too short is then ignored, as before.
+     */
+    boolean handle(InetSocketAddress from, ByteBuffer datagram) {
+        if (datagram.remaining() < Packets.HEADER) {
+            return false;
         }
+        Exchange exchange = pending.get(datagram.getInt(datagram.position() + 4));
+        if (exchange == null || !sameEndpoint(from, exchange.tracker)) {
+            return false;
+        }
+        byte[] copy = new byte[datagram.remaining()];
+        datagram.get(copy);
+        exchange.offer(ByteBuffer.wrap(copy));
+        return true;
     }
 
     /** A dual-stack socket may report an IPv4 sender as an IPv4-mapped IPv6 address. */
@@ -135,22 +136,10 @@ final class UdpTransport implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         timer.shutdownNow();
-        channel.close();
         TrackerException closed = new TrackerException(TrackerException.Kind.NETWORK, "UDP tracker client closed");
         pending.values().forEach(exchange -> exchange.future.completeExceptionally(closed));
-        try {
-            receiver.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** One request waiting for its answer. */

@@ -44,6 +44,10 @@ final class FakeUdpTracker implements AutoCloseable {
                 + "/announce");
     }
 
+    SocketAddress address() {
+        return socket.getLocalSocketAddress();
+    }
+
     /** The next datagram, or null when none comes within {@code wait}. */
     Received receive(Duration wait) throws IOException {
         socket.setSoTimeout((int) Math.max(1, wait.toMillis()));

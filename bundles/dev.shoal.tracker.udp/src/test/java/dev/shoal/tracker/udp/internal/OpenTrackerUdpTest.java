@@ -9,6 +9,8 @@ import dev.shoal.tracker.api.AnnounceRequest;
 import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.ScrapeStats;
 import dev.shoal.tracker.api.TrackerPeer;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.internal.SharedSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +37,10 @@ class OpenTrackerUdpTest {
         try (OpenTracker tracker = OpenTracker.start(List.of(HASH.hex()));
                 // Sent again 1, 2 and 4 s apart, given up 8 s later: opentracker may be slow on a loaded machine.
                 UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(Duration.ofSeconds(1), 3,
-                        Duration.ofMinutes(1)))) {
+                        Duration.ofMinutes(1)));
+                SharedSocket udp = SharedSocket.open(0)) {
+            client.bindPort(udp);
+            udp.handlers().add(client, DatagramHandler.ORDER_TRACKER);
             client.announce(tracker.udp(), peer("-SH0001-aaaaaaaaaaaa", 41001, 0, AnnounceEvent.STARTED))
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             AnnounceResponse second = client.announce(tracker.udp(),

@@ -16,6 +16,8 @@ import dev.shoal.tracker.api.ScrapeResponse;
 import dev.shoal.tracker.api.ScrapeStats;
 import dev.shoal.tracker.api.TrackerException;
 import dev.shoal.tracker.api.TrackerPeer;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.internal.SharedSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +68,16 @@ class UdpTrackerClientTest {
         UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(retransmitBase, 2, Duration.ofMinutes(1)),
                 clock::get);
         toClose.add(client);
+        client.bindPort(sharedSocket(client));
         return client;
+    }
+
+    /** Shoal's shared UDP socket, as dev.shoal.udp runs it, with {@code client} as its tracker handler. */
+    private SharedSocket sharedSocket(UdpTrackerClient client) throws IOException {
+        SharedSocket udp = SharedSocket.open(0);
+        toClose.add(udp);
+        udp.handlers().add(client, DatagramHandler.ORDER_TRACKER);
+        return udp;
     }
 
     private FakeUdpTracker tracker(String loopback) throws IOException {
@@ -266,6 +277,66 @@ class UdpTrackerClientTest {
         ScrapeResponse response = answer.get(10, TimeUnit.SECONDS);
         assertEquals(Optional.of(new ScrapeStats(1, 2, 3)), response.stats(HASH));
         assertEquals(Optional.of(new ScrapeStats(4, 5, 6)), response.stats(other));
+    }
+
+    @Test
+    void claimsOnlyAnswersToItsOwnRequestsFromTheTrackerAsked() throws Exception {
+        FakeUdpTracker tracker = tracker("127.0.0.1");
+        UdpTrackerClient client = client();
+        CompletableFuture<AnnounceResponse> answer = client.announce(tracker.uri(), request()).toCompletableFuture();
+        FakeUdpTracker.Received connect = tracker.receive(WAIT);
+        int tx = connect.transactionId();
+        InetSocketAddress trackerAddress = (InetSocketAddress) tracker.address();
+        assertFalse(client.handle(trackerAddress, FakeUdpTracker.connected(tx + 1, 9)), "another transaction");
+        assertFalse(client.handle(new InetSocketAddress("127.0.0.9", trackerAddress.getPort()),
+                FakeUdpTracker.connected(tx, 9)), "another sender");
+        assertFalse(client.handle(trackerAddress, ByteBuffer.allocate(7)), "shorter than a header");
+        assertFalse(client.handle(trackerAddress, ByteBuffer.wrap("d1:ad2:id20:aaaaaaaaaaaaaaaaaaaae1:q4:pinge"
+                .getBytes(StandardCharsets.US_ASCII))), "a DHT query");
+        assertFalse(answer.isDone());
+        ByteBuffer reused = FakeUdpTracker.connected(tx, 9);
+        assertTrue(client.handle(trackerAddress, reused), "the answer");
+        reused.clear().putLong(0).putLong(0); // the port reuses its buffer: the client must have copied
+        FakeUdpTracker.Received announce = tracker.receive(WAIT);
+        assertEquals(9, announce.connectionId());
+        assertFalse(client.handle(trackerAddress, FakeUdpTracker.connected(tx, 9)), "a transaction already over");
+    }
+
+    @Test
+    void withoutTheUdpPortAnnouncesFailClearly() throws Exception {
+        UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(PATIENT, 2, Duration.ofMinutes(1)), clock::get);
+        toClose.add(client);
+        FakeUdpTracker tracker = tracker("127.0.0.1");
+        TrackerException e = failure(client.announce(tracker.uri(), request()).toCompletableFuture());
+        assertEquals("UDP port not available", e.getMessage());
+        assertEquals(TrackerException.Kind.NETWORK, e.kind());
+    }
+
+    /** dev.shoal.udp updated under a running announce: the retransmission goes out of the new socket. */
+    @Test
+    void aSwappedPortCarriesTheRetransmission() throws Exception {
+        FakeUdpTracker tracker = tracker("127.0.0.1");
+        UdpTrackerClient client = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(500), 4,
+                Duration.ofMinutes(1)), clock::get);
+        toClose.add(client);
+        SharedSocket first = sharedSocket(client);
+        client.bindPort(first);
+        CompletableFuture<AnnounceResponse> answer = client.announce(tracker.uri(), request()).toCompletableFuture();
+        FakeUdpTracker.Received lost = tracker.receive(WAIT);
+        assertNotNull(lost, "no connect request");
+        client.unbindPort(first);
+        first.close();
+        SharedSocket second = sharedSocket(client);
+        client.bindPort(second);
+        FakeUdpTracker.Received again = tracker.receive(WAIT);
+        assertNotNull(again, "not retransmitted after the swap");
+        assertEquals(lost.transactionId(), again.transactionId());
+        assertEquals(second.port(), ((InetSocketAddress) again.from()).getPort(), "sent from the new socket");
+        tracker.send(again, FakeUdpTracker.connected(again.transactionId(), 4));
+        FakeUdpTracker.Received announce = tracker.receive(WAIT);
+        assertEquals(Packets.ANNOUNCE, announce.action());
+        tracker.send(announce, FakeUdpTracker.announced(announce.transactionId(), 60, 0, 0, new byte[0]));
+        assertEquals(Duration.ofSeconds(60), answer.get(10, TimeUnit.SECONDS).interval());
     }
 
     @Test

@@ -18,6 +18,8 @@ import dev.shoal.tracker.http.internal.HttpTrackerClient;
 import dev.shoal.tracker.internal.session.Timing;
 import dev.shoal.tracker.udp.internal.UdpSettings;
 import dev.shoal.tracker.udp.internal.UdpTrackerClient;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.internal.SharedSocket;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,7 @@ class AnnouncerEndToEndTest {
     private AnnouncerComponent announcer;
     private HttpTrackerClient http;
     private UdpTrackerClient udp;
+    private SharedSocket udpPort;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -96,12 +99,16 @@ class AnnouncerEndToEndTest {
         // Sent again 200, 400 and 800 ms apart, given up 1.6 s later: a dead tracker fails within 3 s, and an
         // answer slowed by a loaded machine still counts.
         udp = new UdpTrackerClient(new UdpSettings(Duration.ofMillis(200), 3, Duration.ofMinutes(1)));
+        udpPort = SharedSocket.open(0);
+        udpPort.handlers().add(udp, DatagramHandler.ORDER_TRACKER);
+        udp.bindPort(udpPort);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         announcer.deactivate();
         udp.close();
+        udpPort.close();
     }
 
     private void addHttp() {

@@ -10,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.widgets.Composite;
 
-/** The selected torrent's connected peers: address, client, flags, rates, how much they have. */
+/** The selected torrent's connected peers: address, client, flags, where they came from, rates, how much they have. */
 public final class PeersTab extends TableTab {
 
     public PeersTab(Composite parent) {
-        super(parent, "Peers", new String[] {"Address", "Client", "Flags", "Down", "Up", "Progress"},
-                new int[] {200, 160, 70, 90, 90, 80});
+        super(parent, "Peers", new String[] {"Address", "Client", "Flags", "Source", "Down", "Up", "Progress"},
+                new int[] {200, 160, 70, 80, 90, 90, 80});
     }
 
     @Override
     public void show(Snapshot snapshot) {
         List<String[]> rows = new ArrayList<>();
         for (PeerStatus peer : snapshot.details().map(Details::peers).orElse(List.of())) {
-            rows.add(new String[] {address(peer.address()), peer.client(), peer.flags(),
+            rows.add(new String[] {address(peer.address()), peer.client(), peer.flags(), peer.source(),
                 Rates.of(peer.downloadRate()), Rates.of(peer.uploadRate()), Shares.percent(peer.progress())});
         }
         table.set(rows);

@@ -1,0 +1,96 @@
+package dev.shoal.lsd.internal;
+
+import dev.shoal.metainfo.InfoHash;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * When each torrent is announced next. A torrent is announced shortly after it registers (after
+ * {@code settle}, so that torrents starting together share one message), then every
+ * {@code interval}; never twice within {@link #MIN_GAP_NANOS} (BEP 14: no more than an announce a
+ * minute), even when it goes and comes back. Keyed by 20-byte hash and port, counted, so that two
+ * lookups of one torrent announce it once. Thread-safe; times are {@link System#nanoTime()}.
+ */
+final class AnnounceSchedule {
+
+    /** BEP 14's minute. */
+    static final long MIN_GAP_NANOS = 60_000_000_000L;
+
+    private record Key(InfoHash hash, int port) {
+    }
+
+    private static final class Entry {
+        int lookups;
+        long due;
+    }
+
+    private final long settleNanos;
+    private long intervalNanos;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>();
+    /** When each key was last announced, kept for a minute after it goes, to hold the gap. */
+    private final Map<Key, Long> lastSent = new HashMap<>();
+
+    AnnounceSchedule(long settleNanos, long intervalNanos) {
+        this.settleNanos = settleNanos;
+        setInterval(intervalNanos);
+    }
+
+    synchronized void setInterval(long intervalNanos) {
+        this.intervalNanos = Math.max(MIN_GAP_NANOS, intervalNanos);
+    }
+
+    synchronized void add(InfoHash hash, int port, long now) {
+        Key key = new Key(hash, port);
+        Entry entry = entries.computeIfAbsent(key, k -> {
+            Entry fresh = new Entry();
+            Long sent = lastSent.get(k);
+            fresh.due = sent == null ? now + settleNanos : Math.max(now + settleNanos, sent + MIN_GAP_NANOS);
+            return fresh;
+        });
+        entry.lookups++;
+    }
+
+    synchronized void remove(InfoHash hash, int port) {
+        Key key = new Key(hash, port);
+        Entry entry = entries.get(key);
+        if (entry != null && --entry.lookups == 0) {
+            entries.remove(key);
+        }
+    }
+
+    /** The earliest due time, or {@link Long#MAX_VALUE} when nothing is registered. */
+    synchronized long nextDue() {
+        Long next = null;
+        for (Entry entry : entries.values()) {
+            if (next == null || entry.due - next < 0) {
+                next = entry.due;
+            }
+        }
+        return next == null ? Long.MAX_VALUE : next;
+    }
+
+    /**
+     * The torrents due at {@code now}, by port (a message names one port), in the order they
+     * registered; each is next due an interval from now.
+     */
+    synchronized Map<Integer, List<InfoHash>> takeDue(long now) {
+        lastSent.values().removeIf(sent -> now - sent >= MIN_GAP_NANOS);
+        Map<Integer, List<InfoHash>> due = new TreeMap<>();
+        entries.forEach((key, entry) -> {
+            if (entry.due - now <= 0) {
+                due.computeIfAbsent(key.port(), port -> new ArrayList<>()).add(key.hash());
+                entry.due = now + intervalNanos;
+                lastSent.put(key, now);
+            }
+        });
+        return due;
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+}

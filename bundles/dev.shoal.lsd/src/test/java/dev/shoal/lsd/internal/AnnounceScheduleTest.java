@@ -1,0 +1,56 @@
+package dev.shoal.lsd.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shoal.metainfo.InfoHash;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnnounceScheduleTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final InfoHash A = InfoHash.v1(new byte[20]);
+    private static final InfoHash B = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
+
+    @Test
+    void torrentsStartingTogetherShareARoundThenComeBackEachInterval() {
+        AnnounceSchedule schedule = new AnnounceSchedule(SECOND, 300 * SECOND);
+        schedule.add(A, 6881, 0);
+        schedule.add(B, 6881, SECOND / 2);
+        assertEquals(SECOND, schedule.nextDue());
+        assertEquals(Map.of(6881, List.of(A)), schedule.takeDue(SECOND));
+        assertEquals(Map.of(6881, List.of(B)), schedule.takeDue(2 * SECOND));
+        assertTrue(schedule.takeDue(200 * SECOND).isEmpty());
+        assertEquals(301 * SECOND, schedule.nextDue());
+        assertEquals(Map.of(6881, List.of(A, B)), schedule.takeDue(302 * SECOND));
+    }
+
+    @Test
+    void aTorrentIsNeverAnnouncedTwiceInAMinuteEvenWhenItComesBack() {
+        AnnounceSchedule schedule = new AnnounceSchedule(SECOND, 10 * SECOND);
+        schedule.add(A, 6881, 0);
+        assertEquals(Map.of(6881, List.of(A)), schedule.takeDue(SECOND));
+        assertEquals(61 * SECOND, schedule.nextDue(), "an interval under a minute is a minute");
+        schedule.remove(A, 6881);
+        schedule.add(A, 6881, 2 * SECOND);
+        assertEquals(61 * SECOND, schedule.nextDue(), "paused and resumed: still a minute after the last");
+        assertTrue(schedule.takeDue(60 * SECOND).isEmpty());
+    }
+
+    @Test
+    void twoLookupsOfOneTorrentAnnounceItOnceUntilBothClose() {
+        AnnounceSchedule schedule = new AnnounceSchedule(0, 300 * SECOND);
+        schedule.add(A, 6881, 0);
+        schedule.add(A, 6881, 0);
+        schedule.add(A, 7000, 0);
+        assertEquals(Map.of(6881, List.of(A), 7000, List.of(A)), schedule.takeDue(0));
+        schedule.remove(A, 6881);
+        assertEquals(2, schedule.size());
+        schedule.remove(A, 6881);
+        schedule.remove(A, 7000);
+        assertEquals(0, schedule.size());
+        assertEquals(Long.MAX_VALUE, schedule.nextDue());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.shoal.rpc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.support.torrent.TorrentSource;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RPC request body in, one reply body out: {@code {method, arguments, tag}} →
+ * {@code {result, arguments, tag}}, the method found by any spelling of its name. Whatever goes
+ * wrong (bad JSON, an unknown method, a wrong argument, an engine failure) is a reply whose
+ * {@code result} says why in one line; nothing here throws at the HTTP layer.
+ */
+final class RpcCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcCalls.class);
+
+    /** Deeper than any request Transmission defines (three levels), small enough to never strain a stack. */
+    private static final int MAX_NESTING = 32;
+
+    private final ObjectMapper json;
+    private final Map<String, RpcMethod> methods = new HashMap<>();
+
+    RpcCalls(Engine engine, SessionInfo session, TorrentSource source, int maxBodyBytes) {
+        this.json = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                        .maxStringLength(Math.max(maxBodyBytes, 1)).maxNumberLength(100).build())
+                .build()).build();
+        SessionGet sessionGet = new SessionGet(engine, session);
+        method("session-get", sessionGet);
+        method("session-set", new SessionSet(engine, sessionGet));
+        method("session-stats", new SessionStats(engine));
+        method("free-space", new FreeSpace());
+        method("torrent-get", new TorrentGet(engine));
+        method("torrent-set", new TorrentSet(engine));
+        method("torrent-add", new TorrentAdd(engine, source));
+        new TorrentActions(engine).methods().forEach(this::method);
+        method("port-test", (arguments, snake) -> {
+            throw new RpcException("port-test is not supported by Shoal: it has no service outside this machine to"
+                    + " test whether its peer port is reachable");
+        });
+        method("blocklist-update", (arguments, snake) -> {
+            throw new RpcException("blocklist-update is not supported by Shoal: it has no blocklist");
+        });
+        for (String later : new String[] {"torrent-reannounce", "torrent-set-location", "torrent-rename-path",
+                "session-close", "group-get", "group-set"}) {
+            method(later, (arguments, snake) -> {
+                throw RpcException.notSupported(later);
+            });
+        }
+    }
+
+    private void method(String name, RpcMethod method) {
+        methods.put(Names.key(name), method);
+    }
+
+    /** The reply to {@code body}, as UTF-8 JSON. */
+    byte[] answer(byte[] body) {
+        ObjectNode reply = json.createObjectNode();
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            reply.put("result", "the request is not JSON: " + e.getOriginalMessage());
+            return bytes(reply);
+        } catch (java.io.IOException e) {
+            reply.put("result", "the request could not be read: " + e.getMessage());
+            return bytes(reply);
+        }
+        if (request == null || !request.isObject()) {
+            reply.put("result", "the request must be a JSON object {method, arguments, tag}");
+            return bytes(reply);
+        }
+        JsonNode tag = request.get("tag");
+        if (tag != null) {
+            reply.set("tag", tag);
+        }
+        reply.put("result", "success");
+        reply.set("arguments", json.createObjectNode());
+        JsonNode method = request.get("method");
+        JsonNode arguments = request.get("arguments");
+        try {
+            if (method == null || !method.isTextual()) {
+                throw new RpcException("the request needs a 'method' string");
+            }
+            if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+                throw new RpcException("'arguments' must be an object");
+            }
+            RpcMethod called = methods.get(Names.key(method.textValue()));
+            if (called == null) {
+                throw new RpcException("method name not recognized: " + method.textValue());
+            }
+            reply.set("arguments", called.call(new Arguments(arguments), Names.isSnake(method.textValue())));
+        } catch (RpcException e) {
+            reply.put("result", e.getMessage());
+        } catch (RuntimeException e) {
+            // An engine call that failed unexpectedly: the client hears it, the log keeps the trace.
+            LOG.warn("RPC {} failed", method, e);
+            reply.put("result", "failed: " + e);
+        }
+        return bytes(reply);
+    }
+
+    /** A reply that is only an error result, for requests refused before they were read. */
+    byte[] error(String result) {
+        ObjectNode reply = json.createObjectNode();
+        reply.put("result", result);
+        reply.set("arguments", json.createObjectNode());
+        return bytes(reply);
+    }
+
+    private byte[] bytes(ObjectNode reply) {
+        try {
+            return json.writeValueAsBytes(reply);
+        } catch (JsonProcessingException e) {
+            // Trees of our own nodes always serialize.
+            return ("{\"result\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.shoal.rpc.internal;
+
+import dev.shoal.engine.api.Engine;
+import dev.shoal.support.torrent.TorrentSource;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * {@code POST /transmission/rpc}, registered with the Servlet Whiteboard: the {@link Gate} first
+ * (Host, credentials, session id), then a body of at most {@link RpcConfig#maxRequestKiB()}, then
+ * {@link RpcCalls}. Settings change live ({@code @Modified}); the session id stays for the run.
+ */
+@Component(service = Servlet.class, configurationPid = RpcServlet.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        // Also with a slash after it, where transmission-remote 3.00 posts (Felix matches "/x/*" to "/x/" only).
+        property = {"osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH,
+            "osgi.http.whiteboard.servlet.pattern=" + RpcServlet.PATH + "/*",
+            "osgi.http.whiteboard.servlet.name=dev.shoal.rpc"})
+@Designate(ocd = RpcConfig.class)
+public final class RpcServlet extends HttpServlet {
+
+    public static final String PID = "dev.shoal.rpc";
+    static final String PATH = "/transmission/rpc";
+    static final String SESSION_HEADER = "X-Transmission-Session-Id";
+    private static final String DATA_DIR_PROPERTY = "shoal.data.dir";
+    private static final long serialVersionUID = 1L;
+
+    private final transient RpcCalls calls;
+    private final String sessionId;
+    private volatile transient Gate gate;
+    private volatile int maxBodyBytes;
+
+    @Activate
+    public RpcServlet(RpcConfig config, BundleContext context, @Reference Engine engine) {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.sessionId = HexFormat.of().formatHex(random);
+        Version version = context.getBundle().getVersion();
+        String shoal = version.getMajor() + "." + version.getMinor() + "." + version.getMicro();
+        String dataDir = context.getProperty(DATA_DIR_PROPERTY);
+        SessionInfo session = new SessionInfo(SessionInfo.version(shoal), sessionId,
+                dataDir == null ? "" : dataDir.strip());
+        this.calls = new RpcCalls(engine, session, new TorrentSource("Shoal/" + shoal), maxBytes(config));
+        modified(config);
+    }
+
+    @Modified
+    void modified(RpcConfig config) {
+        this.gate = new Gate(config, sessionId);
+        this.maxBodyBytes = maxBytes(config);
+    }
+
+    private static int maxBytes(RpcConfig config) {
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(16, config.maxRequestKiB()) * 1024L);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!admitted(request, response)) {
+            return;
+        }
+        int limit = maxBodyBytes;
+        long declared = request.getContentLengthLong();
+        byte[] body = declared > limit ? null : read(request.getInputStream(), limit);
+        if (body == null) {
+            reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    calls.error("the request is larger than " + limit / 1024 + " KiB (setting maxRequestKiB of "
+                            + PID + ")"));
+            return;
+        }
+        reply(response, HttpServletResponse.SC_OK, calls.answer(body));
+    }
+
+    /** A GET gets the same checks, so a client may fetch its session id with one; it answers nothing more. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (admitted(request, response)) {
+            reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, calls.error("POST a JSON request"));
+        }
+    }
+
+    private boolean admitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Gate current = gate;
+        Gate.Refusal refusal = current.check(request.getHeader("Host"), request.getHeader("Authorization"),
+                request.getHeader(SESSION_HEADER));
+        if (refusal == null) {
+            return true;
+        }
+        switch (refusal) {
+            case HOST -> text(response, 421, "<h1>421: Misdirected Request</h1><p>Unknown Host header: add it to"
+                    + " the hostWhitelist setting of " + PID + ".</p>");
+            case AUTH -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Shoal\"");
+                text(response, HttpServletResponse.SC_UNAUTHORIZED, "<h1>401: Unauthorized</h1>");
+            }
+            case SESSION -> {
+                response.setHeader(SESSION_HEADER, current.sessionId());
+                text(response, HttpServletResponse.SC_CONFLICT, "<h1>409: Conflict</h1><p>Your request had an"
+                        + " invalid session-id header.</p><p><code>" + SESSION_HEADER + ": " + current.sessionId()
+                        + "</code></p>");
+            }
+        }
+        return false;
+    }
+
+    /** At most {@code limit} bytes; null when there are more. */
+    private static byte[] read(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
+    }
+
+    private static void reply(HttpServletResponse response, int status, byte[] json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json; charset=UTF-8");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    private static void text(HttpServletResponse response, int status, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.shoal.rpc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.RateLimits;
+import dev.shoal.engine.api.SeedGoal;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code session-get}: the session settings Shoal can state truthfully. Settings it has no notion
+ * of (alternative speeds, blocklists, an incomplete folder, idle seeding limits) are stated as off
+ * where the off state is simply true; settings the engine API does not tell (DHT, PEX, LPD,
+ * encryption, queue sizes, peer limits) are left out.
+ */
+final class SessionGet implements RpcMethod {
+
+    /** Transmission 4.0's RPC: the version Shoal speaks, and the oldest its answers still suit. */
+    static final int RPC_VERSION = 17;
+    static final int RPC_VERSION_MINIMUM = 14;
+    static final String RPC_VERSION_SEMVER = "5.3.0";
+
+    /** A magnet link for no torrent, to read the defaults the engine gives a new one (its seed goal). */
+    private static final MagnetLink ANY = MagnetLink.of(InfoHash.v1(new byte[20]));
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Engine engine;
+    private final SessionInfo info;
+
+    SessionGet(Engine engine, SessionInfo info) {
+        this.engine = engine;
+        this.info = info;
+    }
+
+    @Override
+    public ObjectNode call(Arguments arguments, boolean snake) throws RpcException {
+        Map<String, Supplier<JsonNode>> all = settings();
+        Optional<List<String>> asked = arguments.strings("fields");
+        ObjectNode answer = JSON.objectNode();
+        if (asked.isPresent()) {
+            Map<String, String> byKey = new LinkedHashMap<>();
+            all.keySet().forEach(name -> byKey.put(Names.key(name), name));
+            for (String field : asked.get()) {
+                String name = byKey.get(Names.key(field));
+                if (name != null) {
+                    answer.set(field, all.get(name).get());
+                }
+            }
+            return answer;
+        }
+        all.forEach((name, value) -> answer.set(snake ? Names.snake(name) : name, value.get()));
+        return answer;
+    }
+
+    private Map<String, Supplier<JsonNode>> settings() {
+        Map<String, Supplier<JsonNode>> settings = new LinkedHashMap<>();
+        settings.put("version", () -> JSON.textNode(info.version()));
+        settings.put("rpc-version", () -> JSON.numberNode(RPC_VERSION));
+        settings.put("rpc-version-minimum", () -> JSON.numberNode(RPC_VERSION_MINIMUM));
+        settings.put("rpc-version-semver", () -> JSON.textNode(RPC_VERSION_SEMVER));
+        settings.put("session-id", () -> JSON.textNode(info.sessionId()));
+        settings.put("config-dir", () -> JSON.textNode(info.configDir()));
+        settings.put("download-dir", () -> JSON.textNode(engine.downloadDirectory().toString()));
+        settings.put("download-dir-free-space", () -> JSON.numberNode(FreeSpace.usable(engine.downloadDirectory())));
+        settings.put("peer-port", () -> JSON.numberNode(engine.listenPort()));
+        settings.put("peer-port-random-on-start", () -> JSON.booleanNode(false));
+        RateLimits limits = engine.globalRateLimits();
+        settings.put("speed-limit-down", () -> JSON.numberNode(Units.toKilo(limits.downloadBytesPerSecond())));
+        settings.put("speed-limit-down-enabled", () -> JSON.booleanNode(limits.downloadBytesPerSecond() > 0));
+        settings.put("speed-limit-up", () -> JSON.numberNode(Units.toKilo(limits.uploadBytesPerSecond())));
+        settings.put("speed-limit-up-enabled", () -> JSON.booleanNode(limits.uploadBytesPerSecond() > 0));
+        settings.put("alt-speed-enabled", () -> JSON.booleanNode(false));
+        settings.put("alt-speed-time-enabled", () -> JSON.booleanNode(false));
+        SeedGoal goal = engine.defaults(ANY).seedGoal();
+        settings.put("seedRatioLimit", () -> JSON.numberNode(goal.ratio().orElse(0.0)));
+        settings.put("seedRatioLimited", () -> JSON.booleanNode(goal.ratio().isPresent()));
+        settings.put("idle-seeding-limit-enabled", () -> JSON.booleanNode(false));
+        settings.put("start-added-torrents", () -> JSON.booleanNode(!engine.defaults(ANY).paused()));
+        settings.put("incomplete-dir-enabled", () -> JSON.booleanNode(false));
+        settings.put("blocklist-enabled", () -> JSON.booleanNode(false));
+        settings.put("blocklist-size", () -> JSON.numberNode(0));
+        settings.put("units", SessionGet::units);
+        return settings;
+    }
+
+    private static JsonNode units() {
+        ObjectNode units = JSON.objectNode();
+        units.set("speed-units", strings("kB/s", "MB/s", "GB/s", "TB/s"));
+        units.put("speed-bytes", Units.SPEED_BYTES);
+        units.set("size-units", strings("kB", "MB", "GB", "TB"));
+        units.put("size-bytes", 1000);
+        units.set("memory-units", strings("KiB", "MiB", "GiB", "TiB"));
+        units.put("memory-bytes", 1024);
+        return units;
+    }
+
+    private static ArrayNode strings(String... values) {
+        ArrayNode array = JSON.arrayNode(values.length);
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+}

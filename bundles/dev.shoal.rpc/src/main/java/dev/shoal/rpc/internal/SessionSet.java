@@ -1,0 +1,78 @@
+package dev.shoal.rpc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineException;
+import dev.shoal.engine.api.RateLimits;
+import java.util.Iterator;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code session-set}: the global speed limits and the peer port, which the engine API sets (the
+ * limits last until a restart, as {@code shoal:limit}'s do). Any other setting is refused, naming
+ * it, unless it asks for what {@code session-get} already says (a client saving its whole settings
+ * page sends {@code alt-speed-enabled: false} back).
+ */
+final class SessionSet implements RpcMethod {
+
+    private static final Set<String> SETTABLE = Set.of(Names.key("speed-limit-down"),
+            Names.key("speed-limit-down-enabled"), Names.key("speed-limit-up"), Names.key("speed-limit-up-enabled"),
+            Names.key("peer-port"));
+
+    private final Engine engine;
+    private final SessionGet current;
+
+    SessionSet(Engine engine, SessionGet current) {
+        this.engine = engine;
+        this.current = current;
+    }
+
+    @Override
+    public ObjectNode call(Arguments arguments, boolean snake) throws RpcException {
+        ObjectNode now = current.call(new Arguments(null), false);
+        for (String name : arguments.names()) {
+            if (SETTABLE.contains(Names.key(name))) {
+                continue;
+            }
+            JsonNode value = arguments.raw(name).orElse(null);
+            JsonNode same = valueOf(now, name);
+            if (value != null && !value.equals(same)) {
+                throw RpcException.notSupported("setting '" + name + "'");
+            }
+        }
+        OptionalLong port = arguments.integer("peer-port");
+        if (port.isPresent() && (port.getAsLong() < 1 || port.getAsLong() > 65535)) {
+            throw new RpcException("'peer-port' must be between 1 and 65535");
+        }
+        RateLimits limits = engine.globalRateLimits();
+        RateLimits changed = new RateLimits(
+                Limits.apply("speed-limit-down", limits.downloadBytesPerSecond(), arguments.integer("speed-limit-down"),
+                        arguments.bool("speed-limit-down-enabled")),
+                Limits.apply("speed-limit-up", limits.uploadBytesPerSecond(), arguments.integer("speed-limit-up"),
+                        arguments.bool("speed-limit-up-enabled")));
+        if (port.isPresent() && port.getAsLong() != engine.listenPort()) {
+            try {
+                engine.setListenPort((int) port.getAsLong());
+            } catch (EngineException e) {
+                throw new RpcException(e.getMessage());
+            }
+        }
+        if (!changed.equals(limits)) {
+            engine.setGlobalRateLimits(changed);
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode valueOf(ObjectNode settings, String name) {
+        for (Iterator<String> names = settings.fieldNames(); names.hasNext();) {
+            String known = names.next();
+            if (Names.key(known).equals(Names.key(name))) {
+                return settings.get(known);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.shoal.rpc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shoal.engine.api.FilePriority;
+import dev.shoal.engine.api.FileStatus;
+import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.engine.api.TrackerInfo;
+import dev.shoal.metainfo.Metainfo;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code torrent-get} fields Shoal answers truthfully from the engine API, by any spelling of
+ * their names. A field it cannot answer (added and done dates, labels, idle seeding limits, peer
+ * sources, ...) is left out of the answer, as Transmission leaves out keys it does not know.
+ */
+final class TorrentFields {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** {@code tr_stat_errtype}: none, and a local error (the engine's failures are all local: disk, data). */
+    private static final int ERROR_NONE = 0;
+    private static final int ERROR_LOCAL = 3;
+
+    /** {@code tr_ratiolimit}: the torrent's own ratio, or unlimited. */
+    private static final int RATIO_SINGLE = 1;
+    private static final int RATIO_UNLIMITED = 2;
+
+    private static final Map<String, Function<TorrentView, JsonNode>> FIELDS = new HashMap<>();
+
+    static {
+        field("id", v -> JSON.numberNode(v.torrent().id()));
+        field("hashString", v -> JSON.textNode(v.torrent().infoHash().hex()));
+        field("name", v -> JSON.textNode(v.status().name()));
+        field("status", v -> JSON.numberNode(v.activity()));
+        field("totalSize", v -> JSON.numberNode(v.status().size()));
+        field("sizeWhenDone", v -> JSON.numberNode(v.sizeWhenDone()));
+        field("leftUntilDone", v -> JSON.numberNode(v.leftUntilDone()));
+        field("percentDone", v -> JSON.numberNode(v.percentDone()));
+        field("percentComplete", v -> JSON.numberNode(v.status().progress()));
+        field("haveValid", v -> JSON.numberNode(v.status().verifiedBytes()));
+        field("metadataPercentComplete",
+                v -> JSON.numberNode(v.status().metadata().map(m -> m.progress()).orElse(1.0)));
+        field("recheckProgress", v -> JSON.numberNode(v.status().state() == TorrentState.CHECKING
+                && v.status().pieces() > 0 ? (double) v.status().checkedPieces() / v.status().pieces() : 0.0));
+        field("rateDownload", v -> JSON.numberNode(v.status().downloadRate()));
+        field("rateUpload", v -> JSON.numberNode(v.status().uploadRate()));
+        field("eta", v -> JSON.numberNode(v.eta()));
+        field("peersConnected", v -> JSON.numberNode(v.status().peers()));
+        field("peersSendingToUs", v -> JSON.numberNode(v.peers().stream().filter(p -> p.downloadRate() > 0).count()));
+        field("peersGettingFromUs", v -> JSON.numberNode(v.peers().stream().filter(p -> p.uploadRate() > 0).count()));
+        field("uploadedEver", v -> JSON.numberNode(v.status().uploaded()));
+        field("downloadedEver", v -> JSON.numberNode(v.status().downloaded()));
+        field("uploadRatio", v -> JSON.numberNode(v.uploadRatio()));
+        field("seedRatioLimit", v -> JSON.numberNode(v.torrent().seedGoal().ratio().orElse(0.0)));
+        field("seedRatioMode", v -> JSON.numberNode(v.torrent().seedGoal().ratio().isPresent() ? RATIO_SINGLE
+                : RATIO_UNLIMITED));
+        field("secondsSeeding", v -> JSON.numberNode(v.status().seedingTime().toSeconds()));
+        field("downloadDir", v -> JSON.textNode(v.torrent().downloadDirectory().toString()));
+        field("error", v -> JSON.numberNode(v.status().state() == TorrentState.ERROR ? ERROR_LOCAL : ERROR_NONE));
+        field("errorString", v -> JSON.textNode(v.status().state() == TorrentState.ERROR
+                ? v.status().error().orElse("error") : ""));
+        field("isFinished", v -> JSON.booleanNode(v.status().state() == TorrentState.FINISHED));
+        field("isPrivate", v -> JSON.booleanNode(v.metainfo().map(Metainfo::isPrivate).orElse(false)));
+        field("queuePosition", v -> JSON.numberNode(v.torrent().queuePosition() - 1));
+        field("downloadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().downloadBytesPerSecond())));
+        field("downloadLimited", v -> JSON.booleanNode(v.torrent().rateLimits().downloadBytesPerSecond() > 0));
+        field("uploadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().uploadBytesPerSecond())));
+        field("uploadLimited", v -> JSON.booleanNode(v.torrent().rateLimits().uploadBytesPerSecond() > 0));
+        field("magnetLink", v -> JSON.textNode(v.metainfo().map(m -> m.toMagnetLink().toString())
+                .orElseGet(() -> "magnet:?xt=urn:btih:" + v.torrent().infoHash().hex())));
+        field("fileCount", v -> JSON.numberNode(v.files().size()));
+        field("pieceCount", v -> JSON.numberNode(v.status().pieces()));
+        field("pieceSize", v -> JSON.numberNode(v.metainfo().map(Metainfo::pieceLength).orElse(0)));
+        field("pieces", TorrentFields::pieces);
+        field("comment", v -> JSON.textNode(v.metainfo().flatMap(Metainfo::comment).orElse("")));
+        field("creator", v -> JSON.textNode(v.metainfo().flatMap(Metainfo::createdBy).orElse("")));
+        field("dateCreated", v -> JSON.numberNode(v.metainfo().flatMap(Metainfo::creationDate)
+                .map(i -> i.getEpochSecond()).orElse(0L)));
+        field("files", TorrentFields::files);
+        field("fileStats", TorrentFields::fileStats);
+        field("priorities", v -> list(v.files(), f -> JSON.numberNode(TorrentView.priority(f.priority()))));
+        field("wanted", v -> list(v.files(), f -> JSON.booleanNode(f.priority() != FilePriority.SKIP)));
+        field("peers", TorrentFields::peers);
+        field("trackers", TorrentFields::trackers);
+        field("trackerStats", TorrentFields::trackerStats);
+        field("webseeds", v -> list(v.metainfo().map(Metainfo::webSeeds).orElse(List.of()), JSON::textNode));
+    }
+
+    private TorrentFields() {
+    }
+
+    private static void field(String name, Function<TorrentView, JsonNode> value) {
+        FIELDS.put(Names.key(name), value);
+    }
+
+    /** The value of {@code name} for the torrent, or empty when Shoal does not answer that field. */
+    static Optional<JsonNode> value(String name, TorrentView view) {
+        Function<TorrentView, JsonNode> field = FIELDS.get(Names.key(name));
+        return field == null ? Optional.empty() : Optional.of(field.apply(view));
+    }
+
+    static boolean known(String name) {
+        return FIELDS.containsKey(Names.key(name));
+    }
+
+    private static <T> ArrayNode list(List<T> items, Function<T, JsonNode> each) {
+        ArrayNode array = JSON.arrayNode(items.size());
+        items.forEach(item -> array.add(each.apply(item)));
+        return array;
+    }
+
+    /** A bitfield, first piece in the high bit of the first byte (as the wire's bitfield), base64. */
+    private static JsonNode pieces(TorrentView view) {
+        int count = view.status().pieces();
+        BitSet verified = view.torrent().verifiedPieces();
+        byte[] bits = new byte[(count + 7) / 8];
+        for (int i = verified.nextSetBit(0); i >= 0 && i < count; i = verified.nextSetBit(i + 1)) {
+            bits[i >>> 3] |= (byte) (0x80 >>> (i & 7));
+        }
+        return JSON.textNode(Base64.getEncoder().encodeToString(bits));
+    }
+
+    private static JsonNode files(TorrentView view) {
+        return list(view.files(), f -> {
+            ObjectNode file = JSON.objectNode();
+            file.put("bytesCompleted", f.verifiedBytes());
+            file.put("length", f.size());
+            file.put("name", view.fileName(f));
+            return file;
+        });
+    }
+
+    private static JsonNode fileStats(TorrentView view) {
+        return list(view.files(), (FileStatus f) -> {
+            ObjectNode file = JSON.objectNode();
+            file.put("bytesCompleted", f.verifiedBytes());
+            file.put("wanted", f.priority() != FilePriority.SKIP);
+            file.put("priority", TorrentView.priority(f.priority()));
+            return file;
+        });
+    }
+
+    private static JsonNode peers(TorrentView view) {
+        return list(view.peers(), (PeerStatus p) -> {
+            ObjectNode peer = JSON.objectNode();
+            peer.put("address", p.address().getAddress() == null ? p.address().getHostString()
+                    : p.address().getAddress().getHostAddress());
+            peer.put("port", p.address().getPort());
+            peer.put("clientName", p.client());
+            peer.put("clientIsChoked", p.chokingUs());
+            peer.put("peerIsChoked", p.choked());
+            peer.put("peerIsInterested", p.interested());
+            peer.put("flagStr", p.flags());
+            peer.put("isDownloadingFrom", p.downloadRate() > 0);
+            peer.put("isUploadingTo", p.uploadRate() > 0);
+            peer.put("isIncoming", !p.outgoing());
+            peer.put("progress", p.progress());
+            peer.put("rateToClient", p.downloadRate());
+            peer.put("rateToPeer", p.uploadRate());
+            return peer;
+        });
+    }
+
+    private static JsonNode trackers(TorrentView view) {
+        List<TrackerInfo> trackers = view.status().trackers();
+        ArrayNode array = JSON.arrayNode(trackers.size());
+        for (int i = 0; i < trackers.size(); i++) {
+            ObjectNode tracker = JSON.objectNode();
+            tracker.put("announce", trackers.get(i).url());
+            tracker.put("id", i);
+            tracker.put("tier", trackers.get(i).tier());
+            array.add(tracker);
+        }
+        return array;
+    }
+
+    private static JsonNode trackerStats(TorrentView view) {
+        List<TrackerInfo> trackers = view.status().trackers();
+        ArrayNode array = JSON.arrayNode(trackers.size());
+        for (int i = 0; i < trackers.size(); i++) {
+            TrackerInfo info = trackers.get(i);
+            ObjectNode tracker = JSON.objectNode();
+            tracker.put("announce", info.url());
+            tracker.put("id", i);
+            tracker.put("tier", info.tier());
+            tracker.put("host", host(info.url()));
+            tracker.put("lastAnnounceSucceeded", info.working());
+            tracker.put("lastAnnounceResult", info.message().orElse(info.working() ? "Success" : ""));
+            tracker.put("lastAnnouncePeerCount", info.peers());
+            tracker.put("seederCount", info.seeders().orElse(-1));
+            tracker.put("leecherCount", info.leechers().orElse(-1));
+            tracker.put("nextAnnounceTime", info.nextAnnounce().map(t -> t.getEpochSecond()).orElse(0L));
+            array.add(tracker);
+        }
+        return array;
+    }
+
+    private static String host(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getHost() == null ? url : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.shoal.udp.internal;
+
+import dev.shoal.peer.api.SwarmService;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.api.UdpPort;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link UdpPort} service and the {@link DatagramHandler} whiteboard around one
+ * {@link SharedSocket}.
+ *
+ * <p>Registration: a delayed component, so no socket is opened until something uses the port (a
+ * one-shot command never binds one). DS registers the service before activation, but activation
+ * binds the socket before any user holds the service object, and fails (withdrawing the service)
+ * when not even a free port can be had. The service stays registered across a rebind: its
+ * {@link #port()} answers the port bound now, so users that announce the port read it each time.
+ */
+@Component(service = UdpPort.class, configurationPid = UdpPortComponent.PID)
+@Designate(ocd = UdpPortComponent.Config.class)
+public final class UdpPortComponent implements UdpPort {
+
+    public static final String PID = "dev.shoal.udp";
+    private static final Logger LOG = LoggerFactory.getLogger(UdpPortComponent.class);
+    /**
+     * How often the peer wire's port is read: {@link SwarmService} moves its port without a service
+     * event (a live config change, {@code listen}), and reading it is a field access.
+     */
+    private static final long FOLLOW_SECONDS = 5;
+
+    @ObjectClassDefinition(name = "Shoal UDP port",
+            description = "The one UDP socket shared by the DHT, UDP trackers and uTP.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Port", description = "UDP port; 0 = the peer wire's TCP port, as libtorrent does."
+                + " When the port is taken, a free one is used and a warning logged.", min = "0", max = "65535")
+        int port() default 0;
+
+        @AttributeDefinition(name = "Send queue",
+                description = "Datagrams waiting to be sent at most; beyond it they are dropped and counted.",
+                min = "1", max = "65536")
+        int sendQueueLength() default 1024;
+    }
+
+    private final Handlers handlers = new Handlers();
+    private final SharedSocket socket;
+    private final PortKeeper keeper;
+    private final ScheduledThreadPoolExecutor follower;
+    private volatile Config config;
+    private volatile SwarmService swarms;
+    private volatile boolean active;
+
+    @Activate
+    public UdpPortComponent(Config config) {
+        this.config = config;
+        this.socket = new SharedSocket(handlers, config.sendQueueLength());
+        this.keeper = new PortKeeper(socket);
+        this.follower = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "shoal-udp-port");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** After the references are bound: the peer wire's port is known if the peer wire is there. */
+    @Activate
+    void activate() throws IOException {
+        try {
+            keeper.apply(config.port(), tcpPort());
+        } catch (IOException e) {
+            deactivate();
+            throw new IOException("no UDP port can be bound: " + e.getMessage(), e);
+        }
+        active = true;
+        follower.scheduleWithFixedDelay(this::follow, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+        LOG.info("UDP port {} shared by {} handler(s)", socket.port(), handlers.counts().claimedByHandler().size());
+    }
+
+    @Modified
+    void modified(Config changed) throws IOException {
+        config = changed;
+        socket.setQueueLimit(changed.sendQueueLength());
+        keeper.apply(changed.port(), tcpPort());
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        follower.shutdownNow();
+        LOG.info("{}, closing", socket.status());
+        socket.close();
+    }
+
+    private void follow() {
+        if (!active) {
+            return;
+        }
+        try {
+            keeper.apply(config.port(), tcpPort());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("UDP port: {}", e.toString());
+        }
+    }
+
+    private int tcpPort() {
+        SwarmService current = swarms;
+        return current == null ? 0 : current.listenPort();
+    }
+
+    UdpStatus status() {
+        return socket.status();
+    }
+
+    @Override
+    public int port() {
+        return socket.port();
+    }
+
+    @Override
+    public boolean send(InetSocketAddress to, ByteBuffer datagram) {
+        return socket.send(to, datagram);
+    }
+
+    // ---- the peer wire, whose TCP port the UDP port follows (optional: UDP works without it) ----
+
+    @Reference(name = "swarms", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSwarms")
+    void bindSwarms(SwarmService swarms) {
+        this.swarms = swarms;
+        if (active) {
+            follower.execute(this::follow);
+        }
+    }
+
+    /** The port stays where it is: a peer wire coming back (an update) most likely listens there again. */
+    void unbindSwarms(SwarmService gone) {
+        if (swarms == gone) {
+            swarms = null;
+        }
+    }
+
+    // ---- the handlers (whiteboard) ----
+
+    @Reference(name = "handlers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeHandler", updated = "updateHandler")
+    void addHandler(DatagramHandler handler, Map<String, Object> properties) {
+        Object id = properties.get("service.id");
+        Object name = properties.getOrDefault("component.name", handler.getClass().getName());
+        handlers.add(handler, order(properties), id instanceof Long serviceId ? serviceId : Long.MAX_VALUE,
+                String.valueOf(name));
+    }
+
+    void updateHandler(DatagramHandler handler, Map<String, Object> properties) {
+        addHandler(handler, properties);
+    }
+
+    void removeHandler(DatagramHandler handler) {
+        handlers.remove(handler);
+    }
+
+    /** A handler without a usable order is asked last, rather than ahead of a protocol it might shadow. */
+    static int order(Map<String, Object> properties) {
+        Object order = properties.get(DatagramHandler.ORDER);
+        if (order instanceof Number number) {
+            return number.intValue();
+        }
+        if (order instanceof String text) {
+            try {
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                // falls through to last
+            }
+        }
+        LOG.warn("UDP handler {} has no integer {} ({}): asked last", properties.get("component.name"),
+                DatagramHandler.ORDER, order);
+        return Integer.MAX_VALUE;
+    }
+}

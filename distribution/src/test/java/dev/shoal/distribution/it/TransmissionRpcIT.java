@@ -1,0 +1,312 @@
+package dev.shoal.distribution.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shoal.test.support.LibtorrentPeer;
+import dev.shoal.test.support.OpenTracker;
+import dev.shoal.test.support.Processes;
+import dev.shoal.test.support.SystemProgram;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shoal's Transmission RPC (dev.shoal.rpc on Felix HTTP's Jetty) in the real daemon, with
+ * credentials on: Debian's {@code transmission-remote} 3.00 drives a download from a real libtorrent
+ * seed, and the JDK's HttpClient tries the protocol's edges, the daemon answering every one.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class TransmissionRpcIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration MOVES_WITHIN = Duration.ofSeconds(90);
+    private static final String USER = "alice";
+    private static final String PASSWORD = "s3cret pass";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** transmission-remote -l: id, done% (n/a before the size is known), ... name last. */
+    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\*?\\s+(\\d+%|n/a)\\s.*\\s(\\S+)$");
+
+    @RegisterExtension
+    static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_CLASS, TestSwarm.Announce.HTTP);
+
+    @TempDir
+    Path work;
+
+    private ShoalDaemon daemon;
+    private int rpcPort;
+
+    @AfterEach
+    void stopDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    private Shoal start() throws IOException {
+        Shoal shoal = new Shoal(work);
+        rpcPort = OpenTracker.freePort();
+        ShoalDaemon.peersOnLoopback(shoal.dataDir());
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.rpc", Map.of("port", String.valueOf(rpcPort), "user", USER,
+                ".password", PASSWORD));
+        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
+        new ShoalCli(shoal).awaitOutput("the RPC served", STARTUP, out -> out.contains("Transmission RPC on")
+                && !out.contains("not up"), daemon::output, "shoal:rpc");
+        awaitServlet();
+        return shoal;
+    }
+
+    /** Jetty may listen a moment before the whiteboard has added the servlet: until then it answers 404. */
+    private void awaitServlet() throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc"))
+                .timeout(Duration.ofSeconds(10)).POST(body("{}")).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        int status = 0;
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (status != 404) {
+                return;
+            }
+            ShoalGet.sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("the RPC servlet still answers " + status + " after " + STARTUP.toSeconds() + " s\n"
+                + daemon.output());
+    }
+
+    @Test
+    void transmissionRemoteDrivesADownloadFromALibtorrentSeed() throws Exception {
+        Path remote = SystemProgram.require("transmission-remote");
+        Shoal shoal = start();
+        ShoalCli cli = new ShoalCli(shoal);
+        String rpc = cli.ok("shoal:rpc");
+        assertTrue(rpc.contains("http://127.0.0.1:" + rpcPort + "/transmission/rpc") && rpc.contains("credentials"),
+                rpc);
+
+        Processes.Result refused = Processes.run(List.of(remote.toString(), String.valueOf(rpcPort), "-n",
+                USER + ":wrong", "-l"), Duration.ofSeconds(30));
+        assertAll(refused.describe(), () -> assertNotEquals(0, refused.exitCode(), "exit code"),
+                () -> assertTrue((refused.stdout() + refused.stderr()).contains("401"), "says 401"));
+
+        String info = tr(remote, "-si");
+        assertTrue(info.contains("RPC version: 17") && info.contains("(Shoal "), info);
+
+        tr(remote, "-d", "3000");
+        String limits = cli.ok("shoal:limit");
+        System.out.println("TransmissionRpcIT: after -d 3000, shoal:limit says " + limits.strip());
+        assertTrue(limits.contains("down 2.9 MiB/s"), limits);
+
+        Path download = swarm.newDirectory("rpc-download");
+        try (LibtorrentPeer seed = LibtorrentPeer.seed(swarm.torrent(), swarm.seedDir()).start()) {
+            String added = tr(remote, "-a", swarm.torrentFile().toString(), "-w", download.toString());
+            assertTrue(added.contains("success"), added);
+            String name = swarm.torrent().name();
+            String list = awaitList(remote, "downloading from the seed", rows -> rows.stream()
+                    .anyMatch(r -> r.name().equals(name) && r.done() >= 3 && r.done() < 100));
+            int id = row(list, name).orElseThrow().id();
+            System.out.println("TransmissionRpcIT: transmission-remote -l while downloading:\n" + list);
+
+            tr(remote, "-t", String.valueOf(id), "-S");
+            cli.awaitOutput("paused", MOVES_WITHIN, out -> out.contains("paused"), daemon::output, "shoal:info",
+                    String.valueOf(id));
+            Row stopped = row(tr(remote, "-l"), name).orElseThrow();
+            ShoalCli.Info shoalInfo = cli.info(String.valueOf(id));
+            assertTrue(Math.abs(stopped.done() - shoalInfo.done()) <= 1.0,
+                    () -> "-l says " + stopped + ", shoal:info says\n" + shoalInfo);
+            assertTrue(stopped.line().contains("Stopped"), stopped.line());
+
+            String details = tr(remote, "-t", String.valueOf(id), "-i");
+            assertAll(details, () -> assertTrue(details.contains("Name: " + name), "name"),
+                    () -> assertTrue(details.contains("Hash: " + swarm.torrent().infoHash()), "hash"),
+                    () -> assertTrue(details.contains("State: Stopped"), "state"),
+                    () -> assertTrue(details.contains("Location: " + download), "location"));
+
+            // After -t, -d and -u are the torrent's limits; without, the session's.
+            tr(remote, "-t", String.valueOf(id), "-u", "700");
+            String torrentLimits = cli.ok("shoal:limit", String.valueOf(id));
+            System.out.println("TransmissionRpcIT: after -t " + id + " -u 700, shoal:limit " + id + " says "
+                    + torrentLimits.strip());
+            assertTrue(torrentLimits.contains("up 684 KiB/s"), torrentLimits);
+            tr(remote, "-D");
+            String unlimited = cli.ok("shoal:limit");
+            assertTrue(unlimited.contains("down unlimited"), unlimited);
+            tr(remote, "-t", String.valueOf(id), "-s");
+            awaitList(remote, "complete after the start", rows -> rows.stream()
+                    .anyMatch(r -> r.name().equals(name) && r.done() == 100));
+
+            String magnetHash = "0123456789abcdef0123456789abcdef01234567";
+            String magnet = tr(remote, "-a", "magnet:?xt=urn:btih:" + magnetHash + "&dn=rpc-magnet", "-w",
+                    swarm.newDirectory("rpc-magnet").toString());
+            assertTrue(magnet.contains("success"), magnet);
+            int magnetId = row(tr(remote, "-l"), "rpc-magnet").orElseThrow().id();
+            tr(remote, "-t", String.valueOf(magnetId), "-r");
+            assertTrue(row(tr(remote, "-l"), "rpc-magnet").isEmpty(), "the magnet is removed");
+
+            tr(remote, "-t", String.valueOf(id), "--remove-and-delete");
+            assertTrue(row(tr(remote, "-l"), name).isEmpty(), "the torrent is removed");
+            try (Stream<Path> left = Files.list(download)) {
+                assertEquals(List.of(), left.toList(), "its files are deleted");
+            }
+        }
+        String stats = tr(remote, "-st");
+        assertTrue(stats.contains("CURRENT SESSION") && stats.contains("Downloaded:"), stats);
+        assertTrue(daemon.isAlive(), daemon.output());
+    }
+
+    @Test
+    void protocolEdgesAreAnsweredAndTheDaemonGoesOn() throws Exception {
+        start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc");
+        String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+
+        HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(uri).POST(body("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noAuth.statusCode());
+        assertEquals(Optional.of("Basic realm=\"Shoal\""), noAuth.headers().firstValue("WWW-Authenticate"));
+
+        HttpResponse<String> noSession = post(http, uri, auth, null, "{\"method\":\"session-get\"}");
+        assertEquals(409, noSession.statusCode());
+        String session = noSession.headers().firstValue("X-Transmission-Session-Id").orElseThrow();
+        HttpResponse<String> stale = post(http, uri, auth, "stale", "{\"method\":\"session-get\"}");
+        assertAll(() -> assertEquals(409, stale.statusCode()),
+                () -> assertEquals(Optional.of(session), stale.headers().firstValue("X-Transmission-Session-Id")));
+
+        HttpResponse<String> evil = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                .header("X-Transmission-Session-Id", session).POST(body("{\"method\":\"session-get\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, evil.statusCode(), "the JDK client sends Host 127.0.0.1:PORT: an IP literal is allowed");
+
+        assertError(post(http, uri, auth, session, "{not json"), "not JSON");
+        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-fly\",\"tag\":7}"), "not recognized");
+        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-get\",\"arguments\":{\"fields\":5}}"),
+                "'fields'");
+        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-stop\",\"arguments\":{\"ids\":[999]}}"),
+                "no torrent with id 999");
+        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-set\",\"arguments\":{\"labels\":[\"a\"]}}"),
+                "not supported by Shoal yet");
+        assertError(post(http, uri, auth, session, "{\"method\":\"port-test\"}"), "not supported");
+        String big = "{\"method\":\"session-get\",\"arguments\":{\"x\":\"" + "a".repeat(10 << 20) + "\"}}";
+        HttpResponse<String> tooBig = post(http, uri, auth, session, big);
+        assertEquals(413, tooBig.statusCode(), tooBig.body());
+        assertTrue(tooBig.body().contains("larger than"), tooBig.body());
+
+        JsonNode tagged = JSON.readTree(post(http, uri, auth, session,
+                "{\"method\":\"session_get\",\"arguments\":{\"fields\":[\"rpc_version\",\"version\"]},\"tag\":42}")
+                .body());
+        assertAll(tagged.toString(), () -> assertEquals("success", tagged.path("result").asText()),
+                () -> assertEquals(42, tagged.path("tag").asInt()),
+                () -> assertEquals(17, tagged.path("arguments").path("rpc_version").asInt()),
+                () -> assertTrue(tagged.path("arguments").path("version").asText().matches("4\\.0\\.0 \\(Shoal .+\\)")));
+        assertTrue(daemon.isAlive(), daemon.output());
+    }
+
+    @Test
+    void aForeignHostHeaderIsRefused() throws Exception {
+        start();
+        // The JDK's HttpClient will not send a Host header of our choosing: curl does.
+        Path curl = SystemProgram.require("curl");
+        Processes.Result evil = Processes.run(List.of(curl.toString(), "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "-H", "Host: evil.example", "-u", USER + ":" + PASSWORD, "-d", "{}",
+                "http://127.0.0.1:" + rpcPort + "/transmission/rpc"), Duration.ofSeconds(30));
+        assertEquals("421", evil.stdout().strip(), evil.describe());
+        Processes.Result local = Processes.run(List.of(curl.toString(), "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "-H", "Host: localhost:" + rpcPort, "-u", USER + ":" + PASSWORD, "-d", "{}",
+                "http://127.0.0.1:" + rpcPort + "/transmission/rpc"), Duration.ofSeconds(30));
+        assertEquals("409", local.stdout().strip(), "localhost passes on to the session check\n" + local.describe());
+    }
+
+    private static HttpRequest.BodyPublisher body(String text) {
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private static HttpResponse<String> post(HttpClient http, URI uri, String auth, String session, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).POST(body(json));
+        if (session != null) {
+            request.header("X-Transmission-Session-Id", session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertError(HttpResponse<String> response, String saying) throws IOException {
+        JsonNode reply = JSON.readTree(response.body());
+        String result = reply.path("result").asText();
+        assertAll(response.body(), () -> assertEquals(200, response.statusCode(), "status"),
+                () -> assertNotEquals("success", result, "an error result"),
+                () -> assertTrue(result.contains(saying), "says " + saying));
+    }
+
+    private String tr(Path remote, String... args) {
+        List<String> line = new ArrayList<>(List.of(remote.toString(), String.valueOf(rpcPort), "-n",
+                USER + ":" + PASSWORD));
+        line.addAll(List.of(args));
+        Processes.Result result = Processes.run(line, Duration.ofSeconds(60));
+        assertEquals(0, result.exitCode(), () -> result.describe() + "\n" + daemon.output());
+        return result.stdout();
+    }
+
+    private String awaitList(Path remote, String what, Predicate<List<Row>> goal) {
+        long deadline = System.nanoTime() + MOVES_WITHIN.toNanos();
+        String last = "";
+        while (System.nanoTime() - deadline < 0) {
+            last = tr(remote, "-l");
+            if (goal.test(rows(last))) {
+                return last;
+            }
+            ShoalGet.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("not " + what + " within " + MOVES_WITHIN.toSeconds() + " s; -l said:\n" + last
+                + "\n" + daemon.output());
+    }
+
+    record Row(int id, int done, String name, String line) {
+    }
+
+    private static List<Row> rows(String list) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : list.lines().toList()) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                int done = m.group(2).equals("n/a") ? -1 : Integer.parseInt(m.group(2).replace("%", ""));
+                rows.add(new Row(Integer.parseInt(m.group(1)), done, m.group(3), line));
+            }
+        }
+        return rows;
+    }
+
+    private static Optional<Row> row(String list, String name) {
+        return rows(list).stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}
