@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,12 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
         t.setDaemon(true);
         return t;
     });
+    /** Bootstrap names are resolved here: a slow or absent DNS server never holds up the node's ticks. */
+    private final ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shoal-dht-resolver");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile DhtNode node;
     private volatile Config config;
     private long lastSave = System.currentTimeMillis();
@@ -96,13 +103,14 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        resolver.shutdownNow();
         timer.submit(this::save);
         timer.shutdown();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         node = null; // datagrams still offered until the port drops us are left to others
     }
 
-    /** Starts or stops the node as configured, then resolves the bootstrap nodes (on the timer: DNS may be slow). */
+    /** Starts or stops the node as configured, then has the bootstrap nodes resolved. */
     private void apply() {
         Config c = config;
         if (!c.enabled()) {
@@ -114,7 +122,8 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
             node = new DhtNode(NodeSettings.DEFAULT, (to, bytes) -> port.send(to, ByteBuffer.wrap(bytes)),
                     System::currentTimeMillis, new SecureRandom(), load());
         }
-        node.bootstrap().routers(resolve(c.bootstrapNodes()));
+        DhtNode n = node;
+        resolver.execute(() -> n.bootstrap().routers(resolve(c.bootstrapNodes())));
     }
 
     private DhtState load() {
@@ -158,6 +167,9 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
     static List<InetSocketAddress> resolve(String[] hostPorts) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (String hp : hostPorts) {
+            if (hp.isBlank()) {
+                continue; // "bootstrapNodes=" in a .cfg file: none
+            }
             int colon = hp.lastIndexOf(':');
             try {
                 InetSocketAddress a = new InetSocketAddress(hp.substring(0, colon).replaceAll("^\\[|\\]$", ""),
