@@ -89,6 +89,9 @@ def make_session(args):
             "dht_bootstrap_nodes": args.dht_bootstrap,
             "dht_restrict_routing_ips": False,
             "dht_restrict_search_ips": False,
+            # A torrent's first DHT lookup may go out before the DHT has a node (a magnet leecher
+            # starts at once): look again every few seconds instead of libtorrent's 15 minutes.
+            "dht_announce_interval": 5,
         })
     session = lt.session(settings)
     if args.upload_limit or args.download_limit:

@@ -32,17 +32,64 @@ class DhtIT {
     @TempDir
     Path work;
 
+    /**
+     * The other way: a Shoal daemon seeds a trackerless torrent and announces it to a second Shoal
+     * daemon's DHT node; libtorrent, given only the info-hash and joining the DHT through the seed,
+     * finds the Shoal seed by get_peers and downloads it.
+     */
+    @Test
+    void libtorrentFindsAShoalSeedThroughTheDhtFromAMagnetAlone() throws Exception {
+        try (SwarmData data = SwarmData.generate(8 << 20)) {
+            Torrent torrent = data.makeTorrent(List.of(), 18);
+            int routerPort = OpenTracker.freePort();
+            Shoal seeder = new Shoal(work.resolve("seeder"));
+            Shoal routerShoal = new Shoal(work.resolve("router"));
+            int seederPort = OpenTracker.freePort();
+            try (ShoalDaemon router = startWithDht(routerShoal, routerPort, "");
+                    ShoalDaemon seed = startWithDht(seeder, seederPort, "127.0.0.1:" + routerPort)) {
+                ShoalCli cli = new ShoalCli(seeder);
+                cli.ok("shoal:add", torrent.file().toString(), "--dir", data.seedDir().toString());
+                cli.awaitInfo(torrent.infoHash().substring(0, 8), "seeding", STARTUP, info -> info.done() == 100,
+                        seed::output);
+                Path download = data.newDirectory("libtorrent-dht");
+                long started = System.nanoTime();
+                try (LibtorrentPeer leecher = LibtorrentPeer.leecher(torrent, download).fromMagnet()
+                        // libtorrent never sends get_peers to its bootstrap nodes once it knows others, so it
+                        // joins through the seed and learns of the router (which holds the announce) from it.
+                        .dhtBootstrap(new InetSocketAddress("127.0.0.1", seederPort)).start()) {
+                    try {
+                        leecher.await("complete from the Shoal seed found through the DHT", WITHIN,
+                                LibtorrentPeer.Status::complete);
+                    } catch (AssertionError e) {
+                        throw new AssertionError(e.getMessage() + "\nthe router's DHT:\n"
+                                + new ShoalCli(routerShoal).ok("shoal:dht") + "\nthe seed's DHT:\n"
+                                + cli.ok("shoal:dht") + "\n" + seed.output(), e);
+                    }
+                    System.out.printf("DhtIT: libtorrent from a bare magnet through Shoal's DHT complete at %.1f s;"
+                            + " the seed's DHT:%n%s%n", (System.nanoTime() - started) / 1e9, cli.ok("shoal:dht"));
+                }
+                data.assertDownloaded(download, SwarmData.Compare.EXACT);
+            }
+        }
+    }
+
+    /** A daemon with peers (and so the UDP port) on 127.0.0.1:{@code port} and the DHT on. */
+    private ShoalDaemon startWithDht(Shoal shoal, int port, String bootstrapNodes) throws Exception {
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.peer",
+                Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(port)));
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.dht",
+                Map.of("enabled", "true", "bootstrapNodes", bootstrapNodes));
+        Path base = Files.createDirectories(shoal.dataDir().getParent());
+        return ShoalDaemon.start(shoal, base).awaitRemoteShell(STARTUP);
+    }
+
     @Test
     void shoalGetFindsALibtorrentSeedThroughTheDhtFromAMagnetAlone() throws Exception {
         try (SwarmData data = SwarmData.generate(8 << 20)) {
             Torrent torrent = data.makeTorrent(List.of(), 18);
             Shoal router = new Shoal(work.resolve("router"));
             int routerPort = OpenTracker.freePort();
-            ShoalDaemon.configure(router.dataDir(), "dev.shoal.peer",
-                    Map.of("listenAddress", "127.0.0.1", "port", String.valueOf(routerPort)));
-            ShoalDaemon.configure(router.dataDir(), "dev.shoal.dht", Map.of("enabled", "true", "bootstrapNodes", ""));
-            Files.createDirectories(work.resolve("router"));
-            try (ShoalDaemon daemon = ShoalDaemon.start(router, work.resolve("router")).awaitRemoteShell(STARTUP)) {
+            try (ShoalDaemon daemon = startWithDht(router, routerPort, "")) {
                 ShoalCli cli = new ShoalCli(router);
                 String status = cli.ok("shoal:dht");
                 assertTrue(status.contains("port " + routerPort), status);
