@@ -33,6 +33,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -68,7 +71,13 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
         int saveIntervalSeconds() default 600;
     }
 
-    private final UdpPort port;
+    /**
+     * Dynamic and optional: the port's handler whiteboard asks for this component's
+     * DatagramHandler while the port activates, so a static reference back would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UdpPort port;
     private final Path stateFile;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shoal-dht");
@@ -86,8 +95,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
     private long lastSave = System.currentTimeMillis();
 
     @Activate
-    public DhtComponent(@Reference UdpPort port, BundleContext context, Config config) {
-        this.port = port;
+    public DhtComponent(BundleContext context, Config config) {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         this.stateFile = dataDir == null ? null : Path.of(dataDir, "dht.dat");
         this.config = config;
@@ -119,11 +127,18 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
             return;
         }
         if (node == null) {
-            node = new DhtNode(NodeSettings.DEFAULT, (to, bytes) -> port.send(to, ByteBuffer.wrap(bytes)),
+            node = new DhtNode(NodeSettings.DEFAULT, this::send,
                     System::currentTimeMillis, new SecureRandom(), load());
         }
         DhtNode n = node;
         resolver.execute(() -> n.bootstrap().routers(resolve(c.bootstrapNodes())));
+    }
+
+    private void send(InetSocketAddress to, byte[] datagram) {
+        UdpPort p = port;
+        if (p != null) {
+            p.send(to, ByteBuffer.wrap(datagram));
+        }
     }
 
     private DhtState load() {
@@ -227,7 +242,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
         }
         NodeStatus s = n.status();
         return String.join("\n",
-                "DHT " + s.health() + "  node id " + s.id() + "  port " + port.port(),
+                "DHT " + s.health() + "  node id " + s.id() + "  " + portText(),
                 String.format("IPv4 nodes: %d good, %d dubious; IPv6 nodes: %d good, %d dubious",
                         s.good4(), s.dubious4(), s.good6(), s.dubious6()),
                 String.format("incoming queries %d (%d dropped by the rate limit, %d malformed datagrams)",
@@ -235,6 +250,11 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
                 String.format("lookups running %d; torrents searched %d, announced %d; queries in flight %d",
                         s.lookupsRunning(), s.torrentsSearched(), s.torrentsAnnounced(), s.transactions()),
                 String.format("stored for others: %d torrents, %d peers", s.storedTorrents(), s.storedPeers()));
+    }
+
+    private String portText() {
+        UdpPort p = port;
+        return p == null ? "no UDP port yet" : "port " + p.port();
     }
 
     /** For tests: the running node, or null when disabled. */

@@ -80,7 +80,8 @@ class DhtComponentTest {
         NodeSettings v4 = NodeSettings.DEFAULT.withFamilies(true, false);
         try (ChannelPort port = new ChannelPort(); UdpNode announcer = new UdpNode(v4, null, 1);
                 UdpNode keeper = new UdpNode(v4, null, 2)) {
-            DhtComponent component = new DhtComponent(port, context(dataDir), config());
+            DhtComponent component = new DhtComponent(context(dataDir), config());
+            component.port = port;
             port.deliverTo(component);
             await(() -> component.node() != null, "the node starts");
             assertFalse(component.handle(announcer.address, ByteBuffer.wrap("d1:a".getBytes())), "too short");
@@ -123,7 +124,8 @@ class DhtComponentTest {
             component.deactivate();
             assertTrue(Files.size(dataDir.resolve("dht.dat")) > 20);
 
-            DhtComponent restarted = new DhtComponent(port, context(dataDir), config());
+            DhtComponent restarted = new DhtComponent(context(dataDir), config());
+            restarted.port = port;
             await(() -> restarted.node() != null, "the node starts again");
             assertEquals(id, restarted.node().id(), "the id comes back from dht.dat");
             restarted.deactivate();
