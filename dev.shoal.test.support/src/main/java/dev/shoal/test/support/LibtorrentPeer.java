@@ -115,6 +115,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         private final List<InetSocketAddress> dial = new ArrayList<>();
         private boolean magnet;
         private boolean countBlocks;
+        private InetSocketAddress dhtBootstrap;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -128,6 +129,12 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
 
         public Builder connectTo(InetSocketAddress peer) {
             dial.add(peer);
+            return this;
+        }
+
+        /** Turns libtorrent's DHT on, joining through {@code node} (loopback restrictions off). */
+        public Builder dhtBootstrap(InetSocketAddress node) {
+            dhtBootstrap = node;
             return this;
         }
 
@@ -176,6 +183,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             }
             if (countBlocks) {
                 command.add("--count-blocks");
+            }
+            if (dhtBootstrap != null) {
+                command.add("--dht-bootstrap");
+                command.add(dhtBootstrap.getHostString() + ":" + dhtBootstrap.getPort());
             }
             for (InetSocketAddress peer : dial) {
                 command.add("--connect");

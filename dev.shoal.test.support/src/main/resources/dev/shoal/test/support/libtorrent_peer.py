@@ -32,6 +32,7 @@ def parse_args():
     parser.add_argument("--download-limit", type=int, default=0, help="bytes/s, 0 = none")
     parser.add_argument("--connect", action="append", default=[], help="ip:port to dial at start")
     parser.add_argument("--interval", type=float, default=0.2)
+    parser.add_argument("--dht-bootstrap", help="host:port: turn the DHT on, on loopback, joining through this node")
     parser.add_argument("--count-blocks", action="store_true",
                         help="count every block uploaded, to tell which were sent more than once")
     return parser.parse_args()
@@ -81,6 +82,17 @@ def make_session(args):
         settings["send_buffer_watermark"] = 128 * 1024
         settings["send_buffer_low_watermark"] = 32 * 1024
         settings["send_buffer_watermark_factor"] = 10
+    if args.dht_bootstrap:
+        # Loopback DHT nodes are dropped unless the one-node-per-IP rules are off.
+        settings.update({
+            "enable_dht": True,
+            "dht_bootstrap_nodes": args.dht_bootstrap,
+            "dht_restrict_routing_ips": False,
+            "dht_restrict_search_ips": False,
+            # A torrent's first DHT lookup may go out before the DHT has a node (a magnet leecher
+            # starts at once): look again every few seconds instead of libtorrent's 15 minutes.
+            "dht_announce_interval": 5,
+        })
     session = lt.session(settings)
     if args.upload_limit or args.download_limit:
         # Loopback peers sit in the "local" class, which the global limits do not reach: put every

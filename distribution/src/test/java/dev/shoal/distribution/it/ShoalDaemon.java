@@ -175,11 +175,15 @@ final class ShoalDaemon implements AutoCloseable {
 
     /**
      * No peer discovery beyond the test's own loopback peers: local service discovery would announce
-     * every test torrent on the machine's real interfaces (a test that wants it, LocalDiscoveryIT,
+     * every test torrent on the machine's real interfaces, the DHT would ask the Internet's routers (a test that wants it, LocalDiscoveryIT,
      * configures it on the loopback interface itself).
      */
     static void discoveryOff(Path dataDir) {
         configure(dataDir, "dev.shoal.lsd", Map.of("enabled", "false"));
+        // The DHT too (its default bootstrap nodes are on the Internet), unless the test set it up (DhtIT).
+        if (!Files.exists(dataDir.resolve("plugins").resolve("dev.shoal.dht.cfg"))) {
+            configure(dataDir, "dev.shoal.dht", Map.of("enabled", "false"));
+        }
     }
 
     /** Peers on 127.0.0.1 only, on a free port, as every test of a daemon wants them. */

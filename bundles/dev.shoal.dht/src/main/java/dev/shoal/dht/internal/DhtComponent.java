@@ -1,0 +1,264 @@
+package dev.shoal.dht.internal;
+
+import dev.shoal.dht.internal.node.DhtNode;
+import dev.shoal.dht.internal.node.DhtState;
+import dev.shoal.dht.internal.node.NodeSettings;
+import dev.shoal.dht.internal.node.NodeStatus;
+import dev.shoal.dht.internal.node.StateFile;
+import dev.shoal.dht.internal.routing.NodeId;
+import dev.shoal.engine.api.PeerLookup;
+import dev.shoal.engine.api.PeerSink;
+import dev.shoal.engine.api.PeerSource;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.udp.api.DatagramHandler;
+import dev.shoal.udp.api.UdpPort;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Shoal's DHT node on the shared UDP port: claims the bencoded datagrams, finds and announces the
+ * peers of every public torrent the engine asks about ({@link PeerSource} "dht"), keeps its id and
+ * good nodes in {@code <data dir>/dht.dat}, and answers {@code shoal:dht}.
+ */
+@Component(immediate = true, configurationPid = DhtComponent.PID,
+        service = {DatagramHandler.class, PeerSource.class, DhtComponent.class},
+        property = {DatagramHandler.ORDER + ":Integer=" + DatagramHandler.ORDER_DHT,
+            "osgi.command.scope=shoal", "osgi.command.function=dht"})
+@Designate(ocd = DhtComponent.Config.class)
+public final class DhtComponent implements DatagramHandler, PeerSource {
+
+    public static final String PID = "dev.shoal.dht";
+    static final String DATA_DIR_PROPERTY = "shoal.data.dir";
+    private static final Logger LOG = Logger.getLogger(DhtComponent.class.getName());
+
+    @ObjectClassDefinition(name = "Shoal DHT", description = "The mainline DHT (BEP 5, 32, 42) on Shoal's UDP port.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Enabled", description = "Off: no datagram is answered and no torrent looked up.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "Bootstrap nodes", description = "host:port, asked when the saved nodes are not enough.")
+        String[] bootstrapNodes() default {"router.bittorrent.com:6881", "dht.transmissionbt.com:6881",
+            "router.utorrent.com:6881", "dht.libtorrent.org:25401"};
+
+        @AttributeDefinition(name = "Save interval (s)", description = "How often dht.dat is written (and at stop).",
+                min = "10")
+        int saveIntervalSeconds() default 600;
+    }
+
+    /**
+     * Dynamic and optional: the port's handler whiteboard asks for this component's
+     * DatagramHandler while the port activates, so a static reference back would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UdpPort port;
+    private final Path stateFile;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shoal-dht");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Bootstrap names are resolved here: a slow or absent DNS server never holds up the node's ticks. */
+    private final ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shoal-dht-resolver");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile DhtNode node;
+    private volatile Config config;
+    private long lastSave = System.currentTimeMillis();
+
+    @Activate
+    public DhtComponent(BundleContext context, Config config) {
+        String dataDir = context.getProperty(DATA_DIR_PROPERTY);
+        this.stateFile = dataDir == null ? null : Path.of(dataDir, "dht.dat");
+        this.config = config;
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        timer.execute(this::apply);
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
+        timer.execute(this::apply);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        resolver.shutdownNow();
+        timer.submit(this::save);
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        node = null; // datagrams still offered until the port drops us are left to others
+    }
+
+    /** Starts or stops the node as configured, then has the bootstrap nodes resolved. */
+    private void apply() {
+        Config c = config;
+        if (!c.enabled()) {
+            save();
+            node = null;
+            return;
+        }
+        if (node == null) {
+            node = new DhtNode(NodeSettings.DEFAULT, this::send,
+                    System::currentTimeMillis, new SecureRandom(), load());
+        }
+        DhtNode n = node;
+        resolver.execute(() -> n.bootstrap().routers(resolve(c.bootstrapNodes())));
+    }
+
+    private void send(InetSocketAddress to, byte[] datagram) {
+        UdpPort p = port;
+        if (p != null) {
+            p.send(to, ByteBuffer.wrap(datagram));
+        }
+    }
+
+    private DhtState load() {
+        try {
+            return stateFile == null ? null : StateFile.read(stateFile);
+        } catch (IOException e) {
+            LOG.warning("DHT state not read, starting afresh: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void tick() {
+        DhtNode n = node;
+        if (n == null) {
+            return;
+        }
+        try {
+            n.tick();
+            if (System.currentTimeMillis() - lastSave >= config.saveIntervalSeconds() * 1000L) {
+                save();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DHT tick failed", e);
+        }
+    }
+
+    private void save() {
+        DhtNode n = node;
+        lastSave = System.currentTimeMillis();
+        if (n == null || stateFile == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(stateFile.getParent());
+            StateFile.write(stateFile, n.state());
+        } catch (IOException e) {
+            LOG.warning("DHT state not saved: " + e.getMessage());
+        }
+    }
+
+    static List<InetSocketAddress> resolve(String[] hostPorts) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String hp : hostPorts) {
+            if (hp.isBlank()) {
+                continue; // "bootstrapNodes=" in a .cfg file: none
+            }
+            int colon = hp.lastIndexOf(':');
+            try {
+                InetSocketAddress a = new InetSocketAddress(hp.substring(0, colon).replaceAll("^\\[|\\]$", ""),
+                        Integer.parseInt(hp.substring(colon + 1).trim()));
+                if (!a.isUnresolved()) {
+                    out.add(a);
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("DHT bootstrap node '" + hp + "' ignored: not host:port");
+            }
+        }
+        return out;
+    }
+
+    // ---- DatagramHandler
+
+    @Override
+    public boolean handle(InetSocketAddress from, ByteBuffer datagram) {
+        DhtNode n = node;
+        if (n == null || datagram.remaining() <= 20 || datagram.get(datagram.position()) != 'd') {
+            return false;
+        }
+        byte[] copy = new byte[datagram.remaining()];
+        datagram.duplicate().get(copy);
+        n.receive(from, copy);
+        return true;
+    }
+
+    // ---- PeerSource
+
+    @Override
+    public String name() {
+        return "dht";
+    }
+
+    @Override
+    public PeerLookup lookup(InfoHash infoHash, int listenPort, PeerSink sink) {
+        DhtNode n = node;
+        if (n == null) {
+            return () -> { };
+        }
+        // BEP 52: a v2 torrent is found in the DHT under its info-hash truncated to 20 bytes.
+        NodeId target = NodeId.of(Arrays.copyOf(infoHash.bytes(), NodeId.LENGTH));
+        return n.searches().add(target, listenPort, peers -> sink.found(
+                peers.size() > PeerSink.MAX_PER_CALL ? peers.subList(0, PeerSink.MAX_PER_CALL) : peers))::close;
+    }
+
+    // ---- shoal:dht
+
+    /** The node's id, nodes per family, queries seen, lookups, torrents and a health word. */
+    public String dht() {
+        DhtNode n = node;
+        if (n == null) {
+            return "DHT disabled";
+        }
+        NodeStatus s = n.status();
+        return String.join("\n",
+                "DHT " + s.health() + "  node id " + s.id() + "  " + portText(),
+                String.format("IPv4 nodes: %d good, %d dubious; IPv6 nodes: %d good, %d dubious",
+                        s.good4(), s.dubious4(), s.good6(), s.dubious6()),
+                String.format("incoming queries %d (%d dropped by the rate limit, %d malformed datagrams)",
+                        s.incomingQueries(), s.droppedQueries(), s.malformed()),
+                String.format("lookups running %d; torrents searched %d, announced %d; queries in flight %d",
+                        s.lookupsRunning(), s.torrentsSearched(), s.torrentsAnnounced(), s.transactions()),
+                String.format("stored for others: %d torrents, %d peers", s.storedTorrents(), s.storedPeers()));
+    }
+
+    private String portText() {
+        UdpPort p = port;
+        return p == null ? "no UDP port yet" : "port " + p.port();
+    }
+
+    /** For tests: the running node, or null when disabled. */
+    DhtNode node() {
+        return node;
+    }
+}

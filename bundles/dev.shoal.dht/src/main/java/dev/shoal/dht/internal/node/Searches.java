@@ -1,0 +1,132 @@
+package dev.shoal.dht.internal.node;
+
+import dev.shoal.dht.internal.lookup.Lookup;
+import dev.shoal.dht.internal.routing.NodeId;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The torrents whose peers we look for (and announce, when a port is given): each gets a get_peers
+ * lookup per address family every {@code researchMillis}, sooner while it found few peers, and at
+ * most {@code maxTorrentLookups} run at once, the longest-waiting first. Runs under the node's lock.
+ */
+public final class Searches {
+
+    /** A torrent's search, until closed. */
+    public interface Handle extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final class Search implements Handle {
+        final NodeId infoHash;
+        final int port;
+        final Consumer<List<InetSocketAddress>> sink;
+        long nextAt;
+        int running;
+        int found;
+        boolean closed;
+
+        Search(NodeId infoHash, int port, Consumer<List<InetSocketAddress>> sink, long nextAt) {
+            this.infoHash = infoHash;
+            this.port = port;
+            this.sink = sink;
+            this.nextAt = nextAt;
+        }
+
+        @Override
+        public void close() {
+            synchronized (node) {
+                closed = true;
+                searches.remove(this);
+            }
+        }
+    }
+
+    private final DhtNode node;
+    private final NodeSettings settings;
+    private final List<Search> searches = new ArrayList<>();
+    private int running;
+
+    Searches(DhtNode node, NodeSettings settings) {
+        this.node = node;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts looking for {@code infoHash}'s peers, delivered to {@code sink} (under the node's lock:
+     * it must not block), announcing {@code port} to the closest nodes when it is above 0.
+     */
+    public Handle add(NodeId infoHash, int port, Consumer<List<InetSocketAddress>> sink) {
+        synchronized (node) {
+            Search s = new Search(infoHash, port, sink, node.now());
+            searches.add(s);
+            tick(node.now());
+            return s;
+        }
+    }
+
+    void tick(long now) {
+        List<Search> due = new ArrayList<>();
+        for (Search s : searches) {
+            if (s.running == 0 && s.nextAt <= now) {
+                due.add(s);
+            }
+        }
+        due.sort(Comparator.comparingLong(s -> s.nextAt));
+        for (Search s : due) {
+            if (running >= settings.maxTorrentLookups() || node.goodNodes() == 0) {
+                return; // nothing to ask yet, or enough running: the next tick tries again
+            }
+            s.found = 0;
+            for (boolean v6 : new boolean[] {false, true}) {
+                if (v6 ? settings.v6() : settings.v4()) {
+                    start(s, new Lookup(s.infoHash, Lookup.Kind.GET_PEERS, v6, settings.lookup()), now);
+                }
+            }
+        }
+    }
+
+    private void start(Search s, Lookup lookup, long now) {
+        running++; // before: a lookup with nobody to ask is done (and counted down) inside startLookup
+        s.running++;
+        boolean started = node.startLookup(lookup, new DhtNode.LookupListener() {
+            @Override
+            public void peers(List<InetSocketAddress> peers) {
+                if (!s.closed) {
+                    s.sink.accept(peers);
+                }
+            }
+
+            @Override
+            public void done(Lookup l) {
+                running--;
+                s.running--;
+                s.found += l.peersFound();
+                if (!s.closed && s.port > 0) {
+                    node.announce(l, s.port);
+                }
+                if (s.running == 0) {
+                    s.nextAt = node.now() + (s.found < settings.fewPeers() ? settings.researchFewMillis()
+                            : settings.researchMillis());
+                }
+            }
+        });
+        if (!started) {
+            running--;
+            s.running--;
+            s.nextAt = now + 1_000; // the lookup slots are full: soon again
+        }
+    }
+
+    int size() {
+        return searches.size();
+    }
+
+    int announcing() {
+        return (int) searches.stream().filter(s -> s.port > 0).count();
+    }
+}

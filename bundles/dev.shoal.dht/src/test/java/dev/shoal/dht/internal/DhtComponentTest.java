@@ -1,0 +1,134 @@
+package dev.shoal.dht.internal;
+
+import static dev.shoal.dht.internal.node.UdpNetworkTest.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shoal.dht.internal.node.NodeSettings;
+import dev.shoal.dht.internal.node.UdpNode;
+import dev.shoal.dht.internal.routing.NodeId;
+import dev.shoal.engine.api.PeerLookup;
+import dev.shoal.metainfo.InfoHash;
+import dev.shoal.udp.api.UdpPort;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+
+/** The component on a stand-in for the shared UDP port: it claims DHT datagrams, finds peers, saves dht.dat. */
+class DhtComponentTest {
+
+    /** The shared port's contract on a plain channel, handing what arrives to the component. */
+    private static final class ChannelPort implements UdpPort, AutoCloseable {
+        final DatagramChannel channel;
+
+        ChannelPort() throws IOException {
+            channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        void deliverTo(DhtComponent component) {
+            UdpNode.receiveOn(channel, component::handle);
+        }
+
+        @Override
+        public int port() {
+            return channel.socket().getLocalPort();
+        }
+
+        @Override
+        public boolean send(InetSocketAddress to, ByteBuffer datagram) {
+            try {
+                channel.send(datagram, to);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static BundleContext context(Path dataDir) {
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) ->
+                        method.getName().equals("getProperty") && DhtComponent.DATA_DIR_PROPERTY.equals(args[0])
+                                ? dataDir.toString() : null);
+    }
+
+    /** The defaults, with no bootstrap node: nothing leaves loopback. */
+    private static DhtComponent.Config config() {
+        return (DhtComponent.Config) Proxy.newProxyInstance(DhtComponent.Config.class.getClassLoader(),
+                new Class<?>[] {DhtComponent.Config.class}, (proxy, method, args) ->
+                        method.getName().equals("bootstrapNodes") ? new String[0] : method.getDefaultValue());
+    }
+
+    @Test
+    void findsPeersForTheEngineAndKeepsItsIdAcrossARestart(@TempDir Path dataDir) throws Exception {
+        NodeSettings v4 = NodeSettings.DEFAULT.withFamilies(true, false);
+        try (ChannelPort port = new ChannelPort(); UdpNode announcer = new UdpNode(v4, null, 1);
+                UdpNode keeper = new UdpNode(v4, null, 2)) {
+            DhtComponent component = new DhtComponent(context(dataDir), config());
+            component.port = port;
+            port.deliverTo(component);
+            await(() -> component.node() != null, "the node starts");
+            assertFalse(component.handle(announcer.address, ByteBuffer.wrap("d1:a".getBytes())), "too short");
+            assertFalse(component.handle(announcer.address, ByteBuffer.wrap(new byte[40])), "not bencoded");
+
+            InetSocketAddress entry = new InetSocketAddress("127.0.0.1", port.port());
+            announcer.bootstrapFrom(entry);
+            keeper.bootstrapFrom(entry);
+            Thread ticker = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    announcer.node.tick();
+                    keeper.node.tick();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            ticker.start();
+            try {
+                await(() -> keeper.node.status().good4() >= 2 && announcer.node.status().good4() >= 2, "joined");
+                byte[] hash = new byte[20];
+                new Random(4).nextBytes(hash);
+                announcer.node.searches().add(NodeId.of(hash), 5555, p -> { });
+                await(() -> keeper.node.status().storedPeers() >= 1, "announced");
+
+                Set<InetSocketAddress> found = ConcurrentHashMap.newKeySet();
+                PeerLookup lookup = component.lookup(InfoHash.v1(hash), 6881, found::addAll);
+                await(() -> found.contains(new InetSocketAddress("127.0.0.1", 5555)), "the engine hears of the peer");
+                lookup.close();
+                String shown = component.dht();
+                assertTrue(shown.contains("node id " + component.node().id()), shown);
+                assertTrue(shown.contains("torrents searched 0"), "a closed lookup is gone: " + shown);
+            } finally {
+                ticker.interrupt();
+                ticker.join();
+            }
+            NodeId id = component.node().id();
+            component.deactivate();
+            assertTrue(Files.size(dataDir.resolve("dht.dat")) > 20);
+
+            DhtComponent restarted = new DhtComponent(context(dataDir), config());
+            restarted.port = port;
+            await(() -> restarted.node() != null, "the node starts again");
+            assertEquals(id, restarted.node().id(), "the id comes back from dht.dat");
+            restarted.deactivate();
+        }
+    }
+}
