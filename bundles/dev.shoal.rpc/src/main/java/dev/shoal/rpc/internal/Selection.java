@@ -30,8 +30,10 @@ final class Selection {
             return engine.torrents();
         }
         JsonNode value = ids.get();
-        if (value.isTextual() && Names.key(value.textValue()).equals("recentlyactive")) {
-            throw RpcException.notSupported("'recently-active' (the engine keeps no activity times)");
+        if (recentlyActive(arguments)) {
+            // Until the engine keeps activity times: every torrent, a superset that web clients (which ask for
+            // it on each refresh) take as it is; only torrents removed elsewhere stay listed until a reload.
+            return engine.torrents();
         }
         List<JsonNode> named = new ArrayList<>();
         if (value.isArray()) {
@@ -52,6 +54,12 @@ final class Selection {
             chosen.put(torrent.id(), torrent);
         }
         return List.copyOf(chosen.values());
+    }
+
+    /** Whether {@code ids} is "recently-active", whose answer also says which torrents were removed. */
+    static boolean recentlyActive(Arguments arguments) {
+        return arguments.raw("ids").filter(v -> v.isTextual() && Names.key(v.textValue()).equals("recentlyactive"))
+                .isPresent();
     }
 
     private static Torrent find(Engine engine, Map<Integer, Torrent> byId, JsonNode one) throws RpcException {

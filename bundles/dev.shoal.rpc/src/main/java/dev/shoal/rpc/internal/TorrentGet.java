@@ -59,6 +59,10 @@ final class TorrentGet implements RpcMethod {
         }
         ObjectNode answer = JSON.objectNode();
         answer.set("torrents", rows);
+        if (Selection.recentlyActive(arguments)) {
+            // Transmission's web client lists the torrents it first hears of only after an answer with "removed".
+            answer.putArray("removed");
+        }
         return answer;
     }
 
