@@ -43,7 +43,9 @@ public final class SystemProgram {
             Map.entry("Xvfb", "xvfb"),
             Map.entry("desktop-file-validate", "desktop-file-utils"),
             Map.entry("update-desktop-database", "desktop-file-utils"),
-            Map.entry("xdg-mime", "xdg-utils"));
+            Map.entry("xdg-mime", "xdg-utils"),
+            Map.entry("chromium", "chromium"),
+            Map.entry("curl", "curl"));
 
     private SystemProgram() {
     }

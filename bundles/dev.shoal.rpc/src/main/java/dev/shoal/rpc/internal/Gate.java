@@ -54,15 +54,27 @@ final class Gate {
 
     /** Why the request is refused, or null when it may be answered. */
     Refusal check(String host, String authorization, String session) {
+        Refusal caller = checkCaller(host, authorization);
+        if (caller != null) {
+            return caller;
+        }
+        if (session == null || !MessageDigest.isEqual(session.getBytes(StandardCharsets.UTF_8),
+                sessionId.getBytes(StandardCharsets.UTF_8))) {
+            return Refusal.SESSION;
+        }
+        return null;
+    }
+
+    /**
+     * Host and credentials only: what the web client's files need, fetched by a browser that has no
+     * session id yet (its scripts get one from the RPC's 409).
+     */
+    Refusal checkCaller(String host, String authorization) {
         if (hostsChecked && !hostAllowed(host)) {
             return Refusal.HOST;
         }
         if (authRequired() && !authorized(authorization)) {
             return Refusal.AUTH;
-        }
-        if (session == null || !MessageDigest.isEqual(session.getBytes(StandardCharsets.UTF_8),
-                sessionId.getBytes(StandardCharsets.UTF_8))) {
-            return Refusal.SESSION;
         }
         return null;
     }

@@ -36,6 +36,11 @@ public @interface RpcConfig {
     @AttributeDefinition(name = "Host whitelist enabled", description = "Off: any Host header is accepted.")
     boolean hostWhitelistEnabled() default true;
 
+    @AttributeDefinition(name = "Web client folder", description = "A Transmission web client's files, served at"
+            + " http://ADDRESS:PORT/transmission/web/ with the same credentials (Debian's transmission-common has"
+            + " Transmission's own in /usr/share/transmission/web); empty: no web client.")
+    String webRoot() default "";
+
     @AttributeDefinition(name = "Largest request (KiB)", description = "A longer request body is refused unread;"
             + " a .torrent sent in 'metainfo' grows by a third in base64.", min = "16")
     int maxRequestKiB() default 8192;

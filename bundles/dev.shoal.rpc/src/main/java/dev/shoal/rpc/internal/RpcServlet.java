@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.osgi.framework.BundleContext;
@@ -101,20 +100,7 @@ public final class RpcServlet extends HttpServlet {
         if (refusal == null) {
             return true;
         }
-        switch (refusal) {
-            case HOST -> text(response, 421, "<h1>421: Misdirected Request</h1><p>Unknown Host header: add it to"
-                    + " the hostWhitelist setting of " + PID + ".</p>");
-            case AUTH -> {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Shoal\"");
-                text(response, HttpServletResponse.SC_UNAUTHORIZED, "<h1>401: Unauthorized</h1>");
-            }
-            case SESSION -> {
-                response.setHeader(SESSION_HEADER, current.sessionId());
-                text(response, HttpServletResponse.SC_CONFLICT, "<h1>409: Conflict</h1><p>Your request had an"
-                        + " invalid session-id header.</p><p><code>" + SESSION_HEADER + ": " + current.sessionId()
-                        + "</code></p>");
-            }
-        }
+        Refusals.send(response, refusal, current.sessionId());
         return false;
     }
 
@@ -129,13 +115,5 @@ public final class RpcServlet extends HttpServlet {
         response.setContentType("application/json; charset=UTF-8");
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
-    }
-
-    private static void text(HttpServletResponse response, int status, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

@@ -11,8 +11,9 @@ import java.lang.management.ManagementFactory;
 /**
  * {@code session-stats}: torrent counts and rates now, and {@code current-stats}: the bytes moved
  * since this RPC server started (the engine's totals then subtracted; a torrent removed since takes its
- * bytes along, so these never go below 0 rather than being exact) and the daemon's uptime. There are
- * no {@code cumulative-stats}: Shoal keeps no record across its runs.
+ * bytes along, so these never go below 0 rather than being exact) and the daemon's uptime. Shoal keeps
+ * no record of its runs, so {@code cumulative-stats} (which web clients read unconditionally) is what
+ * the torrents held now have moved in all runs, as their resume data keeps it, over this run's uptime.
  */
 final class SessionStats implements RpcMethod {
 
@@ -45,6 +46,11 @@ final class SessionStats implements RpcMethod {
         current.put(name("downloadedBytes", snake), Math.max(0, totals.downloaded() - atStart.downloaded()));
         current.put(name("secondsActive", snake), ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         current.put(name("sessionCount", snake), 1);
+        ObjectNode cumulative = answer.putObject(name("cumulative-stats", snake));
+        cumulative.put(name("uploadedBytes", snake), totals.uploaded());
+        cumulative.put(name("downloadedBytes", snake), totals.downloaded());
+        cumulative.put(name("secondsActive", snake), ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        cumulative.put(name("sessionCount", snake), 1);
         return answer;
     }
 

@@ -58,6 +58,11 @@ class GateTest {
             }
 
             @Override
+            public String webRoot() {
+                return "";
+            }
+
+            @Override
             public int maxRequestKiB() {
                 return 64;
             }

@@ -32,7 +32,7 @@ public final class Settings {
             Object value = current == null ? null : current.get(ad.getID());
             String description = ad.getDescription() == null || ad.getDescription().isBlank() ? ad.getName()
                     : ad.getName() + ": " + ad.getDescription();
-            table.row(pid, ad.getID(), value == null ? "-" : MetatypeValues.text(value), MetatypeValues.defaults(ad),
+            table.row(pid, ad.getID(), value == null ? "-" : shown(ad, value), MetatypeValues.defaults(ad),
                     description);
         }
     }
@@ -60,10 +60,18 @@ public final class Settings {
             throw new ShellException(pid + " " + attribute + ": " + e.getMessage());
         }
         Object before = current == null ? null : current.get(attribute);
-        String was = before != null ? MetatypeValues.text(before)
+        String was = before != null ? shown(ad, before)
                 : "default " + (ad.getDefaultValue() == null ? "none" : MetatypeValues.defaults(ad));
         return new Change(MetatypeValues.merged(current, Map.of(attribute, value)),
-                pid + " " + attribute + ": " + was + " -> " + MetatypeValues.text(value));
+                pid + " " + attribute + ": " + was + " -> " + shown(ad, value));
+    }
+
+    /** A value as the shell may print it: a password only says whether it is set, never what it is. */
+    private static String shown(AttributeDefinition ad, Object value) {
+        if (ad.getType() == AttributeDefinition.PASSWORD) {
+            return MetatypeValues.text(value).isEmpty() ? "(empty)" : "(set, hidden)";
+        }
+        return MetatypeValues.text(value);
     }
 
     /**

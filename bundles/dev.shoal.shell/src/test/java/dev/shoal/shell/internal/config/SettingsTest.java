@@ -1,7 +1,9 @@
 package dev.shoal.shell.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.shell.internal.args.ShellException;
 import dev.shoal.shell.internal.text.Table;
@@ -77,6 +79,31 @@ class SettingsTest {
                 "downloadLimitKiB", "20").summary());
         assertEquals(Boolean.FALSE, Settings.change(PID, ocd, null, "verify", "false").properties().get("verify"));
         assertEquals(7, Settings.change(PID, ocd, null, "peers", "7").properties().get("peers"));
+    }
+
+    @Test
+    void aPasswordIsNeverShown() throws Exception {
+        ObjectClassDefinition rpc = DESCRIPTIONS.ocd("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <metatype:MetaData xmlns:metatype="http://www.osgi.org/xmlns/metatype/v1.4.0">
+                  <OCD id="dev.shoal.rpc" name="RPC">
+                    <AD id="user" type="String" name="User" default=""/>
+                    <AD id=".password" type="Password" name="Password" default=""/>
+                  </OCD>
+                  <Designate pid="dev.shoal.rpc"><Object ocdref="dev.shoal.rpc"/></Designate>
+                </metatype:MetaData>
+                """, "dev.shoal.rpc");
+        Hashtable<String, Object> stored = new Hashtable<>();
+        stored.put("user", "alice");
+        stored.put(".password", "hunter2");
+        Table.Builder table = Settings.table();
+        Settings.addRows(table, "dev.shoal.rpc", rpc, stored);
+        String shown = table.build().toString();
+        assertFalse(shown.contains("hunter2"), shown);
+        assertTrue(shown.contains("(set, hidden)"), shown);
+        Settings.Change change = Settings.change("dev.shoal.rpc", rpc, stored, ".password", "sesame");
+        assertEquals("sesame", change.properties().get(".password"));
+        assertEquals("dev.shoal.rpc .password: (set, hidden) -> (set, hidden)", change.summary());
     }
 
     @Test

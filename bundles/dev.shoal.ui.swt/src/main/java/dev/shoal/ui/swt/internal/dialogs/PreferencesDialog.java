@@ -49,7 +49,7 @@ public final class PreferencesDialog {
 
     /** The configurations shown, in tab order; those without a metatype are left out. */
     static final List<String> PIDS = List.of("dev.shoal.engine", "dev.shoal.watch", "dev.shoal.remote",
-            "dev.shoal.ui.swt");
+            "dev.shoal.rpc", "dev.shoal.ui.swt");
 
     private static final Logger LOG = LoggerFactory.getLogger(PreferencesDialog.class);
 
@@ -175,7 +175,9 @@ public final class PreferencesDialog {
         String tip = ad.getDescription() == null || ad.getDescription().isBlank() ? ad.getID()
                 : ad.getDescription() + " (" + ad.getID() + ")";
         label.setToolTipText(tip);
-        String initial = MetatypeValues.initial(ad, page.stored());
+        boolean password = ad.getType() == AttributeDefinition.PASSWORD;
+        // Write-only: a password starts empty, and left empty it stays as stored.
+        String initial = password ? "" : MetatypeValues.initial(ad, page.stored());
         Control widget;
         Supplier<String> text;
         String[] options = ad.getOptionValues();
@@ -200,8 +202,11 @@ public final class PreferencesDialog {
             widget = combo;
             text = () -> values.get(Math.max(0, combo.getSelectionIndex()));
         } else {
-            int style = SWT.SINGLE | (ad.getType() == AttributeDefinition.PASSWORD ? SWT.PASSWORD : SWT.NONE);
-            Text field = Forms.text(form, initial, style, 1);
+            Text field = Forms.text(form, initial, SWT.SINGLE | (password ? SWT.PASSWORD : SWT.NONE), 1);
+            if (password) {
+                field.setMessage(MetatypeValues.initial(ad, page.stored()).isEmpty() ? "not set"
+                        : "set; type a new one to replace it");
+            }
             ((GridData) field.getLayoutData()).widthHint = 260;
             widget = field;
             text = field::getText;
