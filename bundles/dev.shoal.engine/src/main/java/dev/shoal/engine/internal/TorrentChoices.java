@@ -3,11 +3,12 @@ package dev.shoal.engine.internal;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.api.Swarm;
 
 /**
- * What was chosen for one torrent: its seed goal, its own rate limits, its files' priorities.
- * Read from any thread; the goal and limits change at once on the caller's thread, the priorities on
- * the engine thread.
+ * What was chosen for one torrent: its seed goal, its own rate limits, its files' priorities, and how
+ * a swarm is told them. Read from any thread; the goal and limits change at once on the caller's
+ * thread, the priorities on the engine thread, where swarms are told.
  */
 final class TorrentChoices {
 
@@ -44,5 +45,21 @@ final class TorrentChoices {
 
     void setFiles(FileChoice value) {
         files = value;
+    }
+
+    /** A swarm just joined gets the torrent's limits and priorities. */
+    void configure(Swarm swarm) {
+        tellLimits(swarm);
+        if (!files.wanted().all()) {
+            tellPriorities(swarm);
+        }
+    }
+
+    void tellLimits(Swarm swarm) {
+        swarm.setRateLimits(Limits.toSwarm(limits));
+    }
+
+    void tellPriorities(Swarm swarm) {
+        swarm.setPiecePriorities(files.wanted());
     }
 }

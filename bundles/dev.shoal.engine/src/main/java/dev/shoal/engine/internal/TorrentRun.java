@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,7 @@ final class TorrentRun {
     private final Metainfo metainfo;
     private final EngineContext context;
     private final Services services;
+    private final TorrentChoices choices;
     private final Supplier<TransferStats> stats;
     private final KnownPeers known = new KnownPeers();
     /** The storage, as the swarm writes to it; null until opened. */
@@ -59,6 +59,7 @@ final class TorrentRun {
         this.metainfo = runtime.metainfo();
         this.context = context;
         this.services = context.services();
+        this.choices = runtime.choices();
         this.stats = stats;
         this.events = new RunEvents(context.thread(), runtime, this, services::listenPort);
         this.files = new RunStorage(metainfo, context, events, () -> swarm);
@@ -84,21 +85,26 @@ final class TorrentRun {
     }
 
     /**
-     * Joins the swarm, counted in {@code transfer}, and opens the announce session unless a recheck
-     * left it open. A torrent without trackers is not announced: peers may still dial in. Without a
-     * peer wire or an announcer now, those parts start when their service comes.
-     *
-     * @param configure sets the new swarm's limits and priorities
+     * Joins the swarm, counted in {@code transfer} and told the torrent's choices, and opens the
+     * announce session unless a recheck left it open. A torrent without trackers is not announced:
+     * peers may still dial in. Without a peer wire or an announcer now, those parts start when their
+     * service comes. Returns why it could not start, or null.
      */
-    void goOnline(Transfer transfer, Consumer<Swarm> configure) {
-        online = true;
-        joinSwarm(transfer, configure);
-        if (announce == null) {
-            announce = openAnnounce();
+    String goOnline(Transfer transfer) {
+        try {
+            online = true;
+            joinSwarm(transfer);
+            if (announce == null) {
+                announce = openAnnounce();
+            }
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot start", metainfo.name(), e);
+            return "cannot start: " + e.getMessage();
         }
     }
 
-    private void joinSwarm(Transfer transfer, Consumer<Swarm> configure) {
+    private void joinSwarm(Transfer transfer) {
         Optional<SwarmService> service = services.swarms.get();
         if (service.isEmpty()) {
             return;
@@ -106,7 +112,7 @@ final class TorrentRun {
         swarm = service.get().join(metainfo, new WatchedStorage(storage, events::readFailed), events);
         swarmFrom = service.get();
         transfer.attach(swarm);
-        configure.accept(swarm);
+        choices.configure(swarm);
         known.bySource().forEach((source, again) -> swarm.addPeers(again, source));
         if (!metainfo.isPrivate()) {
             lookups = context.peerSources().subscribe(metainfo.infoHash(), service.get().listenPort(),
@@ -165,7 +171,7 @@ final class TorrentRun {
      * dials the peers it knew; an announce session is abandoned rather than closed, so trackers never
      * hear {@code stopped} for a swap, unless {@code stopping}: the framework is shutting down.
      */
-    void followServices(Transfer transfer, Consumer<Swarm> configure, boolean stopping) {
+    void followServices(Transfer transfer, boolean stopping) {
         if (!online) {
             return;
         }
@@ -175,7 +181,7 @@ final class TorrentRun {
             closeSwarm(transfer);
         }
         if (swarm == null) {
-            joinSwarm(transfer, configure);
+            joinSwarm(transfer);
             if (swarm != null) {
                 LOG.info("{}: joined the swarm again, dialling {} known peers", metainfo.name(), known.size());
             }

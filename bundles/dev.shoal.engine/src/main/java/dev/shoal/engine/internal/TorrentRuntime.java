@@ -36,7 +36,6 @@ final class TorrentRuntime {
     private final TorrentNotes notes;
     private final Relocation relocation;
     private final EngineContext context;
-    private final EngineThread thread;
     private final TorrentFacade facade;
     private final Lifecycle lifecycle;
     private final Transfer transfer;
@@ -62,7 +61,7 @@ final class TorrentRuntime {
                 record.downloadDirectory());
         this.notes = new TorrentNotes(record, Clock.systemUTC());
         this.context = context;
-        this.thread = context.thread();
+        EngineThread thread = context.thread();
         this.facade = new TorrentFacade(this, thread, context.table());
         this.lifecycle = startNow ? new Lifecycle(false) : new Lifecycle(record.state(), record.error());
         this.transfer = new Transfer(record.transfer());
@@ -227,7 +226,7 @@ final class TorrentRuntime {
     }
 
     void rateLimitsChanged() {
-        runs.swarm().ifPresent(swarm -> swarm.setRateLimits(Limits.toSwarm(choices.limits())));
+        runs.swarm().ifPresent(choices::tellLimits);
         persist();
     }
 
@@ -241,7 +240,7 @@ final class TorrentRuntime {
         }
         FileChoice files = choices.files().with(index, priority);
         choices.setFiles(files);
-        runs.swarm().ifPresent(swarm -> swarm.setPiecePriorities(files.wanted()));
+        runs.swarm().ifPresent(choices::tellPriorities);
         boolean complete = files.complete(runs.verifiedNow());
         TorrentState state = lifecycle.state();
         if (state == TorrentState.SEEDING && !complete || state == TorrentState.DOWNLOADING && complete) {
@@ -310,8 +309,6 @@ final class TorrentRuntime {
         }, done);
     }
 
-
-
     /** Opens a run once the last is closed, if it still checks then. */
     private void openWhenClosed() {
         runs.openWhenClosed(() -> !removed && lifecycle.state() == TorrentState.CHECKING,
@@ -326,7 +323,7 @@ final class TorrentRuntime {
     private void checkDone(TorrentRun current) {
         standing.checked();
         boolean complete = choices.files().complete(current.storage.verified());
-        String problem = lifecycle.checkLeadsToRunning() ? goOnline(current) : null;
+        String problem = lifecycle.checkLeadsToRunning() ? current.goOnline(transfer) : null;
         Lifecycle.Move move = lifecycle.checked(complete);
         if (lifecycle.stopped()) {
             stopRun();
@@ -335,26 +332,6 @@ final class TorrentRuntime {
         rechecks.release(null);
         if (problem != null) {
             fail(current, problem);
-        }
-    }
-
-    /** Joins the swarm and announces; returns why it could not, or null. */
-    private String goOnline(TorrentRun current) {
-        try {
-            current.goOnline(transfer, this::configure);
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warn("{}: cannot start", metainfo.name(), e);
-            return "cannot start: " + e.getMessage();
-        }
-    }
-
-    /** A swarm just joined gets the torrent's limits and priorities. */
-    private void configure(Swarm swarm) {
-        swarm.setRateLimits(Limits.toSwarm(choices.limits()));
-        FileChoice files = choices.files();
-        if (!files.wanted().all()) {
-            swarm.setPiecePriorities(files.wanted());
         }
     }
 
@@ -384,7 +361,7 @@ final class TorrentRuntime {
             openWhenClosed();
             return;
         }
-        current.followServices(transfer, this::configure, stopping);
+        current.followServices(transfer, stopping);
     }
 
     void pieceChecked(TorrentRun current, PieceResult result) {
