@@ -335,6 +335,8 @@ class Qbittorrent(QbittorrentConfigured):
     def _api(self, path, data=None):
         return urllib.request.urlopen("http://127.0.0.1:%d/api/v2/%s" % (self.webui, path), data=data, timeout=2)
 
+    warm_stdin = subprocess.DEVNULL
+
     def warm_command(self):
         return self.command()
 
