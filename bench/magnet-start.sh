@@ -3,11 +3,16 @@
 # the FIRST BLOCK, on one loopback swarm (a libtorrent seed of a generated multi-file torrent and
 # opentracker), every client given the same link.
 #
-# Usage: bench/magnet-start.sh [--rounds N] [--no-xpe] [CLIENT...]
+# Usage: bench/magnet-start.sh [--rounds N] [--no-xpe] [--warm] [CLIENT...]
 #   CLIENT    any of: shoal libtorrent qbittorrent aria2 (default: all four)
 #   --rounds N  rounds (default 5); each round runs every client once, starting one client further
 #               along the list each round; fresh folders for every run
 #   --no-xpe    leave the seed's address (x.pe) out of the link: peers come from the tracker only
+#   --warm      each client already runs (shoal: `daemon`; libtorrent: a session; qbittorrent: its
+#               Web UI answers; aria2: --enable-rpc) and sat ready 2 s; the clock starts when the
+#               link is added (shoal: shoal:add over its remote shell's socket; libtorrent:
+#               add_torrent; qbittorrent: POST torrents/add; aria2: aria2.addUri), and the add's own
+#               round trip is reported beside it. Without it (cold): the clock starts with the process.
 # Environment:
 #   BENCH_DIR=/tmp/shoal-bench-magnet   work folder: the data (kept and reused), the torrent,
 #                                       the tracker, logs/ of every run, results.csv
@@ -45,12 +50,14 @@ die() { echo "magnet-start: $*" >&2; exit 1; }
 
 rounds=5
 xpe=()
+warm=()
 clients=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --rounds) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || bad_usage; rounds=$2; shift 2 ;;
         --rounds=*) rounds=${1#--rounds=}; [[ $rounds =~ ^[1-9][0-9]*$ ]] || bad_usage; shift ;;
         --no-xpe) xpe=(--no-xpe); shift ;;
+        --warm) warm=(--warm); shift ;;
         -h|--help) usage; exit 0 ;;
         -*) bad_usage ;;
         *) [[ " ${ALL_CLIENTS[*]} " == *" $1 "* ]] || { echo "unknown client: $1" >&2; bad_usage; }
@@ -131,7 +138,7 @@ fi
 
 set +e
 "$PYTHON" "$HELPER" run --work "$BENCH_DIR" --torrent "$TORRENT" --data "$DATA" --tracker-port "$tracker_port" \
-    "${xpe[@]}" --rounds "$rounds" --shoal-jar "$shoal_jar_used" "${clients[@]}" &
+    "${xpe[@]}" "${warm[@]}" --rounds "$rounds" --shoal-jar "$shoal_jar_used" "${clients[@]}" &
 helper_pid=$!
 wait "$helper_pid"
 status=$?

@@ -38,10 +38,13 @@ opentracker is started afresh before every run on the same port (so no client se
 of an earlier run), and the run starts once it lists the seed.
 """
 import csv
+import json
 import os
 import shutil
 import signal
+import socket
 import statistics
+import struct
 import subprocess
 import sys
 import time
@@ -57,17 +60,23 @@ POLL_S = 0.01
 TIMEOUT_S = 60
 # After the first block, how long to wait for the seed's counter (polled every ~10 ms) to be read.
 SEED_GRACE_S = 0.5
+# Warm mode: how long a client sits ready before the link is added (its start-up work settles).
+SETTLE_S = 2.0
 
 
 # --- the libtorrent downloader ------------------------------------------------------------------
 
 def leech_magnet(magnet, save_path, conf, port):
+    """magnet "-": the session starts first, writes CONF/ready, then takes the link from a line of stdin."""
     settings = dict(LOCAL_ONLY)
     settings.update({
         "listen_interfaces": "127.0.0.1:%d" % port,
         "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification,
     })
     ses = lt.session(settings)
+    if magnet == "-":
+        open(os.path.join(conf, "ready"), "w").close()
+        magnet = sys.stdin.readline().strip()
     params = lt.parse_magnet_uri(magnet)
     params.save_path = save_path
     h = ses.add_torrent(params)
@@ -105,6 +114,65 @@ class Client:
         """Called every 10 ms; returns (metadata seen, extra {name: seconds-since-t0 moment})."""
         return self.torrent_file is not None and os.path.exists(self.torrent_file), {}
 
+    # Warm mode: warm_command() runs before the clock; once warm_ready() says so (and SETTLE_S
+    # later) the clock starts and warm_add(proc) hands the link to the running client.
+    warm_stdin = subprocess.DEVNULL
+
+    def warm_ready(self):
+        return False
+
+    def warm_add(self, proc):
+        raise NotImplementedError
+
+
+class RemoteShell:
+    """Shoal's loopback remote shell (dev.shoal.remote.protocol.Frames): type byte, 4-byte length, payload."""
+
+    def __init__(self, port, token):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._send(b"H", bytes([1]) + token.encode("ascii"))
+        kind, payload = self._read()
+        if kind != b"R":
+            raise RuntimeError("the remote shell refused the session: %r" % payload[:200])
+
+    def _send(self, kind, payload):
+        self.sock.sendall(kind + struct.pack(">I", len(payload)) + payload)
+
+    def _exactly(self, n):
+        buf = b""
+        while len(buf) < n:
+            chunk = self.sock.recv(n - len(buf))
+            if not chunk:
+                raise OSError("the remote shell closed the connection")
+            buf += chunk
+        return buf
+
+    def _read(self):
+        head = self._exactly(5)
+        length = struct.unpack(">I", head[1:])[0]
+        if length > 64 * 1024:
+            raise OSError("a remote shell frame of %d bytes" % length)
+        return head[:1], self._exactly(length)
+
+    def run(self, line):
+        """One command line; (exit status, stdout, stderr)."""
+        self._send(b"C", line.encode())
+        out, err = b"", b""
+        while True:
+            kind, payload = self._read()
+            if kind == b"O":
+                out += payload
+            elif kind == b"E":
+                err += payload
+            elif kind == b"X":
+                return struct.unpack(">i", payload)[0], out.decode(errors="replace"), err.decode(errors="replace")
+            else:
+                raise OSError("remote shell: unexpected frame %r %r" % (kind, payload[:200]))
+
+    def close(self):
+        self.sock.close()
+
 
 class Shoal(Client):
     name = "shoal"
@@ -121,13 +189,50 @@ class Shoal(Client):
 
     def prepare(self):
         os.makedirs(os.path.join(self.conf, "tmp"))
+        self.shell = None
+        if self.ctx["warm"]:                             # the daemon's settings, as its .cfg files
+            plugins = os.path.join(self.conf, "plugins")
+            os.makedirs(plugins)
+            with open(os.path.join(plugins, "dev.shoal.peer.cfg"), "w") as f:
+                f.write("listenAddress=127.0.0.1\nport=%d\n" % self.port)
+            with open(os.path.join(plugins, "dev.shoal.lsd.cfg"), "w") as f:
+                f.write("enabled=false\n")
 
-    def command(self):
+    def _java(self):
         # `get` keeps its torrents in a session folder under java.io.tmpdir, not in the data
         # directory: point that into this run's folder, where poll() looks.
         return ["java", "-Djava.io.tmpdir=" + os.path.join(self.conf, "tmp")] + \
-            os.environ.get("SHOAL_JAVA_OPTS", "").split() + ["-jar", self.ctx["shoal_jar"], "get", "--dir", self.dl, "--port", str(self.port),
-                "--seed-ratio", "0", "--timeout", "%ds" % TIMEOUT_S, self.ctx["magnet"]]
+            os.environ.get("SHOAL_JAVA_OPTS", "").split() + ["-jar", self.ctx["shoal_jar"]]
+
+    def command(self):
+        return self._java() + ["get", "--dir", self.dl, "--port", str(self.port), "--seed-ratio", "0",
+                               "--timeout", "%ds" % TIMEOUT_S, self.ctx["magnet"]]
+
+    def warm_command(self):
+        return self._java() + ["daemon", "--data-dir", self.conf]
+
+    def warm_ready(self):
+        # Its remote shell answers and shoal:add is registered (Gogo says "not found" otherwise).
+        try:
+            with open(os.path.join(self.conf, "remote.port")) as f:
+                port = int(f.read().strip())
+            with open(os.path.join(self.conf, "remote.token")) as f:
+                token = f.read().strip()
+            if self.shell is None:
+                self.shell = RemoteShell(port, token)
+            status, out, err = self.shell.run("type shoal:add")
+        except (OSError, ValueError, RuntimeError):
+            if self.shell is not None:
+                self.shell.close()
+                self.shell = None
+            return False
+        return status == 0 and "not found" not in out + err
+
+    def warm_add(self, proc):
+        status, out, err = self.shell.run("shoal:add '%s' --dir '%s'" % (self.ctx["magnet"], self.dl))
+        self.shell.close()
+        if status != 0:
+            raise RuntimeError("shoal:add: %s" % (err or out).strip()[:200])
 
     def poll(self, now):
         # Where in the data directory the engine keeps its torrents is its business: look everywhere
@@ -144,12 +249,24 @@ class Shoal(Client):
 class Libtorrent(Client):
     name = "libtorrent"
 
+    warm_stdin = subprocess.PIPE
+
     def prepare(self):
         self.torrent_file = os.path.join(self.conf, self.ctx["infohash"] + ".torrent")
 
-    def command(self):
-        return [sys.executable, os.path.abspath(__file__), "leech-magnet", self.ctx["magnet"], self.dl, self.conf,
-                str(self.port)]
+    def command(self, magnet=None):
+        return [sys.executable, os.path.abspath(__file__), "leech-magnet", magnet or self.ctx["magnet"], self.dl,
+                self.conf, str(self.port)]
+
+    def warm_command(self):
+        return self.command("-")
+
+    def warm_ready(self):
+        return os.path.exists(os.path.join(self.conf, "ready"))
+
+    def warm_add(self, proc):                            # add_torrent right after reading the line
+        proc.stdin.write((self.ctx["magnet"] + "\n").encode())
+        proc.stdin.flush()
 
 
 class Aria2(Client):
@@ -161,11 +278,35 @@ class Aria2(Client):
     def prepare(self):
         self.torrent_file = os.path.join(self.dl, self.ctx["infohash"] + ".torrent")
 
-    def command(self):
+    def _aria2c(self):
         return ["aria2c", "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
                 "--enable-peer-exchange=false", "--interface=127.0.0.1", "--disable-ipv6=true",
                 "--listen-port=%d" % self.port, "--seed-time=0", "--summary-interval=0",
-                "--console-log-level=warn", "--bt-save-metadata=true", "--dir=" + self.dl, self.ctx["magnet"]]
+                "--console-log-level=warn", "--bt-save-metadata=true", "--dir=" + self.dl]
+
+    def command(self):
+        return self._aria2c() + [self.ctx["magnet"]]
+
+    def warm_command(self):
+        self.rpc = free_port()
+        return self._aria2c() + ["--enable-rpc=true", "--rpc-listen-all=false", "--rpc-listen-port=%d" % self.rpc]
+
+    def _rpc(self, method, *params):
+        body = json.dumps({"jsonrpc": "2.0", "id": "bench", "method": method, "params": list(params)}).encode()
+        answer = http_json("http://127.0.0.1:%d/jsonrpc" % self.rpc, body, {"Content-Type": "application/json"})
+        if "error" in answer:
+            raise RuntimeError("aria2 %s: %s" % (method, answer["error"]))
+        return answer["result"]
+
+    def warm_ready(self):
+        try:
+            self._rpc("aria2.getVersion")
+            return True
+        except OSError:
+            return False
+
+    def warm_add(self, proc):
+        self._rpc("aria2.addUri", [self.ctx["magnet"]], {"dir": self.dl})
 
 
 class Qbittorrent(QbittorrentConfigured):
@@ -193,6 +334,24 @@ class Qbittorrent(QbittorrentConfigured):
 
     def _api(self, path, data=None):
         return urllib.request.urlopen("http://127.0.0.1:%d/api/v2/%s" % (self.webui, path), data=data, timeout=2)
+
+    warm_stdin = subprocess.DEVNULL
+
+    def warm_command(self):
+        return self.command()
+
+    def warm_ready(self):
+        try:
+            with self._api("app/version") as r:
+                r.read()
+            return True
+        except OSError:
+            return False
+
+    def warm_add(self, proc):
+        self.next_try = 0.0
+        if not self.poll(time.monotonic())[1]:
+            raise RuntimeError("qBittorrent's Web API did not take the link")
 
     def poll(self, now):
         if self.added is None:                           # add it as soon as the Web API answers
@@ -314,7 +473,7 @@ def run_once(ctx, seed, tracker, name, rnd):
     client.prepare()
     announce_seed(seed, tracker)
     os.sync()
-    if name == "shoal":
+    if name == "shoal" and not ctx["warm"]:
         t = time.monotonic()
         subprocess.run(["java", "-jar", ctx["shoal_jar"], "--version"], stdout=subprocess.DEVNULL, check=True)
         row["startup_s"] = time.monotonic() - t
@@ -327,15 +486,36 @@ def run_once(ctx, seed, tracker, name, rnd):
     # For lining up the client's own timestamped log with the figures: its start, in local time.
     out.write("# t0 %s.%03d\n" % (time.strftime("%H:%M:%S"), int(time.time() * 1000) % 1000))
     out.flush()
-    t0 = time.monotonic()
-    seed.begin(client.port, t0, dial=False)
-    proc = subprocess.Popen(client.command(), stdin=subprocess.DEVNULL, stdout=out, stderr=out, env=client.env(),
-                            start_new_session=True)
+    metadata = block = t0 = None
+    failure = None
+    if ctx["warm"]:
+        started = time.monotonic()
+        proc = subprocess.Popen(client.warm_command(), stdin=client.warm_stdin, stdout=out, stderr=out,
+                                env=client.env(), start_new_session=True)
+    else:
+        t0 = time.monotonic()
+        seed.begin(client.port, t0, dial=False)
+        proc = subprocess.Popen(client.command(), stdin=subprocess.DEVNULL, stdout=out, stderr=out, env=client.env(),
+                                start_new_session=True)
     with open(ctx["pid_file"], "w") as f:
         f.write(str(proc.pid))
-    metadata = block = None
-    failure = None
     try:
+        if ctx["warm"]:
+            while not client.warm_ready():
+                if proc.poll() is not None:
+                    raise RuntimeError("exited %d before it was ready: %s" % (proc.returncode, first_line(out_path)))
+                if time.monotonic() - started > TIMEOUT_S:
+                    raise RuntimeError("not ready within %d s" % TIMEOUT_S)
+                time.sleep(0.05)
+            row["ready_s"] = time.monotonic() - started
+            time.sleep(SETTLE_S)
+            out.write("# t0 %s.%03d (the add)\n" % (time.strftime("%H:%M:%S"), int(time.time() * 1000) % 1000))
+            out.flush()
+            row["load"] = os.getloadavg()[0]
+            t0 = time.monotonic()
+            seed.begin(client.port, t0, dial=False)
+            client.warm_add(proc)
+            row["add_s"] = time.monotonic() - t0
         while True:
             now = time.monotonic()
             exited = proc.poll() is not None             # then one last look at what it left
@@ -363,7 +543,7 @@ def run_once(ctx, seed, tracker, name, rnd):
     except (RuntimeError, OSError, ValueError) as e:
         failure = "%s: %s" % (type(e).__name__, e)
     finally:
-        stats = seed.end()
+        stats = seed.end() if t0 is not None else {"first_block_s": None, "connections": None}
         kill_group(proc)
         out.close()
         os.unlink(ctx["pid_file"])
@@ -408,6 +588,7 @@ def run(argv):
     ap.add_argument("--torrent", required=True)
     ap.add_argument("--data", required=True, help="the seed's save path")
     ap.add_argument("--no-xpe", action="store_true", help="leave the seed's address (x.pe) out of the magnet")
+    ap.add_argument("--warm", action="store_true", help="each client already runs; the clock starts at the add")
     ap.add_argument("--tracker-port", type=int, required=True)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--shoal-jar", required=True)
@@ -418,7 +599,7 @@ def run(argv):
             sys.exit("unknown client %s (known: %s)" % (c, " ".join(CLIENTS)))
     ti = lt.torrent_info(a.torrent)
     fs = ti.files()
-    ctx = {"work": a.work, "shoal_jar": a.shoal_jar, "infohash": v1_hex(a.torrent),
+    ctx = {"work": a.work, "shoal_jar": a.shoal_jar, "infohash": v1_hex(a.torrent), "warm": a.warm,
            "files": [fs.file_path(i) for i in range(fs.num_files())], "pid_file": os.path.join(a.work, "client.pid")}
 
     def on_signal(signum, frame):
@@ -435,7 +616,7 @@ def run(argv):
     ctx["magnet"] = magnet_of(ctx["infohash"], ti.name(), a.tracker_port, None if a.no_xpe else seed.port)
     log("magnet: " + ctx["magnet"])
     fields = ["round", "client", "ok", "metadata_s", "first_block_s", "seed_sent_s", "api_add_s", "api_dl_s",
-              "startup_s", "load", "connections", "reason"]
+              "startup_s", "ready_s", "add_s", "load", "connections", "reason"]
     rows = []
     csv_path = os.path.join(a.work, "results.csv")
     try:
@@ -458,11 +639,12 @@ def run(argv):
 
     print()
     print("Magnet to metadata and to first block: %d files, %d MiB, %d KiB pieces, metadata %d bytes; "
-          "libtorrent %s seed and opentracker on loopback; %d round(s)"
+          "libtorrent %s seed and opentracker on loopback; %d round(s), %s"
           % (fs.num_files(), ti.total_size() >> 20, ti.piece_length() // 1024, len(ti.info_section()), lt.__version__,
-             a.rounds))
+             a.rounds, "warm" if a.warm else "cold"))
     print()
-    print("Seconds from the client's start, median (min–max):")
+    print("Seconds from the add to the running client, median (min–max):" if a.warm
+          else "Seconds from the client's start, median (min–max):")
     print()
     print("| client | metadata s | first block s | seed sent s | ok |")
     print("|---|---:|---:|---:|---|")
@@ -480,11 +662,22 @@ def run(argv):
     if shoal:
         print()
         print("shoal --version (JVM and framework start-up, no engine): %s s" % spread(shoal, "startup_s"))
+    if a.warm:
+        print()
+        print("The add itself (its request until the client's answer) and the start until ready, s:")
+        print()
+        print("| client | add s | ready s |")
+        print("|---|---:|---:|")
+        for name in a.clients:
+            mine = [r for r in rows if r["client"] == name]
+            print("| %s | %s | %s |" % (name, spread(mine, "add_s"), spread(mine, "ready_s")))
     print()
     print("Raw figures (s): round client metadata first-block seed-sent load "
-          "[shoal: start-up] [qbittorrent: api-add api-dl]")
+          "[shoal: start-up] [warm: add ready] [qbittorrent: api-add api-dl]")
     for r in rows:
         extra = "" if r.get("startup_s") is None else " start-up %s" % fmt(r["startup_s"])
+        if r.get("add_s") is not None:
+            extra += " add %s ready %s" % (fmt(r["add_s"]), fmt(r.get("ready_s")))
         if r.get("api_add_s") is not None:
             extra += " api-add %s api-dl %s" % (fmt(r.get("api_add_s")), fmt(r.get("api_dl_s")))
         print("  %d %-12s %s %s %s %s%s%s" % (r["round"], r["client"], fmt(r.get("metadata_s")),

@@ -8,7 +8,6 @@ import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.InvalidTorrentException;
 import dev.shoal.metainfo.MagnetLink;
-import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.MetadataFetch;
 import dev.shoal.peer.api.MetadataListener;
 import dev.shoal.peer.api.MetadataProgress;
@@ -48,7 +47,7 @@ final class MagnetRuntime {
     private final MagnetLink magnet;
     private final TorrentRecord base;
     private final EngineContext context;
-    private final BiConsumer<MagnetRuntime, Metainfo> promote;
+    private final BiConsumer<MagnetRuntime, MetadataTorrent> promote;
     private final MagnetFacade facade;
     private final TrackerInfos trackers;
     private final List<List<String>> tiers;
@@ -68,7 +67,7 @@ final class MagnetRuntime {
     private final KnownPeers known = new KnownPeers();
 
     /** @param record its record: QUEUED to fetch at once, PAUSED or ERROR to wait */
-    MagnetRuntime(TorrentRecord record, EngineContext context, BiConsumer<MagnetRuntime, Metainfo> promote,
+    MagnetRuntime(TorrentRecord record, EngineContext context, BiConsumer<MagnetRuntime, MetadataTorrent> promote,
             MagnetFacade.Owner owner) {
         this.magnet = record.magnet().orElseThrow();
         this.base = record;
@@ -325,17 +324,17 @@ final class MagnetRuntime {
             return;
         }
         long took = (System.nanoTime() - fetchStarted) / 1_000_000;
-        Metainfo metainfo;
+        MetadataTorrent torrent;
         try {
-            metainfo = MetadataTorrent.of(info, magnet);
+            torrent = MetadataTorrent.of(info, magnet);
         } catch (InvalidTorrentException | RuntimeException e) {
             fail("the metadata is not a torrent's: " + Lifecycle.oneLine(e.getMessage()));
             return;
         }
-        LOG.info("{}: metadata received ({} bytes) in {} ms", metainfo.name(), info.length, took);
+        LOG.info("{}: metadata received ({} bytes) in {} ms", torrent.metainfo().name(), info.length, took);
         stopFetch(false);
         removed = true;
-        promote.accept(this, metainfo);
+        promote.accept(this, torrent);
     }
 
     private void moved(TorrentState next) {

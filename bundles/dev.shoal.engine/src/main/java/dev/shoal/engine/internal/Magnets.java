@@ -113,20 +113,20 @@ final class Magnets implements MagnetFacade.Owner {
      * The metadata came: the torrent file is kept, then the torrent goes on as one added from it, the
      * same id and settings, started when the queue has a slot. Engine thread.
      */
-    private void promote(MagnetRuntime magnet, Metainfo metainfo) {
+    private void promote(MagnetRuntime magnet, MetadataTorrent fetched) {
         if (!magnets.remove(magnet)) {
             return;
         }
+        Metainfo metainfo = fetched.metainfo();
         TorrentRecord record = Additions.afterMetadata(magnet.record(), metainfo);
         boolean startNow = context.queue().slotForNew();
         TorrentRuntime torrent = new TorrentRuntime(metainfo, record, startNow, context);
         try {
-            byte[] torrentFile = Additions.keepable(metainfo);
             torrent.added(magnet.knownPeers());
             context.table().add(torrent);
-            context.writer().add(torrent.view().record(), torrentFile);
+            context.writer().add(torrent.view().record(), fetched.file());
             context.writer().saveSession(context.table().session());
-        } catch (EngineException | StorageException | IllegalArgumentException e) {
+        } catch (StorageException | IllegalArgumentException e) {
             LOG.warn("{}: cannot go on from its metadata: {}", magnet.name(), e.getMessage());
             torrent.shutdown();
             magnets.add(magnet);

@@ -11,11 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The torrent a magnet link stands for, once its info dictionary came from peers. */
-final class MetadataTorrent {
-
-    private MetadataTorrent() {
-    }
+/**
+ * The torrent a magnet link stands for, once its info dictionary came from peers, and the torrent file
+ * it was parsed from: that file is what the engine keeps, so it reads back as this torrent by
+ * construction (no encoding and parsing again on the way from the metadata to the running torrent).
+ */
+record MetadataTorrent(Metainfo metainfo, byte[] file) {
 
     /**
      * The torrent of {@code info} with the link's trackers, each its own tier, in the link's order (as
@@ -24,7 +25,7 @@ final class MetadataTorrent {
      * @throws InvalidTorrentException when the info dictionary is not a torrent's (a peer can only send
      *                                 bytes whose hash is the link's, so the link names a bad torrent)
      */
-    static Metainfo of(byte[] info, MagnetLink magnet) throws InvalidTorrentException {
+    static MetadataTorrent of(byte[] info, MagnetLink magnet) throws InvalidTorrentException {
         ByteArrayOutputStream torrent = new ByteArrayOutputStream(info.length + 256);
         torrent.write('d');
         List<String> trackers = magnet.trackers();
@@ -40,7 +41,9 @@ final class MetadataTorrent {
         write(torrent, BString.of("info"));
         torrent.writeBytes(info);
         torrent.write('e');
-        return Metainfo.parse(torrent.toByteArray(), SessionStore.PARSE);
+        byte[] file = torrent.toByteArray();
+        // Parsed as the store parses it at a restart: the same bytes, the same torrent.
+        return new MetadataTorrent(Metainfo.parse(file, SessionStore.PARSE), file);
     }
 
     private static void write(ByteArrayOutputStream out, BValue value) {

@@ -60,6 +60,11 @@ final class StartupCheck {
         CheckResult result;
         if (trusted != null) {
             result = trust(trusted, started);
+        } else if (reason == CheckResult.Reason.NO_RESUME_DATA && !io.anyFileHasData()) {
+            // A new torrent, nothing of it on disk yet (a magnet's, say): nothing to hash. Its
+            // empty result is still saved, as a check's is.
+            resume.changed();
+            result = new CheckResult(reason, verified.snapshot(), 0, elapsedSince(started));
         } else {
             result = fullCheck(reason, CheckProgress.NONE, started);
             LOG.info("{}: checked every piece that may be on disk ({}): {} hashed, {} verified", torrent.name(),

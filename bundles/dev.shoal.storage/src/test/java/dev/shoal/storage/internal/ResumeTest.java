@@ -103,6 +103,23 @@ class ResumeTest {
     }
 
     @Test
+    void without_resume_data_pieces_already_on_disk_are_found_even_when_only_a_later_file_has_data()
+            throws Exception {
+        Harness harness = new Harness(temp);
+        try (DiskStorage storage = harness.open(torrent)) {
+            Harness.ready(storage);
+            torrent.write(storage, List.of(5, 6), 3); // two.bin's only
+        }
+        Files.delete(harness.resume);
+        try (DiskStorage storage = harness.open(torrent)) {
+            CheckResult result = Harness.ready(storage);
+            assertEquals(Reason.NO_RESUME_DATA, result.reason());
+            assertEquals(List.of(5, 6), pieces(storage.verified()));
+            assertTrue(result.piecesHashed() >= 2, "a file with data is hashed, not skipped as a new torrent's");
+        }
+    }
+
+    @Test
     void a_corrupt_resume_file_means_a_recheck_not_a_crash() throws Exception {
         Harness harness = new Harness(temp);
         try (DiskStorage storage = harness.open(torrent)) {

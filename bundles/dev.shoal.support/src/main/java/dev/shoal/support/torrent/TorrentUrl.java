@@ -22,14 +22,23 @@ final class TorrentUrl {
 
     private static final String ACCEPT = "application/x-bittorrent, */*;q=0.5";
 
-    private final HttpFetcher fetcher;
+    private final String userAgent;
     private final int maxBytes;
     private final Duration timeout;
+    /** Made at the first fetch: an HTTP client sets up TLS, ~0.3 s of a start that may need no URL. */
+    private HttpFetcher fetcher;
 
     TorrentUrl(String userAgent, int maxBytes, Duration timeout) {
-        this.fetcher = HttpFetcher.forTimeout(timeout, userAgent, ACCEPT);
+        this.userAgent = userAgent;
         this.maxBytes = maxBytes;
         this.timeout = timeout;
+    }
+
+    private synchronized HttpFetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = HttpFetcher.forTimeout(timeout, userAgent, ACCEPT);
+        }
+        return fetcher;
     }
 
     /**
@@ -41,7 +50,7 @@ final class TorrentUrl {
             throw new TorrentSourceException(url + ": not a valid http(s) URL");
         }
         FetchLimits limits = new FetchLimits(Deadline.in(timeout), maxBytes, () -> false, "not a torrent file");
-        try (FetchResponse response = fetcher.get(uri, limits, Redactor.of())) {
+        try (FetchResponse response = fetcher().get(uri, limits, Redactor.of())) {
             if (!response.ok()) {
                 throw new TorrentSourceException(response.statusLine());
             }

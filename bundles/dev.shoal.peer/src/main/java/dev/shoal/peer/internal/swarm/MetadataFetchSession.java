@@ -13,7 +13,11 @@ import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerListener;
 import dev.shoal.peer.internal.metadata.MetadataFetcher;
+import dev.shoal.peer.internal.wire.Bitfield;
 import dev.shoal.peer.internal.wire.Extended;
+import dev.shoal.peer.internal.wire.Have;
+import dev.shoal.peer.internal.wire.HaveAll;
+import dev.shoal.peer.internal.wire.Interested;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -32,8 +36,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@link MetadataFetch}: the connections of a torrent whose info dictionary we lack. Dials the
  * addresses it is given and answers peers that dial in for the info-hash (the piece count unknown,
- * so the wire takes any bitfield), speaks only the extension protocol with them (everything else
- * they send is ignored) and leaves ut_metadata to its {@link MetadataFetcher}. Holds the same global
+ * so the wire takes any bitfield), speaks only the extension protocol with them and leaves
+ * ut_metadata to its {@link MetadataFetcher}; but a peer that says it has pieces is told at once that
+ * we are interested, so that it has unchoked us by the time the swarm takes the connection over and
+ * the swarm asks for blocks straight away (the round trip of interested and unchoke is spent while
+ * the metadata comes, as libtorrent's is). Everything else they send is ignored here. Holds the same global
  * connection slots as swarms. The connections are its {@link Handoff}'s: once the metadata is verified
  * they are parked, for the torrent's swarm, joined with the metainfo, to go on with (without dialling
  * them again). Everything under its own lock.
@@ -57,6 +64,8 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     private final ExtensionRegistry extensions;
     private final Handoff handoff;
     private final Set<PeerConnection> connections = new LinkedHashSet<>();
+    /** The connections told we are interested (a subset of {@link #connections}). */
+    private final Set<PeerConnection> interestedIn = new HashSet<>();
     private final Set<InetSocketAddress> dialling = new HashSet<>();
     /** Every address given, to dial again after {@link #RETRY_MILLIS}; bounded like the candidates. */
     private final Set<InetSocketAddress> known = new LinkedHashSet<>();
@@ -184,8 +193,14 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     @Override
     public void received(PeerConnection connection, PeerMessage message) {
         lock.run(() -> {
-            if (message instanceof Extended extended && connections.contains(connection) && !closed) {
+            if (closed || !connections.contains(connection)) {
+                return;
+            }
+            if (message instanceof Extended extended) {
                 extensions.received(connection, extended);
+            } else if (!interestedIn.contains(connection) && offersPieces(message)) {
+                interestedIn.add(connection);
+                connection.send(new Interested());
             }
         });
     }
@@ -194,6 +209,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     public void closed(PeerConnection connection, Optional<Throwable> cause) {
         lock.run(() -> {
             if (connections.remove(connection)) {
+                interestedIn.remove(connection);
                 context.slots().release();
                 extensions.closed(connection);
                 LOG.debug("metadata {}: {} gone{}", infoHash, connection.remoteAddress(),
@@ -201,6 +217,19 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
                 dial();
             }
         });
+    }
+
+    /** Whether the message says the peer has a piece (of whatever torrent this turns out to be). */
+    private static boolean offersPieces(PeerMessage message) {
+        if (message instanceof Bitfield bitfield) {
+            for (int piece = 0; piece < bitfield.byteLength() * 8; piece++) {
+                if (bitfield.has(piece)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return message instanceof HaveAll || message instanceof Have;
     }
 
     /** A peer broke the protocol or sent bad metadata: never dialled again. */
@@ -236,6 +265,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
             taken.put(connection, new Handoff.Parked(extensions.handshake(connection), source));
         }
         connections.clear();
+        interestedIn.clear();
         handoff.park(taken);
         closeAll();
         context.parked().park(handoff);

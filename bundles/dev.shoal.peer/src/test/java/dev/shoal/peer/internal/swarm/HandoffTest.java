@@ -3,6 +3,7 @@ package dev.shoal.peer.internal.swarm;
 import static dev.shoal.peer.internal.swarm.SwarmPair.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,32 @@ class HandoffTest {
                 assertEquals(1, leecher.swarm.stats().peers(), "the peer that dialled the fetch is the swarm's");
                 assertEquals(PeerInfo.INCOMING, leecher.swarm.peers().get(0).source());
             }
+        } finally {
+            service.close();
+        }
+    }
+
+    @Test
+    void aPeerWithPiecesHearsWeAreInterestedWhileTheMetadataIsStillComing() throws Exception {
+        Metainfo torrent = SwarmPair.makeTorrent(temp.resolve("seed"), "data", 16 * 1024, 400_000);
+        byte[] raw = torrent.rawInfo();
+        SwarmComponent service = new SwarmComponent(loopback());
+        CompletableFuture<byte[]> info = new CompletableFuture<>();
+        try (MetadataFetch fetch = service.fetchMetadata(torrent.infoHash(), listener(info));
+                ScriptedPeer seed = new ScriptedPeer(service.listenPort(), torrent.infoHash())) {
+            byte[] one = new byte[(torrent.pieceCount() + 7) / 8];
+            one[0] = (byte) 0x80;
+            seed.send(BITFIELD, one);
+            byte[] handshake = ScriptedPeer.encode(BDictionary.builder()
+                    .put("m", BDictionary.builder().put("ut_metadata", 3).build())
+                    .put("metadata_size", raw.length).build());
+            seed.sendExtended(0, handshake);
+            // Nobody answers a metadata request, so the fetch is still under way throughout.
+            ScriptedPeer.Message message;
+            do {
+                message = seed.read(); // a time-out (10 s) fails the test
+            } while (message.id() != INTERESTED);
+            assertFalse(info.isDone());
         } finally {
             service.close();
         }

@@ -166,6 +166,29 @@ public final class PieceIo implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether any of the torrent's files holds a byte: when none does, no piece can be on disk and a
+     * check has nothing to hash (one look per file, instead of one per piece, each a missing file).
+     */
+    public boolean anyFileHasData() {
+        for (int i = 0; i < filePaths.size(); i++) {
+            FileEntry file = torrent.files().get(i);
+            if (file.isPadding() || file.length() == 0) {
+                continue;
+            }
+            try {
+                if (Files.size(filePaths.get(i)) > 0) {
+                    return true;
+                }
+            } catch (NoSuchFileException e) {
+                // not there: nothing of it
+            } catch (IOException e) {
+                return true; // cannot tell: the check looks
+            }
+        }
+        return false;
+    }
+
     /** Creates the zero-length files (nothing else would) and their directories. */
     public void createEmptyFiles() throws StorageException {
         for (int i = 0; i < filePaths.size(); i++) {
