@@ -64,7 +64,7 @@ final class Shoal {
         this.tmpDir = base.resolve("shoal-tmp");
         try {
             Files.createDirectories(tmpDir);
-            ShoalDaemon.discoveryOff(dataDir);
+            ShoalDaemon.extrasOff(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -174,15 +174,16 @@ final class ShoalDaemon implements AutoCloseable {
     }
 
     /**
-     * No peer discovery beyond the test's own loopback peers: local service discovery would announce
-     * every test torrent on the machine's real interfaces, the DHT would ask the Internet's routers (a test that wants it, LocalDiscoveryIT,
-     * configures it on the loopback interface itself).
+     * Only the sockets a test asks for: local service discovery would announce every test torrent on
+     * the machine's real interfaces, the DHT would ask its bootstrap nodes on the Internet, and the
+     * Transmission RPC would take a port from 9091 up in every daemon. A test that wants one of them
+     * writes its own configuration (LocalDiscoveryIT, DhtIT, TransmissionRpcIT), which this keeps.
      */
-    static void discoveryOff(Path dataDir) {
-        configure(dataDir, "dev.shoal.lsd", Map.of("enabled", "false"));
-        // The DHT too (its default bootstrap nodes are on the Internet), unless the test set it up (DhtIT).
-        if (!Files.exists(dataDir.resolve("plugins").resolve("dev.shoal.dht.cfg"))) {
-            configure(dataDir, "dev.shoal.dht", Map.of("enabled", "false"));
+    static void extrasOff(Path dataDir) {
+        for (String pid : List.of("dev.shoal.lsd", "dev.shoal.dht", "dev.shoal.rpc")) {
+            if (!Files.exists(dataDir.resolve("plugins").resolve(pid + ".cfg"))) {
+                configure(dataDir, pid, Map.of("enabled", "false"));
+            }
         }
     }
 

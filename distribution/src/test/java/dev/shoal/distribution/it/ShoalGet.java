@@ -111,7 +111,7 @@ final class ShoalGet implements AutoCloseable {
             Path dataDir = options.base.resolve("shoal-data");
             // Peers on 127.0.0.1 only (the port is get's --port option).
             ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", "127.0.0.1"));
-            ShoalDaemon.discoveryOff(dataDir);
+            ShoalDaemon.extrasOff(dataDir);
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {
                 run++;
