@@ -73,7 +73,7 @@ final class TorrentFields {
                 ? v.status().error().orElse("error") : ""));
         field("isFinished", v -> JSON.booleanNode(v.status().state() == TorrentState.FINISHED));
         field("isPrivate", v -> JSON.booleanNode(v.metainfo().map(Metainfo::isPrivate).orElse(false)));
-        field("queuePosition", v -> JSON.numberNode(v.torrent().queuePosition() - 1));
+        field("queuePosition", v -> JSON.numberNode(v.queuePosition() - 1));
         field("downloadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().downloadBytesPerSecond())));
         field("downloadLimited", v -> JSON.booleanNode(v.torrent().rateLimits().downloadBytesPerSecond() > 0));
         field("uploadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().uploadBytesPerSecond())));

@@ -30,7 +30,9 @@ final class TorrentGet implements RpcMethod {
                 .orElseThrow(() -> new RpcException("torrent-get needs 'fields', a list of field names"));
         boolean table = format(arguments);
         List<TorrentFields.Field> fields = TorrentFields.resolve(asked);
-        List<Integer> removed = recent.removedSince(engine.torrents());
+        List<Torrent> all = engine.torrents();
+        List<Integer> removed = recent.removedSince(all);
+        QueueOrder queue = new QueueOrder(all);
         List<Torrent> torrents = Selection.of(engine, arguments, recent);
         ArrayNode rows = JSON.arrayNode(torrents.size() + 1);
         if (table) {
@@ -38,7 +40,7 @@ final class TorrentGet implements RpcMethod {
             fields.forEach(field -> header.add(field.name()));
         }
         for (Torrent torrent : torrents) {
-            TorrentView view = new TorrentView(torrent);
+            TorrentView view = new TorrentView(torrent, queue);
             if (table) {
                 ArrayNode row = rows.addArray();
                 for (TorrentFields.Field field : fields) {
