@@ -11,12 +11,13 @@ import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.metainfo.Metainfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -72,7 +73,7 @@ final class TorrentFields {
                 ? v.status().error().orElse("error") : ""));
         field("isFinished", v -> JSON.booleanNode(v.status().state() == TorrentState.FINISHED));
         field("isPrivate", v -> JSON.booleanNode(v.metainfo().map(Metainfo::isPrivate).orElse(false)));
-        field("queuePosition", v -> JSON.numberNode(v.torrent().queuePosition() - 1));
+        field("queuePosition", v -> JSON.numberNode(v.queuePosition() - 1));
         field("downloadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().downloadBytesPerSecond())));
         field("downloadLimited", v -> JSON.booleanNode(v.torrent().rateLimits().downloadBytesPerSecond() > 0));
         field("uploadLimit", v -> JSON.numberNode(Units.toKilo(v.torrent().rateLimits().uploadBytesPerSecond())));
@@ -111,14 +112,23 @@ final class TorrentFields {
         FIELDS.put(Names.key(name), value);
     }
 
-    /** The value of {@code name} for the torrent, or empty when Shoal does not answer that field. */
-    static Optional<JsonNode> value(String name, TorrentView view) {
-        Function<TorrentView, JsonNode> field = FIELDS.get(Names.key(name));
-        return field == null ? Optional.empty() : Optional.of(field.apply(view));
+    /** One field asked for: the name as the client spelt it, and how to answer it for a torrent. */
+    record Field(String name, Function<TorrentView, JsonNode> value) {
     }
 
-    static boolean known(String name) {
-        return FIELDS.containsKey(Names.key(name));
+    /**
+     * The fields asked for that Shoal answers, in the order asked, each spelling once; resolved once
+     * per request so that answering many torrents does not look each name up again for each.
+     */
+    static List<Field> resolve(List<String> asked) {
+        List<Field> fields = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(asked)) {
+            Function<TorrentView, JsonNode> value = FIELDS.get(Names.key(name));
+            if (value != null) {
+                fields.add(new Field(name, value));
+            }
+        }
+        return fields;
     }
 
     private static <T> ArrayNode list(List<T> items, Function<T, JsonNode> each) {

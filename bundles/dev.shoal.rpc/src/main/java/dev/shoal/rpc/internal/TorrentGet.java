@@ -1,14 +1,11 @@
 package dev.shoal.rpc.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.Torrent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,31 +29,27 @@ final class TorrentGet implements RpcMethod {
         List<String> asked = arguments.strings("fields")
                 .orElseThrow(() -> new RpcException("torrent-get needs 'fields', a list of field names"));
         boolean table = format(arguments);
-        List<String> fields = new ArrayList<>();
-        for (String field : new LinkedHashSet<>(asked)) {
-            if (TorrentFields.known(field)) {
-                fields.add(field);
-            }
-        }
-        List<Integer> removed = recent.removedSince(engine.torrents());
+        List<TorrentFields.Field> fields = TorrentFields.resolve(asked);
+        List<Torrent> all = engine.torrents();
+        List<Integer> removed = recent.removedSince(all);
+        QueueOrder queue = new QueueOrder(all);
         List<Torrent> torrents = Selection.of(engine, arguments, recent);
         ArrayNode rows = JSON.arrayNode(torrents.size() + 1);
         if (table) {
             ArrayNode header = rows.addArray();
-            fields.forEach(header::add);
+            fields.forEach(field -> header.add(field.name()));
         }
         for (Torrent torrent : torrents) {
-            TorrentView view = new TorrentView(torrent);
+            TorrentView view = new TorrentView(torrent, queue);
             if (table) {
                 ArrayNode row = rows.addArray();
-                for (String field : fields) {
-                    row.add(TorrentFields.value(field, view).orElseThrow());
+                for (TorrentFields.Field field : fields) {
+                    row.add(field.value().apply(view));
                 }
             } else {
                 ObjectNode object = rows.addObject();
-                for (String field : fields) {
-                    Optional<JsonNode> value = TorrentFields.value(field, view);
-                    object.set(field, value.orElseThrow());
+                for (TorrentFields.Field field : fields) {
+                    object.set(field.name(), field.value().apply(view));
                 }
             }
         }

@@ -30,18 +30,25 @@ final class TorrentView {
     static final long ETA_UNKNOWN = -2;
 
     private final Torrent torrent;
+    private final QueueOrder queue;
     private TorrentStatus status;
     private List<FileStatus> files;
     private List<PeerStatus> peers;
     private Optional<Metainfo> metainfo;
     private TorrentDates dates;
 
-    TorrentView(Torrent torrent) {
+    TorrentView(Torrent torrent, QueueOrder queue) {
         this.torrent = torrent;
+        this.queue = queue;
     }
 
     Torrent torrent() {
         return torrent;
+    }
+
+    /** Its place in the queue, from 1. */
+    int queuePosition() {
+        return queue.position(torrent);
     }
 
     TorrentStatus status() {
