@@ -157,6 +157,14 @@ final class Lifecycle {
     }
 
     /**
+     * The files wanted changed: a seeding torrent with a file wanted again downloads, a downloading one
+     * whose wanted files are all complete seeds; otherwise nothing moves.
+     */
+    Optional<Move> wantedChanged(boolean complete) {
+        return complete ? completed() : incomplete();
+    }
+
+    /**
      * No slot: a running torrent (or one checking to run) goes back to waiting; a stopped one the user
      * starts waits. Nothing happens to one waiting already or checking on its way back to a stopped state.
      */

@@ -1,5 +1,6 @@
 package dev.shoal.engine.internal;
 
+import dev.shoal.engine.api.TorrentState;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -39,6 +40,15 @@ final class SeedClock {
         if (since >= 0) {
             accumulated += nanoTime.getAsLong() - since;
             since = -1;
+        }
+    }
+
+    /** Runs while the torrent seeds: starts on a move into SEEDING, stops on one out of it. */
+    void follow(Lifecycle.Move move) {
+        if (move.next() == TorrentState.SEEDING) {
+            start();
+        } else if (move.previous() == TorrentState.SEEDING) {
+            stop();
         }
     }
 

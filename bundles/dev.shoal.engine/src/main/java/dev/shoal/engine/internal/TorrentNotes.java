@@ -78,7 +78,10 @@ final class TorrentNotes {
      * Each tick: notes activity (payload moving now) and uploads. True when a seeding torrent has idled
      * past its limit ({@code global} is the engine's default).
      */
-    boolean tick(TorrentState state, long downloadRate, long uploadRate, long uploaded, Optional<Duration> global) {
+    boolean tick(TorrentState state, Transfer.Snapshot transfer, Optional<Duration> global) {
+        long downloadRate = transfer.live().downloadRate();
+        long uploadRate = transfer.live().uploadRate();
+        long uploaded = transfer.total().uploaded();
         Instant now = clock.instant();
         if (downloadRate > 0 || uploadRate > 0) {
             active = Optional.of(now);

@@ -3,6 +3,7 @@ package dev.shoal.engine.internal;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmService;
+import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.tracker.api.AnnounceSession;
 import dev.shoal.tracker.api.Announcer;
@@ -141,6 +142,22 @@ final class TorrentRun {
         if (!others.isEmpty()) {
             LOG.debug("{}: {} peers from {}", metainfo.name(), others.size(), source);
             addPeers(source, others);
+        }
+    }
+
+    /** A piece was checked: the swarm (if joined) tells its peers, or forgets the blocks of a bad one. */
+    void pieceChecked(PieceResult result) {
+        Swarm joined = swarm;
+        if (joined != null) {
+            joined.pieceChecked(result);
+        }
+    }
+
+    /** The download completed: the trackers hear {@code completed}. */
+    void completed() {
+        AnnounceSession session = announce;
+        if (session != null) {
+            session.completed();
         }
     }
 

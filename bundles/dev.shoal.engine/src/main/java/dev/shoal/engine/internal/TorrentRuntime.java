@@ -8,7 +8,6 @@ import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.peer.api.Swarm;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
@@ -128,9 +127,7 @@ final class TorrentRuntime {
 
     /** Each second: activity is noted; a seeding torrent whose goal or idle limit is reached finishes. */
     void tick() {
-        Transfer.Snapshot now = transfer.snapshot();
-        boolean idled = notes.tick(lifecycle.state(), now.live().downloadRate(), now.live().uploadRate(),
-                now.total().uploaded(), context.settings().get().idleLimit());
+        boolean idled = notes.tick(lifecycle.state(), transfer.snapshot(), context.settings().get().idleLimit());
         if (lifecycle.state() != TorrentState.SEEDING) {
             return;
         }
@@ -242,14 +239,11 @@ final class TorrentRuntime {
         choices.setFiles(files);
         runs.swarm().ifPresent(choices::tellPriorities);
         boolean complete = files.complete(runs.verifiedNow());
-        TorrentState state = lifecycle.state();
-        if (state == TorrentState.SEEDING && !complete || state == TorrentState.DOWNLOADING && complete) {
-            (complete ? lifecycle.completed() : lifecycle.incomplete()).ifPresent(move -> {
-                LOG.info("{}: {}", metainfo.name(), complete ? "every wanted file is complete"
-                        : "a file is wanted again, downloading");
-                moved(move);
-            });
-        }
+        lifecycle.wantedChanged(complete).ifPresent(move -> {
+            LOG.info("{}: {}", metainfo.name(), complete ? "every wanted file is complete"
+                    : "a file is wanted again, downloading");
+            moved(move);
+        });
         persist();
         context.queue().changed();
     }
@@ -368,16 +362,11 @@ final class TorrentRuntime {
         if (!isCurrent(current)) {
             return;
         }
-        Swarm swarm = current.swarm;
-        if (swarm != null) {
-            swarm.pieceChecked(result);
-        }
+        current.pieceChecked(result);
         if (result.verified() && choices.files().complete(current.storage.verified())) {
             lifecycle.completed().ifPresent(move -> {
                 LOG.info("{}: download complete", metainfo.name());
-                if (current.announce != null) {
-                    current.announce.completed();
-                }
+                current.completed();
                 moved(move);
             });
         }
@@ -409,14 +398,10 @@ final class TorrentRuntime {
         runs.stop(transfer);
     }
 
-    /** After a move: the seeding clock follows SEEDING, then the listeners hear. */
+    /** After a move: the notes and the seeding clock follow it, then the listeners hear. */
     private void moved(Lifecycle.Move move) {
         notes.moved(move.next());
-        if (move.next() == TorrentState.SEEDING) {
-            seedClock.start();
-        } else if (move.previous() == TorrentState.SEEDING) {
-            seedClock.stop();
-        }
+        seedClock.follow(move);
         LOG.debug("{}: {} -> {}", metainfo.name(), move.previous(), move.next());
         persist();
         context.queue().changed();
