@@ -58,8 +58,22 @@ public final class KrpcCodec {
             case "q" -> query(d, t);
             case "r" -> response(dict(d, "r"), t, d);
             case "e" -> error(d, t);
-            default -> throw new KrpcException("unknown message type '" + y + "'");
+            default -> throw new KrpcException("unknown message type '" + printable(y) + "'");
         };
+    }
+
+    /** What a node sent, for a one-line message: control and non-ASCII characters escaped, at most 16. */
+    private static String printable(String sent) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(sent.length(), 16); i++) {
+            char c = sent.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '\\') {
+                text.append(c);
+            } else {
+                text.append(String.format("\\x%02x", (int) c));
+            }
+        }
+        return sent.length() > 16 ? text + "..." : text.toString();
     }
 
     private static Message.Query query(BDictionary d, byte[] t) throws KrpcException {
