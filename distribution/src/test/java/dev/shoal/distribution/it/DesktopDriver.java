@@ -146,6 +146,22 @@ final class DesktopDriver {
                 + " s; last: " + last + "\n" + context.get());
     }
 
+    /** Polls {@code ui:state} (the window's state and its status bar, a line each) until a line is {@code line}. */
+    void awaitStateLine(String line, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() - deadline < 0) {
+            Processes.Result result = cli.run("ui:state");
+            last = result.exitCode() == 0 ? result.stdout() : result.describe();
+            if (result.exitCode() == 0 && result.stdout().lines().map(String::strip).anyMatch(line::equals)) {
+                return;
+            }
+            ShoalGet.sleep(POLL);
+        }
+        throw new AssertionError("the window never showed \"" + line + "\" within " + timeout.toSeconds()
+                + " s; ui:state said:\n" + last + "\n" + context.get());
+    }
+
     void select(String id) {
         ok("ui:select", id);
     }

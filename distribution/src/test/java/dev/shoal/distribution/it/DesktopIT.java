@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import dev.shoal.test.support.SwarmData;
  * {@value #SEED_RATE_MIB} MiB/s, a libtorrent leecher, opentracker). The torrent is opened the way a
  * browser or file manager does, with a second {@code shoal FILE.torrent} that hands it to the running
  * window; its add dialog is filled in and confirmed; the row goes to 100 %, the Peers tab lists the
- * seed, uploaded and ratio move, pause and resume work. Screenshots of the main window, the add
+ * seed, uploaded and ratio move, pause and resume work. The status bar shows the DHT node (on, with no
+ * bootstrap node, so alone: "0 nodes (broken)"), read through the dev.shoal.dht.api service. Screenshots of the main window, the add
  * dialog and every tab go to {@code target/screenshots/}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -55,9 +57,12 @@ class DesktopIT {
     void openedFromASecondLaunchDownloadsPausesResumesAndSeedsInTheWindow() throws Exception {
         Shoal shoal = new Shoal(work);
         ShoalDaemon.peersOnLoopback(shoal.dataDir());
+        // On but with nothing to ask: no datagram leaves for the Internet's bootstrap nodes.
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.dht", Map.of("enabled", "true", "bootstrapNodes", ""));
         desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(STARTUP);
         DesktopDriver ui = new DesktopDriver(new ShoalCli(shoal), desktop::output);
         ui.awaitWindow(STARTUP);
+        ui.awaitStateLine("DHT: 0 nodes (broken)", STARTUP);
         Path download = swarm.newDirectory("desktop-download");
         String name = swarm.torrent().name();
 

@@ -1,5 +1,7 @@
 package dev.shoal.dht.internal;
 
+import dev.shoal.dht.api.Dht;
+import dev.shoal.dht.api.DhtStatus;
 import dev.shoal.dht.internal.node.DhtNode;
 import dev.shoal.dht.internal.node.DhtState;
 import dev.shoal.dht.internal.node.NodeSettings;
@@ -43,14 +45,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Shoal's DHT node on the shared UDP port: claims the bencoded datagrams, finds and announces the
  * peers of every public torrent the engine asks about ({@link PeerSource} "dht"), keeps its id and
- * good nodes in {@code <data dir>/dht.dat}, and answers {@code shoal:dht}.
+ * good nodes in {@code <data dir>/dht.dat}, and shows its figures as the {@link Dht} service and
+ * {@code shoal:dht}.
  */
 @Component(immediate = true, configurationPid = DhtComponent.PID,
-        service = {DatagramHandler.class, PeerSource.class, DhtComponent.class},
+        service = {DatagramHandler.class, PeerSource.class, Dht.class, DhtComponent.class},
         property = {DatagramHandler.ORDER + ":Integer=" + DatagramHandler.ORDER_DHT,
             "osgi.command.scope=shoal", "osgi.command.function=dht"})
 @Designate(ocd = DhtComponent.Config.class)
-public final class DhtComponent implements DatagramHandler, PeerSource {
+public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
 
     public static final String PID = "dev.shoal.dht";
     static final String DATA_DIR_PROPERTY = "shoal.data.dir";
@@ -232,23 +235,38 @@ public final class DhtComponent implements DatagramHandler, PeerSource {
                 peers.size() > PeerSink.MAX_PER_CALL ? peers.subList(0, PeerSink.MAX_PER_CALL) : peers))::close;
     }
 
-    // ---- shoal:dht
+    // ---- Dht and shoal:dht
 
-    /** The node's id, nodes per family, queries seen, lookups, torrents and a health word. */
+    @Override
+    public DhtStatus status() {
+        DhtNode n = node;
+        return n == null ? DhtStatus.OFF : status(n.status());
+    }
+
+    private static DhtStatus status(NodeStatus s) {
+        return new DhtStatus(s.id(), s.good4(), s.dubious4(), s.good6(), s.dubious6(), s.incomingQueries(),
+                s.lookupsRunning(), s.torrentsAnnounced(), s.health());
+    }
+
+    /**
+     * The node's id, nodes per family, queries seen, lookups, torrents and a health word: the
+     * {@link #status()} figures, and those only an operator needs (drops, stored peers).
+     */
     public String dht() {
         DhtNode n = node;
         if (n == null) {
             return "DHT disabled";
         }
         NodeStatus s = n.status();
+        DhtStatus d = status(s);
         return String.join("\n",
-                "DHT " + s.health() + "  node id " + s.id() + "  " + portText(),
+                "DHT " + d.health() + "  node id " + d.nodeId() + "  " + portText(),
                 String.format("IPv4 nodes: %d good, %d dubious; IPv6 nodes: %d good, %d dubious",
-                        s.good4(), s.dubious4(), s.good6(), s.dubious6()),
+                        d.goodIpv4(), d.dubiousIpv4(), d.goodIpv6(), d.dubiousIpv6()),
                 String.format("incoming queries %d (%d dropped by the rate limit, %d malformed datagrams)",
-                        s.incomingQueries(), s.droppedQueries(), s.malformed()),
+                        d.incomingQueries(), s.droppedQueries(), s.malformed()),
                 String.format("lookups running %d; torrents searched %d, announced %d; queries in flight %d",
-                        s.lookupsRunning(), s.torrentsSearched(), s.torrentsAnnounced(), s.transactions()),
+                        d.lookupsRunning(), s.torrentsSearched(), d.announcedTorrents(), s.transactions()),
                 String.format("stored for others: %d torrents, %d peers", s.storedTorrents(), s.storedPeers()));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shoal.dht.api.DhtStatus;
 import dev.shoal.dht.internal.node.NodeSettings;
 import dev.shoal.dht.internal.node.UdpNode;
 import dev.shoal.dht.internal.routing.NodeId;
@@ -75,6 +76,12 @@ class DhtComponentTest {
                         method.getName().equals("bootstrapNodes") ? new String[0] : method.getDefaultValue());
     }
 
+    private static DhtComponent.Config disabled() {
+        return (DhtComponent.Config) Proxy.newProxyInstance(DhtComponent.Config.class.getClassLoader(),
+                new Class<?>[] {DhtComponent.Config.class}, (proxy, method, args) ->
+                        method.getName().equals("enabled") ? false : method.invoke(config(), args));
+    }
+
     @Test
     void findsPeersForTheEngineAndKeepsItsIdAcrossARestart(@TempDir Path dataDir) throws Exception {
         NodeSettings v4 = NodeSettings.DEFAULT.withFamilies(true, false);
@@ -116,6 +123,11 @@ class DhtComponentTest {
                 String shown = component.dht();
                 assertTrue(shown.contains("node id " + component.node().id()), shown);
                 assertTrue(shown.contains("torrents searched 0"), "a closed lookup is gone: " + shown);
+                DhtStatus status = component.status();
+                assertEquals(component.node().id().toString(), status.nodeId());
+                assertTrue(status.goodIpv4() >= 2, "the two nodes that joined: " + status);
+                assertTrue(status.incomingQueries() > 0, status.toString());
+                assertTrue(shown.startsWith("DHT " + status.health() + " "), "shoal:dht says the same: " + shown);
             } finally {
                 ticker.interrupt();
                 ticker.join();
@@ -128,6 +140,9 @@ class DhtComponentTest {
             restarted.port = port;
             await(() -> restarted.node() != null, "the node starts again");
             assertEquals(id, restarted.node().id(), "the id comes back from dht.dat");
+            restarted.modified(disabled());
+            await(() -> restarted.node() == null, "the node stops when disabled");
+            assertEquals(DhtStatus.OFF, restarted.status());
             restarted.deactivate();
         }
     }

@@ -1,5 +1,7 @@
 package dev.shoal.dht.internal.node;
 
+import dev.shoal.dht.api.DhtStatus;
+
 /**
  * A snapshot of a node for people: counts, and Transmission's health word (broken when fewer
  * than 4 good nodes or at most 8 good and dubious ones, poor below 40 good, firewalled when fewer
@@ -13,11 +15,11 @@ public record NodeStatus(String id, int good4, int dubious4, int good6, int dubi
         int good = good4 + good6;
         int dubious = dubious4 + dubious6;
         if (good < 4 || good + dubious <= 8) {
-            return "broken";
+            return DhtStatus.BROKEN;
         }
         if (good < 40) {
-            return "poor";
+            return DhtStatus.POOR;
         }
-        return incomingQueries < 8 ? "firewalled" : "good";
+        return incomingQueries < 8 ? DhtStatus.FIREWALLED : DhtStatus.GOOD;
     }
 }

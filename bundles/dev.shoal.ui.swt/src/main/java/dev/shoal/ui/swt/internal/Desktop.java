@@ -58,7 +58,7 @@ final class Desktop implements DesktopDriver, WindowHost {
         this.work = work;
         this.settings = settings;
         this.quit = quit;
-        this.poller = new EnginePoller(services.engine(), this::post, settings.speedGraphMinutes());
+        this.poller = new EnginePoller(services.engine(), services.dht(), this::post, settings.speedGraphMinutes());
     }
 
     /** The whole life of the window, on the display (main) thread. */

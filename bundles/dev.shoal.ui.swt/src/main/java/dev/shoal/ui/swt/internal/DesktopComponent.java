@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal;
 
+import dev.shoal.dht.api.Dht;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.search.api.SearchService;
@@ -79,6 +80,10 @@ public final class DesktopComponent implements DesktopDriver {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TorrentCreator creator;
+    /** And dev.shoal.dht: the status bar says "DHT: off" while it is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Dht dht;
 
     @Activate
     public DesktopComponent(Config config, @Reference Engine engine,
@@ -95,7 +100,8 @@ public final class DesktopComponent implements DesktopDriver {
         EngineGuard engineGuard = new EngineGuard();
         displayWork = new DisplayWork(engineGuard);
         Services services = new Services(engineGuard.guard(engine), work, admin, metatype,
-                () -> Optional.ofNullable(creator), context, () -> Optional.ofNullable(search));
+                () -> Optional.ofNullable(creator), context, () -> Optional.ofNullable(search),
+                () -> Optional.ofNullable(dht));
         desktop = new Desktop(services, displayWork, settingsOf(config), () -> quit(context));
         mainThread.execute(() -> engineGuard.runAsDisplayThread(desktop::run));
     }

@@ -48,8 +48,8 @@ public final class PreferencesDialog {
     public static final String TITLE = "Preferences";
 
     /** The configurations shown, in tab order; those without a metatype are left out. */
-    static final List<String> PIDS = List.of("dev.shoal.engine", "dev.shoal.watch", "dev.shoal.remote",
-            "dev.shoal.rpc", "dev.shoal.ui.swt");
+    static final List<String> PIDS = List.of("dev.shoal.engine", "dev.shoal.udp", "dev.shoal.dht",
+            "dev.shoal.watch", "dev.shoal.remote", "dev.shoal.rpc", "dev.shoal.ui.swt");
 
     private static final Logger LOG = LoggerFactory.getLogger(PreferencesDialog.class);
 

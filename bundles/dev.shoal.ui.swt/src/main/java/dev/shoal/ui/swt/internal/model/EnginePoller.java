@@ -1,5 +1,7 @@
 package dev.shoal.ui.swt.internal.model;
 
+import dev.shoal.dht.api.Dht;
+import dev.shoal.dht.api.DhtStatus;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.engine.api.Torrent;
@@ -17,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +27,15 @@ import org.slf4j.LoggerFactory;
  * Reads the engine every refresh on a thread of its own ("shoal-ui-poll") and hands the window
  * {@link Snapshot}s: the display thread then only copies values into widgets. Filter and sort
  * changes re-sort the last rows on the same thread without asking the engine again; a new
- * selection reads only that torrent's details.
+ * selection reads only that torrent's details. The DHT's figures are read on the same beat.
  */
 public final class EnginePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnginePoller.class);
 
     private final Engine engine;
+    /** The DHT bundle comes and goes apart from the window: asked for on every poll. */
+    private final Supplier<Optional<Dht>> dht;
     private final Consumer<Snapshot> sink;
     private final ScheduledExecutorService thread;
     private volatile ViewState view = ViewState.DEFAULT;
@@ -47,8 +52,9 @@ public final class EnginePoller {
     /** Guarded by this. */
     private ScheduledFuture<?> schedule;
 
-    public EnginePoller(Engine engine, Consumer<Snapshot> sink, int graphMinutes) {
+    public EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes) {
         this.engine = engine;
+        this.dht = dht;
         this.sink = sink;
         this.global = new RateHistory(graphMinutes);
         this.selectedHistory = new RateHistory(graphMinutes);
@@ -146,8 +152,9 @@ public final class EnginePoller {
         rows = fresh;
         ViewState current = view;
         Map<Integer, Torrent> frozen = Map.copyOf(handles);
+        DhtStatus dhtStatus = dht.get().map(Dht::status).orElse(DhtStatus.OFF);
         emit(new Snapshot(RowView.apply(fresh, current), fresh.size(), totals, freeSpace(engine.downloadDirectory()),
-                details(frozen, now), global.series(), current, frozen));
+                details(frozen, now), global.series(), current, frozen, dhtStatus));
         lastFailure = "";
     }
 

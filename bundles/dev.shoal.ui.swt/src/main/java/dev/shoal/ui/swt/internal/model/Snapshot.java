@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal.model;
 
+import dev.shoal.dht.api.DhtStatus;
 import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.engine.api.Torrent;
 import java.util.List;
@@ -16,18 +17,19 @@ import java.util.Optional;
  * @param details   the selected torrent, if one is selected and still there
  * @param global    every torrent's rates together over the last minutes
  * @param handles   the engine's torrents by id, for actions on the selection
+ * @param dht       the DHT node's figures; {@link DhtStatus#OFF} when it is off or its bundle is not running
  */
 public record Snapshot(List<TorrentRow> shown, int total, EngineTotals totals, long freeBytes,
-        Optional<Details> details, RateSeries global, ViewState view, Map<Integer, Torrent> handles) {
+        Optional<Details> details, RateSeries global, ViewState view, Map<Integer, Torrent> handles, DhtStatus dht) {
 
     public static final Snapshot EMPTY = new Snapshot(List.of(), 0, new EngineTotals(0, 0, 0, 0, 0, 0, 0), -1,
-            Optional.empty(), RateSeries.EMPTY, ViewState.DEFAULT, Map.of());
+            Optional.empty(), RateSeries.EMPTY, ViewState.DEFAULT, Map.of(), DhtStatus.OFF);
 
     public Snapshot withView(List<TorrentRow> rows, ViewState view) {
-        return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles);
+        return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles, dht);
     }
 
     public Snapshot withDetails(Optional<Details> details) {
-        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles);
+        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht);
     }
 }

@@ -1,8 +1,10 @@
 package dev.shoal.ui.swt.internal.window;
 
+import dev.shoal.dht.api.DhtStatus;
 import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.support.text.Rates;
 import dev.shoal.support.text.Sizes;
+import dev.shoal.ui.swt.internal.model.DhtText;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-/** The line at the bottom: global rates, connections, torrents, free space where downloads go. */
+/** The line at the bottom: global rates, connections, torrents, the DHT, free space where downloads go. */
 final class StatusBar {
 
     private final Composite bar;
@@ -20,11 +22,12 @@ final class StatusBar {
     private final Label up;
     private final Label connections;
     private final Label torrents;
+    private final Label dht;
     private final Label free;
 
     StatusBar(Composite parent) {
         bar = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(5, false);
+        GridLayout layout = new GridLayout(6, false);
         layout.marginHeight = 2;
         layout.horizontalSpacing = 24;
         bar.setLayout(layout);
@@ -32,6 +35,7 @@ final class StatusBar {
         up = label();
         connections = label();
         torrents = label();
+        dht = label();
         free = label();
         free.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
         apply(null);
@@ -61,9 +65,19 @@ final class StatusBar {
                     : "Torrents: " + snapshot.total() + " (" + snapshot.shown().size() + " shown)");
             changed |= set(free, "Free: " + (snapshot.freeBytes() < 0 ? "?" : Sizes.of(snapshot.freeBytes())));
         }
+        changed |= dht((snapshot == null ? Snapshot.EMPTY : snapshot).dht());
         if (changed) {
             bar.layout(true);
         }
+    }
+
+    /** The DHT's line, and its figures as the tooltip (set only when they changed, as the texts). */
+    private boolean dht(DhtStatus status) {
+        String tip = DhtText.details(status);
+        if (!tip.equals(dht.getToolTipText())) {
+            dht.setToolTipText(tip);
+        }
+        return set(dht, DhtText.line(status));
     }
 
     private static boolean set(Label label, String text) {
@@ -76,7 +90,7 @@ final class StatusBar {
 
     List<String> text() {
         List<String> lines = new ArrayList<>();
-        for (Label label : new Label[] {down, up, connections, torrents, free}) {
+        for (Label label : new Label[] {down, up, connections, torrents, dht, free}) {
             lines.add(label.getText());
         }
         return lines;
