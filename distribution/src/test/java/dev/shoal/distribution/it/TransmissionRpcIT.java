@@ -271,9 +271,16 @@ class TransmissionRpcIT {
                 + "\"relative/dir\"}}"), "absolute");
         assertError(post(http, uri, auth, session, "{\"method\":\"port-test\"}"), "not supported");
         String big = "{\"method\":\"session-get\",\"arguments\":{\"x\":\"" + "a".repeat(10 << 20) + "\"}}";
-        HttpResponse<String> tooBig = post(http, uri, auth, session, big);
-        assertEquals(413, tooBig.statusCode(), tooBig.body());
-        assertTrue(tooBig.body().contains("larger than"), tooBig.body());
+        // Jetty answers 413 and closes while the client may still be uploading: the client sees either the
+        // 413 or the connection closed under its upload (HTTP allows both; CI saw the second once). Either way
+        // the body is refused unread, and the daemon answers the next request (below).
+        try {
+            HttpResponse<String> tooBig = post(http, uri, auth, session, big);
+            assertEquals(413, tooBig.statusCode(), tooBig.body());
+            assertTrue(tooBig.body().contains("larger than"), tooBig.body());
+        } catch (IOException closedWhileSending) {
+            System.out.println("TransmissionRpcIT: the 10 MiB body was cut off while sent: " + closedWhileSending);
+        }
 
         JsonNode tagged = JSON.readTree(post(http, uri, auth, session,
                 "{\"method\":\"session_get\",\"arguments\":{\"fields\":[\"rpc_version\",\"version\"]},\"tag\":42}")
