@@ -6,7 +6,6 @@ import dev.shoal.udp.api.UdpPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -24,18 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link UdpPort} service and the {@link DatagramHandler} whiteboard around one
- * {@link SharedSocket}.
+ * The {@link UdpPort} service around one {@link SharedSocket}, and the {@link DatagramDispatch} the
+ * {@link HandlerWhiteboard} fills with the registered {@link DatagramHandler}s.
  *
- * <p>Registration: a delayed component, so no socket is opened until something uses the port (a
- * one-shot command never binds one). DS registers the service before activation, but activation
- * binds the socket before any user holds the service object, and fails (withdrawing the service)
- * when not even a free port can be had. The service stays registered across a rebind: its
- * {@link #port()} answers the port bound now, so users that announce the port read it each time.
+ * <p>The socket is bound at activation, which fails (withdrawing the services) when not even a free
+ * port can be had. The service stays registered across a rebind: its {@link #port()} answers the port
+ * bound now, so users that announce the port read it each time.
  */
-@Component(service = UdpPort.class, configurationPid = UdpPortComponent.PID)
+@Component(service = {UdpPort.class, DatagramDispatch.class}, configurationPid = UdpPortComponent.PID)
 @Designate(ocd = UdpPortComponent.Config.class)
-public final class UdpPortComponent implements UdpPort {
+public final class UdpPortComponent implements UdpPort, DatagramDispatch {
 
     public static final String PID = "dev.shoal.udp";
     private static final Logger LOG = LoggerFactory.getLogger(UdpPortComponent.class);
@@ -90,7 +87,7 @@ public final class UdpPortComponent implements UdpPort {
         }
         active = true;
         follower.scheduleWithFixedDelay(this::follow, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
-        LOG.info("UDP port {} shared by {} handler(s)", socket.port(), handlers.counts().claimedByHandler().size());
+        LOG.info("UDP port {}", socket.port());
     }
 
     @Modified
@@ -156,40 +153,15 @@ public final class UdpPortComponent implements UdpPort {
         }
     }
 
-    // ---- the handlers (whiteboard) ----
+    // ---- the handlers, as the whiteboard hands them over ----
 
-    @Reference(name = "handlers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeHandler", updated = "updateHandler")
-    void addHandler(DatagramHandler handler, Map<String, Object> properties) {
-        Object id = properties.get("service.id");
-        Object name = properties.getOrDefault("component.name", handler.getClass().getName());
-        handlers.add(handler, order(properties), id instanceof Long serviceId ? serviceId : Long.MAX_VALUE,
-                String.valueOf(name));
+    @Override
+    public void add(DatagramHandler handler, int order, long tieBreak, String name) {
+        handlers.add(handler, order, tieBreak, name);
     }
 
-    void updateHandler(DatagramHandler handler, Map<String, Object> properties) {
-        addHandler(handler, properties);
-    }
-
-    void removeHandler(DatagramHandler handler) {
+    @Override
+    public void remove(DatagramHandler handler) {
         handlers.remove(handler);
-    }
-
-    /** A handler without a usable order is asked last, rather than ahead of a protocol it might shadow. */
-    static int order(Map<String, Object> properties) {
-        Object order = properties.get(DatagramHandler.ORDER);
-        if (order instanceof Number number) {
-            return number.intValue();
-        }
-        if (order instanceof String text) {
-            try {
-                return Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                // falls through to last
-            }
-        }
-        LOG.warn("UDP handler {} has no integer {} ({}): asked last", properties.get("component.name"),
-                DatagramHandler.ORDER, order);
-        return Integer.MAX_VALUE;
     }
 }

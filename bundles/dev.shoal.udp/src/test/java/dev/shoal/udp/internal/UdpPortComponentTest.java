@@ -72,7 +72,7 @@ class UdpPortComponentTest {
         if (swarms != null) {
             component.bindSwarms(swarms);
         }
-        component.addHandler((from, datagram) -> {
+        new HandlerWhiteboard(component).addHandler((from, datagram) -> {
             byte[] bytes = new byte[datagram.remaining()];
             datagram.get(bytes);
             return seen.add(new String(bytes));
