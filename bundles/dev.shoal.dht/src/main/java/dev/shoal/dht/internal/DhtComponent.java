@@ -47,8 +47,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * peers of every public torrent the engine asks about ({@link PeerSource} "dht"), keeps its id and
  * good nodes in {@code <data dir>/dht.dat}, and shows its figures as the {@link Dht} service and
  * {@code shoal:dht}.
+ *
+ * <p>Delayed: the node starts when the engine takes its peer sources (or {@code shoal:dht} asks), so a
+ * one-shot command such as {@code shoal info} never joins the DHT.
  */
-@Component(immediate = true, configurationPid = DhtComponent.PID,
+@Component(configurationPid = DhtComponent.PID,
         service = {DatagramHandler.class, PeerSource.class, Dht.class, DhtComponent.class},
         property = {DatagramHandler.ORDER + ":Integer=" + DatagramHandler.ORDER_DHT,
             "osgi.command.scope=shoal", "osgi.command.function=dht"})

@@ -6,8 +6,13 @@ import dev.shoal.udp.api.UdpPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,16 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link UdpPort} service around one {@link SharedSocket}, and the {@link DatagramDispatch} the
- * {@link HandlerWhiteboard} fills with the registered {@link DatagramHandler}s.
+ * The {@link UdpPort} service and the {@link DatagramHandler} whiteboard around one
+ * {@link SharedSocket}.
  *
- * <p>The socket is bound at activation, which fails (withdrawing the services) when not even a free
+ * <p>A delayed component: the socket is opened when something uses the port (the DHT, a UDP
+ * tracker), not by a one-shot command. The socket is bound at activation, which fails (withdrawing the services) when not even a free
  * port can be had. The service stays registered across a rebind: its {@link #port()} answers the port
  * bound now, so users that announce the port read it each time.
  */
-@Component(service = {UdpPort.class, DatagramDispatch.class}, configurationPid = UdpPortComponent.PID)
+@Component(service = UdpPort.class, configurationPid = UdpPortComponent.PID)
 @Designate(ocd = UdpPortComponent.Config.class)
-public final class UdpPortComponent implements UdpPort, DatagramDispatch {
+public final class UdpPortComponent implements UdpPort {
 
     public static final String PID = "dev.shoal.udp";
     private static final Logger LOG = LoggerFactory.getLogger(UdpPortComponent.class);
@@ -57,6 +63,8 @@ public final class UdpPortComponent implements UdpPort, DatagramDispatch {
     }
 
     private final Handlers handlers = new Handlers();
+    private final Map<ServiceReference<DatagramHandler>, LazyHandler> lazy = new ConcurrentHashMap<>();
+    private final ComponentContext context;
     private final SharedSocket socket;
     private final PortKeeper keeper;
     private final ScheduledThreadPoolExecutor follower;
@@ -65,8 +73,9 @@ public final class UdpPortComponent implements UdpPort, DatagramDispatch {
     private volatile boolean active;
 
     @Activate
-    public UdpPortComponent(Config config) {
+    public UdpPortComponent(Config config, ComponentContext context) {
         this.config = config;
+        this.context = context;
         this.socket = new SharedSocket(handlers, config.sendQueueLength());
         this.keeper = new PortKeeper(socket);
         this.follower = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -153,15 +162,62 @@ public final class UdpPortComponent implements UdpPort, DatagramDispatch {
         }
     }
 
-    // ---- the handlers, as the whiteboard hands them over ----
+    // ---- the handlers (whiteboard) ----
 
-    @Override
-    public void add(DatagramHandler handler, int order, long tieBreak, String name) {
-        handlers.add(handler, order, tieBreak, name);
+    /**
+     * Bound as references, fetched lazily: the DHT and the UDP tracker both offer a handler and hold
+     * this port. Fetching a handler while this component activates would activate the handler, whose
+     * activation asks for this port: SCR breaks that cycle by leaving the handler without its port
+     * for good (seen: every UDP announce failed with "UDP port not available"). Fetched at its first
+     * datagram, a handler finds this port active. It also keeps a one-shot command from starting a
+     * DHT node just because the port exists.
+     */
+    @Reference(name = "handlers", service = DatagramHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeHandler", updated = "updateHandler")
+    void addHandler(ServiceReference<DatagramHandler> reference) {
+        LazyHandler handler = lazy.computeIfAbsent(reference,
+                ref -> new LazyHandler(() -> context.locateService("handlers", ref)));
+        Object id = reference.getProperty(Constants.SERVICE_ID);
+        handlers.add(handler, order(reference), id instanceof Long serviceId ? serviceId : Long.MAX_VALUE,
+                name(reference));
     }
 
-    @Override
-    public void remove(DatagramHandler handler) {
-        handlers.remove(handler);
+    void updateHandler(ServiceReference<DatagramHandler> reference) {
+        addHandler(reference);
+    }
+
+    void removeHandler(ServiceReference<DatagramHandler> reference) {
+        LazyHandler handler = lazy.remove(reference);
+        if (handler != null) {
+            handlers.remove(handler);
+        }
+    }
+
+    /** The dispatch, for use without OSGi: handlers added there directly. */
+    Handlers handlers() {
+        return handlers;
+    }
+
+    private static String name(ServiceReference<?> reference) {
+        Object name = reference.getProperty("component.name");
+        return name != null ? name.toString() : "service " + reference.getProperty(Constants.SERVICE_ID);
+    }
+
+    /** A handler without a usable order is asked last, rather than ahead of a protocol it might shadow. */
+    static int order(ServiceReference<?> reference) {
+        Object order = reference.getProperty(DatagramHandler.ORDER);
+        if (order instanceof Number number) {
+            return number.intValue();
+        }
+        if (order instanceof String text) {
+            try {
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                // falls through to last
+            }
+        }
+        LOG.warn("UDP handler {} has no integer {} ({}): asked last", name(reference), DatagramHandler.ORDER, order);
+        return Integer.MAX_VALUE;
     }
 }

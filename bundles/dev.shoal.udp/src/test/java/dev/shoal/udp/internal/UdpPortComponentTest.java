@@ -12,7 +12,6 @@ import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +67,15 @@ class UdpPortComponentTest {
 
     /** Activates as DS does: constructor, references, then activate. */
     private UdpPortComponent activate(int configuredPort, SwarmService swarms) throws IOException {
-        component = new UdpPortComponent(config(configuredPort));
+        component = new UdpPortComponent(config(configuredPort), null);
         if (swarms != null) {
             component.bindSwarms(swarms);
         }
-        new HandlerWhiteboard(component).addHandler((from, datagram) -> {
+        component.handlers().add((from, datagram) -> {
             byte[] bytes = new byte[datagram.remaining()];
             datagram.get(bytes);
             return seen.add(new String(bytes));
-        }, Map.of(DatagramHandler.ORDER, DatagramHandler.ORDER_DHT, "service.id", 7L, "component.name", "test"));
+        }, DatagramHandler.ORDER_DHT);
         component.activate();
         return component;
     }
