@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  * on disk (see {@link SwarmData#damagedCopy}) reaches the leechers as blocks that fail their piece hash.
  * </ul>
  * A leecher may start {@linkplain Builder#fromMagnet from a magnet link} instead of the .torrent file.
+ * Either may {@linkplain Builder#dht join the DHT} through one node: aria2's IPv4 DHT, bound to
+ * 127.0.0.1, with that node as its only entry point (aria2 filters no loopback node or peer).
  */
 public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
 
@@ -76,7 +79,9 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
     /** What to start; {@link #start()} starts it. */
     public static final class Builder extends PeerBuilder<Builder, Aria2Peer> {
         private final Mode mode;
+        private boolean magnet;
         private URI magnetTracker;
+        private InetSocketAddress dhtEntryPoint;
 
         private Builder(Mode mode, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -90,10 +95,30 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
          * follows.
          */
         public Builder fromMagnet(URI tracker) {
+            fromMagnet();
+            magnetTracker = tracker;
+            return this;
+        }
+
+        /**
+         * A leecher given {@code magnet:?xt=urn:btih:<info-hash>} alone: it can only find peers through
+         * {@linkplain #dht the DHT}.
+         */
+        public Builder fromMagnet() {
             if (mode != Mode.LEECHER) {
                 throw new IllegalStateException("only a leecher starts from a magnet link");
             }
-            magnetTracker = tracker;
+            magnet = true;
+            return this;
+        }
+
+        /**
+         * Turns aria2's IPv4 DHT on, on a UDP port of 127.0.0.1 and its routing table in its own work
+         * directory, joining through {@code entryPoint}; aria2 then looks the torrent up (get_peers)
+         * at once and announces it to the closest nodes that gave it a token.
+         */
+        public Builder dht(InetSocketAddress entryPoint) {
+            dhtEntryPoint = entryPoint;
             return this;
         }
 
@@ -103,14 +128,19 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
             Path program = SystemProgram.require("aria2c");
             int listen = listenPort();
             int rpcPort = OpenTracker.freePort();
+            if (magnet && magnetTracker == null && dhtEntryPoint == null) {
+                throw new IllegalStateException("a magnet link without a tracker needs the DHT");
+            }
+            int dhtPort = dhtEntryPoint == null ? 0 : OpenTracker.freePort();
+            Path work = Files.createTempDirectory("aria2");
             List<String> command = new ArrayList<>(List.of(program.toString(), "--no-conf=true",
-                    "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
+                    "--enable-dht6=false", "--bt-enable-lpd=false",
                     "--enable-peer-exchange=false", "--interface=127.0.0.1", "--disable-ipv6=true",
                     "--listen-port=" + listen, "--dir=" + dir(), "--gid=" + GID,
                     "--enable-rpc=true", "--rpc-listen-all=false", "--rpc-listen-port=" + rpcPort,
                     "--stop-with-process=" + ProcessHandle.current().pid(),
                     // The console is block-buffered into a pipe; the log on stdout comes line by line.
-                    "--quiet=true", "--log=-", "--log-level=notice", "--file-allocation=none",
+                    "--quiet=true", "--log=-", "--file-allocation=none",
                     "--max-overall-upload-limit=" + uploadLimit(),
                     "--max-overall-download-limit=" + downloadLimit()));
             command.addAll(switch (mode) {
@@ -119,12 +149,24 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
                 case CORRUPT_SEED -> List.of("--check-integrity=false", "--bt-seed-unverified=true",
                         "--seed-ratio=0.0");
             });
-            command.add(magnetTracker != null ? torrent().magnet(magnetTracker)
-                    : torrent().file().toAbsolutePath().toString());
+            if (dhtEntryPoint == null) {
+                command.addAll(List.of("--enable-dht=false", "--log-level=notice"));
+            } else {
+                // --dht-listen-addr is hidden from --help but read by aria2's DHT setup; info logs
+                // each lookup's "Received N peers." for a failure's tail.
+                command.addAll(List.of("--enable-dht=true", "--dht-listen-addr=127.0.0.1",
+                        "--dht-listen-port=" + dhtPort,
+                        "--dht-file-path=" + work.resolve("dht.dat"),
+                        "--dht-entry-point=" + dhtEntryPoint.getHostString() + ":" + dhtEntryPoint.getPort(),
+                        "--log-level=info"));
+            }
+            command.add(!magnet ? torrent().file().toAbsolutePath().toString()
+                    : magnetTracker != null ? torrent().magnet(magnetTracker)
+                    : "magnet:?xt=urn:btih:" + torrent().infoHash());
             LocalRpc rpc = new LocalRpc(URI.create("http://127.0.0.1:" + rpcPort + "/jsonrpc"));
-            Aria2Peer peer = new Aria2Peer(mode, listen, rpc, magnetTracker != null);
+            Aria2Peer peer = new Aria2Peer(mode, listen, rpc, magnet);
             peer.process = ClientProcess.start("aria2-" + mode.name().toLowerCase() + "-" + listen, command,
-                    Files.createTempDirectory("aria2"), peer::onLine);
+                    work, peer::onLine);
             try {
                 peer.process.await("RPC answering on port " + rpcPort, READY_WITHIN,
                         () -> peer.rpc.answers(TELL_STATUS.formatted(GID)), () -> "starting");

@@ -2,6 +2,7 @@ package dev.shoal.dht.internal;
 
 import dev.shoal.dht.api.Dht;
 import dev.shoal.dht.api.DhtStatus;
+import dev.shoal.dht.internal.node.BootstrapNames;
 import dev.shoal.dht.internal.node.DhtNode;
 import dev.shoal.dht.internal.node.DhtState;
 import dev.shoal.dht.internal.node.NodeSettings;
@@ -15,17 +16,16 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.udp.api.DatagramHandler;
 import dev.shoal.udp.api.UdpPort;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,17 +91,26 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         return t;
     });
     /** Bootstrap names are resolved here: a slow or absent DNS server never holds up the node's ticks. */
-    private final ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService resolving = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shoal-dht-resolver");
         t.setDaemon(true);
         return t;
     });
+    private final BootstrapNames.Resolver resolver;
+    /** The current configuration's names, checked every second; only touched on the timer thread. */
+    private ScheduledFuture<?> names;
     private volatile DhtNode node;
     private volatile Config config;
     private long lastSave = System.currentTimeMillis();
 
     @Activate
     public DhtComponent(BundleContext context, Config config) {
+        this(context, config, InetAddress::getAllByName);
+    }
+
+    /** With {@code resolver} for the bootstrap names (tests: a name that fails, then answers). */
+    DhtComponent(BundleContext context, Config config, BootstrapNames.Resolver resolver) {
+        this.resolver = resolver;
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         this.stateFile = dataDir == null ? null : Path.of(dataDir, "dht.dat");
         this.config = config;
@@ -117,16 +126,20 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        resolver.shutdownNow();
+        resolving.shutdownNow();
         timer.submit(this::save);
         timer.shutdown();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         node = null; // datagrams still offered until the port drops us are left to others
     }
 
-    /** Starts or stops the node as configured, then has the bootstrap nodes resolved. */
+    /** Starts or stops the node as configured, then has the bootstrap nodes resolved (and again, while needed). */
     private void apply() {
         Config c = config;
+        if (names != null) {
+            names.cancel(false);
+            names = null;
+        }
         if (!c.enabled()) {
             save();
             node = null;
@@ -136,8 +149,14 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
             node = new DhtNode(NodeSettings.DEFAULT, this::send,
                     System::currentTimeMillis, new SecureRandom(), load());
         }
-        DhtNode n = node;
-        resolver.execute(() -> n.bootstrap().routers(resolve(c.bootstrapNodes())));
+        BootstrapNames bootstrapNames = new BootstrapNames(c.bootstrapNodes(), resolver, node);
+        names = resolving.scheduleWithFixedDelay(() -> {
+            try {
+                bootstrapNames.resolveDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "DHT bootstrap names not resolved", e);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
     }
 
     private void send(InetSocketAddress to, byte[] datagram) {
@@ -183,26 +202,6 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         } catch (IOException e) {
             LOG.warning("DHT state not saved: " + e.getMessage());
         }
-    }
-
-    static List<InetSocketAddress> resolve(String[] hostPorts) {
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (String hp : hostPorts) {
-            if (hp.isBlank()) {
-                continue; // "bootstrapNodes=" in a .cfg file: none
-            }
-            int colon = hp.lastIndexOf(':');
-            try {
-                InetSocketAddress a = new InetSocketAddress(hp.substring(0, colon).replaceAll("^\\[|\\]$", ""),
-                        Integer.parseInt(hp.substring(colon + 1).trim()));
-                if (!a.isUnresolved()) {
-                    out.add(a);
-                }
-            } catch (RuntimeException e) {
-                LOG.warning("DHT bootstrap node '" + hp + "' ignored: not host:port");
-            }
-        }
-        return out;
     }
 
     // ---- DatagramHandler

@@ -14,7 +14,9 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.udp.api.UdpPort;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -74,6 +77,12 @@ class DhtComponentTest {
         return (DhtComponent.Config) Proxy.newProxyInstance(DhtComponent.Config.class.getClassLoader(),
                 new Class<?>[] {DhtComponent.Config.class}, (proxy, method, args) ->
                         method.getName().equals("bootstrapNodes") ? new String[0] : method.getDefaultValue());
+    }
+
+    private static DhtComponent.Config bootstrapFrom(String hostPort) {
+        return (DhtComponent.Config) Proxy.newProxyInstance(DhtComponent.Config.class.getClassLoader(),
+                new Class<?>[] {DhtComponent.Config.class}, (proxy, method, args) ->
+                        method.getName().equals("bootstrapNodes") ? new String[] {hostPort} : method.invoke(config(), args));
     }
 
     private static DhtComponent.Config disabled() {
@@ -144,6 +153,34 @@ class DhtComponentTest {
             await(() -> restarted.node() == null, "the node stops when disabled");
             assertEquals(DhtStatus.OFF, restarted.status());
             restarted.deactivate();
+        }
+    }
+
+    /**
+     * A bootstrap name whose DNS fails at start is resolved again on the component's own thread, and
+     * the node joins through the node it names once it answers (after the first 5 s backoff).
+     */
+    @Test
+    void aBootstrapNameThatFailsAtStartIsResolvedAgain(@TempDir Path dataDir) throws Exception {
+        NodeSettings v4 = NodeSettings.DEFAULT.withFamilies(true, false);
+        AtomicInteger asked = new AtomicInteger();
+        try (ChannelPort port = new ChannelPort(); UdpNode router = new UdpNode(v4, null, 1)) {
+            DhtComponent component = new DhtComponent(context(dataDir),
+                    bootstrapFrom("router.dht.invalid:" + router.address.getPort()), host -> {
+                        if (asked.incrementAndGet() == 1) {
+                            throw new UnknownHostException(host + ": Temporary failure in name resolution");
+                        }
+                        return InetAddress.getAllByName("127.0.0.1");
+                    });
+            component.port = port;
+            port.deliverTo(component);
+            try {
+                await(() -> component.status().goodIpv4() >= 1, "joined through the name resolved on retry");
+                assertEquals(2, asked.get(), "failed once, answered the second time");
+                assertTrue(router.node.status().incomingQueries() > 0);
+            } finally {
+                component.deactivate();
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /** A DhtNode on its own DatagramChannel on 127.0.0.1, with a receive thread; ticked by the caller. */
 public final class UdpNode implements AutoCloseable {
@@ -17,6 +18,11 @@ public final class UdpNode implements AutoCloseable {
     public final InetSocketAddress address;
 
     public UdpNode(NodeSettings settings, DhtState saved, long seed) throws IOException {
+        this(settings, saved, seed, System::currentTimeMillis);
+    }
+
+    /** A node whose timers (backoffs, timeouts, expiries) run on {@code clock}. */
+    public UdpNode(NodeSettings settings, DhtState saved, long seed, LongSupplier clock) throws IOException {
         channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         address = (InetSocketAddress) channel.getLocalAddress();
         node = new DhtNode(settings, (to, bytes) -> {
@@ -25,7 +31,7 @@ public final class UdpNode implements AutoCloseable {
             } catch (IOException e) {
                 // UDP may lose anything; a closed channel at the end of a test too
             }
-        }, System::currentTimeMillis, new Random(seed), saved);
+        }, clock, new Random(seed), saved);
         receiveOn(channel, (from, buffer) -> {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
