@@ -65,7 +65,7 @@ final class LocalDiscovery implements AutoCloseable {
         try {
             MulticastChannels channels = new MulticastChannels(groups,
                     MulticastChannels.select(settings.interfaces()), settings.groupPort());
-            loop = new LsdLoop(channels, schedule, cookie, settings.groupPort(), this::heard,
+            loop = new LsdLoop(channels, schedule, cookie, settings.groupPort(), new Routing(),
                     new SourceLimiter(SOURCE_BURST, SOURCE_REFILL_NANOS, MAX_SOURCES, System.nanoTime()));
         } catch (IOException e) {
             LOG.warn("LSD: cannot start: {}", e.toString());
@@ -91,13 +91,23 @@ final class LocalDiscovery implements AutoCloseable {
         return lookup;
     }
 
-    private void heard(InetAddress source, Announcement announcement) {
-        List<InetSocketAddress> peer = List.of(new InetSocketAddress(source, announcement.port()));
-        for (InfoHash hash : announcement.infoHashes()) {
-            List<Lookup> interested = lookups.get(hash);
-            if (interested != null) {
-                LOG.debug("LSD: {} announces {}", peer.get(0), hash.hex());
-                interested.forEach(lookup -> lookup.sink.found(peer));
+    /** Routes what the loop hears to the sinks of the torrents it names. */
+    private final class Routing implements LsdLoop.Heard {
+
+        @Override
+        public boolean wants(Announcement announcement) {
+            return announcement.infoHashes().stream().anyMatch(lookups::containsKey);
+        }
+
+        @Override
+        public void heard(InetAddress source, Announcement announcement) {
+            List<InetSocketAddress> peer = List.of(new InetSocketAddress(source, announcement.port()));
+            for (InfoHash hash : announcement.infoHashes()) {
+                List<Lookup> interested = lookups.get(hash);
+                if (interested != null) {
+                    LOG.debug("LSD: {} announces {}", peer.get(0), hash.hex());
+                    interested.forEach(lookup -> lookup.sink.found(peer));
+                }
             }
         }
     }

@@ -25,8 +25,10 @@ final class LsdLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LsdLoop.class);
 
     /** What the loop hands a parsed announce to, with its sender's address. */
-    @FunctionalInterface
     interface Heard {
+        /** Whether the announce names a torrent looked up here; only those cost their source a token. */
+        boolean wants(Announcement announcement);
+
         void heard(InetAddress source, Announcement announcement);
     }
 
@@ -132,7 +134,9 @@ final class LsdLoop implements AutoCloseable {
 
     /**
      * Parsing comes first (bounded: one datagram of at most 1400 bytes), so that our own announces,
-     * looped back from an address other clients on this host share, never spend that address's tokens.
+     * looped back from an address other clients on this host share, never spend that address's tokens;
+     * nor do announces of torrents we do not have, so that a neighbour announcing many (libtorrent
+     * sends one message per torrent, three times) does not crowd out the ones we want.
      */
     private void read(InetAddress source, ByteBuffer datagram) {
         Announcement announcement;
@@ -142,7 +146,7 @@ final class LsdLoop implements AutoCloseable {
             LOG.debug("LSD: dropped a datagram from {}: {}", source.getHostAddress(), e.getMessage());
             return;
         }
-        if (cookie.equalsIgnoreCase(announcement.cookie())) {
+        if (cookie.equalsIgnoreCase(announcement.cookie()) || !heard.wants(announcement)) {
             return;
         }
         if (!limiter.allow(source, System.nanoTime())) {
