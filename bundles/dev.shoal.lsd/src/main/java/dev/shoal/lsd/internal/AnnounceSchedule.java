@@ -62,11 +62,16 @@ final class AnnounceSchedule {
         Key key = new Key(hash, port);
         Entry entry = entries.computeIfAbsent(key, k -> {
             Entry fresh = new Entry();
-            Long sent = lastSent.get(k);
-            fresh.due = sent == null ? now + settleNanos : Math.max(now + settleNanos, sent + MIN_GAP_NANOS);
+            fresh.due = soonest(k, now);
             return fresh;
         });
         entry.lookups++;
+    }
+
+    /** Settled, and a minute after the key's last announce. */
+    private long soonest(Key key, long now) {
+        Long sent = lastSent.get(key);
+        return sent == null ? now + settleNanos : Math.max(now + settleNanos, sent + MIN_GAP_NANOS);
     }
 
     synchronized void remove(InfoHash hash, int port) {
@@ -75,6 +80,20 @@ final class AnnounceSchedule {
         if (entry != null && --entry.lookups == 0) {
             entries.remove(key);
         }
+    }
+
+    /**
+     * A network came up: every torrent is due as soon as it may be, {@code settle} from now or a
+     * minute after its last announce, whichever is later (the minute holds on every network: each
+     * announce goes out on all of them).
+     */
+    synchronized void hurry(long now) {
+        entries.forEach((key, entry) -> {
+            long soonest = soonest(key, now);
+            if (soonest - entry.due < 0) {
+                entry.due = soonest;
+            }
+        });
     }
 
     /** The earliest time an announce or a repeat is due, or {@link Long#MAX_VALUE} when nothing is registered. */

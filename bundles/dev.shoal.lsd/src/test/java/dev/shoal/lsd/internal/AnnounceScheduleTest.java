@@ -74,6 +74,23 @@ class AnnounceScheduleTest {
     }
 
     @Test
+    void aNetworkComingUpHurriesEveryTorrentAsFarAsTheMinuteAllows() {
+        AnnounceSchedule schedule = new AnnounceSchedule(SECOND, 300 * SECOND);
+        schedule.add(A, 6881, 0);
+        assertEquals(Map.of(6881, List.of(A)), schedule.takeDue(SECOND));
+        schedule.takeDue(3 * SECOND);
+        schedule.takeDue(7 * SECOND);
+        schedule.hurry(100 * SECOND);
+        assertEquals(101 * SECOND, schedule.nextDue(), "brought forward from 301 s to just after the hurry");
+        schedule.add(B, 6881, 100 * SECOND);
+        assertEquals(Map.of(6881, List.of(A, B)), schedule.takeDue(101 * SECOND), "with a newcomer in one message");
+        schedule.takeDue(103 * SECOND);
+        schedule.takeDue(107 * SECOND);
+        schedule.hurry(130 * SECOND);
+        assertEquals(161 * SECOND, schedule.nextDue(), "a minute after the last announce, not at once");
+    }
+
+    @Test
     void twoLookupsOfOneTorrentAnnounceItOnceUntilBothClose() {
         AnnounceSchedule schedule = new AnnounceSchedule(0, 300 * SECOND);
         schedule.add(A, 6881, 0);
