@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,12 @@ final class LocalDiscovery implements AutoCloseable {
     private static final int SOURCE_BURST = 10;
     private static final long SOURCE_REFILL_NANOS = TimeUnit.SECONDS.toNanos(6);
     private static final int MAX_SOURCES = 256;
+    /** How often the interfaces are looked at again (a send that fails looks at once). */
+    private static final Duration RESCAN = Duration.ofSeconds(60);
 
     private final AnnounceSchedule schedule;
+    private final InterfaceChoice.Source interfaces;
+    private final Duration rescan;
     /** Ours: 8 hex digits, so that our own announces, looped back to us, are dropped. */
     private final String cookie = String.format("%08x", new SecureRandom().nextInt());
     private final Map<InfoHash, List<Lookup>> lookups = new ConcurrentHashMap<>();
@@ -40,7 +45,14 @@ final class LocalDiscovery implements AutoCloseable {
     private volatile LsdLoop loop;
 
     LocalDiscovery(LsdSettings settings) {
+        this(settings, InterfaceChoice.Source.system(), RESCAN);
+    }
+
+    /** With the interfaces listed by {@code interfaces}, looked at again every {@code rescan}. */
+    LocalDiscovery(LsdSettings settings, InterfaceChoice.Source interfaces, Duration rescan) {
         this.schedule = new AnnounceSchedule(SETTLE_NANOS, settings.interval().toNanos());
+        this.interfaces = interfaces;
+        this.rescan = rescan;
         reconfigure(settings);
     }
 
@@ -63,9 +75,9 @@ final class LocalDiscovery implements AutoCloseable {
             groups.add(MulticastChannels.Group.V6);
         }
         try {
-            MulticastChannels channels = new MulticastChannels(groups,
-                    MulticastChannels.select(settings.interfaces()), settings.groupPort());
-            loop = new LsdLoop(channels, schedule, cookie, settings.groupPort(), this::heard,
+            loop = new LsdLoop(new MulticastChannels(groups, settings.groupPort()),
+                    new InterfaceChoice(settings.interfaces(), interfaces), rescan.toNanos(), schedule, cookie,
+                    settings.groupPort(), new Routing(),
                     new SourceLimiter(SOURCE_BURST, SOURCE_REFILL_NANOS, MAX_SOURCES, System.nanoTime()));
         } catch (IOException e) {
             LOG.warn("LSD: cannot start: {}", e.toString());
@@ -91,13 +103,23 @@ final class LocalDiscovery implements AutoCloseable {
         return lookup;
     }
 
-    private void heard(InetAddress source, Announcement announcement) {
-        List<InetSocketAddress> peer = List.of(new InetSocketAddress(source, announcement.port()));
-        for (InfoHash hash : announcement.infoHashes()) {
-            List<Lookup> interested = lookups.get(hash);
-            if (interested != null) {
-                LOG.debug("LSD: {} announces {}", peer.get(0), hash.hex());
-                interested.forEach(lookup -> lookup.sink.found(peer));
+    /** Routes what the loop hears to the sinks of the torrents it names. */
+    private final class Routing implements LsdLoop.Heard {
+
+        @Override
+        public boolean wants(Announcement announcement) {
+            return announcement.infoHashes().stream().anyMatch(lookups::containsKey);
+        }
+
+        @Override
+        public void heard(InetAddress source, Announcement announcement) {
+            List<InetSocketAddress> peer = List.of(new InetSocketAddress(source, announcement.port()));
+            for (InfoHash hash : announcement.infoHashes()) {
+                List<Lookup> interested = lookups.get(hash);
+                if (interested != null) {
+                    LOG.debug("LSD: {} announces {}", peer.get(0), hash.hex());
+                    interested.forEach(lookup -> lookup.sink.found(peer));
+                }
             }
         }
     }

@@ -15,22 +15,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread of local service discovery: waits on the receivers until a datagram arrives or an
- * announce is due, reads what arrived (parsed strictly, our own dropped by cookie, then rate-limited per
- * source) and sends what is due. Nothing else ever waits on it: the engine's calls only touch the
- * schedule and {@link #wakeup()} it.
+ * The one thread of local service discovery: waits on the receivers until a datagram arrives, an
+ * announce is due or the interfaces are to be looked at again, reads what arrived (parsed strictly,
+ * our own dropped by cookie, then rate-limited per source), sends what is due and follows the
+ * interfaces as they come and go: at its start, every {@code rescan}, and after a send failed (the
+ * interface may be gone). Nothing else ever waits on it: the engine's calls only touch the schedule
+ * and {@link #wakeup()} it.
  */
 final class LsdLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LsdLoop.class);
 
     /** What the loop hands a parsed announce to, with its sender's address. */
-    @FunctionalInterface
     interface Heard {
+        /** Whether the announce names a torrent looked up here; only those cost their source a token. */
+        boolean wants(Announcement announcement);
+
         void heard(InetAddress source, Announcement announcement);
     }
 
     private final MulticastChannels channels;
+    private final InterfaceChoice interfaces;
+    private final long rescanNanos;
     private final AnnounceSchedule schedule;
     private final String cookie;
     private final int groupPort;
@@ -41,19 +47,19 @@ final class LsdLoop implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(AnnouncementCodec.MAX_MESSAGE + 1);
     private final Thread thread;
     private volatile boolean running = true;
+    private long rescanDue = System.nanoTime();
 
-    LsdLoop(MulticastChannels channels, AnnounceSchedule schedule, String cookie, int groupPort, Heard heard,
-            SourceLimiter limiter) throws IOException {
+    LsdLoop(MulticastChannels channels, InterfaceChoice interfaces, long rescanNanos, AnnounceSchedule schedule,
+            String cookie, int groupPort, Heard heard, SourceLimiter limiter) throws IOException {
         this.channels = channels;
+        this.interfaces = interfaces;
+        this.rescanNanos = rescanNanos;
         this.schedule = schedule;
         this.cookie = cookie;
         this.groupPort = groupPort;
         this.heard = heard;
         this.limiter = limiter;
         this.selector = Selector.open();
-        for (MulticastChannels.Receiver receiver : channels.receivers()) {
-            receiver.channel().register(selector, SelectionKey.OP_READ, receiver);
-        }
         this.thread = new Thread(this::run, "shoal-lsd");
         thread.setDaemon(true);
         thread.start();
@@ -67,17 +73,18 @@ final class LsdLoop implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                long next = schedule.nextDue();
-                long millis = 0; // nothing registered: wait until a lookup wakes us
-                if (next != Long.MAX_VALUE) {
-                    long wait = next - System.nanoTime();
-                    if (wait <= 0) {
-                        announce();
-                        continue;
-                    }
-                    millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait));
+                long now = System.nanoTime();
+                if (rescanDue - now <= 0) {
+                    rescan(now);
                 }
-                selector.select(millis);
+                // With no interface, nothing due is taken: it goes out as soon as one comes.
+                long next = channels.senders().isEmpty() ? Long.MAX_VALUE : schedule.nextDue();
+                if (next != Long.MAX_VALUE && next - now <= 0) {
+                    announce();
+                    continue;
+                }
+                long wait = next == Long.MAX_VALUE ? rescanDue - now : Math.min(next - now, rescanDue - now);
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
                 for (SelectionKey key : selector.selectedKeys()) {
                     receive((MulticastChannels.Receiver) key.attachment());
                 }
@@ -92,12 +99,31 @@ final class LsdLoop implements AutoCloseable {
         }
     }
 
+    /** Joins and leaves as the interfaces say, and listens on any receiver that opened. */
+    private void rescan(long now) throws IOException {
+        rescanDue = now + rescanNanos;
+        try {
+            if (channels.update(interfaces.choose())) {
+                schedule.hurry(now);
+            }
+        } catch (IOException e) {
+            LOG.warn("LSD: cannot list the network interfaces: {}", e.toString());
+        }
+        for (MulticastChannels.Receiver receiver : channels.receivers()) {
+            if (receiver.channel().keyFor(selector) == null) {
+                receiver.channel().register(selector, SelectionKey.OP_READ, receiver);
+            }
+        }
+    }
+
     private void announce() {
         Map<Integer, List<InfoHash>> due = schedule.takeDue(System.nanoTime());
         for (MulticastChannels.Sender sender : channels.senders()) {
             due.forEach((port, hashes) -> {
                 for (byte[] message : AnnouncementCodec.encode(sender.group.host, port, hashes, cookie)) {
-                    sender.send(message, groupPort);
+                    if (!sender.send(message, groupPort)) {
+                        rescanDue = System.nanoTime();
+                    }
                 }
             });
         }
@@ -132,7 +158,9 @@ final class LsdLoop implements AutoCloseable {
 
     /**
      * Parsing comes first (bounded: one datagram of at most 1400 bytes), so that our own announces,
-     * looped back from an address other clients on this host share, never spend that address's tokens.
+     * looped back from an address other clients on this host share, never spend that address's tokens;
+     * nor do announces of torrents we do not have, so that a neighbour announcing many (libtorrent
+     * sends one message per torrent, three times) does not crowd out the ones we want.
      */
     private void read(InetAddress source, ByteBuffer datagram) {
         Announcement announcement;
@@ -142,7 +170,7 @@ final class LsdLoop implements AutoCloseable {
             LOG.debug("LSD: dropped a datagram from {}: {}", source.getHostAddress(), e.getMessage());
             return;
         }
-        if (cookie.equalsIgnoreCase(announcement.cookie())) {
+        if (cookie.equalsIgnoreCase(announcement.cookie()) || !heard.wants(announcement)) {
             return;
         }
         if (!limiter.allow(source, System.nanoTime())) {

@@ -36,6 +36,7 @@ class LocalDiscoveryLoopbackTest {
 
     private static final InfoHash SHARED = InfoHash.fromHex("00112233445566778899aabbccddeeff00112233");
     private static final InfoHash OTHER = InfoHash.fromHex("ffeeddccbbaa99887766554433221100ffeeddcc");
+    private static final InfoHash UNKNOWN = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static NetworkInterface loopback;
@@ -105,8 +106,12 @@ class LocalDiscoveryLoopbackTest {
             assertEquals(4000, shared.next(WAIT).getPort(), "the first good announce is the first heard");
             assertTrue(other.peers.isEmpty(), "another torrent's sink heard an announce not naming it");
 
-            // Refused and own announces cost the source nothing; its burst of 10 is the good one
-            // above and 9 of the 12 below: the 10th and on are dropped.
+            // Refused and own announces, and those of torrents not looked up here, cost the source
+            // nothing; its burst of 10 is the good one above and 9 of the 12 below: the 10th and on
+            // are dropped.
+            for (int i = 1; i <= 20; i++) {
+                send(peer, group, message(5000 + i, UNKNOWN.hex(), "c0ffee"));
+            }
             for (int i = 1; i <= 12; i++) {
                 send(peer, group, message(4000 + i, SHARED.hex(), "c0ffee"));
             }
@@ -116,6 +121,30 @@ class LocalDiscoveryLoopbackTest {
             assertEquals(null, shared.next(Duration.ofMillis(500)), "over the rate limit, yet heard");
             otherLookup.close();
         }
+    }
+
+    @Test
+    void eachAnnounceGoesOutThreeTimes() throws Exception {
+        try (DatagramChannel listener = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(groupPort));
+            listener.join(InetAddress.getByName("239.192.152.143"), loopback);
+            listener.socket().setSoTimeout((int) WAIT.toMillis());
+            try (LocalDiscovery discovery = discovery()) {
+                discovery.lookup(SHARED, 1111, new Heard());
+                for (int send = 1; send <= 3; send++) {
+                    Announcement heard = receive(listener);
+                    assertEquals(new Announcement(1111, List.of(SHARED), discovery.cookie()), heard, "send " + send);
+                }
+            }
+        }
+    }
+
+    private static Announcement receive(DatagramChannel listener) throws Exception {
+        ByteBuffer buffer = ByteBuffer.allocate(AnnouncementCodec.MAX_MESSAGE);
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer.array(), buffer.capacity());
+        listener.socket().receive(packet);
+        return AnnouncementCodec.decode(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
     }
 
     private static String message(int port, String hash, String cookie) {
