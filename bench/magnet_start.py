@@ -66,15 +66,29 @@ SETTLE_S = 2.0
 
 # --- the libtorrent downloader ------------------------------------------------------------------
 
-def leech_magnet(magnet, save_path, conf, port):
-    """magnet "-": the session starts first, writes CONF/ready, then takes the link from a line of stdin."""
+def save_metadata(h, conf):
+    """CONF/<info-hash>.torrent, written whole then renamed: what the benchmark sees as the metadata."""
+    data = lt.bencode(lt.create_torrent(h.torrent_file()).generate())
+    name = os.path.join(conf, "%s.torrent" % h.info_hashes().v1)
+    with open(name + ".tmp", "wb") as f:
+        f.write(data)
+    os.rename(name + ".tmp", name)
+
+
+def leech_magnet(magnet, save_path, conf, port, extra=None, joined=None):
+    """magnet "-": the session starts first, writes CONF/ready (once joined(session) returned, if
+    given), then takes the link from a line of stdin. extra: more settings (bench/dht_magnet.py's DHT)."""
     settings = dict(LOCAL_ONLY)
     settings.update({
         "listen_interfaces": "127.0.0.1:%d" % port,
-        "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification,
+        "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification
+        | lt.alert.category_t.dht_notification,
     })
+    settings.update(extra or {})
     ses = lt.session(settings)
     if magnet == "-":
+        if joined is not None:
+            joined(ses)
         open(os.path.join(conf, "ready"), "w").close()
         magnet = sys.stdin.readline().strip()
     params = lt.parse_magnet_uri(magnet)
@@ -84,11 +98,12 @@ def leech_magnet(magnet, save_path, conf, port):
         ses.wait_for_alert(1000)
         for a in ses.pop_alerts():
             if isinstance(a, lt.metadata_received_alert):
-                data = lt.bencode(lt.create_torrent(h.torrent_file()).generate())
-                name = os.path.join(conf, "%s.torrent" % h.info_hashes().v1)
-                with open(name + ".tmp", "wb") as f:
-                    f.write(data)
-                os.rename(name + ".tmp", name)
+                save_metadata(h, conf)
+            elif isinstance(a, lt.dht_bootstrap_alert):
+                # With the DHT on, a magnet's first lookup went out when it knew no node, and the next
+                # would come dht_announce_interval (15 min) later: look again once joined, as
+                # applications do.
+                h.force_dht_announce()
             elif isinstance(a, (lt.file_error_alert, lt.torrent_error_alert)):
                 log("leech-magnet: " + a.message())
                 return 1
@@ -458,6 +473,31 @@ def announce_seed(seed, tracker):
     raise RuntimeError("the seed did not announce to the tracker within 15 s")
 
 
+def await_moments(proc, client, files, t0, out_path, row, timeout=TIMEOUT_S):
+    """Polls every 10 ms until the client has the metadata and the first block on disk, exits,
+    or the time is up: (metadata s, first block s, failure or None), counted from t0; the
+    client's extra moments go into row."""
+    metadata = block = None
+    while True:
+        now = time.monotonic()
+        exited = proc.poll() is not None             # then one last look at what it left
+        seen, extra = client.poll(now)
+        for k, v in extra.items():
+            row[k] = v - t0
+        if metadata is None and seen:
+            metadata = now - t0
+        if block is None and first_data(files):
+            block = now - t0
+        if metadata is not None and block is not None:
+            return metadata, block, None
+        missing = "metadata" if metadata is None else "first block"
+        if exited:
+            return metadata, block, "exited %d before its %s: %s" % (proc.returncode, missing, first_line(out_path))
+        if now - t0 > timeout:
+            return metadata, block, "no %s within %d s" % (missing, timeout)
+        time.sleep(POLL_S)
+
+
 def run_once(ctx, seed, tracker, name, rnd):
     base = os.path.join(ctx["work"], "run")
     subprocess.run(["rm", "-rf", base], check=True)
@@ -516,26 +556,7 @@ def run_once(ctx, seed, tracker, name, rnd):
             seed.begin(client.port, t0, dial=False)
             client.warm_add(proc)
             row["add_s"] = time.monotonic() - t0
-        while True:
-            now = time.monotonic()
-            exited = proc.poll() is not None             # then one last look at what it left
-            seen, extra = client.poll(now)
-            for k, v in extra.items():
-                row[k] = v - t0
-            if metadata is None and seen:
-                metadata = now - t0
-            if block is None and first_data(files):
-                block = now - t0
-            if metadata is not None and block is not None:
-                break
-            if exited:
-                failure = "exited %d before its %s: %s" % (proc.returncode, "metadata" if metadata is None
-                                                            else "first block", first_line(out_path))
-                break
-            if now - t0 > TIMEOUT_S:
-                failure = "no %s within %d s" % ("metadata" if metadata is None else "first block", TIMEOUT_S)
-                break
-            time.sleep(POLL_S)
+        metadata, block, failure = await_moments(proc, client, files, t0, out_path, row)
         if failure is None:                              # let the seed's watcher read its counter
             deadline = time.monotonic() + SEED_GRACE_S
             while seed.first is None and time.monotonic() < deadline:
