@@ -15,8 +15,8 @@ final class Unsupported {
             "priority-low", "cookies");
 
     /** {@code torrent-add} arguments beyond the engine API: those of {@code torrent-set} it does not apply on adding. */
-    static final List<String> TORRENT_ADD = Stream.concat(Stream.of("labels", "location",
-            "seedIdleLimit", "seedIdleMode"), TORRENT.stream()).toList();
+    static final List<String> TORRENT_ADD = Stream.concat(Stream.of("location"),
+            TORRENT.stream()).toList();
 
     private Unsupported() {
     }
