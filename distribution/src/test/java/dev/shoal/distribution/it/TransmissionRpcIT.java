@@ -77,31 +77,13 @@ class TransmissionRpcIT {
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
         new ShoalCli(shoal).awaitOutput("the RPC served", STARTUP, out -> out.contains("Transmission RPC on")
                 && !out.contains("not up"), daemon::output, "shoal:rpc");
-        awaitServlet();
-        return shoal;
-    }
-
-    /** Jetty may listen a moment before the whiteboard has added the servlet: until then it answers 404. */
-    private void awaitServlet() throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc"))
-                .timeout(Duration.ofSeconds(10)).POST(body("{}")).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        int status = 0;
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            if (status != 404) {
-                return;
-            }
-            ShoalGet.sleep(Duration.ofMillis(200));
+        try {
+            new RpcClient(rpcPort, USER, PASSWORD).awaitServlet(STARTUP, daemon::output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
-        throw new AssertionError("the RPC servlet still answers " + status + " after " + STARTUP.toSeconds() + " s\n"
-                + daemon.output());
+        return shoal;
     }
 
     @Test
