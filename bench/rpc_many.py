@@ -6,10 +6,11 @@ The torrents are desktop_many.py's (a 1-piece file each, not on disk, a dead tra
 Shoal (`java -jar shoal.jar daemon`, fresh data directory, RPC on a free port without credentials) and
 transmission-daemon (fresh config folder, no DHT, LPD, PEX or port mapping) get them the same way, as
 a client adds them: through the RPC, one `torrent-add` each with the metainfo, `paused: true` and the
-download folder, on one kept-alive connection. Both adds are timed. Then, on one kept-alive connection each, the same
-torrent-get requests go to both in turns (2 warm-up requests, then --requests measured ones per field
-set): the fields `transmission-remote -l` asks for, and those Transmission's web client asks for
-when it loads. Prints the median and min-max latency and the response size per daemon and field set.
+download folder, on one kept-alive connection. Both adds are timed. Then, on one kept-alive connection
+each, the same torrent-get requests go to both in turns, one to each alternately (2 warm-up requests
+each, then --requests measured ones per field set): the fields `transmission-remote -l` asks for, and
+those Transmission's web client asks for when it loads. Prints the median and min-max latency and the
+response size per daemon and field set.
 Usage: rpc_many.py JAR WORK_DIR [--torrents N] [--requests N]
 """
 import argparse
@@ -130,15 +131,24 @@ def stop(process):
             process.wait()
 
 
-def measure(rpc, fields, requests):
+def timed(rpc, fields):
+    began = time.perf_counter()
+    size = len(rpc.call("torrent-get", {"fields": fields}))
+    return (time.perf_counter() - began) * 1000, size
+
+
+def measure(daemons, fields, requests):
+    """Each daemon's latencies and response size; the requests alternate between the daemons, so that a
+    burst of load on the machine falls on both rather than on one daemon's whole series."""
     for _ in range(2):
-        rpc.call("torrent-get", {"fields": fields})
-    times, size = [], 0
+        for rpc in daemons.values():
+            rpc.call("torrent-get", {"fields": fields})
+    times, sizes = {name: [] for name in daemons}, {}
     for _ in range(requests):
-        began = time.perf_counter()
-        size = len(rpc.call("torrent-get", {"fields": fields}))
-        times.append((time.perf_counter() - began) * 1000)
-    return times, size
+        for name, rpc in daemons.items():
+            took, sizes[name] = timed(rpc, fields)
+            times[name].append(took)
+    return times, sizes
 
 
 def main():
@@ -182,10 +192,11 @@ def main():
                                                                                added["transmission-daemon"]))
         print("%-20s %-11s %10s %17s %12s" % ("daemon", "fields", "median ms", "min-max ms", "bytes"))
         for label, fields in FIELDS.items():
-            for daemon, rpc in (("shoal", to_shoal), ("transmission-daemon", to_transmission)):
-                times, size = measure(rpc, fields, args.requests)
-                print("%-20s %-11s %10.1f %8.1f-%-8.1f %12d" % (daemon, label, statistics.median(times), min(times),
-                                                                max(times), size), flush=True)
+            times, sizes = measure({"shoal": to_shoal, "transmission-daemon": to_transmission}, fields, args.requests)
+            for daemon in times:
+                print("%-20s %-11s %10.1f %8.1f-%-8.1f %12d" % (daemon, label, statistics.median(times[daemon]),
+                                                                min(times[daemon]), max(times[daemon]), sizes[daemon]),
+                      flush=True)
     finally:
         stop(shoal)
         stop(transmission)
