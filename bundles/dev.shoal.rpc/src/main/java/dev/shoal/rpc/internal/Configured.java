@@ -2,6 +2,7 @@ package dev.shoal.rpc.internal;
 
 import dev.shoal.support.config.CfgFiles;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class Configured {
         }
         for (Bundle bundle : context.getBundles()) {
             MetaTypeInformation info = service.getMetaTypeInformation(bundle);
-            if (info == null || !java.util.Arrays.asList(info.getPids()).contains(pid)) {
+            if (info == null || !Arrays.asList(info.getPids()).contains(pid)) {
                 continue;
             }
             ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, null);
