@@ -3,13 +3,14 @@
 the same torrents, in the same run, both on loopback.
 
 The torrents are desktop_many.py's (a 1-piece file each, not on disk, a dead tracker on 127.0.0.1:9).
-Shoal (`java -jar shoal.jar daemon`, fresh data directory, RPC on a free port without credentials)
-gets them through `shoal cli source` scripts of `shoal:add --paused` lines; transmission-daemon (fresh
-config folder, no DHT, LPD, PEX or port mapping) through its RPC, one `torrent-add` each with the
-metainfo and `paused: true`. Both adds are timed. Then, on one kept-alive connection each, the same
-torrent-get requests go to both in turns (2 warm-up requests, then --requests measured ones per field
-set): the fields `transmission-remote -l` asks for, and those Transmission's web client asks for
-when it loads. Prints the median and min-max latency and the response size per daemon and field set.
+Shoal (`java -jar shoal.jar daemon`, fresh data directory, RPC on a free port without credentials) and
+transmission-daemon (fresh config folder, no DHT, LPD, PEX or port mapping) get them the same way, as
+a client adds them: through the RPC, one `torrent-add` each with the metainfo, `paused: true` and the
+download folder, on one kept-alive connection. Both adds are timed. Then, on one kept-alive connection
+each, the same torrent-get requests go to both in turns, one to each alternately (2 warm-up requests
+each, then --requests measured ones per field set): the fields `transmission-remote -l` asks for, and
+those Transmission's web client asks for when it loads. Prints the median and min-max latency and the
+response size per daemon and field set.
 Usage: rpc_many.py JAR WORK_DIR [--torrents N] [--requests N]
 """
 import argparse
@@ -106,7 +107,7 @@ def start_shoal(jar, work, port):
     process = subprocess.Popen(["java", "-Djava.io.tmpdir=" + tmp, *options, "-jar", jar, "--data-dir", data,
                                 "daemon"], stdin=subprocess.DEVNULL, stdout=open(os.path.join(work, "shoal.out"), "wb"),
                                stderr=open(os.path.join(work, "shoal.err"), "wb"), start_new_session=True)
-    return process, data
+    return process
 
 
 def start_transmission(work, port):
@@ -130,15 +131,24 @@ def stop(process):
             process.wait()
 
 
-def measure(rpc, fields, requests):
+def timed(rpc, fields):
+    began = time.perf_counter()
+    size = len(rpc.call("torrent-get", {"fields": fields}))
+    return (time.perf_counter() - began) * 1000, size
+
+
+def measure(daemons, fields, requests):
+    """Each daemon's latencies and response size; the requests alternate between the daemons, so that a
+    burst of load on the machine falls on both rather than on one daemon's whole series."""
     for _ in range(2):
-        rpc.call("torrent-get", {"fields": fields})
-    times, size = [], 0
+        for rpc in daemons.values():
+            rpc.call("torrent-get", {"fields": fields})
+    times, sizes = {name: [] for name in daemons}, {}
     for _ in range(requests):
-        began = time.perf_counter()
-        size = len(rpc.call("torrent-get", {"fields": fields}))
-        times.append((time.perf_counter() - began) * 1000)
-    return times, size
+        for name, rpc in daemons.items():
+            took, sizes[name] = timed(rpc, fields)
+            times[name].append(took)
+    return times, sizes
 
 
 def main():
@@ -152,41 +162,41 @@ def main():
     work = os.path.abspath(args.work)
     for folder in ("shoal-data", "shoal-tmp", "transmission-config", "downloads"):
         shutil.rmtree(os.path.join(work, folder), ignore_errors=True)
-    scripts = add_scripts(work, args.torrents)
+    add_scripts(work, args.torrents)
     torrents = sorted(f for f in os.listdir(os.path.join(work, "torrents")) if f.endswith(".torrent"))
     shoal_port, transmission_port = free_port(), free_port()
-    shoal, data = start_shoal(os.path.abspath(args.jar), work, shoal_port)
+    shoal = start_shoal(os.path.abspath(args.jar), work, shoal_port)
     transmission = start_transmission(work, transmission_port)
     try:
         to_shoal, to_transmission = Rpc(shoal_port), Rpc(transmission_port)
         wait_for("Shoal's RPC", to_shoal.answers, 120, shoal)
         wait_for("transmission-daemon's RPC", to_transmission.answers, 60, transmission)
         added = {}
-        began = time.monotonic()
-        for script in scripts:
-            done = subprocess.run(["java", "-jar", args.jar, "--data-dir", data, "cli", "source", "'%s'" % script],
-                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=1800)
-            if done.returncode != 0:
-                raise RuntimeError("shoal cli source %s: %s" % (script, done.stdout.decode()[-500:]))
-        wait_for("%d torrents in Shoal" % args.torrents, lambda: count(to_shoal) == args.torrents, 600, shoal)
-        added["shoal"] = time.monotonic() - began
-        began = time.monotonic()
         downloads = os.path.join(work, "downloads")
+        metainfos = []
         for name in torrents:
             with open(os.path.join(work, "torrents", name), "rb") as f:
-                metainfo = base64.b64encode(f.read()).decode()
-            to_transmission.call("torrent-add", {"metainfo": metainfo, "paused": True, "download-dir": downloads})
-        wait_for("%d torrents in Transmission" % args.torrents,
-                 lambda: count(to_transmission) == args.torrents, 600, transmission)
-        added["transmission-daemon"] = time.monotonic() - began
+                metainfos.append(base64.b64encode(f.read()).decode())
+        for daemon, rpc, process in (("shoal", to_shoal, shoal), ("transmission-daemon", to_transmission,
+                                                                   transmission)):
+            began = time.monotonic()
+            for metainfo in metainfos:
+                answer = json.loads(rpc.call("torrent-add", {"metainfo": metainfo, "paused": True,
+                                                             "download-dir": downloads}))
+                if answer["result"] != "success":
+                    raise RuntimeError("%s: torrent-add: %s" % (daemon, answer["result"]))
+            wait_for("%d torrents in %s" % (args.torrents, daemon), lambda: count(rpc) == args.torrents, 600,
+                     process)
+            added[daemon] = time.monotonic() - began
         print("torrents: %d; add (s): shoal %.1f, transmission-daemon %.1f" % (args.torrents, added["shoal"],
                                                                                added["transmission-daemon"]))
         print("%-20s %-11s %10s %17s %12s" % ("daemon", "fields", "median ms", "min-max ms", "bytes"))
         for label, fields in FIELDS.items():
-            for daemon, rpc in (("shoal", to_shoal), ("transmission-daemon", to_transmission)):
-                times, size = measure(rpc, fields, args.requests)
-                print("%-20s %-11s %10.1f %8.1f-%-8.1f %12d" % (daemon, label, statistics.median(times), min(times),
-                                                                max(times), size), flush=True)
+            times, sizes = measure({"shoal": to_shoal, "transmission-daemon": to_transmission}, fields, args.requests)
+            for daemon in times:
+                print("%-20s %-11s %10.1f %8.1f-%-8.1f %12d" % (daemon, label, statistics.median(times[daemon]),
+                                                                min(times[daemon]), max(times[daemon]), sizes[daemon]),
+                      flush=True)
     finally:
         stop(shoal)
         stop(transmission)

@@ -77,31 +77,13 @@ class TransmissionRpcIT {
         daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
         new ShoalCli(shoal).awaitOutput("the RPC served", STARTUP, out -> out.contains("Transmission RPC on")
                 && !out.contains("not up"), daemon::output, "shoal:rpc");
-        awaitServlet();
-        return shoal;
-    }
-
-    /** Jetty may listen a moment before the whiteboard has added the servlet: until then it answers 404. */
-    private void awaitServlet() throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc"))
-                .timeout(Duration.ofSeconds(10)).POST(body("{}")).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        int status = 0;
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            if (status != 404) {
-                return;
-            }
-            ShoalGet.sleep(Duration.ofMillis(200));
+        try {
+            new RpcClient(rpcPort, USER, PASSWORD).awaitServlet(STARTUP, daemon::output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
-        throw new AssertionError("the RPC servlet still answers " + status + " after " + STARTUP.toSeconds() + " s\n"
-                + daemon.output());
+        return shoal;
     }
 
     @Test
@@ -223,16 +205,8 @@ class TransmissionRpcIT {
 
     /** One torrent's dates, labels and folder from torrent-get, through the session-id handshake. */
     private JsonNode torrentGet(int id) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        URI uri = URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc");
-        String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
-        String ask = "{\"method\":\"torrent-get\",\"arguments\":{\"ids\":[" + id + "],\"fields\":[\"labels\","
-                + "\"addedDate\",\"doneDate\",\"downloadDir\",\"activityDate\",\"seedIdleMode\"]}}";
-        String session = post(http, uri, auth, null, ask).headers().firstValue("X-Transmission-Session-Id")
-                .orElseThrow();
-        JsonNode reply = JSON.readTree(post(http, uri, auth, session, ask).body());
-        assertEquals("success", reply.path("result").asText(), reply.toString());
-        return reply.path("arguments").path("torrents").path(0);
+        return new RpcClient(rpcPort, USER, PASSWORD).torrent(id, "labels", "addedDate", "doneDate", "downloadDir",
+                "activityDate", "seedIdleMode");
     }
 
     @Test
@@ -241,16 +215,17 @@ class TransmissionRpcIT {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc");
         String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+        RpcClient rpc = new RpcClient(rpcPort, USER, PASSWORD);
 
         HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(uri).POST(body("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, noAuth.statusCode());
         assertEquals(Optional.of("Basic realm=\"Shoal\""), noAuth.headers().firstValue("WWW-Authenticate"));
 
-        HttpResponse<String> noSession = post(http, uri, auth, null, "{\"method\":\"session-get\"}");
+        HttpResponse<String> noSession = rpc.post(null, "{\"method\":\"session-get\"}");
         assertEquals(409, noSession.statusCode());
         String session = noSession.headers().firstValue("X-Transmission-Session-Id").orElseThrow();
-        HttpResponse<String> stale = post(http, uri, auth, "stale", "{\"method\":\"session-get\"}");
+        HttpResponse<String> stale = rpc.post("stale", "{\"method\":\"session-get\"}");
         assertAll(() -> assertEquals(409, stale.statusCode()),
                 () -> assertEquals(Optional.of(session), stale.headers().firstValue("X-Transmission-Session-Id")));
 
@@ -259,30 +234,30 @@ class TransmissionRpcIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, evil.statusCode(), "the JDK client sends Host 127.0.0.1:PORT: an IP literal is allowed");
 
-        assertError(post(http, uri, auth, session, "{not json"), "not JSON");
-        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-fly\",\"tag\":7}"), "not recognized");
-        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-get\",\"arguments\":{\"fields\":5}}"),
+        assertError(rpc.post(session, "{not json"), "not JSON");
+        assertError(rpc.post(session, "{\"method\":\"torrent-fly\",\"tag\":7}"), "not recognized");
+        assertError(rpc.post(session, "{\"method\":\"torrent-get\",\"arguments\":{\"fields\":5}}"),
                 "'fields'");
-        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-stop\",\"arguments\":{\"ids\":[999]}}"),
+        assertError(rpc.post(session, "{\"method\":\"torrent-stop\",\"arguments\":{\"ids\":[999]}}"),
                 "no torrent with id 999");
-        assertError(post(http, uri, auth, session,
+        assertError(rpc.post(session,
                 "{\"method\":\"torrent-set\",\"arguments\":{\"bandwidthPriority\":1}}"), "not supported by Shoal yet");
-        assertError(post(http, uri, auth, session, "{\"method\":\"torrent-set-location\",\"arguments\":{\"location\":"
+        assertError(rpc.post(session, "{\"method\":\"torrent-set-location\",\"arguments\":{\"location\":"
                 + "\"relative/dir\"}}"), "absolute");
-        assertError(post(http, uri, auth, session, "{\"method\":\"port-test\"}"), "not supported");
+        assertError(rpc.post(session, "{\"method\":\"port-test\"}"), "not supported");
         String big = "{\"method\":\"session-get\",\"arguments\":{\"x\":\"" + "a".repeat(10 << 20) + "\"}}";
         // Jetty answers 413 and closes while the client may still be uploading: the client sees either the
         // 413 or the connection closed under its upload (HTTP allows both; CI saw the second once). Either way
         // the body is refused unread, and the daemon answers the next request (below).
         try {
-            HttpResponse<String> tooBig = post(http, uri, auth, session, big);
+            HttpResponse<String> tooBig = rpc.post(session, big);
             assertEquals(413, tooBig.statusCode(), tooBig.body());
             assertTrue(tooBig.body().contains("larger than"), tooBig.body());
         } catch (IOException closedWhileSending) {
             System.out.println("TransmissionRpcIT: the 10 MiB body was cut off while sent: " + closedWhileSending);
         }
 
-        JsonNode tagged = JSON.readTree(post(http, uri, auth, session,
+        JsonNode tagged = JSON.readTree(rpc.post(session,
                 "{\"method\":\"session_get\",\"arguments\":{\"fields\":[\"rpc_version\",\"version\"]},\"tag\":42}")
                 .body());
         assertAll(tagged.toString(), () -> assertEquals("success", tagged.path("result").asText()),
@@ -309,16 +284,6 @@ class TransmissionRpcIT {
 
     private static HttpRequest.BodyPublisher body(String text) {
         return HttpRequest.BodyPublishers.ofString(text);
-    }
-
-    private static HttpResponse<String> post(HttpClient http, URI uri, String auth, String session, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth).POST(body(json));
-        if (session != null) {
-            request.header("X-Transmission-Session-Id", session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertError(HttpResponse<String> response, String saying) throws IOException {

@@ -1,6 +1,8 @@
 package dev.shoal.rpc.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -133,6 +135,23 @@ final class Arguments {
             strings.add(element.textValue());
         }
         return Optional.of(strings);
+    }
+
+    /** An absolute folder ({@code location}, {@code download-dir}), normalized, if given. */
+    Optional<Path> folder(String name) throws RpcException {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(text.get());
+            if (!path.isAbsolute()) {
+                throw new RpcException("argument '" + name + "' must be an absolute path: " + text.get());
+            }
+            return Optional.of(path.normalize());
+        } catch (InvalidPathException e) {
+            throw new RpcException("argument '" + name + "' is not a path here: " + text.get());
+        }
     }
 
     static RpcException wrongType(String name, String expected) {

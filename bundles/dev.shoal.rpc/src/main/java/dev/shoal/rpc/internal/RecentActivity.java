@@ -5,11 +5,10 @@ import dev.shoal.engine.api.TorrentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Transmission's {@code ids: "recently-active"}: the torrents added, completed or moving payload in
@@ -23,7 +22,7 @@ final class RecentActivity {
 
     private final Clock clock;
     private final Map<Integer, Instant> removed = new HashMap<>();
-    private Set<Integer> seen = Set.of();
+    private BitSet seen = new BitSet();
 
     RecentActivity(Clock clock) {
         this.clock = clock;
@@ -32,14 +31,13 @@ final class RecentActivity {
     /** Notes which torrents are there now; returns the ids removed within the window, oldest removals included. */
     synchronized List<Integer> removedSince(List<Torrent> now) {
         Instant at = clock.instant();
-        Set<Integer> ids = new HashSet<>();
-        now.forEach(torrent -> ids.add(torrent.id()));
-        for (int id : seen) {
-            if (!ids.contains(id)) {
-                removed.putIfAbsent(id, at);
-            }
-        }
-        ids.forEach(removed::remove);
+        // Ids are small numbers: a bit set notes 10,000 of them without boxing each (every torrent-get does this).
+        BitSet ids = new BitSet();
+        now.forEach(torrent -> ids.set(torrent.id()));
+        BitSet gone = (BitSet) seen.clone();
+        gone.andNot(ids);
+        gone.stream().forEach(id -> removed.putIfAbsent(id, at));
+        removed.keySet().removeIf(ids::get);
         removed.values().removeIf(when -> when.isBefore(at.minus(WINDOW)));
         seen = ids;
         return removed.keySet().stream().sorted().toList();

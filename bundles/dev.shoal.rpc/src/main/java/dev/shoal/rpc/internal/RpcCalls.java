@@ -30,17 +30,18 @@ final class RpcCalls {
     private final ObjectMapper json;
     private final Map<String, RpcMethod> methods = new HashMap<>();
 
-    RpcCalls(Engine engine, SessionInfo session, TorrentSource source, int maxBodyBytes) {
+    RpcCalls(Engine engine, Configured configured, SessionInfo session, TorrentSource source, int maxBodyBytes) {
         this.json = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
                         .maxStringLength(Math.max(maxBodyBytes, 1)).maxNumberLength(100).build())
                 .build()).build();
-        SessionGet sessionGet = new SessionGet(engine, session);
+        SessionSettings settings = new SessionSettings(configured, engine::downloadDirectory);
+        SessionGet sessionGet = new SessionGet(engine, session, settings);
         method("session-get", sessionGet);
-        method("session-set", new SessionSet(engine, sessionGet));
+        method("session-set", new SessionSet(engine, sessionGet, settings));
         method("session-stats", new SessionStats(engine));
         method("free-space", new FreeSpace());
-        method("torrent-get", new TorrentGet(engine));
+        method("torrent-get", new TorrentGet(engine, configured));
         method("torrent-set", new TorrentSet(engine));
         method("torrent-add", new TorrentAdd(engine, source));
         new TorrentActions(engine).methods().forEach(this::method);
@@ -118,12 +119,28 @@ final class RpcCalls {
         return bytes(reply);
     }
 
+    /**
+     * The reply written out whole before any of it is sent: {@code torrent-get}'s rows are read from
+     * the engine while written ({@link TorrentRows}), and an engine call failing there must still give
+     * a client a reply it can read, not half of one.
+     */
     private byte[] bytes(ObjectNode reply) {
         try {
             return json.writeValueAsBytes(reply);
         } catch (JsonProcessingException e) {
-            // Trees of our own nodes always serialize.
-            return ("{\"result\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8);
+            LOG.warn("RPC reply failed", e);
+            ObjectNode failed = json.createObjectNode();
+            if (reply.has("tag")) {
+                failed.set("tag", reply.get("tag"));
+            }
+            failed.put("result", "failed: " + (e.getCause() == null ? e.getOriginalMessage() : e.getCause()));
+            failed.set("arguments", json.createObjectNode());
+            try {
+                return json.writeValueAsBytes(failed);
+            } catch (JsonProcessingException never) {
+                // Our own nodes of strings always serialize.
+                return "{\"result\":\"failed\"}".getBytes(StandardCharsets.UTF_8);
+            }
         }
     }
 }

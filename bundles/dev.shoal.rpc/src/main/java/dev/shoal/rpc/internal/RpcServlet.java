@@ -16,7 +16,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -42,10 +46,14 @@ public final class RpcServlet extends HttpServlet {
     private final transient RpcCalls calls;
     private final String sessionId;
     private volatile transient Gate gate;
+    /** Metatype starts late and may go: the settings it describes are then left out, the RPC stays. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient MetaTypeService metatype;
     private volatile int maxBodyBytes;
 
     @Activate
-    public RpcServlet(RpcConfig config, BundleContext context, @Reference Engine engine) {
+    public RpcServlet(RpcConfig config, BundleContext context, @Reference Engine engine,
+            @Reference ConfigurationAdmin configAdmin) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.sessionId = HexFormat.of().formatHex(random);
@@ -54,7 +62,8 @@ public final class RpcServlet extends HttpServlet {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         SessionInfo session = new SessionInfo(SessionInfo.version(shoal), sessionId,
                 dataDir == null ? "" : dataDir.strip());
-        this.calls = new RpcCalls(engine, session, new TorrentSource("Shoal/" + shoal), maxBytes(config));
+        Configured configured = new Configured(context, configAdmin, () -> metatype);
+        this.calls = new RpcCalls(engine, configured, session, new TorrentSource("Shoal/" + shoal), maxBytes(config));
         modified(config);
     }
 

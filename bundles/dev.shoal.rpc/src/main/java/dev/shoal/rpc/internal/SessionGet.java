@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.RateLimits;
-import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.MagnetLink;
 import java.util.LinkedHashMap;
@@ -17,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code session-get}: the session settings Shoal can state truthfully. Settings it has no notion
- * of (alternative speeds, blocklists, an incomplete folder, idle seeding limits) are stated as off
- * where the off state is simply true; settings the engine API does not tell (DHT, PEX, LPD,
- * encryption, queue sizes, peer limits) are left out.
+ * of (alternative speeds, blocklists, an incomplete folder) are stated as off where the off state is
+ * simply true; those kept in other bundles' configuration come from {@link SessionSettings};
+ * settings Shoal cannot tell (encryption) are left out.
  */
 final class SessionGet implements RpcMethod {
 
@@ -35,10 +34,12 @@ final class SessionGet implements RpcMethod {
 
     private final Engine engine;
     private final SessionInfo info;
+    private final SessionSettings configured;
 
-    SessionGet(Engine engine, SessionInfo info) {
+    SessionGet(Engine engine, SessionInfo info, SessionSettings configured) {
         this.engine = engine;
         this.info = info;
+        this.configured = configured;
     }
 
     @Override
@@ -69,7 +70,7 @@ final class SessionGet implements RpcMethod {
         settings.put("rpc-version-semver", () -> JSON.textNode(RPC_VERSION_SEMVER));
         settings.put("session-id", () -> JSON.textNode(info.sessionId()));
         settings.put("config-dir", () -> JSON.textNode(info.configDir()));
-        settings.put("download-dir", () -> JSON.textNode(engine.downloadDirectory().toString()));
+        configured.read(settings);
         settings.put("download-dir-free-space", () -> JSON.numberNode(FreeSpace.usable(engine.downloadDirectory())));
         settings.put("peer-port", () -> JSON.numberNode(engine.listenPort()));
         settings.put("peer-port-random-on-start", () -> JSON.booleanNode(false));
@@ -80,10 +81,9 @@ final class SessionGet implements RpcMethod {
         settings.put("speed-limit-up-enabled", () -> JSON.booleanNode(limits.uploadBytesPerSecond() > 0));
         settings.put("alt-speed-enabled", () -> JSON.booleanNode(false));
         settings.put("alt-speed-time-enabled", () -> JSON.booleanNode(false));
-        SeedGoal goal = engine.defaults(ANY).seedGoal();
-        settings.put("seedRatioLimit", () -> JSON.numberNode(goal.ratio().orElse(0.0)));
-        settings.put("seedRatioLimited", () -> JSON.booleanNode(goal.ratio().isPresent()));
-        settings.put("idle-seeding-limit-enabled", () -> JSON.booleanNode(false));
+        // Shoal always exchanges peers (PEX) and never sets a stalled torrent aside in its queue.
+        settings.put("pex-enabled", () -> JSON.booleanNode(true));
+        settings.put("queue-stalled-enabled", () -> JSON.booleanNode(false));
         settings.put("start-added-torrents", () -> JSON.booleanNode(!engine.defaults(ANY).paused()));
         settings.put("incomplete-dir-enabled", () -> JSON.booleanNode(false));
         settings.put("blocklist-enabled", () -> JSON.booleanNode(false));

@@ -9,25 +9,30 @@ import dev.shoal.engine.api.RateLimits;
 import java.util.Iterator;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code session-set}: the global speed limits and the peer port, which the engine API sets (the
- * limits last until a restart, as {@code shoal:limit}'s do). Any other setting is refused, naming
- * it, unless it asks for what {@code session-get} already says (a client saving its whole settings
+ * limits last until a restart, as {@code shoal:limit}'s do), and the settings kept in configuration
+ * ({@link SessionSettings}: download folder, queue sizes, seed ratio and idle limits, peer limits, DHT
+ * and LSD). Any other setting is refused, naming it, unless it asks for what {@code session-get} already says (a client saving its whole settings
  * page sends {@code alt-speed-enabled: false} back).
  */
 final class SessionSet implements RpcMethod {
 
-    private static final Set<String> SETTABLE = Set.of(Names.key("speed-limit-down"),
-            Names.key("speed-limit-down-enabled"), Names.key("speed-limit-up"), Names.key("speed-limit-up-enabled"),
-            Names.key("peer-port"));
+    private static final Set<String> SETTABLE = Stream.concat(Stream.of("speed-limit-down",
+            "speed-limit-down-enabled", "speed-limit-up", "speed-limit-up-enabled", "peer-port").map(Names::key),
+            SessionSettings.names().stream()).collect(Collectors.toUnmodifiableSet());
 
     private final Engine engine;
     private final SessionGet current;
+    private final SessionSettings configured;
 
-    SessionSet(Engine engine, SessionGet current) {
+    SessionSet(Engine engine, SessionGet current, SessionSettings configured) {
         this.engine = engine;
         this.current = current;
+        this.configured = configured;
     }
 
     @Override
@@ -53,6 +58,7 @@ final class SessionSet implements RpcMethod {
                         arguments.bool("speed-limit-down-enabled")),
                 Limits.apply("speed-limit-up", limits.uploadBytesPerSecond(), arguments.integer("speed-limit-up"),
                         arguments.bool("speed-limit-up-enabled")));
+        configured.set(arguments);
         if (port.isPresent() && port.getAsLong() != engine.listenPort()) {
             try {
                 engine.setListenPort((int) port.getAsLong());

@@ -13,15 +13,17 @@ import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.support.torrent.TorrentSource;
 import dev.shoal.support.torrent.TorrentSourceException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code torrent-add}: {@code filename} (a path on this machine, an http(s) URL or a magnet link)
  * or {@code metainfo} (the .torrent's bytes in base64), into {@code download-dir}, maybe
- * {@code paused}, with the files' wanted flags and priorities. A torrent already there is answered
+ * {@code paused}, with the files' wanted flags and priorities, {@code labels} and the idle seeding
+ * limit ({@code seedIdleLimit}, {@code seedIdleMode}). A torrent already there is answered
  * as {@code torrent-duplicate}, with success, as Transmission does.
  */
 final class TorrentAdd implements RpcMethod {
@@ -42,14 +44,19 @@ final class TorrentAdd implements RpcMethod {
         if (filename.isPresent() == metainfo.isPresent()) {
             throw new RpcException("torrent-add needs either 'filename' or 'metainfo'");
         }
-        Optional<Path> directory = directory(arguments);
+        Optional<Path> directory = arguments.folder("download-dir");
         boolean paused = arguments.bool("paused").orElse(false);
         FileChoices files = FileChoices.read(arguments);
+        Optional<List<String>> labels = arguments.strings("labels");
+        OptionalLong idleMinutes = arguments.integer("seedIdleLimit");
+        OptionalLong idleMode = arguments.integer("seedIdleMode");
+        IdleModes.check(idleMinutes, idleMode);
+        boolean idle = idleMinutes.isPresent() || idleMode.isPresent();
         Optional<MagnetLink> magnet = filename.isPresent() ? magnet(filename.get()) : Optional.empty();
         if (magnet.isPresent()) {
-            if (files.any()) {
-                throw new RpcException("a magnet link's files are not known before its metadata: choose them later"
-                        + " with torrent-set");
+            if (files.any() || labels.isPresent() || idle) {
+                throw new RpcException("a magnet link's files, labels and idle limit cannot be set before its"
+                        + " metadata: set them later with torrent-set");
             }
             Optional<Torrent> duplicate = engine.torrent(magnet.get().infoHash());
             if (duplicate.isPresent()) {
@@ -65,37 +72,33 @@ final class TorrentAdd implements RpcMethod {
         if (duplicate.isPresent()) {
             return answer(snake, "torrent-duplicate", duplicate.get());
         }
-        // Files are chosen before the torrent starts, so that nothing unwanted is fetched meanwhile.
-        boolean choose = files.any();
+        // Files, labels and the idle limit are set before the torrent starts, so that nothing unwanted is
+        // fetched meanwhile; one the engine refuses takes the torrent away again, so a refusal adds nothing.
+        boolean choose = files.any() || labels.isPresent() || idle;
         AddTorrent request = engine.defaults(torrent).withPaused(paused || choose);
         AddTorrent chosen = directory.map(request::withDownloadDirectory).orElse(request);
         ObjectNode answer = added(snake, infoHash, () -> engine.add(chosen));
         if (choose) {
             Torrent added = engine.torrent(infoHash).orElseThrow(() -> new RpcException("the torrent was removed"
                     + " while being added"));
-            files.check(added);
+            try {
+                files.check(added);
+                if (labels.isPresent()) {
+                    TorrentPlaces.engineCall(() -> added.setLabels(labels.get()));
+                }
+                if (idle) {
+                    TorrentPlaces.engineCall(() -> added.setIdleLimit(IdleModes.apply(added, idleMinutes, idleMode)));
+                }
+            } catch (RpcException e) {
+                added.remove();
+                throw new RpcException(e.getMessage() + "; the torrent is not added");
+            }
             files.apply(added);
             if (!paused) {
                 added.resume();
             }
         }
         return answer;
-    }
-
-    private static Optional<Path> directory(Arguments arguments) throws RpcException {
-        Optional<String> dir = arguments.string("download-dir");
-        if (dir.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Path path = Path.of(dir.get());
-            if (!path.isAbsolute()) {
-                throw new RpcException("'download-dir' must be an absolute path: " + dir.get());
-            }
-            return Optional.of(path.normalize());
-        } catch (InvalidPathException e) {
-            throw new RpcException("'download-dir' is no path: " + e.getMessage());
-        }
     }
 
     private static Optional<MagnetLink> magnet(String filename) throws RpcException {

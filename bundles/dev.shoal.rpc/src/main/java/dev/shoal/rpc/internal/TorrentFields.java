@@ -1,5 +1,6 @@
 package dev.shoal.rpc.internal;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * The {@code torrent-get} fields Shoal answers truthfully from the engine API, by any spelling of
- * their names. A field it cannot answer (peer sources, bandwidth priority, ...) is left out of the
- * answer, as Transmission leaves out keys it does not know.
+ * their names. A field it cannot answer (piece availability, the .torrent's path, ...) is left out
+ * of the answer, as Transmission leaves out keys it does not know; so is one whose value is null
+ * here (a setting that cannot be read now).
  */
 final class TorrentFields {
 
@@ -102,6 +104,17 @@ final class TorrentFields {
         field("labels", v -> list(v.torrent().labels(), JSON::textNode));
         field("seedIdleLimit", v -> JSON.numberNode(v.torrent().idleLimit().limit().toMinutes()));
         field("seedIdleMode", v -> JSON.numberNode(IdleModes.toRpc(v.torrent().idleLimit().mode())));
+        // Shoal's queue never sets a torrent aside as stalled (Transmission's queue-stalled-enabled off).
+        field("isStalled", v -> JSON.booleanNode(false));
+        field("peersFrom", TorrentFields::peersFrom);
+        field("peer-limit", v -> v.scope().peerLimit().<JsonNode>map(JSON::numberNode).orElse(null));
+        field("maxConnectedPeers", v -> v.scope().peerLimit().<JsonNode>map(JSON::numberNode).orElse(null));
+        // Shoal has no bandwidth priorities (every torrent is normal), no sequential mode, no web seed
+        // downloads, and the session's limits bind every torrent.
+        field("bandwidthPriority", v -> JSON.numberNode(0));
+        field("sequentialDownload", v -> JSON.booleanNode(false));
+        field("webseedsSendingToUs", v -> JSON.numberNode(0));
+        field("honorsSessionLimits", v -> JSON.booleanNode(true));
         field("webseeds", v -> list(v.metainfo().map(Metainfo::webSeeds).orElse(List.of()), JSON::textNode));
     }
 
@@ -112,8 +125,15 @@ final class TorrentFields {
         FIELDS.put(Names.key(name), value);
     }
 
-    /** One field asked for: the name as the client spelt it, and how to answer it for a torrent. */
-    record Field(String name, Function<TorrentView, JsonNode> value) {
+    /**
+     * One field asked for: the name as the client spelt it (also quoted and encoded once, for writing it
+     * before each torrent's value), and how to answer it for a torrent.
+     */
+    record Field(String name, SerializedString key, Function<TorrentView, JsonNode> value) {
+
+        Field(String name, Function<TorrentView, JsonNode> value) {
+            this(name, new SerializedString(name), value);
+        }
     }
 
     /**
@@ -187,6 +207,25 @@ final class TorrentFields {
             peer.put("rateToPeer", p.uploadRate());
             return peer;
         });
+    }
+
+    /** Transmission's buckets of peer sources; a peer named by a magnet link or of no known source is in none. */
+    private static final Map<String, String> PEERS_FROM = Map.of("tracker", "fromTracker", "dht", "fromDht",
+            "pex", "fromPex", "incoming", "fromIncoming", "lsd", "fromLpd");
+
+    private static JsonNode peersFrom(TorrentView view) {
+        ObjectNode from = JSON.objectNode();
+        for (String key : List.of("fromCache", "fromDht", "fromIncoming", "fromLpd", "fromLtep", "fromPex",
+                "fromTracker")) {
+            from.put(key, 0);
+        }
+        for (PeerStatus peer : view.peers()) {
+            String key = PEERS_FROM.get(peer.source());
+            if (key != null) {
+                from.put(key, from.get(key).intValue() + 1);
+            }
+        }
+        return from;
     }
 
     private static JsonNode trackers(TorrentView view) {

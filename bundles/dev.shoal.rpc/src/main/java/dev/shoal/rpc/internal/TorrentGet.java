@@ -12,16 +12,19 @@ import java.util.Optional;
 /**
  * {@code torrent-get}: the fields asked for, each under the name the client spelt it; fields Shoal
  * does not answer are left out; {@code format: "table"} gives a header row and a row per torrent.
+ * The torrents are chosen here; their rows are written as the answer is ({@link TorrentRows}).
  */
 final class TorrentGet implements RpcMethod {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Engine engine;
+    private final Configured settings;
     private final RecentActivity recent = new RecentActivity(Clock.systemUTC());
 
-    TorrentGet(Engine engine) {
+    TorrentGet(Engine engine, Configured settings) {
         this.engine = engine;
+        this.settings = settings;
     }
 
     @Override
@@ -32,29 +35,11 @@ final class TorrentGet implements RpcMethod {
         List<TorrentFields.Field> fields = TorrentFields.resolve(asked);
         List<Torrent> all = engine.torrents();
         List<Integer> removed = recent.removedSince(all);
-        QueueOrder queue = new QueueOrder(all);
+        RequestScope scope = new RequestScope(new QueueOrder(all),
+                () -> settings.number(Configured.PEER, "connectionsPerTorrent"));
         List<Torrent> torrents = Selection.of(engine, arguments, recent);
-        ArrayNode rows = JSON.arrayNode(torrents.size() + 1);
-        if (table) {
-            ArrayNode header = rows.addArray();
-            fields.forEach(field -> header.add(field.name()));
-        }
-        for (Torrent torrent : torrents) {
-            TorrentView view = new TorrentView(torrent, queue);
-            if (table) {
-                ArrayNode row = rows.addArray();
-                for (TorrentFields.Field field : fields) {
-                    row.add(field.value().apply(view));
-                }
-            } else {
-                ObjectNode object = rows.addObject();
-                for (TorrentFields.Field field : fields) {
-                    object.set(field.name(), field.value().apply(view));
-                }
-            }
-        }
         ObjectNode answer = JSON.objectNode();
-        answer.set("torrents", rows);
+        answer.putPOJO("torrents", new TorrentRows(torrents, fields, scope, table));
         if (Selection.recentlyActive(arguments)) {
             ArrayNode gone = answer.putArray("removed");
             removed.forEach(gone::add);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.Torrent;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,22 +49,11 @@ final class TorrentPlaces {
 
     /** The absolute folder {@code location} names, if given (required for {@code torrent-set-location}). */
     static Optional<Path> location(Arguments arguments, boolean required) throws RpcException {
-        Optional<String> text = arguments.string("location");
-        if (text.isEmpty()) {
-            if (required) {
-                throw new RpcException("torrent-set-location needs 'location', a folder");
-            }
-            return Optional.empty();
+        Optional<Path> location = arguments.folder("location");
+        if (location.isEmpty() && required) {
+            throw new RpcException("torrent-set-location needs 'location', a folder");
         }
-        try {
-            Path path = Path.of(text.get());
-            if (!path.isAbsolute()) {
-                throw new RpcException("argument 'location' must be an absolute path: " + text.get());
-            }
-            return Optional.of(path.normalize());
-        } catch (InvalidPathException e) {
-            throw new RpcException("argument 'location' is not a path here: " + text.get());
-        }
+        return location;
     }
 
     /** Runs {@code call}, turning the engine's refusal of a value into a one-line error. */

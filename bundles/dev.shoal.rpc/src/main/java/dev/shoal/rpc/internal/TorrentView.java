@@ -30,16 +30,16 @@ final class TorrentView {
     static final long ETA_UNKNOWN = -2;
 
     private final Torrent torrent;
-    private final QueueOrder queue;
+    private final RequestScope scope;
     private TorrentStatus status;
     private List<FileStatus> files;
     private List<PeerStatus> peers;
     private Optional<Metainfo> metainfo;
     private TorrentDates dates;
 
-    TorrentView(Torrent torrent, QueueOrder queue) {
+    TorrentView(Torrent torrent, RequestScope scope) {
         this.torrent = torrent;
-        this.queue = queue;
+        this.scope = scope;
     }
 
     Torrent torrent() {
@@ -48,7 +48,11 @@ final class TorrentView {
 
     /** Its place in the queue, from 1. */
     int queuePosition() {
-        return queue.position(torrent);
+        return scope.queue().position(torrent);
+    }
+
+    RequestScope scope() {
+        return scope;
     }
 
     TorrentStatus status() {
