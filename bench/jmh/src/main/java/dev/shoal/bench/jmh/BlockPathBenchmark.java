@@ -5,9 +5,14 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentVersion;
 import dev.shoal.peer.internal.codec.Frames;
+import dev.shoal.peer.internal.codec.HandshakeCodec;
 import dev.shoal.peer.internal.codec.WireException;
 import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.mina.PeerWireDecoder;
+import dev.shoal.peer.internal.wire.Handshake;
+import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.Piece;
+import dev.shoal.peer.internal.wire.Reserved;
 import dev.shoal.storage.api.PieceListener;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
@@ -26,11 +31,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.filter.codec.ProtocolCodecSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,6 +62,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  * <li>{@code decode}: the frame to a {@link Piece}, nothing else.
+ * <li>{@code decodeReads}: the torrent's frames as 64 KiB socket reads through MINA's cumulative
+ * decoder ({@code PeerWireDecoder}), which is where a frame cut by a read costs.
  * <li>{@code decodeAndStore}: a whole torrent of {@value #PIECES} pieces × 256 KiB per invocation,
  * each block decoded and written, until every piece has been hashed; a fresh storage each time
  * (opening it is outside the measurement).
@@ -71,12 +81,15 @@ public class BlockPathBenchmark {
     static final int PIECE_LENGTH = 256 * 1024;
     static final int PIECES = 128;
     static final int BLOCKS = PIECES * PIECE_LENGTH / BLOCK;
+    static final int READ = 64 * 1024;
 
     private final Frames frames = new Frames();
     private final WireLimits limits = WireLimits.DEFAULT.withPieceCount(PIECES);
     private Metainfo torrent;
     /** Every block of the torrent as piece frames, in order: what the seed sends. */
     private ByteBuffer wire;
+    private final byte[] handshake = new HandshakeCodec().encode(new Handshake(Reserved.NONE,
+            InfoHash.fromHex("aa".repeat(20)), PeerId.generate(new Random(1))));
     private Path temp;
     /** Stands for the swarm's lock, which a write's completion takes only when it failed. */
     private final Object swarmLock = new Object();
@@ -111,6 +124,45 @@ public class BlockPathBenchmark {
             wire.rewind();
         }
         return (Piece) frames.next(wire, limits);
+    }
+
+    /**
+     * The torrent's bytes as socket reads of {@value #READ} bytes (MINA's read buffer size here), each
+     * in a fresh buffer as MINA's processor allocates them, through the real cumulative decoder: the
+     * frames that a read cuts are what this measures. The handshake first, as on a connection.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BLOCKS)
+    public int decodeReads() throws Exception {
+        ProtocolCodecSession session = new ProtocolCodecSession();
+        PeerWireDecoder decoder = new PeerWireDecoder(new HandshakeCodec(), frames);
+        // The dummy session says its transport does not fragment; a socket does, so accumulate.
+        decoder.setTransportMetadataFragmentation(false);
+        feed(decoder, session, IoBuffer.wrap(handshake));
+        Queue<Object> decoded = session.getDecoderOutputQueue();
+        decoded.clear();
+        byte[] bytes = wire.array();
+        int pieces = 0;
+        for (int from = 0; from < wire.limit(); from += READ) {
+            int length = Math.min(READ, wire.limit() - from);
+            IoBuffer read = IoBuffer.allocate(READ).put(bytes, from, length).flip();
+            feed(decoder, session, read);
+            for (Object message = decoded.poll(); message != null; message = decoded.poll()) {
+                pieces++;
+            }
+        }
+        if (pieces != BLOCKS) {
+            throw new IllegalStateException(pieces + " pieces decoded of " + BLOCKS);
+        }
+        return pieces;
+    }
+
+    /** As ProtocolCodecFilter does: the decoder stops after the handshake, the rest comes next. */
+    private static void feed(PeerWireDecoder decoder, ProtocolCodecSession session, IoBuffer read)
+            throws Exception {
+        while (read.hasRemaining()) {
+            decoder.decode(session, read, session.getDecoderOutput());
+        }
     }
 
     /** A fresh, empty storage for each pass over the torrent: opened and closed outside the measurement. */
