@@ -143,16 +143,15 @@ public final class DiskStorage implements TorrentStorage {
             done.complete(null);
             return;
         }
-        ByteBuffer bytes = data.duplicate();
         try {
-            io.write(piece, offset, data);
+            io.write(piece, offset, data); // writes from a view of its own: data's position stays
         } catch (StorageException e) {
             // The block is not recorded as written, so the piece waits for it to be written again; the
             // piece's other blocks stay valid.
             done.completeExceptionally(e);
             return;
         }
-        boolean pieceComplete = completion.written(piece, offset, bytes);
+        boolean pieceComplete = completion.written(piece, offset, data);
         // Recorded only now that the file system has the bytes: the journal claims no block a killed
         // process did not write.
         resume.written(piece, offset / BLOCK_LENGTH);

@@ -108,26 +108,15 @@ public final class Frames {
             in.position(start + LENGTH_PREFIX);
             return KEEP_ALIVE;
         }
-        if (Integer.compareUnsigned(length, limits.maxFrameLength()) > 0) {
-            throw new WireException("frame of " + Integer.toUnsignedString(length) + " bytes is over the limit of "
-                    + limits.maxFrameLength());
-        }
+        checkLength(length, limits);
         if (in.remaining() < LENGTH_PREFIX + 1) {
             return null;
         }
-        int id = Byte.toUnsignedInt(in.get(start + LENGTH_PREFIX));
-        MessageCodec<?> codec = byId[id];
-        if (codec == null) {
-            throw new WireException("unknown message id " + id);
-        }
-        int payloadLength = length - 1;
-        if (payloadLength < codec.minPayloadLength() || payloadLength > codec.maxPayloadLength(limits)) {
-            throw new WireException(codec.type().getSimpleName() + " with a payload of " + payloadLength
-                    + " bytes; allowed: " + codec.minPayloadLength() + " to " + codec.maxPayloadLength(limits));
-        }
+        MessageCodec<?> codec = checkHeader(length, Byte.toUnsignedInt(in.get(start + LENGTH_PREFIX)), limits);
         if (in.remaining() < LENGTH_PREFIX + length) {
             return null;
         }
+        int payloadLength = length - 1;
         int payloadStart = start + LENGTH_PREFIX + 1;
         ByteBuffer payload = in.duplicate().position(payloadStart).limit(payloadStart + payloadLength).slice();
         PeerMessage message;
@@ -141,6 +130,55 @@ public final class Frames {
         }
         in.position(payloadStart + payloadLength);
         return message;
+    }
+
+    /**
+     * Starts a piece message whose header (length, id, piece index, begin) is at {@code in}'s position
+     * but whose block is not all there: the header checked as {@link #next} checks it, then the header
+     * and every byte of the block that is there consumed, the rest to come through
+     * {@link BlockInProgress#fill}. Null, position untouched, for any other frame, a whole one (that is
+     * {@code next}'s), or a header not all there yet.
+     */
+    public BlockInProgress startPiece(ByteBuffer in, WireLimits limits) throws WireException {
+        int start = in.position();
+        if (in.remaining() < LENGTH_PREFIX + WireLimits.PIECE_HEADER
+                || Byte.toUnsignedInt(in.get(start + LENGTH_PREFIX)) != MessageId.PIECE) {
+            return null;
+        }
+        int length = in.getInt(start);
+        checkLength(length, limits);
+        checkHeader(length, MessageId.PIECE, limits);
+        if (in.remaining() >= LENGTH_PREFIX + length) {
+            return null;
+        }
+        int piece = in.getInt(start + LENGTH_PREFIX + 1);
+        int begin = in.getInt(start + LENGTH_PREFIX + 5);
+        PieceCodec.checkHeader(piece, begin, limits);
+        in.position(start + LENGTH_PREFIX + WireLimits.PIECE_HEADER);
+        BlockInProgress block = new BlockInProgress(piece, begin, length - WireLimits.PIECE_HEADER);
+        block.fill(in);
+        return block;
+    }
+
+    private static void checkLength(int length, WireLimits limits) throws WireException {
+        if (Integer.compareUnsigned(length, limits.maxFrameLength()) > 0) {
+            throw new WireException("frame of " + Integer.toUnsignedString(length) + " bytes is over the limit of "
+                    + limits.maxFrameLength());
+        }
+    }
+
+    /** The codec for {@code id}, once the id is known and the payload's length within its bounds. */
+    private MessageCodec<?> checkHeader(int length, int id, WireLimits limits) throws WireException {
+        MessageCodec<?> codec = byId[id];
+        if (codec == null) {
+            throw new WireException("unknown message id " + id);
+        }
+        int payloadLength = length - 1;
+        if (payloadLength < codec.minPayloadLength() || payloadLength > codec.maxPayloadLength(limits)) {
+            throw new WireException(codec.type().getSimpleName() + " with a payload of " + payloadLength
+                    + " bytes; allowed: " + codec.minPayloadLength() + " to " + codec.maxPayloadLength(limits));
+        }
+        return codec;
     }
 
     private MessageCodec<?> codecFor(PeerMessage message) {

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 /** {@code <len=9+X><id=7><piece index><begin><block>}; the block is at most the limit's block length. */
 public final class PieceCodec extends MessageCodec<Piece> {
 
+    private static final byte[] EMPTY = new byte[0];
+
     public PieceCodec() {
         super(MessageId.PIECE, Piece.class);
     }
@@ -31,14 +33,28 @@ public final class PieceCodec extends MessageCodec<Piece> {
         out.putInt(message.piece()).putInt(message.begin()).put(message.data());
     }
 
-    @Override
-    protected Piece readPayload(ByteBuffer payload, WireLimits limits) throws WireException {
-        int piece = payload.getInt();
-        int begin = payload.getInt();
+    /**
+     * The rules of a piece's header, also checked before its block is all there
+     * ({@link Frames#startPiece}): a piece index within the torrent, and what the record refuses
+     * (checked by making an empty one, so the rule and its message stay the record's).
+     */
+    static void checkHeader(int piece, int begin, WireLimits limits) throws WireException {
         if (limits.pieceCountKnown() && Integer.compareUnsigned(piece, limits.pieceCount()) >= 0) {
             throw new WireException("Piece names piece " + Integer.toUnsignedString(piece) + " of "
                     + limits.pieceCount());
         }
+        try {
+            new Piece(piece, begin, EMPTY);
+        } catch (IllegalArgumentException e) {
+            throw new WireException("Piece: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected Piece readPayload(ByteBuffer payload, WireLimits limits) throws WireException {
+        int piece = payload.getInt();
+        int begin = payload.getInt();
+        checkHeader(piece, begin, limits);
         byte[] block = new byte[payload.remaining()];
         payload.get(block);
         return new Piece(piece, begin, block);

@@ -1,10 +1,12 @@
 package dev.shoal.peer.internal.mina;
 
+import dev.shoal.peer.internal.codec.BlockInProgress;
 import dev.shoal.peer.internal.codec.Frames;
 import dev.shoal.peer.internal.codec.HandshakeCodec;
 import dev.shoal.peer.internal.codec.WireException;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Piece;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
@@ -13,7 +15,9 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 
 /**
  * Turns a session's bytes into a {@link Handshake} and then {@link PeerMessage}s. MINA keeps the
- * bytes of an unfinished frame between calls; this returns false until a whole one is there. The
+ * bytes of an unfinished frame between calls; this returns false until a whole one is there. A
+ * piece is the exception: once its header is in, its block is filled from the reads as they come
+ * ({@link BlockInProgress}), so its bytes are copied once, not into MINA's buffer and then out. The
  * per-session phase lives in {@link WireState}, so one instance serves every session.
  */
 public final class PeerWireDecoder extends CumulativeProtocolDecoder {
@@ -36,7 +40,18 @@ public final class PeerWireDecoder extends CumulativeProtocolDecoder {
     public void decode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
         WireState state = WireState.of(session);
         if (state.handshakeDone() || state.failed()) {
-            super.decode(session, in, out);
+            BlockInProgress block = state.block();
+            if (block != null && !state.failed()) {
+                Piece piece = block.fill(in.buf());
+                if (piece == null) {
+                    return; // the whole read went into the block
+                }
+                state.block(null);
+                out.write(piece);
+            }
+            if (in.hasRemaining()) {
+                super.decode(session, in, out);
+            }
             return;
         }
         int take = Math.min(in.remaining(), Handshake.LENGTH - state.handshakeBytes());
@@ -70,7 +85,14 @@ public final class PeerWireDecoder extends CumulativeProtocolDecoder {
             }
             PeerMessage message = frames.next(in.buf(), state.limits());
             if (message == null) {
-                return false;
+                // A piece cut by the end of the read: its block is filled from the next reads as they
+                // come (see decode), not accumulated here first. It took every byte there was.
+                BlockInProgress block = frames.startPiece(in.buf(), state.limits());
+                if (block == null) {
+                    return false;
+                }
+                state.block(block);
+                return true;
             }
             out.write(message);
             return true;

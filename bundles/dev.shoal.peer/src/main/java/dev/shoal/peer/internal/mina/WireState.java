@@ -1,12 +1,14 @@
 package dev.shoal.peer.internal.mina;
 
+import dev.shoal.peer.internal.codec.BlockInProgress;
 import dev.shoal.peer.internal.codec.WireLimits;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
 /**
- * What the decoder must remember about one connection: whether the handshake is through, and the
- * limits, which tighten once the handshake says which torrent (and so how many pieces) this is.
+ * What the decoder must remember about one connection: whether the handshake is through, the
+ * limits, which tighten once the handshake says which torrent (and so how many pieces) this is, and
+ * the piece whose block is still arriving.
  * Kept under a typed key, reached only through {@link #of}.
  */
 public final class WireState {
@@ -18,6 +20,8 @@ public final class WireState {
     /** Bytes of the handshake given to the decoder so far, so that it never takes more than 68. */
     private volatile int handshakeBytes;
     private volatile boolean failed;
+    /** A piece whose block is arriving over several reads, straight into its own array. */
+    private volatile BlockInProgress block;
 
     private WireState(WireLimits limits) {
         this.limits = limits;
@@ -66,5 +70,13 @@ public final class WireState {
 
     void fail() {
         failed = true;
+    }
+
+    BlockInProgress block() {
+        return block;
+    }
+
+    void block(BlockInProgress value) {
+        block = value;
     }
 }

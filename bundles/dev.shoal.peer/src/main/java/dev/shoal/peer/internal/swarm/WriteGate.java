@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * download limits are in debt. The disk's bound is the storage's own write queue (its configured
  * size): once writes wait for room there, nothing more is asked until they got in, so there is one
  * back-pressure bound, not a second number here. Under the swarm's lock, but for the storage's
- * callbacks, which take it.
+ * callbacks, which take it only when they have something to change.
  */
 final class WriteGate {
 
@@ -27,8 +27,12 @@ final class WriteGate {
     private final Clock clock;
     /** Tops up every peer's requests: the gate opened again. */
     private final Runnable refill;
-    /** Requests were held back because the storage's write queue was full. */
-    private boolean heldByDisk;
+    /**
+     * Requests were held back because the storage's write queue was full. Volatile: a write's
+     * completion reads it on the disk thread without the swarm's lock, which it takes only when
+     * there is something to do (requests held, or the write failed), not once per block.
+     */
+    private volatile boolean heldByDisk;
     private boolean refillScheduled;
     private boolean closed;
 
@@ -46,8 +50,11 @@ final class WriteGate {
 
     /** Hands a received block to the disk. */
     void write(Piece piece) {
-        storage.writeBlock(piece.piece(), piece.begin(), piece.data())
-                .whenComplete((ok, failure) -> lock.run(() -> written(piece.piece(), failure)));
+        storage.writeBlock(piece.piece(), piece.begin(), piece.toStore()).whenComplete((ok, failure) -> {
+            if (failure != null || heldByDisk) {
+                lock.run(() -> written(piece.piece(), failure));
+            }
+        });
     }
 
     private void written(int piece, Throwable failure) {
@@ -72,7 +79,12 @@ final class WriteGate {
     boolean mayRequest() {
         if (diskBehind()) {
             heldByDisk = true;
-            return false;
+            // Asked again now that the flag is out: a write still waiting at this point completes after
+            // it and so sees it (see write); if none is, the queue drained meanwhile and nothing holds us.
+            if (diskBehind()) {
+                return false;
+            }
+            heldByDisk = false;
         }
         long now = clock.nanos();
         long wait = Math.max(downloadLimit.waitNanos(now), context.globalDownload().waitNanos(now));
