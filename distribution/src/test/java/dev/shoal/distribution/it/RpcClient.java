@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,16 +51,26 @@ final class RpcClient {
     }
 
     /**
-     * Waits until the servlet answers: Jetty may listen a moment before the whiteboard has added it, and
-     * answers 404 until then.
+     * Waits until the servlet answers: Jetty starts a moment after the remote shell (and after the
+     * RPC chose its port), so the port may refuse connections first, and Jetty may listen a moment
+     * before the whiteboard has added the servlet, answering 404 until then.
      */
     void awaitServlet(Duration timeout, Supplier<String> context) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int status;
-        while ((status = post(null, "{}").statusCode()) == 404) {
+        String last;
+        while (true) {
+            try {
+                int status = post(null, "{}").statusCode();
+                if (status != 404) {
+                    return;
+                }
+                last = "answers 404";
+            } catch (ConnectException e) {
+                last = "refuses connections";
+            }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("the RPC servlet still answers " + status + " after " + timeout.toSeconds()
-                        + " s\n" + context.get());
+                throw new AssertionError("the RPC servlet still " + last + " after " + timeout.toSeconds() + " s\n"
+                        + context.get());
             }
             ShoalGet.sleep(Duration.ofMillis(200));
         }

@@ -27,8 +27,13 @@ import org.slf4j.LoggerFactory;
  * Where the RPC listens: Felix HTTP's own Jetty, configured through its PID
  * {@value #FELIX_HTTP_PID}, which this component owns. Jetty stays off until this component
  * turns it on (the launch sets {@code org.apache.felix.http.enable=false}), and is turned off again
- * when it goes while Shoal runs on (stopped, updated, disabled). When Shoal quits it is left as it is,
- * so the next start opens the last port before this component confirms or moves it.
+ * when it goes while Shoal runs on (stopped, updated, disabled).
+ *
+ * <p>This bundle starts a start level below Jetty's: its configuration is in Configuration Admin
+ * before Jetty starts, so Jetty starts once, on the port chosen here. Were Jetty first, it would open
+ * the port saved at the last run (or before a kill) and be moved at once, a restart after which
+ * Felix HTTP sometimes served without the RPC's servlet (404 for good, seen in TransmissionRpcIT's
+ * restart on a new port).
  *
  * <p>"The next free port when taken" is chosen here, before Jetty binds: from the configured port
  * up, the first that this component can bind on the address (or that Jetty already serves for it).
@@ -45,9 +50,6 @@ public final class HttpEndpoint {
     static final String HOST = "org.apache.felix.http.host";
     /** How many ports above the configured one are tried. */
     static final int PORTS_TRIED = 100;
-    /** How long quitting waits for Jetty to take the configuration last given (see deactivate). */
-    private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
-    private static final long POLL_MILLIS = 20;
 
     private static final String[] RUNTIMES = {"org.osgi.service.servlet.runtime.HttpServiceRuntime",
         "org.osgi.service.http.runtime.HttpServiceRuntime"};
@@ -95,27 +97,11 @@ public final class HttpEndpoint {
     @Deactivate
     void deactivate() {
         if (context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING) {
-            // Shoal is quitting; Jetty (a start level below) stops right after us. Configuration Admin
-            // hands Felix HTTP its configuration on a thread of its own: one still on its way when
-            // Jetty's bundle stops fails there ("Invalid BundleContext"). So let the last one land, and
-            // change nothing now: the saved configuration opens the same port at the next start, which
-            // this component then confirms or moves.
-            awaitServing(SHUTDOWN_WAIT_MILLIS);
+            // Shoal is quitting: Jetty, a start level above, has stopped already. A configuration
+            // handed to Felix HTTP now could reach its bundle while it stops ("Invalid BundleContext").
             return;
         }
         apply(false, 0, null);
-    }
-
-    /** Waits, at most {@code millis}, until Jetty serves the URL chosen (at once when the RPC is off). */
-    private void awaitServing(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        try {
-            while (!url.isEmpty() && !serving() && System.nanoTime() < deadline) {
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The URL clients use, or empty when the RPC is off. */
