@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.create.standalone.StandaloneTorrentCreator;
+import dev.shoal.engine.api.AddMagnet;
 import dev.shoal.engine.api.AddTorrent;
 import dev.shoal.engine.api.PeerLookup;
 import dev.shoal.engine.api.PeerSink;
 import dev.shoal.engine.api.PeerSource;
+import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentListener;
 import dev.shoal.engine.api.TorrentState;
@@ -15,6 +17,7 @@ import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.engine.internal.TestTorrents.Spec;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -23,7 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +80,29 @@ class PeerSourceTest {
         }
     }
 
+    /** Keeps each torrent's sink, for the test to deliver to and ask; finds nothing by itself. */
+    static final class KeptSinks implements PeerSource {
+
+        final Map<InfoHash, PeerSink> sinks = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "kept";
+        }
+
+        @Override
+        public PeerLookup lookup(InfoHash infoHash, int listenPort, PeerSink sink) {
+            sinks.put(infoHash, sink);
+            return () -> { };
+        }
+
+        PeerSink await(InfoHash infoHash) {
+            Events.Await.until(() -> sinks.containsKey(infoHash), Duration.ofSeconds(15),
+                    () -> "looked up " + infoHash.hex());
+            return sinks.get(infoHash);
+        }
+    }
+
     /** Hears only the two named moves. */
     static final class Outcomes implements TorrentListener {
 
@@ -117,6 +147,58 @@ class PeerSourceTest {
             }
             Events.Await.until(() -> source.open.get() == 0, Duration.ofSeconds(10),
                     () -> "the finished torrent's lookup was closed: " + source.open.get() + " open");
+        }
+    }
+
+    /** With no peer the sink wants {@code limit}; handed the peer at {@code port}, one fewer once connected. */
+    private static void assertWantsOneFewerOnceConnected(PeerSink sink, int limit, int port) {
+        assertEquals(limit, sink.peersWanted(), "no peer yet: as many as the connection limit");
+        sink.found(List.of(new InetSocketAddress("127.0.0.1", port)));
+        Events.Await.until(() -> sink.peersWanted() == limit - 1, Duration.ofSeconds(30),
+                () -> "connected: one fewer wanted, not " + sink.peersWanted());
+    }
+
+    @Test
+    void a_torrent_wants_peers_up_to_its_connection_limit_and_none_once_its_lookup_is_closed() throws Exception {
+        Path seedFiles = temp.resolve("a");
+        Metainfo metainfo = TestTorrents.create(seedFiles, "wanting", 32 * 1024, DEAD_TRACKER, 12,
+                new Spec("w.bin", 600_000));
+        try (Rig a = new Rig(temp.resolve("resume-a"), Rig.storage());
+                Rig b = new Rig(temp.resolve("resume-b"), Rig.storage())) {
+            a.seed(metainfo, seedFiles);
+            KeptSinks source = new KeptSinks();
+            b.engine.addPeerSource(source);
+            int limit = b.service.connectionsPerTorrent();
+            // Slowed to 100 KiB/s, so that the connection is seen before the download is done.
+            b.engine.add(AddTorrent.of(metainfo, temp.resolve("b")).withSeedGoal(EngineTest.RATIO_ZERO)
+                    .withRateLimits(new RateLimits(100 * 1024, 0)));
+            PeerSink sink = source.await(metainfo.infoHash());
+            assertWantsOneFewerOnceConnected(sink, limit, a.engine.listenPort());
+            b.events.await("wanting", "SEEDING>FINISHED", Duration.ofSeconds(60));
+            Events.Await.until(() -> sink.peersWanted() == 0, Duration.ofSeconds(10),
+                    () -> "a finished torrent's closed lookup wants none, not " + sink.peersWanted());
+        }
+    }
+
+    @Test
+    void a_magnet_fetching_its_metadata_wants_peers_by_the_fetchs_connections() throws Exception {
+        Metainfo metainfo = TestTorrents.create(temp.resolve("files"), "sought", 32 * 1024, List.of(), 13,
+                new Spec("s.bin", 100_000));
+        MagnetLink link = new MagnetLink(Optional.of(metainfo.infoHash()), Optional.empty(), Optional.of("sought"),
+                List.of(), List.of(), List.of(), new TreeSet<>());
+        try (Rig a = new Rig(temp.resolve("resume-a"), Rig.storage());
+                Rig b = new Rig(temp.resolve("resume-b"), Rig.storage())) {
+            // Fetching the same metadata, which nobody has: a peer that connects and stays, offering none.
+            a.engine.add(AddMagnet.of(link, temp.resolve("a-downloads")));
+            KeptSinks source = new KeptSinks();
+            b.engine.addPeerSource(source);
+            int limit = b.service.connectionsPerTorrent();
+            Torrent magnet = b.engine.add(AddMagnet.of(link, temp.resolve("b-downloads")));
+            PeerSink sink = source.await(metainfo.infoHash());
+            assertWantsOneFewerOnceConnected(sink, limit, a.engine.listenPort());
+            magnet.pause();
+            Events.Await.until(() -> sink.peersWanted() == 0, Duration.ofSeconds(10),
+                    () -> "a paused magnet's closed lookup wants none, not " + sink.peersWanted());
         }
     }
 

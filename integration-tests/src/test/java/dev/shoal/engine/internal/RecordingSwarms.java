@@ -14,6 +14,7 @@ import dev.shoal.peer.api.SwarmStats;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.TorrentStorage;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,16 @@ final class RecordingSwarms implements SwarmService {
     @Override
     public int listenPort() {
         return swarms.listenPort();
+    }
+
+    @Override
+    public InetAddress listenAddress() {
+        return swarms.listenAddress();
+    }
+
+    @Override
+    public int connectionsPerTorrent() {
+        return swarms.connectionsPerTorrent();
     }
 
     @Override

@@ -233,7 +233,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         }
         // BEP 52: a v2 torrent is found in the DHT under its info-hash truncated to 20 bytes.
         NodeId target = NodeId.of(Arrays.copyOf(infoHash.bytes(), NodeId.LENGTH));
-        return n.searches().add(target, listenPort, peers -> sink.found(
+        return n.searches().add(target, listenPort, sink::peersWanted, peers -> sink.found(
                 peers.size() > PeerSink.MAX_PER_CALL ? peers.subList(0, PeerSink.MAX_PER_CALL) : peers))::close;
     }
 

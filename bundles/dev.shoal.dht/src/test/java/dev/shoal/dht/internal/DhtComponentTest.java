@@ -10,6 +10,7 @@ import dev.shoal.dht.internal.node.NodeSettings;
 import dev.shoal.dht.internal.node.UdpNode;
 import dev.shoal.dht.internal.routing.NodeId;
 import dev.shoal.engine.api.PeerLookup;
+import dev.shoal.engine.api.PeerSink;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.udp.api.UdpPort;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,11 +124,21 @@ class DhtComponentTest {
                 await(() -> keeper.node.status().good4() >= 2 && announcer.node.status().good4() >= 2, "joined");
                 byte[] hash = new byte[20];
                 new Random(4).nextBytes(hash);
-                announcer.node.searches().add(NodeId.of(hash), 5555, p -> { });
+                announcer.node.searches().add(NodeId.of(hash), 5555, () -> 1, p -> { });
                 await(() -> keeper.node.status().storedPeers() >= 1, "announced");
 
                 Set<InetSocketAddress> found = ConcurrentHashMap.newKeySet();
-                PeerLookup lookup = component.lookup(InfoHash.v1(hash), 6881, found::addAll);
+                PeerLookup lookup = component.lookup(InfoHash.v1(hash), 6881, new PeerSink() {
+                    @Override
+                    public void found(Collection<InetSocketAddress> peers) {
+                        found.addAll(peers);
+                    }
+
+                    @Override
+                    public int peersWanted() {
+                        return 1;
+                    }
+                });
                 await(() -> found.contains(new InetSocketAddress("127.0.0.1", 5555)), "the engine hears of the peer");
                 lookup.close();
                 String shown = component.dht();

@@ -186,8 +186,12 @@ final class MagnetRuntime {
             opened.addPeers(given, PeerInfo.MAGNET);
         }
         openAnnounce();
-        int port = fetchFrom.listenPort();
-        lookups = context.peerSources().subscribe(infoHash(), port, (source, peers) -> found(opened, source, peers));
+        SwarmService wire = fetchFrom;
+        lookups = context.peerSources().subscribe(infoHash(), wire.listenPort(),
+                (source, peers) -> found(opened, source, peers), () -> {
+                    MetadataProgress progress = opened.progress();
+                    return PeerSources.wanted(wire, progress == null ? 0 : progress.peersConnected());
+                });
         LOG.info("{}: fetching the metadata from {} peers of the link and {} trackers", name(), given.size(),
                 tiers.size());
     }

@@ -4,6 +4,7 @@ import dev.shoal.engine.api.PeerLookup;
 import dev.shoal.engine.api.PeerSink;
 import dev.shoal.engine.api.PeerSource;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.peer.api.SwarmService;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +44,12 @@ final class PeerSources {
 
     /**
      * Starts every source looking for {@code infoHash}'s peers; {@code found} hears each delivery
-     * (source name, at most {@link PeerSink#MAX_PER_CALL} distinct addresses) on the source's thread.
+     * (source name, at most {@link PeerSink#MAX_PER_CALL} distinct addresses) on the source's thread,
+     * and {@code wanted} answers {@link PeerSink#peersWanted()} there.
      */
     synchronized Subscription subscribe(InfoHash infoHash, int listenPort,
-            BiConsumer<String, List<InetSocketAddress>> found) {
-        Subscription subscription = new Subscription(infoHash, listenPort, found);
+            BiConsumer<String, List<InetSocketAddress>> found, IntSupplier wanted) {
+        Subscription subscription = new Subscription(infoHash, listenPort, found, wanted);
         subscriptions.add(subscription);
         for (PeerSource source : sources) {
             subscription.open(source);
@@ -68,32 +71,37 @@ final class PeerSources {
         private final InfoHash infoHash;
         private final int listenPort;
         private final BiConsumer<String, List<InetSocketAddress>> found;
-        private final Map<PeerSource, PeerLookup> lookups = new IdentityHashMap<>();
+        private final IntSupplier wanted;
+        /** Each source's lookup (null when it gave none) and the sink it delivers to. */
+        private final Map<PeerSource, Opened> lookups = new IdentityHashMap<>();
 
-        private Subscription(InfoHash infoHash, int listenPort, BiConsumer<String, List<InetSocketAddress>> found) {
+        private Subscription(InfoHash infoHash, int listenPort, BiConsumer<String, List<InetSocketAddress>> found,
+                IntSupplier wanted) {
             this.infoHash = infoHash;
             this.listenPort = listenPort;
             this.found = found;
+            this.wanted = wanted;
         }
 
         private void open(PeerSource source) {
             Sink sink = new Sink(source);
             try {
-                PeerLookup lookup = source.lookup(infoHash, listenPort, sink);
-                if (lookup != null) {
-                    sink.lookup = lookup;
-                    lookups.put(source, lookup);
-                }
+                lookups.put(source, new Opened(source.lookup(infoHash, listenPort, sink), sink));
             } catch (RuntimeException | LinkageError e) {
+                sink.closed = true;
                 LOG.warn("peer source {} failed to look up {}", nameOf(source), infoHash.hex(), e);
             }
         }
 
         private void close(PeerSource source) {
-            PeerLookup lookup = lookups.remove(source);
-            if (lookup != null) {
+            Opened opened = lookups.remove(source);
+            if (opened == null) {
+                return;
+            }
+            opened.sink().closed = true;
+            if (opened.lookup() != null) {
                 try {
-                    lookup.close();
+                    opened.lookup().close();
                 } catch (RuntimeException | LinkageError e) {
                     LOG.warn("peer source {} failed to close its lookup of {}", nameOf(source), infoHash.hex(), e);
                 }
@@ -105,11 +113,19 @@ final class PeerSources {
             unsubscribe(this);
         }
 
-        /** Delivers while its lookup is open; after the close, a late delivery is dropped. */
+        private record Opened(PeerLookup lookup, Sink sink) {
+        }
+
+        /**
+         * Delivers while its lookup is open (from the call of {@code lookup()} on, since a source may
+         * deliver before it returns); after the close, a late delivery is dropped. Takes no lock: a
+         * source calls it holding its own (the DHT's node lock), which it also takes when the engine
+         * opens or closes a lookup under this class's lock.
+         */
         private final class Sink implements PeerSink {
 
             private final PeerSource source;
-            private volatile PeerLookup lookup;
+            private volatile boolean closed;
 
             Sink(PeerSource source) {
                 this.source = source;
@@ -117,7 +133,7 @@ final class PeerSources {
 
             @Override
             public void found(java.util.Collection<InetSocketAddress> peers) {
-                if (peers == null || peers.isEmpty() || !isOpen()) {
+                if (peers == null || peers.isEmpty() || closed) {
                     return;
                 }
                 LinkedHashSet<InetSocketAddress> distinct = new LinkedHashSet<>();
@@ -134,14 +150,16 @@ final class PeerSources {
                 }
             }
 
-            private boolean isOpen() {
-                synchronized (PeerSources.this) {
-                    // Before lookup() returned, the source may already deliver: open unless closed.
-                    return lookup == null ? subscriptions.contains(Subscription.this)
-                            : lookups.get(source) == lookup;
-                }
+            @Override
+            public int peersWanted() {
+                return closed ? 0 : Math.max(0, wanted.getAsInt());
             }
         }
+    }
+
+    /** What a torrent holding {@code connected} connections of its peer wire could still use. */
+    static int wanted(SwarmService wire, int connected) {
+        return Math.max(0, wire.connectionsPerTorrent() - connected);
     }
 
     private static String nameOf(PeerSource source) {

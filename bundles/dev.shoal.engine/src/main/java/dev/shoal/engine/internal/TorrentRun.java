@@ -116,8 +116,11 @@ final class TorrentRun {
         choices.configure(swarm);
         known.bySource().forEach((source, again) -> swarm.addPeers(again, source));
         if (!metainfo.isPrivate()) {
-            lookups = context.peerSources().subscribe(metainfo.infoHash(), service.get().listenPort(),
-                    events::peersFound);
+            // The lookups close with this swarm (closeSwarm), so they ask this swarm and its wire.
+            Swarm joined = swarm;
+            SwarmService wire = service.get();
+            lookups = context.peerSources().subscribe(metainfo.infoHash(), wire.listenPort(), events::peersFound,
+                    () -> PeerSources.wanted(wire, joined.stats().peers()));
         }
     }
 

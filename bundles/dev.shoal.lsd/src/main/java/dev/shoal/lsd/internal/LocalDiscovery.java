@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class LocalDiscovery implements AutoCloseable {
 
     private final AnnounceSchedule schedule;
     private final InterfaceChoice.Source interfaces;
+    private final Supplier<InetAddress> listening;
     private final Duration rescan;
     /** Ours: 8 hex digits, so that our own announces, looped back to us, are dropped. */
     private final String cookie = String.format("%08x", new SecureRandom().nextInt());
@@ -44,14 +46,17 @@ final class LocalDiscovery implements AutoCloseable {
     /** Volatile: the engine's lookups wake it without taking the lock a reconfiguration holds. */
     private volatile LsdLoop loop;
 
-    LocalDiscovery(LsdSettings settings) {
-        this(settings, InterfaceChoice.Source.system(), RESCAN);
+    /** @param listening the peer wire's listening address, asked at each rescan (null: every interface) */
+    LocalDiscovery(LsdSettings settings, Supplier<InetAddress> listening) {
+        this(settings, InterfaceChoice.Source.system(), listening, RESCAN);
     }
 
     /** With the interfaces listed by {@code interfaces}, looked at again every {@code rescan}. */
-    LocalDiscovery(LsdSettings settings, InterfaceChoice.Source interfaces, Duration rescan) {
+    LocalDiscovery(LsdSettings settings, InterfaceChoice.Source interfaces, Supplier<InetAddress> listening,
+            Duration rescan) {
         this.schedule = new AnnounceSchedule(SETTLE_NANOS, settings.interval().toNanos());
         this.interfaces = interfaces;
+        this.listening = listening;
         this.rescan = rescan;
         reconfigure(settings);
     }
@@ -76,7 +81,7 @@ final class LocalDiscovery implements AutoCloseable {
         }
         try {
             loop = new LsdLoop(new MulticastChannels(groups, settings.groupPort()),
-                    new InterfaceChoice(settings.interfaces(), interfaces), rescan.toNanos(), schedule, cookie,
+                    new InterfaceChoice(settings.interfaces(), interfaces, listening), rescan.toNanos(), schedule, cookie,
                     settings.groupPort(), new Routing(),
                     new SourceLimiter(SOURCE_BURST, SOURCE_REFILL_NANOS, MAX_SOURCES, System.nanoTime()));
         } catch (IOException e) {
@@ -121,6 +126,14 @@ final class LocalDiscovery implements AutoCloseable {
                     interested.forEach(lookup -> lookup.sink.found(peer));
                 }
             }
+        }
+    }
+
+    /** The peer wire came, went or moved: the interfaces are chosen again at once. */
+    void listeningChanged() {
+        LsdLoop current = loop;
+        if (current != null) {
+            current.rescanNow();
         }
     }
 

@@ -4,10 +4,15 @@ import dev.shoal.engine.api.PeerLookup;
 import dev.shoal.engine.api.PeerSink;
 import dev.shoal.engine.api.PeerSource;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.peer.api.SwarmService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -15,7 +20,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Local service discovery (BEP 14) as a {@link PeerSource}: the engine asks it for each public
  * torrent; it announces the torrent on the local network and hands the peers heard announcing it to
- * the torrent. A configuration change reopens the sockets and keeps the torrents.
+ * the torrent. A configuration change reopens the sockets and keeps the torrents. While the peer
+ * wire ({@link SwarmService}, optional) listens on one address only, only that address's interface
+ * is used; the address is read at each rescan (every minute) and when the peer wire comes or goes.
  */
 @Component(service = PeerSource.class, configurationPid = LsdComponent.PID)
 @Designate(ocd = LsdComponent.Config.class)
@@ -46,10 +53,28 @@ public final class LsdComponent implements PeerSource {
     }
 
     private final LocalDiscovery discovery;
+    private volatile SwarmService swarms;
 
     @Activate
     public LsdComponent(Config config) {
-        this.discovery = new LocalDiscovery(LsdSettings.from(config));
+        this.discovery = new LocalDiscovery(LsdSettings.from(config), () -> {
+            SwarmService wire = swarms;
+            return wire == null ? null : wire.listenAddress();
+        });
+    }
+
+    @Reference(name = "swarms", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSwarms")
+    void bindSwarms(SwarmService wire) {
+        swarms = wire;
+        discovery.listeningChanged();
+    }
+
+    void unbindSwarms(SwarmService gone) {
+        if (swarms == gone) {
+            swarms = null;
+            discovery.listeningChanged();
+        }
     }
 
     @Modified

@@ -48,6 +48,8 @@ final class LsdLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private long rescanDue = System.nanoTime();
+    /** Set from other threads: look at the interfaces at once (the peer wire came or went). */
+    private volatile boolean rescanAsked;
 
     LsdLoop(MulticastChannels channels, InterfaceChoice interfaces, long rescanNanos, AnnounceSchedule schedule,
             String cookie, int groupPort, Heard heard, SourceLimiter limiter) throws IOException {
@@ -70,11 +72,18 @@ final class LsdLoop implements AutoCloseable {
         selector.wakeup();
     }
 
+    /** Looks at the interfaces again before anything else, as their choice may have changed. */
+    void rescanNow() {
+        rescanAsked = true;
+        selector.wakeup();
+    }
+
     private void run() {
         try {
             while (running) {
                 long now = System.nanoTime();
-                if (rescanDue - now <= 0) {
+                if (rescanAsked || rescanDue - now <= 0) {
+                    rescanAsked = false;
                     rescan(now);
                 }
                 // With no interface, nothing due is taken: it goes out as soon as one comes.
@@ -103,7 +112,8 @@ final class LsdLoop implements AutoCloseable {
     private void rescan(long now) throws IOException {
         rescanDue = now + rescanNanos;
         try {
-            if (channels.update(interfaces.choose())) {
+            InterfaceChoice.Chosen chosen = interfaces.choose();
+            if (channels.update(chosen.interfaces(), chosen.addresses())) {
                 schedule.hurry(now);
             }
         } catch (IOException e) {

@@ -113,9 +113,9 @@ final class MulticastChannels implements AutoCloseable {
      */
     private record Use(Group group, String name, int index, Set<InetAddress> addresses) {
 
-        static Use of(Group group, NetworkInterface nif) {
-            return new Use(group, nif.getName(), nif.getIndex(),
-                    nif.inetAddresses().filter(group.ofFamily).collect(Collectors.toUnmodifiableSet()));
+        static Use of(Group group, NetworkInterface nif, Predicate<InetAddress> usable) {
+            return new Use(group, nif.getName(), nif.getIndex(), nif.inetAddresses().filter(group.ofFamily)
+                    .filter(usable).collect(Collectors.toUnmodifiableSet()));
         }
 
         boolean sameInterface(Use other) {
@@ -149,15 +149,15 @@ final class MulticastChannels implements AutoCloseable {
     }
 
     /**
-     * Uses exactly {@code interfaces} from now on (those with an address of a group's family, for
-     * that group). Returns whether an interface was joined that was not before (a rejoin after an
-     * address change included): its network has heard none of our announces yet.
+     * Uses exactly {@code interfaces} from now on (those with a {@code usable} address of a group's
+     * family, for that group). Returns whether an interface was joined that was not before (a rejoin
+     * after an address change included): its network has heard none of our announces yet.
      */
-    boolean update(List<NetworkInterface> interfaces) {
+    boolean update(List<NetworkInterface> interfaces, Predicate<InetAddress> usable) {
         Set<Use> wanted = new HashSet<>();
         for (Group group : groups) {
             for (NetworkInterface nif : interfaces) {
-                Use use = Use.of(group, nif);
+                Use use = Use.of(group, nif, usable);
                 if (!use.addresses().isEmpty()) {
                     wanted.add(use);
                 }

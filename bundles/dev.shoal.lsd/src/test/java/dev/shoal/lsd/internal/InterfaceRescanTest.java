@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shoal.engine.api.PeerSink;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.test.support.LoopbackMulticast;
 import java.net.InetAddress;
@@ -15,8 +14,6 @@ import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,11 +41,11 @@ class InterfaceRescanTest {
     @Test
     void choiceTakesTheNamedInterfacesThatAreThereOrEveryMulticastOneButLoopback() throws Exception {
         List<NetworkInterface> host = Collections.list(NetworkInterface.getNetworkInterfaces());
-        assertEquals(List.of(loopback), new InterfaceChoice(List.of(loopback.getName()), () -> host).choose());
-        assertEquals(List.of(), new InterfaceChoice(List.of("shoal-none0"), () -> host).choose());
-        InterfaceChoice named = new InterfaceChoice(List.of(loopback.getName()), List::of);
-        assertEquals(List.of(), named.choose(), "not listed: not chosen");
-        List<NetworkInterface> any = new InterfaceChoice(List.of(), () -> host).choose();
+        assertEquals(List.of(loopback), new InterfaceChoice(List.of(loopback.getName()), () -> host, () -> null).choose().interfaces());
+        assertEquals(List.of(), new InterfaceChoice(List.of("shoal-none0"), () -> host, () -> null).choose().interfaces());
+        InterfaceChoice named = new InterfaceChoice(List.of(loopback.getName()), List::of, () -> null);
+        assertEquals(List.of(), named.choose().interfaces(), "not listed: not chosen");
+        List<NetworkInterface> any = new InterfaceChoice(List.of(), () -> host, () -> null).choose().interfaces();
         assertFalse(any.contains(loopback), "loopback only when named");
         for (NetworkInterface nif : any) {
             assertTrue(nif.isUp() && nif.supportsMulticast(), nif.getName());
@@ -59,22 +56,22 @@ class InterfaceRescanTest {
     void channelsJoinAnInterfaceOnceLeaveItWhenGoneAndJoinItAgainWhenBack() throws Exception {
         try (MulticastChannels channels = new MulticastChannels(
                 List.of(MulticastChannels.Group.V4, MulticastChannels.Group.V6), groupPort)) {
-            assertFalse(channels.update(List.of()), "nothing to join");
+            assertFalse(channels.update(List.of(), InterfaceChoice.Chosen.ANY), "nothing to join");
             assertTrue(channels.senders().isEmpty());
             assertTrue(channels.receivers().isEmpty(), "no receiver before an interface needs one");
 
-            assertTrue(channels.update(List.of(loopback)), "loopback joined");
+            assertTrue(channels.update(List.of(loopback), InterfaceChoice.Chosen.ANY), "loopback joined");
             List<MulticastChannels.Sender> senders = channels.senders();
             long v4 = senders.stream().filter(s -> s.group == MulticastChannels.Group.V4).count();
             assertEquals(1, v4, "one IPv4 sender on the loopback interface");
-            assertFalse(channels.update(List.of(loopback)), "the same interface again: nothing new");
+            assertFalse(channels.update(List.of(loopback), InterfaceChoice.Chosen.ANY), "the same interface again: nothing new");
             assertSame(senders.get(0), channels.senders().get(0), "and nothing reopened");
 
-            assertFalse(channels.update(List.of()), "gone");
+            assertFalse(channels.update(List.of(), InterfaceChoice.Chosen.ANY), "gone");
             assertTrue(channels.senders().isEmpty(), "its senders closed");
             assertTrue(senders.stream().noneMatch(s -> s.channel.isOpen()));
 
-            assertTrue(channels.update(List.of(loopback)), "back: joined again");
+            assertTrue(channels.update(List.of(loopback), InterfaceChoice.Chosen.ANY), "back: joined again");
             assertEquals(senders.size(), channels.senders().size());
         }
     }
@@ -82,21 +79,20 @@ class InterfaceRescanTest {
     @Test
     void anInterfaceThatComesUpLaterIsJoinedAndTheTorrentsAnnouncedOnItAtOnce() throws Exception {
         AtomicReference<List<NetworkInterface>> shown = new AtomicReference<>(List.of());
-        BlockingQueue<InetSocketAddress> heardBySecond = new LinkedBlockingQueue<>();
-        PeerSink second = heardBySecond::addAll;
+        HeardPeers second = new HeardPeers();
         LsdSettings settings = new LsdSettings(true, true, false, List.of(loopback.getName()),
                 Duration.ofMinutes(5), groupPort);
-        try (LocalDiscovery late = new LocalDiscovery(settings, shown::get, Duration.ofMillis(200));
-                LocalDiscovery present = new LocalDiscovery(settings)) {
-            late.lookup(SHARED, 1111, peers -> { });
+        try (LocalDiscovery late = new LocalDiscovery(settings, shown::get, () -> null, Duration.ofMillis(200));
+                LocalDiscovery present = new LocalDiscovery(settings, () -> null)) {
+            late.lookup(SHARED, 1111, new HeardPeers());
             present.lookup(SHARED, 2222, second);
             // The late one's first round comes due with no interface to send on: nothing goes out.
             // Waited past its repeats too (2 s and 6 s after it), which must not stand in for the announce.
-            assertNull(heardBySecond.poll(8, TimeUnit.SECONDS), "announced with no interface");
+            assertNull(second.next(Duration.ofSeconds(8)), "announced with no interface");
             shown.set(List.of(loopback));
             // Its due announce goes out as soon as a rescan joins the interface, not an interval later.
             assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1111),
-                    heardBySecond.poll(10, TimeUnit.SECONDS), "the second hears the late one");
+                    second.next(Duration.ofSeconds(10)), "the second hears the late one");
         }
     }
 }

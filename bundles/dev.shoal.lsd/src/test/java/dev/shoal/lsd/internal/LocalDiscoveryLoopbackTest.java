@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.engine.api.PeerLookup;
-import dev.shoal.engine.api.PeerSink;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.test.support.LoopbackMulticast;
 import java.net.InetAddress;
@@ -15,10 +14,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,29 +43,15 @@ class LocalDiscoveryLoopbackTest {
         loopback = LoopbackMulticast.requireIpv4();
     }
 
-    /** A sink that queues each peer it is handed. */
-    private static final class Heard implements PeerSink {
-        final BlockingQueue<InetSocketAddress> peers = new LinkedBlockingQueue<>();
-
-        @Override
-        public void found(Collection<InetSocketAddress> found) {
-            peers.addAll(found);
-        }
-
-        InetSocketAddress next(Duration wait) throws InterruptedException {
-            return peers.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     private LocalDiscovery discovery() {
         return new LocalDiscovery(new LsdSettings(true, true, false, List.of(loopback.getName()),
-                Duration.ofMinutes(5), groupPort));
+                Duration.ofMinutes(5), groupPort), () -> null);
     }
 
     @Test
     void twoClientsOnOneHostHearEachOtherAndNotThemselves() throws Exception {
-        Heard firstHeard = new Heard();
-        Heard secondHeard = new Heard();
+        HeardPeers firstHeard = new HeardPeers();
+        HeardPeers secondHeard = new HeardPeers();
         try (LocalDiscovery first = discovery(); LocalDiscovery second = discovery()) {
             PeerLookup a = first.lookup(SHARED, 1111, firstHeard);
             PeerLookup b = second.lookup(SHARED, 2222, secondHeard);
@@ -86,8 +68,8 @@ class LocalDiscoveryLoopbackTest {
 
     @Test
     void announcesReachTheirTorrentOnlyAndBadOrOwnOrTooManyNever() throws Exception {
-        Heard shared = new Heard();
-        Heard other = new Heard();
+        HeardPeers shared = new HeardPeers();
+        HeardPeers other = new HeardPeers();
         try (LocalDiscovery discovery = discovery();
                 DatagramChannel peer = DatagramChannel.open(StandardProtocolFamily.INET)) {
             discovery.lookup(SHARED, 1111, shared);
@@ -131,7 +113,7 @@ class LocalDiscoveryLoopbackTest {
             listener.join(InetAddress.getByName("239.192.152.143"), loopback);
             listener.socket().setSoTimeout((int) WAIT.toMillis());
             try (LocalDiscovery discovery = discovery()) {
-                discovery.lookup(SHARED, 1111, new Heard());
+                discovery.lookup(SHARED, 1111, new HeardPeers());
                 for (int send = 1; send <= 3; send++) {
                     Announcement heard = receive(listener);
                     assertEquals(new Announcement(1111, List.of(SHARED), discovery.cookie()), heard, "send " + send);

@@ -4,6 +4,7 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.TorrentStorage;
 import java.io.IOException;
+import java.net.InetAddress;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The peer wire as a service: one listening port and one set of global limits for every swarm. */
@@ -15,6 +16,24 @@ public interface SwarmService {
 
     /** The TCP port peers reach us on. */
     int listenPort();
+
+    /**
+     * The address the listening socket is bound to: a wildcard ({@link InetAddress#isAnyLocalAddress})
+     * when it listens on every interface, else the one address peers reach us at (a VPN's, 127.0.0.1),
+     * which services announcing us on a network (local service discovery) keep to; null while not
+     * listening. It moves with {@link #listen} and the configuration, without a service event.
+     *
+     * @since 1.5
+     */
+    InetAddress listenAddress();
+
+    /**
+     * The most connections one torrent keeps (one swarm, or one metadata fetch): how many peers a
+     * torrent can use at most, for those who find peers to know when it has enough. Changes live.
+     *
+     * @since 1.5
+     */
+    int connectionsPerTorrent();
 
     /**
      * Listens on {@code port} instead (0 picks a free one); open connections stay. On failure the

@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The torrents whose peers we look for (and announce, when a port is given): each gets a get_peers
- * lookup per address family every {@code researchMillis}, sooner while it found few peers, and at
- * most {@code maxTorrentLookups} run at once, the longest-waiting first. Runs under the node's lock.
+ * lookup per address family every {@code researchMillis}, or {@code researchFewMillis} after the
+ * last while the torrent wants peers and the last lookup found few, and at most
+ * {@code maxTorrentLookups} run at once, the longest-waiting first. A torrent that wanted none when
+ * its lookup ended is asked again every {@code researchFewMillis}, and looked up then if it wants
+ * some by now (it lost its peers): so the rate stays one lookup per torrent per that time at most.
+ * Runs under the node's lock.
  */
 public final class Searches {
 
@@ -24,15 +29,19 @@ public final class Searches {
     private final class Search implements Handle {
         final NodeId infoHash;
         final int port;
+        final IntSupplier wanted;
         final Consumer<List<InetSocketAddress>> sink;
         long nextAt;
+        /** While it wanted no peers: when to ask again whether it does; else {@link Long#MAX_VALUE}. */
+        long askAt = Long.MAX_VALUE;
         int running;
         int found;
         boolean closed;
 
-        Search(NodeId infoHash, int port, Consumer<List<InetSocketAddress>> sink, long nextAt) {
+        Search(NodeId infoHash, int port, IntSupplier wanted, Consumer<List<InetSocketAddress>> sink, long nextAt) {
             this.infoHash = infoHash;
             this.port = port;
+            this.wanted = wanted;
             this.sink = sink;
             this.nextAt = nextAt;
         }
@@ -57,12 +66,14 @@ public final class Searches {
     }
 
     /**
-     * Starts looking for {@code infoHash}'s peers, delivered to {@code sink} (under the node's lock:
-     * it must not block), announcing {@code port} to the closest nodes when it is above 0.
+     * Starts looking for {@code infoHash}'s peers, delivered to {@code sink}, announcing {@code port}
+     * to the closest nodes when it is above 0. {@code wanted} says how many more peers the torrent
+     * could use (0: enough), asked when a lookup ends and while it wants none. Both are called under
+     * the node's lock: they must not block.
      */
-    public Handle add(NodeId infoHash, int port, Consumer<List<InetSocketAddress>> sink) {
+    public Handle add(NodeId infoHash, int port, IntSupplier wanted, Consumer<List<InetSocketAddress>> sink) {
         synchronized (node) {
-            Search s = new Search(infoHash, port, sink, node.now());
+            Search s = new Search(infoHash, port, wanted, sink, node.now());
             searches.add(s);
             tick(node.now());
             return s;
@@ -72,6 +83,14 @@ public final class Searches {
     void tick(long now) {
         List<Search> due = new ArrayList<>();
         for (Search s : searches) {
+            if (s.running == 0 && s.askAt <= now) {
+                if (wants(s)) {
+                    s.askAt = Long.MAX_VALUE;
+                    s.nextAt = now; // it lost peers: look now, at least researchFewMillis after the last
+                } else {
+                    s.askAt = now + settings.researchFewMillis();
+                }
+            }
             if (s.running == 0 && s.nextAt <= now) {
                 due.add(s);
             }
@@ -110,8 +129,7 @@ public final class Searches {
                     node.announce(l, s.port);
                 }
                 if (s.running == 0) {
-                    s.nextAt = node.now() + (s.found < settings.fewPeers() ? settings.researchFewMillis()
-                            : settings.researchMillis());
+                    schedule(s, node.now());
                 }
             }
         });
@@ -119,6 +137,22 @@ public final class Searches {
             running--;
             s.running--;
             s.nextAt = now + 1_000; // the lookup slots are full: soon again
+        }
+    }
+
+    /** After its lookups ended: soon while it wants peers and the DHT had few, else at the slow pace. */
+    private void schedule(Search s, long now) {
+        boolean wants = wants(s);
+        s.askAt = wants ? Long.MAX_VALUE : now + settings.researchFewMillis();
+        s.nextAt = now + (wants && s.found < settings.fewPeers() ? settings.researchFewMillis()
+                : settings.researchMillis());
+    }
+
+    private static boolean wants(Search s) {
+        try {
+            return s.wanted.getAsInt() > 0;
+        } catch (RuntimeException e) {
+            return true; // the torrent cannot say: look as if it wanted peers, at the bounded pace
         }
     }
 

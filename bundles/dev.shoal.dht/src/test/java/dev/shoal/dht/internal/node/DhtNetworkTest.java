@@ -76,7 +76,7 @@ class DhtNetworkTest {
         NodeId infoHash = NodeId.random(net.random);
         DhtNode announcer = net.nodes().get(17);
         DhtNode seeker = net.nodes().get(150);
-        Searches.Handle announcing = announcer.searches().add(infoHash, 51413, peers -> { });
+        Searches.Handle announcing = announcer.searches().add(infoHash, 51413, () -> 1, peers -> { });
         net.drain();
         assertEquals(1, announcer.status().torrentsAnnounced());
         int storing = 0;
@@ -85,7 +85,7 @@ class DhtNetworkTest {
         }
         assertTrue(storing >= 6, "the closest nodes store the announce: " + storing);
         List<InetSocketAddress> seen = new ArrayList<>();
-        Searches.Handle seeking = seeker.searches().add(infoHash, 0, seen::addAll);
+        Searches.Handle seeking = seeker.searches().add(infoHash, 0, () -> 1, seen::addAll);
         net.drain();
         InetSocketAddress expected = new InetSocketAddress(InProcessNetwork.address(17).getAddress(), 51413);
         assertEquals(List.of(expected), List.copyOf(new HashSet<>(seen)));
@@ -113,10 +113,10 @@ class DhtNetworkTest {
         assertEquals(List.of(), trapped);
 
         NodeId infoHash = NodeId.random(net.random);
-        net.nodes().get(5).searches().add(infoHash, 7000, p -> { });
+        net.nodes().get(5).searches().add(infoHash, 7000, () -> 1, p -> { });
         net.drain();
         List<InetSocketAddress> seen = new ArrayList<>();
-        restarted.searches().add(infoHash, 0, seen::addAll);
+        restarted.searches().add(infoHash, 0, () -> 1, seen::addAll);
         net.drain();
         assertFalse(seen.isEmpty(), "the restarted node finds peers again");
     }

@@ -64,10 +64,10 @@ class DualStackTest {
         assertTrue(both.nodes6().stream().allMatch(n -> Compact.isV6(n.address())));
 
         NodeId infoHash = NodeId.random(new Random(2));
-        net.nodes().get(30).searches().add(infoHash, 6000, p -> { });
+        net.nodes().get(30).searches().add(infoHash, 6000, () -> 1, p -> { });
         net.drain();
         Set<InetSocketAddress> seen = new HashSet<>();
-        target.searches().add(infoHash, 0, seen::addAll);
+        target.searches().add(infoHash, 0, () -> 1, seen::addAll);
         net.drain();
         assertEquals(Set.of(new InetSocketAddress(InProcessNetwork.address(30).getAddress(), 6000),
                 new InetSocketAddress(InProcessNetwork.address6(30).getAddress(), 6000)), seen,

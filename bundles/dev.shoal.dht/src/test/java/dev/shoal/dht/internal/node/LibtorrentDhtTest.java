@@ -42,7 +42,7 @@ class LibtorrentDhtTest {
                 UdpNetworkTest.await(() -> entry.node.status().storedPeers() >= 1,
                         "libtorrent announces the torrent to the Shoal node");
                 Set<InetSocketAddress> found = ConcurrentHashMap.newKeySet();
-                seeker.node.searches().add(NodeId.of(HexFormat.of().parseHex(torrent.infoHash())), 0, found::addAll);
+                seeker.node.searches().add(NodeId.of(HexFormat.of().parseHex(torrent.infoHash())), 0, () -> 1, found::addAll);
                 UdpNetworkTest.await(() -> found.contains(seed.address()), "get_peers finds the libtorrent seed");
                 UdpNetworkTest.await(() -> entry.node.status().good4() >= 2,
                         "libtorrent answers Shoal's queries (it is a good node)");

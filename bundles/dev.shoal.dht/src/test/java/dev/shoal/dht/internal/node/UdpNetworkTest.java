@@ -36,11 +36,11 @@ public class UdpNetworkTest {
             await(() -> nodes.stream().allMatch(n -> n.node.status().good4() >= 8), "every node knows K good nodes");
 
             NodeId infoHash = NodeId.random(new Random(3));
-            nodes.get(7).node.searches().add(infoHash, 40000, p -> { });
+            nodes.get(7).node.searches().add(infoHash, 40000, () -> 1, p -> { });
             await(() -> nodes.stream().mapToInt(n -> n.node.status().storedPeers()).sum() >= 4,
                     "the announce is stored by the closest nodes");
             Set<InetSocketAddress> found = ConcurrentHashMap.newKeySet();
-            nodes.get(22).node.searches().add(infoHash, 0, found::addAll);
+            nodes.get(22).node.searches().add(infoHash, 0, () -> 1, found::addAll);
             await(() -> found.contains(new InetSocketAddress("127.0.0.1", 40000)), "get_peers finds the announcer");
         } finally {
             ticker.shutdownNow();

@@ -15,6 +15,7 @@ import dev.shoal.peer.internal.net.PeerConnector;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.storage.api.TorrentStorage;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Random;
@@ -158,6 +159,17 @@ public final class SwarmComponent implements SwarmService {
     public int listenPort() {
         InetSocketAddress address = acceptor.localAddress();
         return address == null ? 0 : address.getPort();
+    }
+
+    @Override
+    public InetAddress listenAddress() {
+        InetSocketAddress address = acceptor.localAddress();
+        return address == null ? null : address.getAddress();
+    }
+
+    @Override
+    public int connectionsPerTorrent() {
+        return settings.connectionsPerTorrent();
     }
 
     @Override
