@@ -37,7 +37,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * itself as the {@link PortMapper} service and {@code shoal:portmap}. Routers are asked on a
  * thread of its own; nothing here waits on them.
  */
-@Component(configurationPid = PortmapComponent.PID, service = PortMapper.class)
+// Immediate: the ports are mapped at start, not when someone first asks how the mapping goes.
+@Component(configurationPid = PortmapComponent.PID, service = PortMapper.class, immediate = true)
 @Designate(ocd = PortmapComponent.Config.class)
 public final class PortmapComponent implements PortMapper {
 
