@@ -45,7 +45,10 @@ public final class SystemProgram {
             Map.entry("update-desktop-database", "desktop-file-utils"),
             Map.entry("xdg-mime", "xdg-utils"),
             Map.entry("chromium", "chromium"),
-            Map.entry("curl", "curl"));
+            Map.entry("curl", "curl"),
+            Map.entry("miniupnpd", "miniupnpd"),
+            Map.entry("nft", "nftables"),
+            Map.entry("ip", "iproute2"));
 
     private SystemProgram() {
     }
@@ -100,6 +103,16 @@ public final class SystemProgram {
     /** A shared library that is not in any of {@code dirs}: skipped, or a failure when all tests are required. */
     static void requireLibrary(String what, String debianPackage, List<Path> dirs) {
         missing(what + " is required", "not found in " + dirs, "apt-get install " + debianPackage);
+    }
+
+    /**
+     * Skips (or fails when all tests are required) unless {@code present}: for what is not a
+     * program on PATH, such as the privilege to make network namespaces.
+     */
+    public static void requireThat(boolean present, String required, String reason, String howTo) {
+        if (!present) {
+            missing(required, reason, howTo);
+        }
     }
 
     public static boolean allTestsRequired() {

@@ -176,11 +176,12 @@ final class ShoalDaemon implements AutoCloseable {
     /**
      * Only the sockets a test asks for: local service discovery would announce every test torrent on
      * the machine's real interfaces, the DHT would ask its bootstrap nodes on the Internet, and the
-     * Transmission RPC would take a port from 9091 up in every daemon. A test that wants one of them
+     * Transmission RPC would take a port from 9091 up in every daemon, and port mapping would ask the
+     * machine's real router to open each test's ports. A test that wants one of them
      * writes its own configuration (LocalDiscoveryIT, DhtIT, TransmissionRpcIT), which this keeps.
      */
     static void extrasOff(Path dataDir) {
-        for (String pid : List.of("dev.shoal.lsd", "dev.shoal.dht", "dev.shoal.rpc")) {
+        for (String pid : List.of("dev.shoal.lsd", "dev.shoal.dht", "dev.shoal.rpc", "dev.shoal.portmap")) {
             if (!Files.exists(dataDir.resolve("plugins").resolve(pid + ".cfg"))) {
                 configure(dataDir, pid, Map.of("enabled", "false"));
             }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -23,10 +24,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * Bounded HTTP GETs with the JDK's client: a connect timeout, one {@link Deadline} for headers and
+ * Bounded HTTP GETs (and POSTs, without redirects) with the JDK's client: a connect timeout, one {@link Deadline} for headers and
  * body together, a body cut at {@link FetchLimits#maxBytes()}, at most {@value #MAX_REDIRECTS}
  * redirects (followed here, so the limit is ours and each hop's URL can be masked in messages),
  * and cancellation by the caller's flag or a thread interrupt. Every failure is a one-line
@@ -72,7 +74,7 @@ public final class HttpFetcher {
     public FetchResponse get(URI uri, FetchLimits limits, Redactor redactor) throws IOException {
         URI current = uri;
         for (int hop = 0; ; hop++) {
-            FetchResponse response = once(current, limits, redactor);
+            FetchResponse response = once(current, limits, redactor, HttpRequest.Builder::GET);
             if (!REDIRECTS.contains(response.status())) {
                 return response;
             }
@@ -95,13 +97,26 @@ public final class HttpFetcher {
         }
     }
 
+    /**
+     * POSTs {@code body} to {@code uri} with {@code headers} (a SOAP call to a router), and returns
+     * the response with its body still to read, whatever its status; redirects are not followed.
+     */
+    public FetchResponse post(URI uri, Map<String, String> headers, byte[] body, FetchLimits limits, Redactor redactor)
+            throws IOException {
+        return once(uri, limits, redactor, b -> {
+            headers.forEach(b::header);
+            b.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        });
+    }
+
     /** An http or https URL with a host; false for {@code null}. */
     public static boolean isHttp(URI uri) {
         String scheme = Links.scheme(uri);
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
     }
 
-    private FetchResponse once(URI uri, FetchLimits limits, Redactor redactor) throws IOException {
+    private FetchResponse once(URI uri, FetchLimits limits, Redactor redactor, Consumer<HttpRequest.Builder> method)
+            throws IOException {
         String shown = redactor.uri(uri);
         Deadline deadline = limits.deadline();
         if (deadline.expired()) {
@@ -110,8 +125,9 @@ public final class HttpFetcher {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
-                    .GET()
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+            method.accept(builder);
+            request = builder
                     .timeout(Duration.ofNanos(deadline.remainingNanos()))
                     .header("User-Agent", userAgent)
                     .header("Accept", accept)

@@ -1,0 +1,11 @@
+package dev.shoal.portmap.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Port mapping as readers see it: registered while the bundle runs, enabled or not. */
+@ProviderType
+public interface PortMapper {
+
+    /** A snapshot; cheap (no router is asked), so a window may ask every refresh. */
+    PortMapStatus status();
+}

@@ -1,0 +1,183 @@
+package dev.shoal.portmap.internal;
+
+import dev.shoal.peer.api.SwarmService;
+import dev.shoal.portmap.api.ExternalAddress;
+import dev.shoal.portmap.api.PortMapStatus;
+import dev.shoal.portmap.api.PortMapper;
+import dev.shoal.udp.api.UdpPort;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Maps the peer wire's TCP port and the shared UDP port on the routers in front of us (UPnP IGD,
+ * NAT-PMP, PCP), keeps the leases renewed, removes the mappings at stop, and registers the
+ * external address a router told as an {@link ExternalAddress} service while it is known. Shows
+ * itself as the {@link PortMapper} service and {@code shoal:portmap}. Routers are asked on a
+ * thread of its own; nothing here waits on them.
+ */
+// Immediate: the ports are mapped at start, not when someone first asks how the mapping goes.
+@Component(configurationPid = PortmapComponent.PID, service = PortMapper.class, immediate = true)
+@Designate(ocd = PortmapComponent.Config.class)
+public final class PortmapComponent implements PortMapper {
+
+    public static final String PID = "dev.shoal.portmap";
+    private static final Logger LOG = Logger.getLogger(PortmapComponent.class.getName());
+    /** At stop, removing the mappings may take this long before the thread is abandoned. */
+    private static final long STOP_SECONDS = 8;
+
+    @ObjectClassDefinition(name = "Shoal port mapping",
+            description = "Opens Shoal's TCP and UDP ports on the router (UPnP IGD, NAT-PMP, PCP).")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Enabled", description = "Ask the routers to forward Shoal's ports; off removes the mappings made.")
+        boolean enabled() default true;
+
+        @AttributeDefinition(name = "UPnP", description = "Ask UPnP Internet Gateway Devices (SSDP, then SOAP).")
+        boolean upnp() default true;
+
+        @AttributeDefinition(name = "NAT-PMP and PCP", description = "Ask each interface's gateway by PCP, and by NAT-PMP if it only speaks that.")
+        boolean natPmp() default true;
+
+        @AttributeDefinition(name = "Interfaces",
+                description = "Names of the interfaces whose gateways are asked (e.g. eth0, wg0); empty: every interface that is up.")
+        String[] interfaces() default {};
+
+        @AttributeDefinition(name = "Lease (s)",
+                description = "The lease asked for, renewed at half; a router that refuses it is asked for a permanent mapping. 0: permanent.",
+                min = "0")
+        int leaseSeconds() default 3600;
+
+        @AttributeDefinition(name = "Refresh (s)",
+                description = "How often the gateways and ports are looked at again (a VPN coming up, a port changed).", min = "10")
+        int refreshSeconds() default 60;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SwarmService swarm;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UdpPort udp;
+
+    private final BundleContext context;
+    private final Mapper mapper;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shoal-portmap");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Touched on the mapper's thread only. */
+    private ServiceRegistration<ExternalAddress> registration;
+    private ExternalAddress registered;
+
+    @Activate
+    public PortmapComponent(BundleContext context, Config config) {
+        this.context = context;
+        UpnpDiscovery discovery = new UpnpDiscovery(UpnpDiscovery.client());
+        Settings settings = Settings.from(config);
+        this.mapper = new Mapper(settings, Gateways::find, (g, s) -> routers(g, s, discovery), System::currentTimeMillis);
+        thread.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+    }
+
+    @Modified
+    void modified(Config config) {
+        Settings settings = Settings.from(config);
+        thread.execute(() -> mapper.reconfigure(settings));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        thread.execute(() -> {
+            mapper.stop();
+            offer(null);
+        });
+        thread.shutdown();
+        if (!thread.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warning("port mapping: the routers did not answer within " + STOP_SECONDS
+                    + " s at stop; mappings not removed expire with their lease");
+            thread.shutdownNow();
+        }
+    }
+
+    @Override
+    public PortMapStatus status() {
+        return mapper.status();
+    }
+
+    private static List<Router> routers(Gateway g, Settings s, UpnpDiscovery discovery) {
+        List<Router> routers = new ArrayList<>();
+        if (s.pmp()) {
+            routers.add(new PmpRouter(g));
+        }
+        if (s.upnp()) {
+            routers.add(new UpnpGateway(g, discovery));
+        }
+        return routers;
+    }
+
+    private void tick() {
+        try {
+            mapper.tick(wanted());
+            offer(mapper.status().externalAddress().orElse(null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "port mapping tick failed", e);
+        }
+    }
+
+    private Set<Mapper.Port> wanted() {
+        Set<Mapper.Port> ports = new LinkedHashSet<>();
+        SwarmService s = swarm;
+        if (s != null && s.listenPort() > 0) {
+            ports.add(new Mapper.Port(Transport.TCP, s.listenPort()));
+        }
+        UdpPort u = udp;
+        if (u != null && u.port() > 0) {
+            ports.add(new Mapper.Port(Transport.UDP, u.port()));
+        }
+        return ports;
+    }
+
+    /** Registers {@code address} as the service (replacing the one before), or none for {@code null}. */
+    private void offer(ExternalAddress address) {
+        if (Objects.equals(address, registered)) {
+            return;
+        }
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // The bundle is stopping: the framework unregistered it.
+            }
+            registration = null;
+        }
+        registered = address;
+        if (address != null) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(ExternalAddress.ADDRESS, address.address().getHostAddress());
+            props.put(ExternalAddress.SOURCE, address.source());
+            registration = context.registerService(ExternalAddress.class, address, props);
+        }
+    }
+}
