@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 
 /**
  * A piece message whose header is read and whose block is still arriving, over as many socket reads
- * as it takes: the bytes go from each read straight into the block's buffer (from the swarm's {@link BlockPool}), rather than piling
- * up in the decoder's accumulation buffer to be copied out of it once the frame is whole (a 16 KiB
- * block straddles nearly every read, so that was a second copy of almost every byte). Holds at most
- * the limits' block length, as the accumulated frame did. Started by {@link Frames#startPiece}.
+ * as it takes: the bytes go from each read straight into the block's buffer (from the swarm's
+ * {@link BlockPool}), rather than piling up in the decoder's accumulation buffer to be copied out of
+ * it once the frame is whole (a 16 KiB block straddles nearly every read, so that was a second copy
+ * of almost every byte). Holds at most the limits' block length, as the accumulated frame did.
+ * Started by {@link Frames#startPiece}.
  */
 public final class BlockInProgress {
 

@@ -163,7 +163,8 @@ public final class Frames {
         int begin = in.getInt(start + LENGTH_PREFIX + 5);
         PieceCodec.checkHeader(piece, begin, limits);
         in.position(start + LENGTH_PREFIX + WireLimits.PIECE_HEADER);
-        BlockInProgress block = new BlockInProgress(piece, begin, blocks.take(length - WireLimits.PIECE_HEADER));
+        BlockInProgress block =
+                new BlockInProgress(piece, begin, blocks.take(length - WireLimits.PIECE_HEADER));
         block.fill(in);
         return block;
     }
