@@ -4,6 +4,7 @@ import dev.shoal.metainfo.FileEntry;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import dev.shoal.metainfo.TorrentVersion;
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.codec.Frames;
 import dev.shoal.peer.internal.codec.HandshakeCodec;
 import dev.shoal.peer.internal.codec.WireException;
@@ -47,6 +48,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -61,7 +63,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * allocated per block ({@code gc.alloc.rate.norm}).
  *
  * <ul>
- * <li>{@code decode}: the frame to a {@link Piece}, nothing else.
+ * <li>{@code decode}: the frame to a {@link Piece}, released at once.
  * <li>{@code decodeReads}: the torrent's frames as 64 KiB socket reads through MINA's cumulative
  * decoder ({@code PeerWireDecoder}), which is where a frame cut by a read costs.
  * <li>{@code decodeAndStore}: a whole torrent of {@value #PIECES} pieces × 256 KiB per invocation,
@@ -83,7 +85,16 @@ public class BlockPathBenchmark {
     static final int BLOCKS = PIECES * PIECE_LENGTH / BLOCK;
     static final int READ = 64 * 1024;
 
-    private final Frames frames = new Frames();
+    /**
+     * Where blocks are decoded into: {@code none} a fresh array each (a pool that keeps nothing, as
+     * before the pool), {@code heap} or {@code direct} the swarm's pool of such buffers, each released
+     * once its write completed (or, without a storage, at once).
+     */
+    @Param({"none", "heap", "direct"})
+    public String pool;
+
+    private BlockPool blocks;
+    private Frames frames;
     private final WireLimits limits = WireLimits.DEFAULT.withPieceCount(PIECES);
     private Metainfo torrent;
     /** Every block of the torrent as piece frames, in order: what the seed sends. */
@@ -97,6 +108,13 @@ public class BlockPathBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        blocks = switch (pool) {
+            case "none" -> new BlockPool(0, BLOCK, false, false);
+            case "heap" -> new BlockPool(BlockPool.DEFAULT_BUFFERS, BLOCK, false, false);
+            case "direct" -> new BlockPool(BlockPool.DEFAULT_BUFFERS, BLOCK, true, false);
+            default -> throw new IllegalArgumentException("pool: none, heap or direct, not " + pool);
+        };
+        frames = new Frames(blocks);
         byte[] content = new byte[PIECES * PIECE_LENGTH];
         new Random(42).nextBytes(content);
         torrent = metainfo(content);
@@ -119,11 +137,13 @@ public class BlockPathBenchmark {
     }
 
     @Benchmark
-    public Piece decode() throws WireException {
+    public int decode() throws WireException {
         if (!wire.hasRemaining()) {
             wire.rewind();
         }
-        return (Piece) frames.next(wire, limits);
+        Piece piece = (Piece) frames.next(wire, limits);
+        piece.release();
+        return piece.begin();
     }
 
     /**
@@ -148,6 +168,7 @@ public class BlockPathBenchmark {
             IoBuffer read = IoBuffer.allocate(READ).put(bytes, from, length).flip();
             feed(decoder, session, read);
             for (Object message = decoded.poll(); message != null; message = decoded.poll()) {
+                ((Piece) message).release();
                 pieces++;
             }
         }
@@ -216,6 +237,7 @@ public class BlockPathBenchmark {
             // As WriteGate: the storage's own view of the block; the lock only for a failed write.
             disk.storage.writeBlock(piece.piece(), piece.begin(), piece.toStore())
                     .whenComplete((ok, failure) -> {
+                        piece.release();
                         if (failure != null) {
                             synchronized (swarmLock) {
                                 failed++;

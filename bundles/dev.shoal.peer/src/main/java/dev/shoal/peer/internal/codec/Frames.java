@@ -30,14 +30,21 @@ public final class Frames {
 
     private final MessageCodec<?>[] byId = new MessageCodec<?>[256];
     private final Map<Class<?>, MessageCodec<?>> byType = new HashMap<>();
+    private final BlockPool blocks;
 
+    /** Every block in a buffer of its own (a pool that keeps none): for tests and tools. */
     public Frames() {
-        this(List.of(
+        this(new BlockPool(0, WireLimits.DEFAULT.maxBlockLength(), false, false));
+    }
+
+    /** Blocks decoded into buffers from {@code blocks}, which whoever ends a block's life releases. */
+    public Frames(BlockPool blocks) {
+        this(blocks, List.of(
                 new EmptyCodec<>(MessageId.CHOKE, Choke.class, new Choke()),
                 new EmptyCodec<>(MessageId.UNCHOKE, Unchoke.class, new Unchoke()),
                 new EmptyCodec<>(MessageId.INTERESTED, Interested.class, new Interested()),
                 new EmptyCodec<>(MessageId.NOT_INTERESTED, NotInterested.class, new NotInterested()),
-                new HaveCodec(), new BitfieldCodec(), new RequestCodec(), new PieceCodec(), new CancelCodec(),
+                new HaveCodec(), new BitfieldCodec(), new RequestCodec(), new PieceCodec(blocks), new CancelCodec(),
                 new PortCodec(), new SuggestPieceCodec(),
                 new EmptyCodec<>(MessageId.HAVE_ALL, HaveAll.class, new HaveAll()),
                 new EmptyCodec<>(MessageId.HAVE_NONE, HaveNone.class, new HaveNone()),
@@ -45,7 +52,8 @@ public final class Frames {
     }
 
     /** A table of exactly these codecs (later slices may leave BEP 6 out when not negotiated). */
-    public Frames(List<MessageCodec<?>> codecs) {
+    private Frames(BlockPool blocks, List<MessageCodec<?>> codecs) {
+        this.blocks = blocks;
         for (MessageCodec<?> codec : codecs) {
             if (byId[codec.id()] != null || byType.put(codec.type(), codec) != null) {
                 throw new IllegalArgumentException("two codecs for id " + codec.id() + " / " + codec.type());
@@ -155,7 +163,8 @@ public final class Frames {
         int begin = in.getInt(start + LENGTH_PREFIX + 5);
         PieceCodec.checkHeader(piece, begin, limits);
         in.position(start + LENGTH_PREFIX + WireLimits.PIECE_HEADER);
-        BlockInProgress block = new BlockInProgress(piece, begin, length - WireLimits.PIECE_HEADER);
+        BlockInProgress block =
+                new BlockInProgress(piece, begin, blocks.take(length - WireLimits.PIECE_HEADER));
         block.fill(in);
         return block;
     }

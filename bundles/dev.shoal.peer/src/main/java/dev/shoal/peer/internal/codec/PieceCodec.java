@@ -9,8 +9,11 @@ public final class PieceCodec extends MessageCodec<Piece> {
 
     private static final byte[] EMPTY = new byte[0];
 
-    public PieceCodec() {
+    private final BlockPool blocks;
+
+    public PieceCodec(BlockPool blocks) {
         super(MessageId.PIECE, Piece.class);
+        this.blocks = blocks;
     }
 
     @Override
@@ -55,8 +58,7 @@ public final class PieceCodec extends MessageCodec<Piece> {
         int piece = payload.getInt();
         int begin = payload.getInt();
         checkHeader(piece, begin, limits);
-        byte[] block = new byte[payload.remaining()];
-        payload.get(block);
-        return new Piece(piece, begin, block);
+        BlockPool.Lease block = blocks.take(payload.remaining());
+        return new Piece(piece, begin, block.buffer().put(payload).flip(), block);
     }
 }

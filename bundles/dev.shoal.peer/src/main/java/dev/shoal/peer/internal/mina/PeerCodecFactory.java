@@ -16,10 +16,6 @@ public final class PeerCodecFactory implements ProtocolCodecFactory {
     private final PeerWireEncoder encoder;
     private final PeerWireDecoder decoder;
 
-    public PeerCodecFactory() {
-        this(new HandshakeCodec(), new Frames());
-    }
-
     public PeerCodecFactory(HandshakeCodec handshakes, Frames frames) {
         this.encoder = new PeerWireEncoder(handshakes, frames);
         this.decoder = new PeerWireDecoder(handshakes, frames);

@@ -65,6 +65,18 @@ public final class PeerWireDecoder extends CumulativeProtocolDecoder {
         }
     }
 
+    /** The connection closed: a block still arriving gives its buffer back (no one else saw it). */
+    @Override
+    public void dispose(IoSession session) throws Exception {
+        WireState state = WireState.of(session);
+        BlockInProgress block = state.block();
+        if (block != null) {
+            state.block(null);
+            block.abandon();
+        }
+        super.dispose(session);
+    }
+
     @Override
     protected boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
         WireState state = WireState.of(session);

@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.net;
 
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerHandler;
 import dev.shoal.peer.internal.handler.PendingHandshakes;
@@ -26,8 +27,9 @@ public final class PeerAcceptor implements AutoCloseable {
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final Map<InfoHash, LocalTorrent> torrents = new ConcurrentHashMap<>();
 
-    public PeerAcceptor(PeerWireSettings settings) {
-        Sessions.configure(acceptor);
+    /** Received blocks decoded into buffers from {@code blocks}. */
+    public PeerAcceptor(PeerWireSettings settings, BlockPool blocks) {
+        Sessions.configure(acceptor, blocks);
         acceptor.setReuseAddress(true);
         acceptor.setHandler(new PeerHandler(settings.peerId(), settings.reserved(), settings.timeouts(),
                 settings.limits(), infoHash -> Optional.ofNullable(torrents.get(infoHash)),

@@ -1,5 +1,6 @@
 package dev.shoal.peer.internal.net;
 
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerHandler;
@@ -13,8 +14,9 @@ public final class PeerConnector implements AutoCloseable {
 
     private final NioSocketConnector connector = new NioSocketConnector();
 
-    public PeerConnector(PeerWireSettings settings) {
-        Sessions.configure(connector);
+    /** Received blocks decoded into buffers from {@code blocks}. */
+    public PeerConnector(PeerWireSettings settings, BlockPool blocks) {
+        Sessions.configure(connector, blocks);
         // A dialled session knows its torrent from the start; the lookup is for incoming ones only.
         connector.setHandler(new PeerHandler(settings.peerId(), settings.reserved(), settings.timeouts(),
                 settings.limits()));

@@ -1,5 +1,8 @@
 package dev.shoal.peer.internal.net;
 
+import dev.shoal.peer.internal.codec.BlockPool;
+import dev.shoal.peer.internal.codec.Frames;
+import dev.shoal.peer.internal.codec.HandshakeCodec;
 import dev.shoal.peer.internal.mina.PeerCodecFactory;
 import org.apache.mina.core.service.IoService;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
@@ -12,10 +15,12 @@ final class Sessions {
     private Sessions() {
     }
 
-    static void configure(IoService service) {
+    /** {@code blocks}: the buffers received blocks are decoded into. */
+    static void configure(IoService service, BlockPool blocks) {
         // Blocks are 16 KiB: reading 64 KiB (up to 256 KiB) at a time takes several per system call.
         service.getSessionConfig().setReadBufferSize(64 * 1024);
         service.getSessionConfig().setMaxReadBufferSize(256 * 1024);
-        service.getFilterChain().addLast(CODEC, new ProtocolCodecFilter(new PeerCodecFactory()));
+        service.getFilterChain().addLast(CODEC, new ProtocolCodecFilter(
+                new PeerCodecFactory(new HandshakeCodec(), new Frames(blocks))));
     }
 }

@@ -187,6 +187,7 @@ final class MessageRouter {
         Received.Outcome outcome = downloader.received(peer, piece);
         if (outcome == Received.Outcome.UNEXPECTED || outcome == Received.Outcome.DUPLICATE) {
             wasted += length;
+            piece.release(); // not written: nothing reads it again
         } else {
             gate.write(piece);
         }

@@ -8,6 +8,7 @@ import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmService;
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.net.PeerAcceptor;
@@ -68,7 +69,7 @@ public final class SwarmComponent implements SwarmService {
 
     @Activate
     public SwarmComponent(PeerConfig config, ComponentContext component) throws IOException {
-        this(SwarmSettings.of(config, PeerId.generate(new SecureRandom())), true, () -> {
+        this(SwarmSettings.of(config, PeerId.generate(new SecureRandom())), BlockPool.forSwarm(), true, () -> {
             String name = (String) component.getProperties().get(ComponentConstants.COMPONENT_NAME);
             component.disableComponent(name);
             component.enableComponent(name);
@@ -77,10 +78,15 @@ public final class SwarmComponent implements SwarmService {
 
     /** A service with these settings that fails when the configured port is taken. */
     public SwarmComponent(SwarmSettings settings) throws IOException {
-        this(settings, false, () -> { });
+        this(settings, BlockPool.forSwarm());
     }
 
-    private SwarmComponent(SwarmSettings settings, boolean fallBackOnTakenPort, Runnable restart)
+    /** As above, received blocks decoded into buffers from {@code blocks} (tests poison released ones). */
+    SwarmComponent(SwarmSettings settings, BlockPool blocks) throws IOException {
+        this(settings, blocks, false, () -> { });
+    }
+
+    private SwarmComponent(SwarmSettings settings, BlockPool blocks, boolean fallBackOnTakenPort, Runnable restart)
             throws IOException {
         this.settings = settings;
         this.restart = restart;
@@ -96,8 +102,8 @@ public final class SwarmComponent implements SwarmService {
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         this.parked = new ParkedConnections(timer);
-        this.connector = new PeerConnector(settings.wire());
-        this.acceptor = new PeerAcceptor(settings.wire());
+        this.connector = new PeerConnector(settings.wire(), blocks);
+        this.acceptor = new PeerAcceptor(settings.wire(), blocks);
         try {
             acceptor.bindFirstFree(settings.listenHost(), settings.port(), fallBackOnTakenPort);
         } catch (IOException | RuntimeException e) {

@@ -48,9 +48,13 @@ final class WriteGate {
         this.refill = refill;
     }
 
-    /** Hands a received block to the disk. */
+    /**
+     * Hands a received block to the disk, whose buffer goes back to its pool once the write completed,
+     * failed or not: the storage owns the bytes until then and reads them no more after.
+     */
     void write(Piece piece) {
         storage.writeBlock(piece.piece(), piece.begin(), piece.toStore()).whenComplete((ok, failure) -> {
+            piece.release();
             if (failure != null || heldByDisk) {
                 lock.run(() -> written(piece.piece(), failure));
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.codec.Frames;
 import dev.shoal.peer.internal.codec.HandshakeCodec;
 import dev.shoal.peer.internal.wire.Handshake;
@@ -15,8 +16,11 @@ import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.Reserved;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.filter.codec.ProtocolCodecSession;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +55,25 @@ class PieceAcrossReadsTest {
         ProtocolDecoderException refused = assertThrows(ProtocolDecoderException.class,
                 () -> ChunkedDecoding.decode(stream.toByteArray(), List.of()));
         assertTrue(refused.getMessage().contains("Piece: begin must be 0 to 2^31-1"), refused.getMessage());
+    }
+
+    @Test
+    void aBlockCutByAClosingConnectionGivesItsBufferBackOnce() throws Exception {
+        BlockPool pool = new BlockPool(4, 16 * 1024, false, true);
+        PeerWireDecoder decoder = new PeerWireDecoder(new HandshakeCodec(), new Frames(pool));
+        decoder.setTransportMetadataFragmentation(false);
+        ProtocolCodecSession session = new ProtocolCodecSession();
+        byte[] stream = stream(new Piece(5, 0, new byte[16 * 1024]));
+        IoBuffer read = IoBuffer.wrap(Arrays.copyOf(stream, Handshake.LENGTH + 4 + 9 + 100));
+        while (read.hasRemaining()) {
+            decoder.decode(session, read, session.getDecoderOutput());
+        }
+        assertEquals(1, session.getDecoderOutputQueue().size(), "only the handshake");
+        assertEquals(0, pool.free());
+        decoder.dispose(session);
+        assertEquals(1, pool.free(), "the cut block's buffer is back");
+        decoder.dispose(session);
+        assertEquals(1, pool.free(), "and only once");
     }
 
     private byte[] stream(PeerMessage... messages) {

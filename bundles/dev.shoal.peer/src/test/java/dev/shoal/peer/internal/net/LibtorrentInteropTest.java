@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.create.standalone.StandaloneTorrentCreator;
 import dev.shoal.metainfo.CreateRequest;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.Bitfield;
@@ -71,7 +72,8 @@ class LibtorrentInteropTest {
 
         Process seed = new ProcessBuilder(python.toString(), script.toString(), torrent.toString(), dir.toString())
                 .redirectError(dir.resolve("seed.stderr").toFile()).start();
-        try (PeerConnector connector = new PeerConnector(PeerWireSettings.defaults(PeerId.generate(new SecureRandom())))) {
+        try (PeerConnector connector = new PeerConnector(PeerWireSettings.defaults(PeerId.generate(new SecureRandom())),
+                BlockPool.forSwarm())) {
             int port = listeningPort(seed);
             RecordingListener leech = new RecordingListener();
             PeerConnection connection = connector.connect(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.peer.internal.codec.Frames;
 import dev.shoal.peer.internal.codec.HandshakeCodec;
+import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.codec.WireLimits;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
@@ -67,7 +68,7 @@ class MinaLoopbackTest {
     }
 
     private PeerAcceptor acceptor(WireTimeouts timeouts, LocalTorrent torrent) throws Exception {
-        PeerAcceptor acceptor = new PeerAcceptor(settings("acceptor", timeouts));
+        PeerAcceptor acceptor = new PeerAcceptor(settings("acceptor", timeouts), BlockPool.forSwarm());
         open.add(acceptor);
         acceptor.register(torrent);
         acceptor.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -75,7 +76,7 @@ class MinaLoopbackTest {
     }
 
     private PeerConnector connector() {
-        PeerConnector connector = new PeerConnector(settings("connector", WireTimeouts.DEFAULT));
+        PeerConnector connector = new PeerConnector(settings("connector", WireTimeouts.DEFAULT), BlockPool.forSwarm());
         open.add(connector);
         return connector;
     }
