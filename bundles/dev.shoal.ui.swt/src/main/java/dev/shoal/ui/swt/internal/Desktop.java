@@ -194,6 +194,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void visible(boolean shown) {
+        poller.visible(shown);
+    }
+
+    @Override
     public void select(int id) {
         poller.select(id);
     }
@@ -333,5 +338,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     @Override
     public LatencyStats latency() {
         return latency;
+    }
+
+    @Override
+    public void measure() {
+        trace.on();
+        latency.measure();
     }
 }

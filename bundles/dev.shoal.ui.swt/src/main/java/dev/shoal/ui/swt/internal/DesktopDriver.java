@@ -47,6 +47,12 @@ public interface DesktopDriver {
 
     LatencyStats latency();
 
+    /**
+     * Times the event loop from now on (its dispatches and their sections) for {@link #latency()}:
+     * off until asked, for a product window has no use for it.
+     */
+    void measure();
+
     /** What the display thread does per refresh; read and reset it on the display thread ({@link #call}). */
     DisplayWork work();
 }
