@@ -323,6 +323,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void changed() {
+        poller.nudge();
+    }
+
+    @Override
     public void completed(String name) {
         if (!settings.notifyOnCompletion()) {
             return;

@@ -174,6 +174,11 @@ public final class DesktopComponent implements DesktopDriver {
     }
 
     @Override
+    public void changed() {
+        desktop.changed();
+    }
+
+    @Override
     public void completed(String name) {
         desktop.completed(name);
     }

@@ -42,6 +42,9 @@ public interface DesktopDriver {
     /** Shows and raises the window (also when hidden to the tray); returns at once. */
     void raise();
 
+    /** The engine added, removed or moved a torrent to another state: the window reads it at once. */
+    void changed();
+
     /** A download completed: notify, if the settings say so. */
     void completed(String name);
 

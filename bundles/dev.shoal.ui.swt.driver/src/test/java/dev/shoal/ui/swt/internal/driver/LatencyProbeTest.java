@@ -37,6 +37,10 @@ class LatencyProbeTest {
         }
 
         @Override
+        public void changed() {
+        }
+
+        @Override
         public void completed(String name) {
         }
 

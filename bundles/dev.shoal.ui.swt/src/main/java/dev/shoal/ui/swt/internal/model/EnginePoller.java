@@ -34,13 +34,19 @@ import org.slf4j.LoggerFactory;
  * hands over nothing, so the display thread is not woken (the speed graph then stands still: its
  * samples are kept and shown with the next change). While the window is hidden or minimized the
  * refresh stops; only the tray's rates are read, every {@value #HIDDEN_MILLIS} ms, and handed over
- * when they changed.
+ * when they changed. After {@value #QUIET_POLLS} polls in a row that found nothing changed it reads the
+ * engine every {@value #RESTING_MILLIS} ms only, back to every refresh as soon as a poll finds a
+ * change, the user changes the view or the engine tells of a torrent added, removed or moved to
+ * another state ({@link #nudge()}).
  */
 public final class EnginePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnginePoller.class);
     /** How often the tray's rates are read while the window is hidden. */
     static final int HIDDEN_MILLIS = 5_000;
+    /** Unchanged polls in a row before the poller rests, and how often it reads the engine then. */
+    static final int QUIET_POLLS = 10;
+    static final int RESTING_MILLIS = 5_000;
 
     private final Engine engine;
     /** The DHT bundle comes and goes apart from the window: asked for on every poll. */
@@ -61,12 +67,14 @@ public final class EnginePoller {
     /** The engine read so far, for tests and {@code ui:work}: full polls and hidden ticks (totals only). */
     private long polls;
     private long hiddenTicks;
+    private int quiet;
 
     /** Guarded by this. */
     private ScheduledFuture<?> schedule;
     /** Guarded by this: the refresh asked for, and the period scheduled now (0: none). */
     private int refreshMillis = 1000;
     private int period;
+    private boolean resting;
 
     public EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes) {
         this.engine = engine;
@@ -84,7 +92,31 @@ public final class EnginePoller {
     /** Polls now and then every {@code refreshMillis} (while shown); a second call changes the pace. */
     public synchronized void schedule(int refreshMillis) {
         this.refreshMillis = refreshMillis;
-        reschedule();
+        resting = false;
+        reschedule(0);
+    }
+
+    /** Something changed in the engine (a torrent added, removed, in another state): read it now, then every refresh. */
+    public void nudge() {
+        submit(this::wake);
+    }
+
+    private synchronized void wake() {
+        quiet = 0;
+        if (resting && !hidden) {
+            resting = false;
+            reschedule(0);
+        } else if (!hidden) {
+            poll();
+        }
+    }
+
+    /** On the poll thread: rest after enough quiet polls, wake on a change. */
+    private synchronized void rest(boolean rest) {
+        if (resting != rest && !hidden) {
+            resting = rest;
+            reschedule(rest ? RESTING_MILLIS : refreshMillis);
+        }
     }
 
     /**
@@ -97,16 +129,17 @@ public final class EnginePoller {
         }
         hidden = !shown;
         if (schedule != null) {
-            reschedule();
+            resting = false;
+            reschedule(hidden ? HIDDEN_MILLIS : 0);
         }
     }
 
-    private void reschedule() {
+    private void reschedule(long delayMillis) {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        period = hidden ? HIDDEN_MILLIS : refreshMillis;
-        schedule = thread.scheduleWithFixedDelay(this::tick, hidden ? period : 0, period, TimeUnit.MILLISECONDS);
+        period = hidden ? HIDDEN_MILLIS : resting ? RESTING_MILLIS : refreshMillis;
+        schedule = thread.scheduleWithFixedDelay(this::tick, delayMillis, period, TimeUnit.MILLISECONDS);
     }
 
     /** The period the engine is read at now, in ms; 0 before {@link #schedule}. */
@@ -217,8 +250,13 @@ public final class EnginePoller {
         Optional<Details> details = details(frozen, now);
         long free = freeSpace(engine.downloadDirectory());
         if (fresh.equals(before) && unchanged(totals, free, details, current, frozen, dhtStatus)) {
+            if (++quiet >= QUIET_POLLS) {
+                rest(true);
+            }
             return; // nothing the window shows changed: the display thread sleeps on
         }
+        quiet = 0;
+        rest(false);
         emit(new Snapshot(RowView.apply(fresh, current), fresh.size(), totals, free, details, global.series(), current,
                 frozen, dhtStatus));
         lastFailure = "";
@@ -234,8 +272,17 @@ public final class EnginePoller {
             Map<Integer, Torrent> handles, DhtStatus dhtStatus) {
         Snapshot was = last;
         return was != Snapshot.EMPTY && current.equals(was.view()) && totals.equals(was.totals())
-                && shown(free).equals(shown(was.freeBytes())) && dhtStatus.equals(was.dht()) && handles.equals(was.handles())
+                && shown(free).equals(shown(was.freeBytes())) && steady(dhtStatus).equals(steady(was.dht())) && handles.equals(was.handles())
                 && sameDetails(details, was.details());
+    }
+
+    /**
+     * The DHT's figures but the queries other nodes sent, which tick up all the time on a node the
+     * swarm knows: the tooltip shows the count as of the last change.
+     */
+    private static DhtStatus steady(DhtStatus s) {
+        return new DhtStatus(s.nodeId(), s.goodIpv4(), s.dubiousIpv4(), s.goodIpv6(), s.dubiousIpv6(), 0,
+                s.lookupsRunning(), s.announcedTorrents(), s.health());
     }
 
     private static String shown(long freeBytes) {

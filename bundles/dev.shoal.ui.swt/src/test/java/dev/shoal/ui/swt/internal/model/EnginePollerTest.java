@@ -71,10 +71,7 @@ class EnginePollerTest {
         poller = poller();
         poller.schedule(60_000); // polls once at once, then never within this test: the ticks below are run by hand
         assertEquals(60_000, poller.period());
-        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
-        while (handed.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        awaitFirstSnapshot();
         poller.visible(false);
         assertEquals(EnginePoller.HIDDEN_MILLIS, poller.period(), "hidden: the refresh is off, the tray's tick on");
         int torrentsRead = count("torrents");
@@ -95,6 +92,45 @@ class EnginePollerTest {
 
         poller.visible(true);
         assertEquals(60_000, poller.period(), "shown again: the refresh is back");
+    }
+
+    @Test
+    void quietPollsRestTheRefreshUntilAChangeOrAnEngineEvent() {
+        torrents.set(List.of(torrent(1, 0)));
+        poller = poller();
+        poller.schedule(60_000);
+        awaitFirstSnapshot();
+        for (int i = 0; i < EnginePoller.QUIET_POLLS - 1; i++) {
+            poller.tick();
+        }
+        assertEquals(60_000, poller.period(), "not yet quiet for long enough");
+        poller.tick();
+        assertEquals(EnginePoller.RESTING_MILLIS, poller.period(), "quiet: the poller rests");
+
+        torrents.set(List.of(torrent(1, 100)));
+        poller.tick();
+        assertEquals(60_000, poller.period(), "a change: every refresh again");
+
+        for (int i = 0; i < EnginePoller.QUIET_POLLS; i++) {
+            poller.tick();
+        }
+        assertEquals(EnginePoller.RESTING_MILLIS, poller.period());
+        int shown = handed.size();
+        torrents.set(List.of(torrent(1, 100), torrent(2, 0)));
+        poller.nudge(); // the engine added a torrent: read at once, on the poller's thread
+        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
+        while (handed.size() == shown && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(2, handed.get(handed.size() - 1).shown().size());
+        assertEquals(60_000, poller.period());
+    }
+
+    private void awaitFirstSnapshot() {
+        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
+        while (handed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private EnginePoller poller() {
