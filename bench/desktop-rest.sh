@@ -3,7 +3,7 @@
 # 1,000 torrents seeding to nobody, the window shown and hidden, started through the launcher
 # (./shoal, so with its JVM options); qBittorrent and transmission-gtk too when installed.
 #
-# Usage: bench/desktop-rest.sh [--rounds N] [--seconds S] [--settle S] [--counts 0,2,1000] [--java-opts '...']
+# Usage: bench/desktop-rest.sh [--rounds N] [--seconds S] [--settle S] [--counts 0,2,1000] [--java-opts='...']
 # Environment:
 #   BENCH_DIR=/tmp/shoal-bench-rest   work folder: torrents and their data, per round the desktop's output
 #   SHOAL_JAR=distribution/target/shoal.jar   the jar under test (never built here)

@@ -14,7 +14,7 @@ is hidden and the same is read again. The threads that spent the most are printe
 qBittorrent and transmission-gtk, when installed (never installed here), are measured the same
 way with a fresh profile each, window shown only (there is no window manager to minimize them).
 Usage: desktop_rest.py JAR UI_DRIVER_JAR LAUNCHER WORK_DIR [--rounds N] [--seconds S] [--settle S]
-       [--counts 0,2,1000] [--java-opts '...']
+       [--counts 0,2,1000] [--java-opts='...']   (with '=': the options start with a dash)
 """
 import argparse
 import hashlib
@@ -125,7 +125,7 @@ def shoal_round(args, jar, driver, launcher, work, number, count):
             time.sleep(min(10, args.settle))
             hidden = measure(pid, args.seconds)
         else:
-            print("  (no ui:window in this driver: hidden not measured: %s)" % out.strip().splitlines()[-1:],
+            print("  (ui:window failed, exit %d: hidden not measured; a driver older than ui:window?)" % code,
                   flush=True)
         return {"window_s": window_s, "shown": shown, "hidden": hidden}
     finally:
