@@ -1,5 +1,6 @@
 package dev.shoal.ui.swt.internal;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.swt.widgets.Display;
 import org.slf4j.Logger;
@@ -44,14 +45,16 @@ final class DisplayLoop {
     void run() {
         Thread hook = new Thread(this::stop, "shoal-ui-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Optional<GtkSleep> gtk = GtkSleep.of(display);
         try {
             while (!stop && !Thread.currentThread().isInterrupted() && !display.isDisposed()) {
                 boolean more = stats.measuring() ? timedDispatch() : dispatch();
-                if (!more && !stop) {
+                if (!more && !stop && !(gtk.isPresent() && gtk.get().sleep())) {
                     display.sleep();
                 }
             }
         } finally {
+            gtk.ifPresent(GtkSleep::dispose);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
