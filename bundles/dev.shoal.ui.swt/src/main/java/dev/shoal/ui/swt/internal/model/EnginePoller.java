@@ -8,6 +8,7 @@ import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.support.text.Sizes;
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +69,8 @@ public final class EnginePoller {
     private long polls;
     private long hiddenTicks;
     private int quiet;
+    private Path storeOf;
+    private FileStore store;
 
     /** Guarded by this. */
     private ScheduledFuture<?> schedule;
@@ -320,8 +323,12 @@ public final class EnginePoller {
         sink.accept(snapshot);
     }
 
-    /** Usable bytes on the file store of {@code dir}, or of its nearest existing parent; -1 when unreadable. */
-    static long freeSpace(Path dir) {
+    /**
+     * Usable bytes on the file store of {@code dir}, or of its nearest existing parent; -1 when
+     * unreadable. The store is looked up once per folder: finding it reads the whole mount table,
+     * which cost a resting poll more than everything else it does; its free space is one statvfs.
+     */
+    private long freeSpace(Path dir) {
         Path existing = dir.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -330,8 +337,13 @@ public final class EnginePoller {
             return -1;
         }
         try {
-            return Files.getFileStore(existing).getUsableSpace();
+            if (!existing.equals(storeOf)) {
+                store = Files.getFileStore(existing);
+                storeOf = existing;
+            }
+            return store.getUsableSpace();
         } catch (IOException e) {
+            storeOf = null;
             return -1;
         }
     }
