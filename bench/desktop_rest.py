@@ -187,7 +187,7 @@ def main():
     parser.add_argument("work")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--settle", type=int, default=30)
+    parser.add_argument("--settle", type=int, default=60)
     parser.add_argument("--counts", default="0,2,1000")
     parser.add_argument("--java-opts", default="", help="added to the launcher's (SHOAL_JAVA_OPTS)")
     args = parser.parse_args()
