@@ -85,10 +85,13 @@ def free_port():
 class Round:
     """One Xvfb and one desktop on a fresh data directory; stop() ends both, by their process ids."""
 
-    def __init__(self, jar, driver, folder):
+    def __init__(self, jar, driver, folder, launcher=None, java_opts=""):
         self.jar = jar
         self.driver = driver
         self.folder = folder
+        # The ./shoal script (with SHOAL_JAR set: its JVM options, no build), else plain `java -jar`.
+        self.launcher = launcher
+        self.java_opts = java_opts
         self.data_dir = os.path.join(folder, "data")
         self.xvfb = None
         self.desktop = None
@@ -109,8 +112,12 @@ class Round:
         if not number.isdigit():
             sys.exit("desktop_many: Xvfb gave no display number (said %r)" % number)
         env = dict(os.environ, DISPLAY=":" + number, XDG_DATA_HOME=os.path.join(self.folder, "xdg-data"))
-        self.desktop = subprocess.Popen(
-            ["java", "-Djava.io.tmpdir=" + tmp, "-jar", self.jar, "--data-dir", self.data_dir], env=env,
+        if self.launcher:
+            env.update(SHOAL_JAR=self.jar, SHOAL_JAVA_OPTS=("-Djava.io.tmpdir=%s %s" % (tmp, self.java_opts)).strip())
+            command = [self.launcher, "--data-dir", self.data_dir]
+        else:
+            command = ["java", "-Djava.io.tmpdir=" + tmp, "-jar", self.jar, "--data-dir", self.data_dir]
+        self.desktop = subprocess.Popen(command, env=env,
             stdin=subprocess.DEVNULL, stdout=open(os.path.join(self.folder, "desktop.out"), "wb"),
             stderr=open(os.path.join(self.folder, "desktop.err"), "wb"), start_new_session=True)
 

@@ -194,6 +194,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void visible(boolean shown) {
+        poller.visible(shown);
+    }
+
+    @Override
     public void select(int id) {
         poller.select(id);
     }
@@ -318,6 +323,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void changed() {
+        poller.nudge();
+    }
+
+    @Override
     public void completed(String name) {
         if (!settings.notifyOnCompletion()) {
             return;
@@ -333,5 +343,11 @@ final class Desktop implements DesktopDriver, WindowHost {
     @Override
     public LatencyStats latency() {
         return latency;
+    }
+
+    @Override
+    public void measure() {
+        trace.on();
+        latency.measure();
     }
 }

@@ -103,6 +103,9 @@ public final class DesktopComponent implements DesktopDriver {
                 () -> Optional.ofNullable(creator), context, () -> Optional.ofNullable(search),
                 () -> Optional.ofNullable(dht));
         desktop = new Desktop(services, displayWork, settingsOf(config), () -> quit(context));
+        if (Boolean.parseBoolean(context.getProperty(LatencyStats.PROPERTY))) {
+            desktop.measure();
+        }
         mainThread.execute(() -> engineGuard.runAsDisplayThread(desktop::run));
     }
 
@@ -171,6 +174,11 @@ public final class DesktopComponent implements DesktopDriver {
     }
 
     @Override
+    public void changed() {
+        desktop.changed();
+    }
+
+    @Override
     public void completed(String name) {
         desktop.completed(name);
     }
@@ -178,6 +186,11 @@ public final class DesktopComponent implements DesktopDriver {
     @Override
     public LatencyStats latency() {
         return desktop.latency();
+    }
+
+    @Override
+    public void measure() {
+        desktop.measure();
     }
 
     @Override

@@ -42,10 +42,19 @@ public interface DesktopDriver {
     /** Shows and raises the window (also when hidden to the tray); returns at once. */
     void raise();
 
+    /** The engine added, removed or moved a torrent to another state: the window reads it at once. */
+    void changed();
+
     /** A download completed: notify, if the settings say so. */
     void completed(String name);
 
     LatencyStats latency();
+
+    /**
+     * Times the event loop from now on (its dispatches and their sections) for {@link #latency()}:
+     * off until asked, for a product window has no use for it.
+     */
+    void measure();
 
     /** What the display thread does per refresh; read and reset it on the display thread ({@link #call}). */
     DisplayWork work();

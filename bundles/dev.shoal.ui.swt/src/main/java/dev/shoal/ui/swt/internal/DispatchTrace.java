@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * from their parent; what no section covers is GTK's own work (layout, painting, input). GC pauses
  * that fell into the dispatch are counted too: they stop the display thread like any work. The thread's
  * CPU time tells work from waiting: a stretch far longer than its CPU time waited for the X server or
- * for a core (a loaded machine). Display thread only. Nothing is allocated per dispatch unless
- * {@link #describe()} is asked for.
+ * for a core (a loaded machine). Display thread only, but for {@link #on()}. Nothing is allocated per
+ * dispatch unless {@link #describe()} is asked for, and nothing is timed until it is turned on.
  */
 public final class DispatchTrace {
 
@@ -39,6 +39,7 @@ public final class DispatchTrace {
     private long totalNanos;
     private long gcNanos;
     private long cpuNanos;
+    private volatile boolean on;
 
     public DispatchTrace() {
         this(System::nanoTime, threadCpuClock(), gcPauseClock());
@@ -73,6 +74,11 @@ public final class DispatchTrace {
         };
     }
 
+    /** From now on sections are timed; any thread. */
+    public void on() {
+        on = true;
+    }
+
     /** A dispatch starts: forgets the last one's sections. */
     void begin() {
         count = 0;
@@ -91,6 +97,10 @@ public final class DispatchTrace {
 
     /** Runs {@code work} as a section named {@code label}. */
     public void section(String label, Runnable work) {
+        if (!on) {
+            work.run();
+            return;
+        }
         long start = clock.getAsLong();
         boolean counted = depth < DEPTH;
         if (counted) {

@@ -1,20 +1,21 @@
 package dev.shoal.ui.swt.internal;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.swt.widgets.Display;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event loop, timed: every {@code readAndDispatch} is measured (its longest is the "busy
- * stretch" {@code ui:latency} reports), and the {@link DispatchTrace} says what the slowest were spent
- * on. It ends when asked, or when the thread is interrupted (the SIGTERM path): a 250 ms timer wakes
- * the loop to look.
+ * The event loop, timed once asked ({@link LatencyStats#measure()}): every {@code readAndDispatch}
+ * is measured (its longest is the "busy stretch" {@code ui:latency} reports), and the
+ * {@link DispatchTrace} says what the slowest were spent on. It ends when asked, or when the JVM
+ * shuts down (the SIGTERM path, which interrupts this thread too): a shutdown hook wakes it then,
+ * so no timer wakes the thread while nothing happens.
  */
 final class DisplayLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(DisplayLoop.class);
-    private static final int TICK_MILLIS = 250;
 
     private final Display display;
     private final LatencyStats stats;
@@ -42,34 +43,43 @@ final class DisplayLoop {
     }
 
     void run() {
-        Runnable tick = new Runnable() {
-            @Override
-            public void run() {
-                if (Thread.currentThread().isInterrupted()) {
-                    stop = true;
-                } else if (!stop && !display.isDisposed()) {
-                    display.timerExec(TICK_MILLIS, this);
+        Thread hook = new Thread(this::stop, "shoal-ui-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Optional<GtkSleep> gtk = GtkSleep.of(display);
+        try {
+            while (!stop && !Thread.currentThread().isInterrupted() && !display.isDisposed()) {
+                boolean more = stats.measuring() ? timedDispatch() : dispatch();
+                if (!more && !stop && !(gtk.isPresent() && gtk.get().sleep())) {
+                    display.sleep();
                 }
             }
-        };
-        display.timerExec(TICK_MILLIS, tick);
-        while (!stop && !Thread.currentThread().isInterrupted() && !display.isDisposed()) {
-            trace.begin();
-            long start = System.nanoTime();
-            boolean more;
+        } finally {
+            gtk.ifPresent(GtkSleep::dispose);
             try {
-                more = display.readAndDispatch();
-            } catch (RuntimeException | LinkageError e) {
-                // A bug in one listener must not take the window down; downloads go on regardless.
-                LOG.error("desktop: an event handler failed", e);
-                more = true;
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs or ran: nothing to remove.
             }
-            long took = System.nanoTime() - start;
-            trace.end(took);
-            stats.busy(took, described);
-            if (!more && !stop) {
-                display.sleep();
-            }
+        }
+    }
+
+    private boolean timedDispatch() {
+        trace.begin();
+        long start = System.nanoTime();
+        boolean more = dispatch();
+        long took = System.nanoTime() - start;
+        trace.end(took);
+        stats.busy(took, described);
+        return more;
+    }
+
+    private boolean dispatch() {
+        try {
+            return display.readAndDispatch();
+        } catch (RuntimeException | LinkageError e) {
+            // A bug in one listener must not take the window down; downloads go on regardless.
+            LOG.error("desktop: an event handler failed", e);
+            return true;
         }
     }
 }

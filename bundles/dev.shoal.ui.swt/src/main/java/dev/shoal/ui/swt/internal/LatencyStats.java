@@ -9,12 +9,16 @@ import java.util.function.Supplier;
  * probe comes with the {@code ui:} driver, dev.shoal.ui.swt.driver; without it there are none).
  * Busy times go into a millisecond histogram, not a list: the loop dispatches thousands of times a
  * minute for days, and a p99 needs only the counts. The {@value #SLOWEST} slowest stretches are kept
- * with what they were spent on, for the report.
+ * with what they were spent on, for the report. Nothing is measured until {@link #measure()} is
+ * called ({@code ui:latency}, or the framework property {@value #PROPERTY} the tests set): a
+ * product window does not time its own event loop.
  */
 public final class LatencyStats {
 
     /** Histogram buckets: 0..9999 ms one each, the last for everything longer. */
     private static final int BUCKETS = 10_001;
+    /** Set to {@code true}, the event loop is timed from the start (and the driver's probe runs). */
+    public static final String PROPERTY = "shoal.ui.latency";
     static final int SLOWEST = 3;
 
     private final long[] busyHistogram = new long[BUCKETS];
@@ -25,6 +29,16 @@ public final class LatencyStats {
     /** The slowest stretches, slowest first; what each was spent on is only described when it is kept. */
     private final long[] slowNanos = new long[SLOWEST];
     private final String[] slowWhat = new String[SLOWEST];
+    private volatile boolean measuring;
+
+    /** From now on the event loop's dispatches are timed; any thread. */
+    public void measure() {
+        measuring = true;
+    }
+
+    public boolean measuring() {
+        return measuring;
+    }
 
     public void busy(long nanos) {
         busy(nanos, () -> "");

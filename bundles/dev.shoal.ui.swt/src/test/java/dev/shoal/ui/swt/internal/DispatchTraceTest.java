@@ -13,7 +13,7 @@ class DispatchTraceTest {
     private final AtomicLong clock = new AtomicLong();
     private final AtomicLong cpu = new AtomicLong();
     private final AtomicLong gc = new AtomicLong();
-    private final DispatchTrace trace = new DispatchTrace(clock::get, cpu::get, gc::get);
+    private final DispatchTrace trace = on(new DispatchTrace(clock::get, cpu::get, gc::get));
 
     private Runnable takes(long nanos) {
         return () -> clock.addAndGet(nanos);
@@ -56,7 +56,7 @@ class DispatchTraceTest {
 
     @Test
     void aNewDispatchForgetsTheLastOneAndNoCpuClockSaysNothing() {
-        DispatchTrace noCpu = new DispatchTrace(clock::get, () -> -1, gc::get);
+        DispatchTrace noCpu = on(new DispatchTrace(clock::get, () -> -1, gc::get));
         noCpu.begin();
         noCpu.section("open", takes(50 * MS));
         noCpu.end(50 * MS);
@@ -74,5 +74,20 @@ class DispatchTraceTest {
         trace.end(10 * MS);
         assertEquals("s7 3.0, s0 1.0, s1 1.0, s2 1.0, s3 1.0, s4 1.0, s5 1.0, s6 1.0, gtk 0.0; thread cpu 0.0",
                 trace.describe());
+    }
+
+    @Test
+    void offUntilTurnedOnSectionsRunUntimed() {
+        DispatchTrace off = new DispatchTrace(() -> {
+            throw new AssertionError("the clock was read though the trace is off");
+        }, cpu::get, gc::get);
+        int[] ran = {0};
+        off.section("table", () -> ran[0]++);
+        assertEquals(1, ran[0]);
+    }
+
+    private static DispatchTrace on(DispatchTrace trace) {
+        trace.on();
+        return trace;
     }
 }

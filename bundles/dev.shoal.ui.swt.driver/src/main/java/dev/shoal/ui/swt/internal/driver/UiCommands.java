@@ -26,14 +26,17 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=tabtext", "osgi.command.function=press", "osgi.command.function=shells",
     "osgi.command.function=button", "osgi.command.function=field", "osgi.command.function=filter",
     "osgi.command.function=sort", "osgi.command.function=scroll", "osgi.command.function=screenshot",
-    "osgi.command.function=latency", "osgi.command.function=work", "osgi.command.function=fileprio"})
+    "osgi.command.function=latency", "osgi.command.function=work", "osgi.command.function=fileprio",
+    "osgi.command.function=window"})
 public final class UiCommands {
 
     private final DesktopDriver desktop;
+    private final LatencyProbe probe;
 
     @Activate
-    public UiCommands(@Reference DesktopDriver desktop) {
+    public UiCommands(@Reference DesktopDriver desktop, @Reference LatencyProbe probe) {
         this.desktop = desktop;
+        this.probe = probe;
     }
 
     public List<String> state() {
@@ -155,8 +158,13 @@ public final class UiCommands {
         return "saved " + file + " (" + data.width + "x" + data.height + ")";
     }
 
+    /**
+     * The event loop's figures; the first call starts measuring them (the loop's timing and the probe
+     * are off until then), so a first {@code ui:latency reset} starts a clean measurement.
+     */
     public String latency(String... args) {
         boolean reset = resetArgument(args, "usage: ui:latency [reset]");
+        probe.start();
         String summary = desktop.latency().summary();
         if (reset) {
             desktop.latency().reset();
@@ -178,6 +186,20 @@ public final class UiCommands {
             }
             return summary;
         });
+    }
+
+    /** Not in the contract's list: hides the window as closing it to the tray does, or shows it again. */
+    public String window(String what) {
+        boolean shown = switch (what) {
+            case "show" -> true;
+            case "hide" -> false;
+            default -> throw new IllegalArgumentException("usage: ui:window show|hide");
+        };
+        desktop.call("ui:window", w -> {
+            w.show(shown);
+            return null;
+        });
+        return "window " + what;
     }
 
     private static boolean resetArgument(String[] args, String usage) {

@@ -29,6 +29,11 @@ public record Snapshot(List<TorrentRow> shown, int total, EngineTotals totals, l
         return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles, dht);
     }
 
+    /** The tray's rates while the window is hidden: the rest as it was. */
+    public Snapshot withTotals(EngineTotals totals) {
+        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht);
+    }
+
     public Snapshot withDetails(Optional<Details> details) {
         return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht);
     }

@@ -40,7 +40,7 @@ import org.eclipse.swt.widgets.Text;
  * search threads and is handed over as one snapshot at a time, so a provider that floods costs
  * the display thread one redraw per event-loop turn, not one per result. The provider list
  * follows plugins coming and going (read every {@value #PROVIDERS_EVERY_MS} ms off the display
- * thread).
+ * thread while the pane is seen; not at all while another tab is on top or the window is hidden).
  */
 public final class SearchPane {
 
@@ -64,6 +64,8 @@ public final class SearchPane {
     private final List<String> providerIds = new ArrayList<>();
     private final AtomicReference<View> latest = new AtomicReference<>();
     private final AtomicBoolean posted = new AtomicBoolean();
+    /** Whether the provider refresh's timer is set (display thread). */
+    private boolean refreshing;
     private SearchSession running;
     private List<SearchHit> hits = List.of();
     private HitColumn sortedBy;
@@ -117,6 +119,9 @@ public final class SearchPane {
         outcome = new Label(pane, SWT.WRAP);
         outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         pane.addListener(SWT.Dispose, e -> stop());
+        // The pane shown again (its tab brought to the front, or the window back from the tray).
+        pane.addListener(SWT.Show, e -> display.asyncExec(this::refreshProviders));
+        pane.getShell().addListener(SWT.Show, e -> display.asyncExec(this::refreshProviders));
         refreshProviders();
     }
 
@@ -323,18 +328,28 @@ public final class SearchPane {
 
     /** Reads the providers off the display thread, shows them on it; again every few seconds. */
     private void refreshProviders() {
-        if (pane.isDisposed()) {
+        if (refreshing || pane.isDisposed()) {
             return;
         }
+        readProviders();
+        if (pane.isVisible()) {
+            refreshing = true;
+            display.timerExec(PROVIDERS_EVERY_MS, () -> {
+                refreshing = false;
+                refreshProviders();
+            });
+        }
+    }
+
+    private void readProviders() {
         try {
             work.execute(() -> {
                 List<ProviderInfo> now = service.get().map(SearchService::providers).orElse(List.of());
                 Ui.post(display, () -> showProviders(now));
             });
         } catch (RejectedExecutionException e) {
-            return; // the window is closing
+            // The window is closing.
         }
-        display.timerExec(PROVIDERS_EVERY_MS, this::refreshProviders);
     }
 
     private void showProviders(List<ProviderInfo> now) {

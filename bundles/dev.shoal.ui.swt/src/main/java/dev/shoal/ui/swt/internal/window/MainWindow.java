@@ -121,6 +121,11 @@ public final class MainWindow {
 
         tray = TrayIcon.create(shell, icons[0], this::raise, host::quit);
         shell.addListener(SWT.Close, this::closing);
+        // Hidden to the tray or minimized, nobody sees the table: the host stops reading the engine for it.
+        shell.addListener(SWT.Hide, e -> host.visible(false));
+        shell.addListener(SWT.Iconify, e -> host.visible(false));
+        shell.addListener(SWT.Show, e -> host.visible(!shell.getMinimized()));
+        shell.addListener(SWT.Deiconify, e -> host.visible(shell.isVisible()));
         shell.setSize(1200, 760);
         center();
     }
@@ -242,6 +247,15 @@ public final class MainWindow {
     }
 
     // The driver's side (ui: commands), display thread only.
+
+    /** Hides the window as closing it to the tray does, or shows it again ({@code ui:window}). */
+    public void show(boolean shown) {
+        if (shown) {
+            raise();
+        } else {
+            shell.setVisible(false);
+        }
+    }
 
     public List<String> state() {
         List<String> lines = new ArrayList<>();

@@ -13,6 +13,9 @@ public interface WindowHost {
     /** The table should show rows this way from now on. */
     void view(ViewState view);
 
+    /** The window was shown ({@code true}) or hidden or minimized: what it shows need not be read meanwhile. */
+    void visible(boolean shown);
+
     /** The details pane follows torrent {@code id} (-1: none); also re-reads it after a change. */
     void select(int id);
 

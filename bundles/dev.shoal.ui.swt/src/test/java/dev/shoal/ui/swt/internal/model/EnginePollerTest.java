@@ -1,0 +1,175 @@
+package dev.shoal.ui.swt.internal.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shoal.engine.api.Engine;
+import dev.shoal.engine.api.EngineTotals;
+import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentState;
+import dev.shoal.engine.api.TorrentStatus;
+import dev.shoal.metainfo.InfoHash;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The poller at rest: a poll that finds nothing changed hands the window nothing (so the display
+ * thread is not woken), and a hidden window stops the refresh, reading only the tray's rates and
+ * handing them over only when they changed. Ticks are run by hand here: nothing depends on time.
+ */
+class EnginePollerTest {
+
+    @TempDir
+    Path downloads;
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicReference<EngineTotals> totals = new AtomicReference<>(new EngineTotals(2, 2, 0, 0, 0, 0, 0));
+    private final AtomicReference<List<Torrent>> torrents = new AtomicReference<>();
+    private final List<Snapshot> handed = new CopyOnWriteArrayList<>();
+    private EnginePoller poller;
+
+    @AfterEach
+    void stop() {
+        if (poller != null) {
+            poller.stop(1000);
+        }
+    }
+
+    @Test
+    void pollsFindingNothingChangedHandTheWindowNothing() {
+        torrents.set(List.of(torrent(1, 0), torrent(2, 0)));
+        poller = poller();
+        for (int i = 0; i < 50; i++) {
+            poller.tick();
+        }
+        assertEquals(50, poller.polls(true), "every tick read the engine");
+        assertEquals(1, handed.size(), "only the first poll had something to show");
+        assertEquals(2, handed.get(0).shown().size());
+
+        torrents.set(List.of(torrent(1, 0), torrent(2, 512)));
+        totals.set(new EngineTotals(2, 2, 0, 0, 0, 512, 1));
+        poller.tick();
+        poller.tick();
+        assertEquals(2, handed.size(), "a changed upload rate is shown, once");
+        assertEquals(512, handed.get(1).shown().get(1).upRate());
+    }
+
+    @Test
+    void aHiddenWindowStopsTheRefreshAndGetsOnlyChangedTrayRates() {
+        torrents.set(List.of(torrent(1, 0)));
+        poller = poller();
+        poller.schedule(60_000); // polls once at once, then never within this test: the ticks below are run by hand
+        assertEquals(60_000, poller.period());
+        awaitFirstSnapshot();
+        poller.visible(false);
+        assertEquals(EnginePoller.HIDDEN_MILLIS, poller.period(), "hidden: the refresh is off, the tray's tick on");
+        int torrentsRead = count("torrents");
+        long polls = poller.polls(true);
+        int shown = handed.size();
+        for (int i = 0; i < 20; i++) {
+            poller.tick();
+        }
+        assertEquals(torrentsRead, count("torrents"), "no torrent is read while hidden");
+        assertEquals(polls, poller.polls(true));
+        assertTrue(poller.polls(false) >= 20, "the tray's ticks ran");
+        assertEquals(shown, handed.size(), "unchanged rates are not handed over");
+
+        totals.set(new EngineTotals(1, 1, 0, 0, 4096, 0, 1));
+        poller.tick();
+        assertEquals(shown + 1, handed.size());
+        assertEquals(4096, handed.get(handed.size() - 1).totals().downloadRate());
+
+        poller.visible(true);
+        assertEquals(60_000, poller.period(), "shown again: the refresh is back");
+    }
+
+    @Test
+    void quietPollsRestTheRefreshUntilAChangeOrAnEngineEvent() {
+        torrents.set(List.of(torrent(1, 0)));
+        poller = poller();
+        poller.schedule(60_000);
+        awaitFirstSnapshot();
+        for (int i = 0; i < EnginePoller.QUIET_POLLS - 1; i++) {
+            poller.tick();
+        }
+        assertEquals(60_000, poller.period(), "not yet quiet for long enough");
+        poller.tick();
+        assertEquals(EnginePoller.RESTING_MILLIS, poller.period(), "quiet: the poller rests");
+
+        torrents.set(List.of(torrent(1, 100)));
+        poller.tick();
+        assertEquals(60_000, poller.period(), "a change: every refresh again");
+
+        for (int i = 0; i < EnginePoller.QUIET_POLLS; i++) {
+            poller.tick();
+        }
+        assertEquals(EnginePoller.RESTING_MILLIS, poller.period());
+        int shown = handed.size();
+        torrents.set(List.of(torrent(1, 100), torrent(2, 0)));
+        poller.nudge(); // the engine added a torrent: read at once, on the poller's thread
+        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
+        while (handed.size() == shown && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(2, handed.get(handed.size() - 1).shown().size());
+        assertEquals(60_000, poller.period());
+    }
+
+    private void awaitFirstSnapshot() {
+        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
+        while (handed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private EnginePoller poller() {
+        Engine engine = proxy(Engine.class, (name, args) -> switch (name) {
+            case "torrents" -> torrents.get();
+            case "totals" -> totals.get();
+            case "downloadDirectory" -> downloads;
+            default -> throw new UnsupportedOperationException(name);
+        });
+        return new EnginePoller(engine, Optional::empty, handed::add, 1);
+    }
+
+    private Torrent torrent(int id, long upRate) {
+        String hash = String.format("%040x", id);
+        TorrentStatus status = new TorrentStatus(InfoHash.fromHex(hash), "t" + id, TorrentState.SEEDING,
+                Optional.empty(), 1000, 1000, 1, 1, 1, 0, 0, 0, 0, upRate, Optional.empty(), 0, 0, Duration.ZERO,
+                List.of(), Optional.empty());
+        Torrent torrent = proxy(Torrent.class, (name, args) -> switch (name) {
+            case "id" -> id;
+            case "status" -> status;
+            case "hashCode" -> id;
+            case "equals" -> args[0] == null ? false : args[0].hashCode() == id;
+            default -> throw new UnsupportedOperationException(name);
+        });
+        return torrent;
+    }
+
+    private int count(String method) {
+        return calls.computeIfAbsent(method, m -> new AtomicInteger()).get();
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    private <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            calls.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
+            return answer.answer(method.getName(), args);
+        }));
+    }
+}
