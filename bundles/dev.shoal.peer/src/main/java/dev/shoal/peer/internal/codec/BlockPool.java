@@ -57,23 +57,29 @@ public final class BlockPool {
         return new BlockPool(DEFAULT_BUFFERS, 16 * 1024, false, false);
     }
 
-    /** A buffer for a block of {@code length} bytes: position 0, limit {@code length}. */
+    /**
+     * A buffer for a block of {@code length} bytes: position 0, limit {@code length}. A free pooled
+     * buffer when there is one; else a new pooled buffer only for a full-length block. A shorter block
+     * (the last of a torrent, or a peer's tiny blocks) then gets a buffer of exactly its length, never
+     * pooled: a peer sending 1-byte blocks costs what it sends, not 16 KiB each (Jazzer found that).
+     */
     public Lease take(int length) {
-        if (length > blockLength) {
-            allocated.increment();
-            return new Lease(null, ByteBuffer.allocate(length));
+        if (length <= blockLength) {
+            ByteBuffer buffer;
+            synchronized (free) {
+                buffer = free.poll();
+            }
+            if (buffer != null) {
+                reused.increment();
+                return new Lease(this, buffer.clear().limit(length));
+            }
+            if (length == blockLength) {
+                allocated.increment();
+                return new Lease(this, direct ? ByteBuffer.allocateDirect(blockLength) : ByteBuffer.allocate(blockLength));
+            }
         }
-        ByteBuffer buffer;
-        synchronized (free) {
-            buffer = free.poll();
-        }
-        if (buffer == null) {
-            allocated.increment();
-            buffer = direct ? ByteBuffer.allocateDirect(blockLength) : ByteBuffer.allocate(blockLength);
-        } else {
-            reused.increment();
-        }
-        return new Lease(this, buffer.clear().limit(length));
+        allocated.increment();
+        return new Lease(null, ByteBuffer.allocate(length));
     }
 
     /** Blocks decoded into a buffer given back earlier. */

@@ -31,6 +31,16 @@ class BlockPoolTest {
     }
 
     @Test
+    void aShortBlockWithNoBufferFreeGetsExactlyItsLengthOutsideThePool() {
+        BlockPool pool = new BlockPool(4, BLOCK, false, false);
+        BlockPool.Lease tiny = pool.take(1);
+        assertEquals(1, tiny.buffer().capacity(), "a 1-byte block costs 1 byte, not a pooled 16 KiB");
+        tiny.release();
+        assertEquals(0, pool.free(), "never pooled");
+        assertEquals(1, pool.allocated());
+    }
+
+    @Test
     void aSecondReleaseIsRefusedAndDoesNotPutTheBufferInThePoolTwice() {
         BlockPool pool = new BlockPool(4, BLOCK, false, false);
         BlockPool.Lease lease = pool.take(BLOCK);
@@ -58,7 +68,7 @@ class BlockPoolTest {
     @Test
     void aPoisoningPoolOverwritesWhatIsReleased() {
         BlockPool pool = new BlockPool(4, BLOCK, false, true);
-        BlockPool.Lease lease = pool.take(4);
+        BlockPool.Lease lease = pool.take(BLOCK);
         ByteBuffer view = lease.buffer().put(new byte[] {1, 2, 3, 4}).flip().duplicate();
         lease.release();
         byte[] seen = new byte[4];
