@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The desktop at rest under Xvfb: CPU seconds per minute, RSS and anonymous memory with 0, 2 and
 # 1,000 torrents seeding to nobody, the window shown and hidden, started through the launcher
-# (./shoal, so with its JVM options); qBittorrent and transmission-gtk too when installed.
+# (./shoal, so with its JVM options); qBittorrent and transmission-gtk too when installed
+# (Debian: apt-get install qbittorrent transmission-gtk; their 1,000 are added paused).
 #
 # Usage: bench/desktop-rest.sh [--rounds N] [--seconds S] [--settle S] [--counts 0,2,1000] [--java-opts='...']
 # Environment:
