@@ -41,7 +41,7 @@ public enum Action {
     PAUSE_ALL("Pause all", "Pause every torrent", 0, "media-playback-pause", Applies.ALWAYS),
     RESUME_ALL("Resume all", "Start every paused torrent", 0, "media-playback-start", Applies.ALWAYS),
     GLOBAL_LIMITS("Global limits…", "Download and upload limits of all torrents together", 0, null, Applies.ALWAYS),
-    SHOW_HIDE("Show/hide window", "Show the window, or hide it to the tray", 0, null, Applies.ALWAYS);
+    SHOW_HIDE("Show or hide window", "Show the window, or hide it to the tray", 0, null, Applies.ALWAYS);
 
     /** When an action can be pressed, from the torrents selected (and shown) now. */
     enum Applies {

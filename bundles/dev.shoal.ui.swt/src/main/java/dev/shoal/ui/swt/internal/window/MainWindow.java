@@ -281,7 +281,9 @@ public final class MainWindow {
         lines.add("tray=" + tray.map(TrayIcon::tooltip).orElse("none"));
         lines.add("notice=" + lastNotice);
         lines.add("selection=" + table.selectedIds().size());
-        lines.add("focus=" + (filterBar.focused() ? "filter" : "other"));
+        // No keyboard focus at all while another window is active (or, under Xvfb, none is).
+        lines.add("focus=" + (shell.getDisplay().getActiveShell() != shell ? "inactive"
+                : filterBar.focused() ? "filter" : "other"));
         lines.add("launched=" + actions.launched());
         lines.add(parts.describe());
         lines.addAll(status.text());

@@ -169,9 +169,8 @@ final class SelectionActions {
             Path own = directory.resolve(torrent.status().name());
             Path folder = Files.isDirectory(own) ? own : directory;
             Ui.post(display, () -> {
-                boolean opened = Program.launch(folder.toString());
-                launched = folder + (opened ? "" : " (no program to open it)");
-                if (!opened) {
+                launched = folder.toString();
+                if (!Program.launch(folder.toString())) {
                     LOG.info("desktop: no program opens folders here: {}", folder);
                 }
             });
