@@ -103,15 +103,30 @@ final class Actions {
 
     /** Whether {@code action} applies to what is selected and shown now. */
     boolean enabled(Action action) {
+        return now().applies(action);
+    }
+
+    /** How many rows are shown and the selected ones' states: what every action's enablement depends on. */
+    private record Now(int shown, List<TorrentState> selected) {
+
+        boolean applies(Action action) {
+            return action.applies().test(shown, selected);
+        }
+    }
+
+    /** Read once per update: with 10,000 rows shown, once per action would be 30 passes over them. */
+    private Now now() {
         List<TorrentRow> shown = rows.get();
         Set<Integer> ids = new HashSet<>(selectedIds.get());
         List<TorrentState> states = new ArrayList<>();
-        for (TorrentRow row : shown) {
-            if (ids.contains(row.id())) {
-                states.add(row.state());
+        if (!ids.isEmpty()) {
+            for (TorrentRow row : shown) {
+                if (ids.contains(row.id())) {
+                    states.add(row.state());
+                }
             }
         }
-        return action.applies().test(shown.size(), states);
+        return new Now(shown.size(), states);
     }
 
     /**
@@ -164,8 +179,9 @@ final class Actions {
 
     /** Sets every item enabled or not for the selection now; only the ones that change are touched. */
     void update() {
+        Now now = now();
         items.forEach((action, list) -> {
-            boolean on = enabled(action);
+            boolean on = now.applies(action);
             list.removeIf(Item::isDisposed);
             for (Item item : list) {
                 if (item instanceof MenuItem menuItem && menuItem.getEnabled() != on) {
