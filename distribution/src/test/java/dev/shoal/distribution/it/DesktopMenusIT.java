@@ -79,7 +79,6 @@ class DesktopMenusIT {
                 "every tool has its icon: " + tools);
         System.out.println("DesktopMenusIT: ui:context\n" + String.join("\n", ui.items("ui:context")));
         System.out.println("DesktopMenusIT: ui:tray\n" + String.join("\n", ui.items("ui:tray")));
-        ui.screenshot(DesktopIT.SCREENSHOTS.resolve("menus-toolbar.png"));
 
         // Start and pause, from each place.
         ui.select(a);
@@ -90,6 +89,7 @@ class DesktopMenusIT {
             ui.click(command, prefix + "Start");
             awaitState(hashA, "menus-a.bin", "seed", command);
         }
+        ui.screenshot(DesktopIT.SCREENSHOTS.resolve("menus-toolbar.png"));
 
         // What is copied, and where the files are.
         ui.click("ui:menu", "Torrent/Copy info-hash");
