@@ -67,9 +67,10 @@ class DesktopMenusIT {
 
         List<String> menus = ui.items("ui:menu");
         System.out.println("DesktopMenusIT: ui:menu\n" + String.join("\n", menus));
-        for (String item : List.of("File/Open torrent <Ctrl+O>", "File/Add link <Ctrl+U>", "File/Create torrent <Ctrl+N>",
-                "File/Quit <Ctrl+Q>", "Edit/Select all <Ctrl+A>", "Edit/Find <Ctrl+F>", "Edit/Preferences <Ctrl+,>",
-                "Torrent/Remove <Del>", "Torrent/Remove with data <Shift+Del>", "Torrent/Queue/Top", "Help/About Shoal")) {
+        for (String item : List.of("File/Open torrent <Ctrl+O>", "File/Add link <Ctrl+U>",
+                "File/Create torrent <Ctrl+N>", "File/Quit <Ctrl+Q>", "Edit/Select all <Ctrl+A>", "Edit/Find <Ctrl+F>",
+                "Edit/Preferences <Ctrl+,>", "Torrent/Remove <Del>", "Torrent/Remove with data <Shift+Del>",
+                "Torrent/Queue/Top", "Help/About Shoal")) {
             assertTrue(menus.stream().anyMatch(line -> line.startsWith(item)), () -> item + " in " + menus);
         }
         List<String> tools = ui.items("ui:toolbar");
@@ -209,6 +210,17 @@ class DesktopMenusIT {
         // Quit ends the application.
         ui.click("ui:menu", "File/Quit");
         assertEquals(0, desktop.awaitExit(WITHIN), "File > Quit's exit status");
+    }
+
+    @Test
+    void theTrayMenusQuitEndsTheApplication() throws Exception {
+        Shoal shoal = new Shoal(work);
+        cli = new ShoalCli(shoal);
+        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
+        ui = new DesktopDriver(cli, desktop::output);
+        ui.awaitWindow(DesktopIT.STARTUP);
+        ui.click("ui:tray", "Quit");
+        assertEquals(0, desktop.awaitExit(WITHIN), "the tray's Quit: exit status");
     }
 
     /** The info-hash of a v1 torrent made of {@code file} next to the work folder as NAME.torrent. */

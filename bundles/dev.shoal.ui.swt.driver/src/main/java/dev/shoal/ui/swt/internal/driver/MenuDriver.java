@@ -49,7 +49,7 @@ final class MenuDriver {
         };
     }
 
-    /** Every item under {@code menu} as a path, with "(disabled)" or "[x]" where so; submenus opened as a person would. */
+    /** Every item under {@code menu} as a path, "(disabled)" or "[x]" where so; each menu opened as a person would. */
     static List<String> menuItems(Menu menu) {
         List<String> lines = new ArrayList<>();
         collect(menu, "", lines);

@@ -47,7 +47,7 @@ public final class RemoveDialog {
         return ask(parent, names, false, answer);
     }
 
-    /** As {@link #ask(Shell, List, Consumer)}, "delete the files too" checked from the start when {@code deleteFiles}. */
+    /** As {@link #ask(Shell, List, Consumer)}, "delete the files too" checked at first when {@code deleteFiles}. */
     public static Shell ask(Shell parent, List<String> names, boolean deleteFiles,
             Consumer<Optional<Boolean>> answer) {
         Shell shell = Forms.dialog(parent, TITLE, 1, SWT.PRIMARY_MODAL);

@@ -168,7 +168,8 @@ final class Actions {
     void tableKeys(Control table) {
         table.addListener(SWT.KeyDown, event -> {
             for (Action action : Action.values()) {
-                if (action.tableKey() && action.accelerator() == (event.keyCode | (event.stateMask & SWT.MODIFIER_MASK))) {
+                int key = event.keyCode | (event.stateMask & SWT.MODIFIER_MASK);
+                if (action.tableKey() && action.accelerator() == key) {
                     event.doit = false;
                     run(action);
                     return;
@@ -233,7 +234,7 @@ final class Actions {
         return torrents;
     }
 
-    /** Pauses every torrent, or resumes every paused one: the engine's list, not the table's (which may be filtered). */
+    /** Pauses every torrent, or resumes every paused one: the engine's list, not the (maybe filtered) table's. */
     private void everyTorrent(boolean resume) {
         services.work().execute(() -> selection.all(services.engine().torrents(), torrent -> {
             if (!resume) {
