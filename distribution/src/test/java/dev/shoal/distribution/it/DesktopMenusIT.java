@@ -91,6 +91,10 @@ class DesktopMenusIT {
             awaitState(hashA, "menus-a.bin", "seed", command);
         }
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("menus-toolbar.png"));
+        ui.ok("ui:popup", "context");
+        ShoalGet.sleep(Duration.ofSeconds(1)); // drawn: a picture, not an assertion
+        ui.screenshot(DesktopIT.SCREENSHOTS.resolve("context-menu.png"));
+        ui.ok("ui:popup", "hide");
 
         // What is copied, and where the files are.
         ui.click("ui:menu", "Torrent/Copy info-hash");

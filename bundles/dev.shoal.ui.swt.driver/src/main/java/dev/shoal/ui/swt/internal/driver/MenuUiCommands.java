@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Table;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,11 +19,12 @@ import org.osgi.service.component.annotations.Reference;
  * The menus' part of the {@code ui} scope: {@code ui:menu}, {@code ui:context}, {@code ui:tray}
  * click an item by its label path ("Torrent/Queue/Top") as a person does, or list the items with
  * no argument; {@code ui:toolbar} the same for the toolbar; {@code ui:clipboard} reads the text
- * the copy actions put there. A click is posted, not waited for: it may open a modal dialog.
+ * the copy actions put there; {@code ui:popup context|hide} opens the context menu at the first
+ * selected row for a screenshot, or closes it. A click is posted, not waited for: it may open a modal dialog.
  */
 @Component(service = MenuUiCommands.class, property = {"osgi.command.scope=ui", "osgi.command.function=menu",
     "osgi.command.function=context", "osgi.command.function=tray", "osgi.command.function=toolbar",
-    "osgi.command.function=clipboard"})
+    "osgi.command.function=clipboard", "osgi.command.function=popup"})
 public final class MenuUiCommands {
 
     private final DesktopDriver desktop;
@@ -64,6 +69,29 @@ public final class MenuUiCommands {
                 clipboard.dispose();
             }
         });
+    }
+
+    public String popup(String what) {
+        boolean show = switch (what) {
+            case "context" -> true;
+            case "hide" -> false;
+            default -> throw new IllegalArgumentException("usage: ui:popup context|hide");
+        };
+        desktop.call("ui:popup", w -> {
+            Menu menu = w.contextMenu();
+            if (show) {
+                Table table = (Table) ShellDriver.controls(w.shell()).stream()
+                        .filter(control -> control.getMenu() == menu).findFirst().orElseThrow();
+                int[] selected = table.getSelectionIndices();
+                Rectangle row = selected.length == 0 ? new Rectangle(0, 0, 0, 0)
+                        : table.getItem(selected[0]).getBounds();
+                menu.notifyListeners(SWT.Show, new Event());
+                menu.setLocation(table.toDisplay(row.x + 60, row.y + row.height));
+            }
+            menu.setVisible(show);
+            return null;
+        });
+        return show ? "context menu shown" : "context menu hidden";
     }
 
     private List<String> click(String command, Function<MainWindow, Menu> menu, String... path) {
