@@ -72,11 +72,7 @@ public final class MenuUiCommands {
     }
 
     public String popup(String what) {
-        boolean show = switch (what) {
-            case "context" -> true;
-            case "hide" -> false;
-            default -> throw new IllegalArgumentException("usage: ui:popup context|hide");
-        };
+        boolean show = UiCommands.either(what, "context", "hide", "usage: ui:popup context|hide");
         desktop.call("ui:popup", w -> {
             Menu menu = w.contextMenu();
             if (show) {
