@@ -201,6 +201,19 @@ final class DesktopDriver {
         ok("ui:field", shell, label, value);
     }
 
+    /**
+     * Clicks a menu item by its label path ({@code ui:menu "Torrent/Queue/Top"}), or with
+     * {@code command} {@code ui:context}, {@code ui:tray}, {@code ui:toolbar} an item of those.
+     */
+    void click(String command, String path) {
+        ok(command, path);
+    }
+
+    /** The items {@code ui:menu}, {@code ui:context}, {@code ui:tray} or {@code ui:toolbar} list, a line each. */
+    List<String> items(String command) {
+        return ok(command).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
     /** A PNG of the main window (or of the window titled {@code shell}), checked to be one. */
     Path screenshot(Path file, String... shell) throws Exception {
         Files.createDirectories(file.getParent());

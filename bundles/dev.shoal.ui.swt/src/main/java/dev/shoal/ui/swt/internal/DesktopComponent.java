@@ -67,6 +67,11 @@ public final class DesktopComponent implements DesktopDriver {
         @AttributeDefinition(name = "Speed graph (minutes)", description = "How far back the speed graph goes.",
                 min = "1", max = "1440")
         int speedGraphMinutes() default 10;
+
+        @AttributeDefinition(name = "Toolbar text",
+                description = "Show each toolbar button's label beside its icon;"
+                        + " View > Toolbar text switches it until Shoal stops.")
+        boolean toolbarText() default false;
     }
 
     private final ExecutorService work;
@@ -122,7 +127,7 @@ public final class DesktopComponent implements DesktopDriver {
             LOG.warn("desktop: refreshMillis must be 250..10000 and speedGraphMinutes 1..1440; using {} and {}",
                     refresh, minutes);
         }
-        return new Settings(config.closeToTray(), config.notifyOnCompletion(), refresh, minutes);
+        return new Settings(config.closeToTray(), config.notifyOnCompletion(), refresh, minutes, config.toolbarText());
     }
 
     @Deactivate

@@ -1,9 +1,10 @@
 package dev.shoal.ui.swt.internal;
 
 /** The desktop's settings from the PID {@value DesktopComponent#PID}, checked. */
-public record Settings(boolean closeToTray, boolean notifyOnCompletion, int refreshMillis, int speedGraphMinutes) {
+public record Settings(boolean closeToTray, boolean notifyOnCompletion, int refreshMillis, int speedGraphMinutes,
+        boolean toolbarText) {
 
-    public static final Settings DEFAULT = new Settings(true, true, 1000, 10);
+    public static final Settings DEFAULT = new Settings(true, true, 1000, 10, false);
 
     public Settings {
         if (refreshMillis < 250 || refreshMillis > 10_000) {

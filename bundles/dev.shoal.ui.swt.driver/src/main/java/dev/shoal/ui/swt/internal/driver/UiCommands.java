@@ -190,16 +190,20 @@ public final class UiCommands {
 
     /** Not in the contract's list: hides the window as closing it to the tray does, or shows it again. */
     public String window(String what) {
-        boolean shown = switch (what) {
-            case "show" -> true;
-            case "hide" -> false;
-            default -> throw new IllegalArgumentException("usage: ui:window show|hide");
-        };
+        boolean shown = either(what, "show", "hide", "usage: ui:window show|hide");
         desktop.call("ui:window", w -> {
             w.show(shown);
             return null;
         });
         return "window " + what;
+    }
+
+    /** True for {@code yes}, false for {@code no}, else the usage as the error. */
+    static boolean either(String what, String yes, String no, String usage) {
+        if (what.equals(yes) || what.equals(no)) {
+            return what.equals(yes);
+        }
+        throw new IllegalArgumentException(usage);
     }
 
     private static boolean resetArgument(String[] args, String usage) {

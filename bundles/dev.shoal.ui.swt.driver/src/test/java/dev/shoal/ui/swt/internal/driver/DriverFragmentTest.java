@@ -31,7 +31,8 @@ class DriverFragmentTest {
     @Test
     void itsComponentsLieWhereTheHostsHeaderLooks() throws Exception {
         Path classes = Path.of(UiCommands.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        for (Class<?> component : new Class<?>[] {UiCommands.class, SearchUiCommands.class, LatencyProbe.class}) {
+        for (Class<?> component : new Class<?>[] {UiCommands.class, SearchUiCommands.class, MenuUiCommands.class,
+            LatencyProbe.class}) {
             Path xml = classes.resolve("OSGI-INF/" + component.getName() + ".xml");
             assertTrue(Files.isRegularFile(xml), xml + " is missing");
         }

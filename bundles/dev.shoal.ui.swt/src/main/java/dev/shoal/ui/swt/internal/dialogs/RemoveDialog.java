@@ -44,6 +44,12 @@ public final class RemoveDialog {
      * when cancelled or closed, else whether to delete the files too.
      */
     public static Shell ask(Shell parent, List<String> names, Consumer<Optional<Boolean>> answer) {
+        return ask(parent, names, false, answer);
+    }
+
+    /** As {@link #ask(Shell, List, Consumer)}, "delete the files too" checked at first when {@code deleteFiles}. */
+    public static Shell ask(Shell parent, List<String> names, boolean deleteFiles,
+            Consumer<Optional<Boolean>> answer) {
         Shell shell = Forms.dialog(parent, TITLE, 1, SWT.PRIMARY_MODAL);
         Forms.value(shell, names.size() == 1 ? "Remove this torrent?" : "Remove these " + names.size() + " torrents?", 1);
         org.eclipse.swt.widgets.List list = new org.eclipse.swt.widgets.List(shell, SWT.BORDER | SWT.V_SCROLL);
@@ -55,7 +61,7 @@ public final class RemoveDialog {
         listData.heightHint = Math.min(names.size() + 1, 8) * list.getItemHeight();
         listData.widthHint = 380;
         list.setLayoutData(listData);
-        Button delete = Forms.check(shell, "Also delete the downloaded files", false, 1);
+        Button delete = Forms.check(shell, "Also delete the downloaded files", deleteFiles, 1);
         boolean[] told = {false};
         Consumer<Optional<Boolean>> once = chosen -> {
             if (!told[0]) {

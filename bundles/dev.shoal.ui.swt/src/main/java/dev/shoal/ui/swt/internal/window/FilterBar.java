@@ -49,6 +49,16 @@ final class FilterBar {
         return bar;
     }
 
+    /** Puts the cursor in the name filter, its text selected (Ctrl+F). */
+    void focus() {
+        text.setFocus();
+        text.selectAll();
+    }
+
+    boolean focused() {
+        return text.isFocusControl();
+    }
+
     /** Sets both, as the user would, and tells the table. */
     void set(StateFilter newFilter, String newText) {
         filter = newFilter;

@@ -11,9 +11,7 @@ import dev.shoal.ui.swt.internal.model.ViewState;
 import dev.shoal.ui.swt.internal.search.SearchPane;
 import dev.shoal.ui.swt.internal.tabs.DetailsTab;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -29,7 +27,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.ToolTip;
 
 /**
@@ -44,7 +42,6 @@ public final class MainWindow {
     private final Shell shell;
     private final WindowHost host;
     private final Image[] icons;
-    private final Map<Action, ToolItem> tools = new EnumMap<>(Action.class);
     private final FilterBar filterBar;
     private final TorrentTable table;
     private final DetailsPane details;
@@ -53,6 +50,9 @@ public final class MainWindow {
     private final SearchPane search;
     private final StatusBar status;
     private final Actions actions;
+    private final MenuBar menus;
+    private final MainToolbar toolbar;
+    private final ViewToggles parts;
     private final Optional<TrayIcon> tray;
     private ViewState view = ViewState.DEFAULT;
     private Snapshot last = Snapshot.EMPTY;
@@ -73,8 +73,6 @@ public final class MainWindow {
         layout.verticalSpacing = 0;
         shell.setLayout(layout);
 
-        ToolBar toolBar = new ToolBar(shell, SWT.FLAT | SWT.RIGHT | SWT.WRAP);
-        toolBar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         views = new TabFolder(shell, SWT.TOP);
         views.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Composite torrents = new Composite(views, SWT.NONE);
@@ -109,17 +107,20 @@ public final class MainWindow {
         searchTab = new TabItem(views, SWT.NONE);
         searchTab.setText("Search");
         searchTab.setControl(search.control());
-        actions = new Actions(shell, services, flow, table::selectedIds, () -> last, this::nameOf,
-                () -> host.select(selectedId), this::showSearch);
-        for (Action action : Action.values()) {
-            ToolItem item = new ToolItem(toolBar, SWT.PUSH);
-            item.setText(action.text());
-            item.setToolTipText(action.tooltip());
-            item.addListener(SWT.Selection, e -> actions.run(action));
-            tools.put(action, item);
-        }
+        actions = new Actions(shell, services, flow, table::selectedIds, table::rows, () -> last, this::nameOf,
+                new Actions.Hooks(() -> host.select(selectedId), this::showSearch, this::find, table::selectAll,
+                        this::showOrHide, host::quit, icons[icons.length - 1]));
+        menus = new MenuBar(shell, actions);
+        toolbar = new MainToolbar(shell, actions, host.settings().toolbarText());
+        toolbar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        toolbar.control().moveAbove(views);
+        parts = new ViewToggles(menus, toolbar, host.settings().toolbarText(), sash, table.control(), line,
+                status.control());
+        MenuBar.contextMenu(table.control(), actions);
+        actions.tableKeys(table.control());
+        table.control().addListener(SWT.Selection, e -> actions.update());
 
-        tray = TrayIcon.create(shell, icons[0], this::raise, host::quit);
+        tray = TrayIcon.create(shell, icons[0], this::raise, actions);
         shell.addListener(SWT.Close, this::closing);
         // Hidden to the tray or minimized, nobody sees the table: the host stops reading the engine for it.
         shell.addListener(SWT.Hide, e -> host.visible(false));
@@ -154,6 +155,7 @@ public final class MainWindow {
         trace.section("status bar", () -> status.apply(snapshot));
         trace.section("details", () -> details.apply(snapshot));
         tray.ifPresent(icon -> icon.rates(snapshot.totals()));
+        actions.update();
     }
 
     /** Shows and raises the window (tray click, {@code shoal:open}). */
@@ -195,6 +197,7 @@ public final class MainWindow {
         if (!shell.isDisposed()) {
             shell.dispose();
         }
+        actions.dispose();
         for (Image icon : icons) {
             icon.dispose();
         }
@@ -216,6 +219,16 @@ public final class MainWindow {
     private void showSearch() {
         views.setSelection(searchTab);
         search.focus();
+    }
+
+    /** Ctrl+F: the Torrents tab, its name filter focused. */
+    private void find() {
+        views.setSelection(0);
+        filterBar.focus();
+    }
+
+    private void showOrHide() {
+        show(!shell.isVisible() || shell.getMinimized());
     }
 
     private void changeView(ViewState newView) {
@@ -267,6 +280,12 @@ public final class MainWindow {
         lines.add("tab=" + details.current().title());
         lines.add("tray=" + tray.map(TrayIcon::tooltip).orElse("none"));
         lines.add("notice=" + lastNotice);
+        lines.add("selection=" + table.selectedIds().size());
+        // No keyboard focus at all while another window is active (or, under Xvfb, none is).
+        lines.add("focus=" + (shell.getDisplay().getActiveShell() != shell ? "inactive"
+                : filterBar.focused() ? "filter" : "other"));
+        lines.add("launched=" + actions.launched());
+        lines.add(parts.describe());
         lines.addAll(status.text());
         return lines;
     }
@@ -296,17 +315,29 @@ public final class MainWindow {
         details.files().setPriority(path, priority);
     }
 
-    /** Checks the item can be pressed now; the returned task presses it (posted separately: it may open a dialog). */
+    /** Checks the action applies now; the returned task runs it (posted separately: it may open a dialog). */
     public Runnable press(Action action) {
-        ToolItem item = tools.get(action);
-        if (!item.isEnabled()) {
-            throw new IllegalArgumentException(action.text() + " is disabled: " + action.tooltip());
+        if (!actions.enabled(action)) {
+            throw new IllegalArgumentException(action.text() + " does not apply now: " + action.tooltip());
         }
-        return () -> {
-            if (!item.isDisposed()) {
-                item.notifyListeners(SWT.Selection, new Event());
-            }
-        };
+        return () -> actions.run(action);
+    }
+
+    /** The menu bar, the torrents' context menu, the tray's menu (none without a tray), the toolbar: for the driver. */
+    public Menu menuBar() {
+        return menus.bar();
+    }
+
+    public Menu contextMenu() {
+        return table.control().getMenu();
+    }
+
+    public Optional<Menu> trayMenu() {
+        return tray.map(TrayIcon::menu);
+    }
+
+    public ToolBar toolBar() {
+        return toolbar.control();
     }
 
     /** The Search tab, brought to the front: what {@code ui:search} drives. */

@@ -253,6 +253,12 @@ final class TorrentTable {
         trace.section("clear", this::clearVisible);
     }
 
+    /** Selects every row shown (Ctrl+A), telling the window as a click does. */
+    void selectAll() {
+        table.selectAll();
+        table.notifyListeners(SWT.Selection, new Event());
+    }
+
     /** Selects the row of torrent {@code id} alone and scrolls to it; false when it is not shown. */
     boolean selectOnly(int id) {
         for (int i = 0; i < rows.size(); i++) {

@@ -6,13 +6,12 @@ import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolTip;
 import org.eclipse.swt.widgets.Tray;
 import org.eclipse.swt.widgets.TrayItem;
 
-/** The tray icon: rates in its tooltip, a click shows the window, its menu has Show and Quit. */
+/** The tray icon: rates in its tooltip, a click shows the window, its menu is {@link MenuBar#trayMenu}. */
 final class TrayIcon {
 
     private final TrayItem item;
@@ -26,20 +25,14 @@ final class TrayIcon {
     }
 
     /** The icon, when the desktop has a system tray. */
-    static Optional<TrayIcon> create(Shell shell, Image image, Runnable show, Runnable quit) {
+    static Optional<TrayIcon> create(Shell shell, Image image, Runnable show, Actions actions) {
         Tray tray = shell.getDisplay().getSystemTray();
         if (tray == null) {
             return Optional.empty();
         }
         TrayItem item = new TrayItem(tray, SWT.NONE);
         item.setImage(image);
-        Menu menu = new Menu(shell, SWT.POP_UP);
-        MenuItem showItem = new MenuItem(menu, SWT.PUSH);
-        showItem.setText("Show");
-        showItem.addListener(SWT.Selection, e -> show.run());
-        MenuItem quitItem = new MenuItem(menu, SWT.PUSH);
-        quitItem.setText("Quit");
-        quitItem.addListener(SWT.Selection, e -> quit.run());
+        Menu menu = MenuBar.trayMenu(shell, actions);
         item.addListener(SWT.Selection, e -> show.run());
         item.addListener(SWT.MenuDetect, e -> menu.setVisible(true));
         TrayIcon icon = new TrayIcon(item, menu);
@@ -53,6 +46,11 @@ final class TrayIcon {
             tooltip = text;
             item.setToolTipText(text);
         }
+    }
+
+    /** The icon's menu, for the driver ({@code ui:tray}). */
+    Menu menu() {
+        return menu;
     }
 
     String tooltip() {

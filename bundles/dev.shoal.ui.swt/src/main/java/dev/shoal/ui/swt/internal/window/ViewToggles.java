@@ -1,0 +1,58 @@
+package dev.shoal.ui.swt.internal.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Control;
+
+/** The View menu's check items: the toolbar (and its labels), the status bar, the details pane. */
+final class ViewToggles {
+
+    private final MainToolbar toolbar;
+    private final SashForm sash;
+    private final Control[] statusBar;
+    private boolean toolbarText;
+
+    ViewToggles(MenuBar menus, MainToolbar toolbar, boolean toolbarText, SashForm sash, Control table,
+            Control... statusBar) {
+        this.toolbar = toolbar;
+        this.sash = sash;
+        this.statusBar = statusBar;
+        this.toolbarText = toolbarText;
+        menus.toggle("Toolbar", true, on -> shown(on, toolbar.control()));
+        menus.toggle("Toolbar text", toolbarText, on -> {
+            this.toolbarText = on;
+            toolbar.text(on);
+        });
+        menus.toggle("Status bar", true, on -> shown(on, statusBar));
+        menus.toggle("Details", true, on -> sash.setMaximizedControl(on ? null : table));
+    }
+
+    /** The parts shown now, for {@code ui:state}: "shown=toolbar,toolbar text,status bar,details". */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        if (toolbar.control().getVisible()) {
+            parts.add("toolbar");
+        }
+        if (toolbarText) {
+            parts.add("toolbar text");
+        }
+        if (statusBar[0].getVisible()) {
+            parts.add("status bar");
+        }
+        if (sash.getMaximizedControl() == null) {
+            parts.add("details");
+        }
+        return "shown=" + String.join(",", parts);
+    }
+
+    /** Shows or hides controls of a GridLayout, their space given to the rest. */
+    private static void shown(boolean on, Control... controls) {
+        for (Control control : controls) {
+            ((GridData) control.getLayoutData()).exclude = !on;
+            control.setVisible(on);
+        }
+        controls[0].getParent().layout(true, true);
+    }
+}
