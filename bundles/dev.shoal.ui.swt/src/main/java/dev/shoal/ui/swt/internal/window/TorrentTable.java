@@ -3,8 +3,10 @@ package dev.shoal.ui.swt.internal.window;
 import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.RowIcon;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.stateicons.StateIcons;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -42,6 +44,7 @@ final class TorrentTable {
     private final DispatchTrace trace;
     private final DisplayWork work;
     private final ProgressColumn progress;
+    private final StateIcons icons;
     /** GTK rows of one height, whose scroll bar counts pixels. */
     private final boolean fixedRows;
     private List<TorrentRow> rows = List.of();
@@ -55,10 +58,11 @@ final class TorrentTable {
     private int visibleRows = 1;
     private Set<Integer> selected = new HashSet<>();
 
-    TorrentTable(Composite parent, DispatchTrace trace, DisplayWork work, Consumer<Column> headerClicked,
-            IntConsumer primarySelected) {
+    TorrentTable(Composite parent, DispatchTrace trace, DisplayWork work, StateIcons icons,
+            Consumer<Column> headerClicked, IntConsumer primarySelected) {
         this.trace = trace;
         this.work = work;
+        this.icons = icons;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -222,6 +226,23 @@ final class TorrentTable {
         return rows;
     }
 
+    /**
+     * "id ICON" for each row on screen, the icon read back from its cell ("none" when the cell has
+     * none, or shows another state's): what {@code ui:icons} reports.
+     */
+    List<String> icons() {
+        List<String> lines = new ArrayList<>();
+        int top = table.getTopIndex();
+        int end = Math.min(table.getItemCount(), Math.min(rows.size(), top + visibleRows));
+        for (int i = top; i < end; i++) {
+            TorrentRow row = rows.get(i);
+            RowIcon icon = RowIcon.of(row);
+            boolean shown = table.getItem(i).getImage(Column.NAME.ordinal()) == icons.image(icon);
+            lines.add(row.id() + " " + (shown ? icon.name().toLowerCase(java.util.Locale.ROOT) : "none"));
+        }
+        return lines;
+    }
+
     /** The selected torrents' ids, in table order. */
     List<Integer> selectedIds() {
         List<Integer> ids = new ArrayList<>();
@@ -284,6 +305,7 @@ final class TorrentTable {
         String[] cells = Column.cells(row);
         progress.fill(item, row, cells);
         item.setText(cells);
+        item.setImage(Column.NAME.ordinal(), icons.image(RowIcon.of(row)));
         item.setData(row);
     }
 
