@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
@@ -44,7 +45,6 @@ final class TorrentTable {
     private final DispatchTrace trace;
     private final DisplayWork work;
     private final ProgressColumn progress;
-    private final StateIcons icons;
     /** GTK rows of one height, whose scroll bar counts pixels. */
     private final boolean fixedRows;
     private List<TorrentRow> rows = List.of();
@@ -62,7 +62,6 @@ final class TorrentTable {
             Consumer<Column> headerClicked, IntConsumer primarySelected) {
         this.trace = trace;
         this.work = work;
-        this.icons = icons;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -76,7 +75,7 @@ final class TorrentTable {
         }
         fixedRows = FixedRowHeight.apply(table);
         work.fixedHeightRows(fixedRows);
-        progress = new ProgressColumn(table, trace, work);
+        progress = new ProgressColumn(table, trace, work, icons);
         table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
         table.getVerticalBar().addListener(SWT.Selection, e -> {
             work.refresh();
@@ -227,8 +226,9 @@ final class TorrentTable {
     }
 
     /**
-     * "id ICON" for each row on screen, the icon read back from its cell ("none" when the cell has
-     * none, or shows another state's): what {@code ui:icons} reports.
+     * "id ICON" for each row on screen, the icon read back from its Progress cell ("none" when the
+     * cell shows no image, or another state's; where the cell is painted, not an image, the icon it
+     * paints): what {@code ui:icons} reports.
      */
     List<String> icons() {
         List<String> lines = new ArrayList<>();
@@ -237,7 +237,8 @@ final class TorrentTable {
         for (int i = top; i < end; i++) {
             TorrentRow row = rows.get(i);
             RowIcon icon = RowIcon.of(row);
-            boolean shown = table.getItem(i).getImage(Column.NAME.ordinal()) == icons.image(icon);
+            Image expected = progress.image(row);
+            boolean shown = expected == null || table.getItem(i).getImage(Column.PROGRESS.ordinal()) == expected;
             lines.add(row.id() + " " + (shown ? icon.name().toLowerCase(java.util.Locale.ROOT) : "none"));
         }
         return lines;
@@ -305,7 +306,6 @@ final class TorrentTable {
         String[] cells = Column.cells(row);
         progress.fill(item, row, cells);
         item.setText(cells);
-        item.setImage(Column.NAME.ordinal(), icons.image(RowIcon.of(row)));
         item.setData(row);
     }
 
