@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +65,7 @@ public final class EnginePoller {
     private int historyOf = -1;
     private List<TorrentRow> rows = List.of();
     private Map<Integer, RowFacts> facts = Map.of();
-    private final RowFacts.Hosts hosts = new RowFacts.Hosts();
-    private final RateDecay decay = new RateDecay();
+    private final RowReader reader = new RowReader();
     private Snapshot last = Snapshot.EMPTY;
     private String lastFailure = "";
     /** The engine read so far, for tests and {@code ui:work}: full polls and hidden ticks (totals only). */
@@ -247,34 +244,21 @@ public final class EnginePoller {
 
     private void poll() {
         polls++;
-        List<Torrent> torrents = engine.torrents();
-        List<TorrentRow> fresh = new ArrayList<>(torrents.size());
-        Map<Integer, Torrent> handles = new HashMap<>(torrents.size() * 2);
-        Map<Integer, RowFacts> freshFacts = new HashMap<>(torrents.size() * 2);
         long now = clock.getAsLong();
-        long down = 0;
-        long up = 0;
-        for (Torrent torrent : torrents) {
-            TorrentStatus status = torrent.status();
-            TorrentRow row = decay.apply(TorrentRow.of(torrent.id(), status), status.downloaded(), status.uploaded(), now);
-            down += row.downRate();
-            up += row.upRate();
-            fresh.add(row);
-            handles.put(torrent.id(), torrent);
-            freshFacts.put(torrent.id(), RowFacts.of(status.trackers(), torrent.labels(), hosts));
-        }
-        decay.endPoll();
+        RowReader.Read read = reader.read(engine.torrents(), now);
+        List<TorrentRow> fresh = read.rows();
+        Map<Integer, RowFacts> freshFacts = read.facts();
         // The status bar and the tray add up the rates the rows show, stale ones zeroed as there.
-        EngineTotals read = engine.totals();
-        EngineTotals totals = new EngineTotals(read.torrents(), read.active(), read.downloaded(), read.uploaded(),
-                Math.min(down, read.downloadRate()), Math.min(up, read.uploadRate()), read.peers());
+        EngineTotals t = engine.totals();
+        EngineTotals totals = new EngineTotals(t.torrents(), t.active(), t.downloaded(), t.uploaded(),
+                Math.min(read.downRate(), t.downloadRate()), Math.min(read.upRate(), t.uploadRate()), t.peers());
         global.add(now, totals.downloadRate(), totals.uploadRate());
         List<TorrentRow> before = rows;
         Map<Integer, RowFacts> factsBefore = facts;
         rows = fresh;
         facts = freshFacts;
         ViewState current = view;
-        Map<Integer, Torrent> frozen = Map.copyOf(handles);
+        Map<Integer, Torrent> frozen = read.handles();
         DhtStatus dhtStatus = dht.get().map(Dht::status).orElse(DhtStatus.OFF);
         Optional<Details> details = details(frozen, now);
         long free = freeSpace(engine.downloadDirectory());

@@ -42,6 +42,8 @@ final class SidePane {
                 filter = entry.filter();
                 scope = entry.scope();
                 chosen.accept(filter, scope);
+            } else {
+                mark(); // a section's title chooses nothing: the line of what the table shows stays marked
             }
         });
         apply(Sidebar.EMPTY);
