@@ -175,17 +175,20 @@ class DesktopMenusIT {
         ui.click("ui:menu", "Edit/Find");
         ui.awaitStateLine("view=Torrents", WITHIN);
         ui.click("ui:menu", "View/Toolbar text");
-        ui.awaitStateLine("shown=toolbar,toolbar text,status bar,details", WITHIN);
+        ui.awaitStateLine("shown=toolbar,toolbar text,sidebar,status bar,details", WITHIN);
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("menus-toolbar-text.png"));
         ui.click("ui:menu", "View/Toolbar text");
         ui.click("ui:menu", "View/Toolbar");
         ui.click("ui:menu", "View/Status bar");
         ui.click("ui:menu", "View/Details");
+        ui.awaitStateLine("shown=sidebar", WITHIN);
+        ui.click("ui:menu", "View/Sidebar");
         ui.awaitStateLine("shown=", WITHIN);
         ui.click("ui:menu", "View/Toolbar");
+        ui.click("ui:menu", "View/Sidebar");
         ui.click("ui:menu", "View/Status bar");
         ui.click("ui:menu", "View/Details");
-        ui.awaitStateLine("shown=toolbar,status bar,details", WITHIN);
+        ui.awaitStateLine("shown=toolbar,sidebar,status bar,details", WITHIN);
 
         // The dialogs open, and are cancelled.
         dialog("ui:menu", "File/Add link…", "Add link", "Cancel");

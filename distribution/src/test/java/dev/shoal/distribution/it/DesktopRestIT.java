@@ -102,7 +102,7 @@ class DesktopRestIT {
     }
 
     /** {@code count} 1-piece torrents whose data is not on disk (added paused, they never change). */
-    private static java.util.List<Path> torrents(Path folder, int count) throws Exception {
+    static java.util.List<Path> torrents(Path folder, int count) throws Exception {
         Files.createDirectories(folder);
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         java.util.List<Path> files = new java.util.ArrayList<>();

@@ -341,6 +341,19 @@ final class Desktop implements DesktopDriver, WindowHost {
     }
 
     @Override
+    public void failed(String name, String why) {
+        if (!settings.notifyOnCompletion()) {
+            return;
+        }
+        Ui.post(display, () -> trace.section("failed", () -> {
+            MainWindow w = window;
+            if (w != null && !w.isDisposed()) {
+                w.notifyFailed(name, why);
+            }
+        }));
+    }
+
+    @Override
     public LatencyStats latency() {
         return latency;
     }

@@ -57,7 +57,7 @@ public final class DesktopComponent implements DesktopDriver {
         boolean closeToTray() default true;
 
         @AttributeDefinition(name = "Notify on completion",
-                description = "Show a notification when a download completes.")
+                description = "Show a notification when a download completes or a torrent fails.")
         boolean notifyOnCompletion() default true;
 
         @AttributeDefinition(name = "Refresh (ms)", description = "How often the window reads the engine.",
@@ -186,6 +186,11 @@ public final class DesktopComponent implements DesktopDriver {
     @Override
     public void completed(String name) {
         desktop.completed(name);
+    }
+
+    @Override
+    public void failed(String name, String why) {
+        desktop.failed(name, why);
     }
 
     @Override

@@ -48,6 +48,9 @@ public interface DesktopDriver {
     /** A download completed: notify, if the settings say so. */
     void completed(String name);
 
+    /** A torrent stopped on a failure: notify, if the settings say so. */
+    void failed(String name, String why);
+
     LatencyStats latency();
 
     /**

@@ -45,6 +45,10 @@ class LatencyProbeTest {
         }
 
         @Override
+        public void failed(String name, String why) {
+        }
+
+        @Override
         public LatencyStats latency() {
             return latency;
         }

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Hears the engine say a download completed (downloading, then seeding or finished) and has the
- * desktop notify. A whiteboard listener: the engine calls it on its own threads, so it only posts.
+ * Hears the engine say a download completed (downloading, then seeding or finished) or a torrent
+ * failed (into the error state) and has the desktop notify. A whiteboard listener: the engine calls it on its own threads, so it only posts.
  */
 @Component(service = TorrentListener.class)
 public final class CompletionListener implements TorrentListener {
@@ -27,7 +27,13 @@ public final class CompletionListener implements TorrentListener {
     public void stateChanged(Torrent torrent, TorrentState previous, TorrentStatus status) {
         if (completed(previous, status.state())) {
             desktop.completed(status.name());
+        } else if (failed(previous, status.state())) {
+            desktop.failed(status.name(), status.error().orElse("failed"));
         }
+    }
+
+    static boolean failed(TorrentState previous, TorrentState now) {
+        return previous != TorrentState.ERROR && now == TorrentState.ERROR;
     }
 
     static boolean completed(TorrentState previous, TorrentState now) {

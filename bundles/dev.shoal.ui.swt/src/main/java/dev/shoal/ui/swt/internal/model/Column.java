@@ -16,7 +16,7 @@ public enum Column {
     ID("#", 48, r -> Integer.toString(r.id()), Comparator.comparingInt(TorrentRow::id)),
     NAME("Name", 300, TorrentRow::name, Comparator.comparing(TorrentRow::name, String.CASE_INSENSITIVE_ORDER)),
     SIZE("Size", 80, r -> Sizes.of(r.size()), Comparator.comparingLong(TorrentRow::size)),
-    PROGRESS("Progress", 110, r -> Shares.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
+    PROGRESS("Progress", 130, r -> Shares.percent(r.progress()), Comparator.comparingDouble(TorrentRow::progress)),
     STATE("State", 105, Column::stateText, Comparator.comparing(r -> r.state().ordinal())),
     DOWN("Down", 85, r -> Rates.of(r.downRate()), Comparator.comparingLong(TorrentRow::downRate)),
     UP("Up", 85, r -> Rates.of(r.upRate()), Comparator.comparingLong(TorrentRow::upRate)),

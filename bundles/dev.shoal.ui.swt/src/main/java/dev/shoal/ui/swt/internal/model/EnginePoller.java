@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +53,8 @@ public final class EnginePoller {
     private final Supplier<Optional<Dht>> dht;
     private final Consumer<Snapshot> sink;
     private final ScheduledExecutorService thread;
+    /** Wall-clock millis: when rates went stale and the graphs' samples; a test's own clock. */
+    private final LongSupplier clock;
     private volatile ViewState view = ViewState.DEFAULT;
     private volatile int selected = -1;
     private volatile boolean hidden;
@@ -63,6 +64,8 @@ public final class EnginePoller {
     private final RateHistory selectedHistory;
     private int historyOf = -1;
     private List<TorrentRow> rows = List.of();
+    private Map<Integer, RowFacts> facts = Map.of();
+    private final RowReader reader = new RowReader();
     private Snapshot last = Snapshot.EMPTY;
     private String lastFailure = "";
     /** The engine read so far, for tests and {@code ui:work}: full polls and hidden ticks (totals only). */
@@ -80,6 +83,12 @@ public final class EnginePoller {
     private boolean resting;
 
     public EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes) {
+        this(engine, dht, sink, graphMinutes, System::currentTimeMillis);
+    }
+
+    EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes,
+            LongSupplier clock) {
+        this.clock = clock;
         this.engine = engine;
         this.dht = dht;
         this.sink = sink;
@@ -165,13 +174,13 @@ public final class EnginePoller {
     /** Shows the last rows filtered and sorted anew, without waiting for the next poll. */
     public void view(ViewState newView) {
         view = newView;
-        submit(() -> emit(last.withView(RowView.apply(rows, newView), newView)));
+        submit(() -> emit(last.withView(RowView.apply(rows, newView, facts), newView)));
     }
 
     /** Follows another torrent in the details pane (-1: none), read at once. */
     public void select(int id) {
         selected = id;
-        submit(() -> emit(last.withDetails(details(last.handles(), System.currentTimeMillis()))));
+        submit(() -> emit(last.withDetails(details(last.handles(), clock.getAsLong()))));
     }
 
     /**
@@ -235,24 +244,25 @@ public final class EnginePoller {
 
     private void poll() {
         polls++;
-        List<Torrent> torrents = engine.torrents();
-        List<TorrentRow> fresh = new ArrayList<>(torrents.size());
-        Map<Integer, Torrent> handles = new HashMap<>(torrents.size() * 2);
-        for (Torrent torrent : torrents) {
-            fresh.add(TorrentRow.of(torrent.id(), torrent.status()));
-            handles.put(torrent.id(), torrent);
-        }
-        EngineTotals totals = engine.totals();
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
+        RowReader.Read read = reader.read(engine.torrents(), now);
+        List<TorrentRow> fresh = read.rows();
+        Map<Integer, RowFacts> freshFacts = read.facts();
+        // The status bar and the tray add up the rates the rows show, stale ones zeroed as there.
+        EngineTotals t = engine.totals();
+        EngineTotals totals = new EngineTotals(t.torrents(), t.active(), t.downloaded(), t.uploaded(),
+                Math.min(read.downRate(), t.downloadRate()), Math.min(read.upRate(), t.uploadRate()), t.peers());
         global.add(now, totals.downloadRate(), totals.uploadRate());
         List<TorrentRow> before = rows;
+        Map<Integer, RowFacts> factsBefore = facts;
         rows = fresh;
+        facts = freshFacts;
         ViewState current = view;
-        Map<Integer, Torrent> frozen = Map.copyOf(handles);
+        Map<Integer, Torrent> frozen = read.handles();
         DhtStatus dhtStatus = dht.get().map(Dht::status).orElse(DhtStatus.OFF);
         Optional<Details> details = details(frozen, now);
         long free = freeSpace(engine.downloadDirectory());
-        if (fresh.equals(before) && unchanged(totals, free, details, current, frozen, dhtStatus)) {
+        if (fresh.equals(before) && freshFacts.equals(factsBefore) && unchanged(totals, free, details, current, frozen, dhtStatus)) {
             if (++quiet >= QUIET_POLLS) {
                 rest(true);
             }
@@ -260,8 +270,8 @@ public final class EnginePoller {
         }
         quiet = 0;
         rest(false);
-        emit(new Snapshot(RowView.apply(fresh, current), fresh.size(), totals, free, details, global.series(), current,
-                frozen, dhtStatus));
+        emit(new Snapshot(RowView.apply(fresh, current, freshFacts), fresh.size(), totals, free, details,
+                global.series(), current, frozen, dhtStatus, Sidebar.count(fresh, freshFacts)));
         lastFailure = "";
     }
 

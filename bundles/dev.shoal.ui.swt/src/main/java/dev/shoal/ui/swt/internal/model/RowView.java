@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Filters and sorts rows as a {@link ViewState} says. Runs on the poller's thread: with 10,000
@@ -15,10 +16,16 @@ public final class RowView {
     }
 
     public static List<TorrentRow> apply(List<TorrentRow> rows, ViewState view) {
+        return apply(rows, view, Map.of());
+    }
+
+    /** As {@link #apply(List, ViewState)}, the view's scope tested against each torrent's {@code facts}. */
+    public static List<TorrentRow> apply(List<TorrentRow> rows, ViewState view, Map<Integer, RowFacts> facts) {
         String needle = view.text().strip().toLowerCase(Locale.ROOT);
         List<TorrentRow> shown = new ArrayList<>(rows.size());
         for (TorrentRow row : rows) {
-            if (view.filter().test(row) && (needle.isEmpty() || row.name().toLowerCase(Locale.ROOT).contains(needle))) {
+            if (view.filter().test(row) && view.scope().test(facts.get(row.id()))
+                    && (needle.isEmpty() || row.name().toLowerCase(Locale.ROOT).contains(needle))) {
                 shown.add(row);
             }
         }

@@ -18,23 +18,25 @@ import java.util.Optional;
  * @param global    every torrent's rates together over the last minutes
  * @param handles   the engine's torrents by id, for actions on the selection
  * @param dht       the DHT node's figures; {@link DhtStatus#OFF} when it is off or its bundle is not running
+ * @param sidebar   every torrent counted by state, tracker host and label
  */
 public record Snapshot(List<TorrentRow> shown, int total, EngineTotals totals, long freeBytes,
-        Optional<Details> details, RateSeries global, ViewState view, Map<Integer, Torrent> handles, DhtStatus dht) {
+        Optional<Details> details, RateSeries global, ViewState view, Map<Integer, Torrent> handles, DhtStatus dht,
+        Sidebar sidebar) {
 
     public static final Snapshot EMPTY = new Snapshot(List.of(), 0, new EngineTotals(0, 0, 0, 0, 0, 0, 0), -1,
-            Optional.empty(), RateSeries.EMPTY, ViewState.DEFAULT, Map.of(), DhtStatus.OFF);
+            Optional.empty(), RateSeries.EMPTY, ViewState.DEFAULT, Map.of(), DhtStatus.OFF, Sidebar.EMPTY);
 
     public Snapshot withView(List<TorrentRow> rows, ViewState view) {
-        return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles, dht);
+        return new Snapshot(rows, total, totals, freeBytes, details, global, view, handles, dht, sidebar);
     }
 
     /** The tray's rates while the window is hidden: the rest as it was. */
     public Snapshot withTotals(EngineTotals totals) {
-        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht);
+        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht, sidebar);
     }
 
     public Snapshot withDetails(Optional<Details> details) {
-        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht);
+        return new Snapshot(shown, total, totals, freeBytes, details, global, view, handles, dht, sidebar);
     }
 }

@@ -4,12 +4,14 @@ import dev.shoal.engine.api.TorrentState;
 import java.util.Locale;
 
 /**
- * The filter bar's choices. A magnet link fetching its metadata is downloading. Queued and checking
+ * The sidebar's states. A magnet link fetching its metadata is downloading. Queued and checking
  * torrents count as downloading while incomplete and as seeding when complete: that is what they are
- * waiting to do.
+ * waiting to do. Active and inactive go by the rates the table shows (stale rates already zeroed by
+ * {@link RateDecay}), so a torrent whose peers left is inactive within seconds.
  */
 public enum StateFilter {
-    ALL("All"), DOWNLOADING("Downloading"), SEEDING("Seeding"), PAUSED("Paused"), ERROR("Error");
+    ALL("All"), DOWNLOADING("Downloading"), SEEDING("Seeding"), COMPLETED("Completed"), PAUSED("Paused"),
+    ACTIVE("Active"), INACTIVE("Inactive"), ERROR("Error");
 
     private final String label;
 
@@ -30,7 +32,10 @@ public enum StateFilter {
                     || (waiting && row.progress() < 1);
             case SEEDING -> state == TorrentState.SEEDING || state == TorrentState.FINISHED
                     || (waiting && row.progress() >= 1);
+            case COMPLETED -> state != TorrentState.METADATA && row.progress() >= 1;
             case PAUSED -> state == TorrentState.PAUSED;
+            case ACTIVE -> row.downRate() > 0 || row.upRate() > 0;
+            case INACTIVE -> row.downRate() == 0 && row.upRate() == 0;
             case ERROR -> state == TorrentState.ERROR;
         };
     }
@@ -40,7 +45,8 @@ public enum StateFilter {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no filter '" + name + "': all, downloading, seeding, paused or error");
+            throw new IllegalArgumentException("no filter '" + name
+                    + "': all, downloading, seeding, completed, paused, active, inactive or error");
         }
     }
 }

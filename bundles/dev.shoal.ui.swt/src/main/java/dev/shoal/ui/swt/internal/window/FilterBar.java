@@ -1,9 +1,6 @@
 package dev.shoal.ui.swt.internal.window;
 
-import dev.shoal.ui.swt.internal.model.StateFilter;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -12,28 +9,23 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-/** State buttons (All, Downloading, Seeding, Paused, Error) and a name filter above the table. */
+/** Above the table: the sidebar's show/hide toggle and the name filter (the states are in the sidebar). */
 final class FilterBar {
 
     private final Composite bar;
-    private final Map<StateFilter, Button> buttons = new EnumMap<>(StateFilter.class);
+    private final Button sidebar;
     private final Text text;
-    private final BiConsumer<StateFilter, String> changed;
-    private StateFilter filter = StateFilter.ALL;
 
-    FilterBar(Composite parent, BiConsumer<StateFilter, String> changed) {
-        this.changed = changed;
+    FilterBar(Composite parent, Consumer<String> changed, Consumer<Boolean> sidebarShown) {
         bar = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(StateFilter.values().length + 2, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 2;
         bar.setLayout(layout);
-        for (StateFilter each : StateFilter.values()) {
-            Button button = new Button(bar, SWT.TOGGLE);
-            button.setText(each.label());
-            button.setSelection(each == filter);
-            button.addListener(SWT.Selection, e -> choose(each));
-            buttons.put(each, button);
-        }
+        sidebar = new Button(bar, SWT.TOGGLE);
+        sidebar.setText("Sidebar");
+        sidebar.setToolTipText("Show or hide the sidebar of states, trackers and labels");
+        sidebar.setSelection(true);
+        sidebar.addListener(SWT.Selection, e -> sidebarShown.accept(sidebar.getSelection()));
         Label label = new Label(bar, SWT.NONE);
         label.setText("Name:");
         label.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
@@ -42,14 +34,25 @@ final class FilterBar {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
         data.widthHint = 220;
         text.setLayoutData(data);
-        text.addListener(SWT.Modify, e -> changed.accept(filter, text.getText()));
+        text.addListener(SWT.Modify, e -> changed.accept(text.getText()));
     }
 
     Composite control() {
         return bar;
     }
 
-    /** Puts the cursor in the name filter, its text selected (Ctrl+F). */
+    String text() {
+        return text.getText();
+    }
+
+    /** Sets the name filter as the user would (the table is told through Modify when it changed). */
+    void text(String newText) {
+        if (!text.getText().equals(newText)) {
+            text.setText(newText);
+        }
+    }
+
+    /** Keys the name filter (a Filter menu item or accelerator). */
     void focus() {
         text.setFocus();
         text.selectAll();
@@ -59,19 +62,10 @@ final class FilterBar {
         return text.isFocusControl();
     }
 
-    /** Sets both, as the user would, and tells the table. */
-    void set(StateFilter newFilter, String newText) {
-        filter = newFilter;
-        buttons.forEach((each, button) -> button.setSelection(each == newFilter));
-        if (!text.getText().equals(newText)) {
-            text.setText(newText); // fires Modify, which tells the table
-        } else {
-            changed.accept(filter, newText);
+    /** The toggle follows the sidebar when something else shows or hides it (the View menu). */
+    void sidebarShown(boolean shown) {
+        if (sidebar.getSelection() != shown) {
+            sidebar.setSelection(shown);
         }
-    }
-
-    private void choose(StateFilter chosen) {
-        // Toggle buttons acting as radio buttons: a click on the chosen one keeps it chosen.
-        set(chosen, text.getText());
     }
 }

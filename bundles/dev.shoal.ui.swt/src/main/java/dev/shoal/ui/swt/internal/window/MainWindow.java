@@ -4,17 +4,20 @@ import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.dialogs.AddFlow;
 import dev.shoal.ui.swt.internal.dialogs.DropAndPaste;
 import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.LayoutFile;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.StateFilter;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.model.WindowLayout;
 import dev.shoal.ui.swt.internal.search.SearchPane;
+import dev.shoal.ui.swt.internal.stateicons.StateIcons;
 import dev.shoal.ui.swt.internal.tabs.DetailsTab;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
@@ -31,8 +34,8 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.ToolTip;
 
 /**
- * The main window: toolbar; a Torrents tab (filter bar, torrents table over the details tabs) and a
- * Search tab; status bar, tray icon. Display thread only; it shows {@link Snapshot}s and tells its {@link WindowHost} what the
+ * The main window: toolbar; a Torrents tab (filter bar, sidebar beside the torrents table over the
+ * details tabs) and a Search tab; status bar, tray icon. Display thread only; it shows {@link Snapshot}s and tells its {@link WindowHost} what the
  * user wants seen.
  */
 public final class MainWindow {
@@ -42,7 +45,9 @@ public final class MainWindow {
     private final Shell shell;
     private final WindowHost host;
     private final Image[] icons;
-    private final FilterBar filterBar;
+    private final StateIcons stateIcons;
+    private final Sides sides;
+    private final LayoutKeeper keeper;
     private final TorrentTable table;
     private final DetailsPane details;
     private final TabFolder views;
@@ -84,15 +89,16 @@ public final class MainWindow {
         TabItem torrentsTab = new TabItem(views, SWT.NONE);
         torrentsTab.setText("Torrents");
         torrentsTab.setControl(torrents);
-        filterBar = new FilterBar(torrents, (filter, text) -> changeView(view.withFilter(filter, text)));
-        filterBar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        SashForm sash = new SashForm(torrents, SWT.VERTICAL | SWT.SMOOTH);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table = new TorrentTable(sash, host.trace(), host.work(), column -> changeView(view.clicked(column)),
-                this::selected);
-        details = new DetailsPane(sash, services.work(), id -> host.select(selectedId),
+        stateIcons = new StateIcons(display);
+        sides = new Sides(torrents, stateIcons, edit -> changeView(edit.apply(view)));
+        table = new TorrentTable(sides.split(), host.trace(), host.work(), stateIcons,
+                column -> changeView(view.clicked(column)), this::selected);
+        details = new DetailsPane(sides.split(), services.work(), id -> host.select(selectedId),
                 () -> host.settings().speedGraphMinutes());
-        sash.setWeights(58, 42);
+        String dataDir = services.context() == null ? null : services.context().getProperty("shoal.data.dir");
+        keeper = new LayoutKeeper(shell, sides, table.control(),
+                Optional.ofNullable(dataDir).map(dir -> new LayoutFile(Path.of(dir))));
+        WindowLayout kept = keeper.load();
         Label line = new Label(shell, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status = new StatusBar(shell);
@@ -114,7 +120,7 @@ public final class MainWindow {
         toolbar = new MainToolbar(shell, actions, host.settings().toolbarText());
         toolbar.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         toolbar.control().moveAbove(views);
-        parts = new ViewToggles(menus, toolbar, host.settings().toolbarText(), sash, table.control(), line,
+        parts = new ViewToggles(menus, toolbar, host.settings().toolbarText(), sides, table.control(), line,
                 status.control());
         MenuBar.contextMenu(table.control(), actions);
         actions.tableKeys(table.control());
@@ -127,8 +133,8 @@ public final class MainWindow {
         shell.addListener(SWT.Iconify, e -> host.visible(false));
         shell.addListener(SWT.Show, e -> host.visible(!shell.getMinimized()));
         shell.addListener(SWT.Deiconify, e -> host.visible(shell.isVisible()));
-        shell.setSize(1200, 760);
-        center();
+        keeper.apply(kept);
+        changeView(view.sortedBy(kept.sort(), kept.ascending()));
     }
 
     public void open() {
@@ -148,6 +154,7 @@ public final class MainWindow {
         last = snapshot;
         DispatchTrace trace = host.trace();
         trace.section("table", () -> table.apply(snapshot.shown(), snapshot.view()));
+        trace.section("sidebar", () -> sides.apply(snapshot.sidebar()));
         if (selectWhenShown >= 0 && table.selectOnly(selectWhenShown)) {
             selected(selectWhenShown);
             selectWhenShown = -1;
@@ -169,17 +176,26 @@ public final class MainWindow {
 
     /** A download finished: a balloon from the tray, or a tooltip on the window without a tray. */
     public void notifyCompleted(String name) {
-        lastNotice = "Download complete: " + name;
+        notice("Download complete", name, SWT.ICON_INFORMATION);
+    }
+
+    /** A torrent stopped on a failure: said the same way, with why. */
+    public void notifyFailed(String name, String why) {
+        notice("Torrent failed", name + ": " + why, SWT.ICON_ERROR);
+    }
+
+    private void notice(String title, String message, int icon) {
+        lastNotice = title + ": " + message;
         if (tray.isPresent()) {
-            tray.get().balloon(shell, "Download complete", name);
+            tray.get().balloon(shell, title, message);
             return;
         }
         if (shellNotice != null && !shellNotice.isDisposed()) {
             shellNotice.dispose();
         }
-        shellNotice = new ToolTip(shell, SWT.BALLOON | SWT.ICON_INFORMATION);
-        shellNotice.setText("Download complete");
-        shellNotice.setMessage(name);
+        shellNotice = new ToolTip(shell, SWT.BALLOON | icon);
+        shellNotice.setText(title);
+        shellNotice.setMessage(message);
         shellNotice.setAutoHide(true);
         Rectangle bounds = shell.getBounds();
         shellNotice.setLocation(bounds.x + bounds.width - 40, bounds.y + bounds.height - 40);
@@ -195,9 +211,11 @@ public final class MainWindow {
     public void dispose() {
         tray.ifPresent(TrayIcon::dispose);
         if (!shell.isDisposed()) {
+            keeper.save(view);
             shell.dispose();
         }
         actions.dispose();
+        stateIcons.dispose();
         for (Image icon : icons) {
             icon.dispose();
         }
@@ -210,6 +228,7 @@ public final class MainWindow {
         // window back (a bare shoal:open).
         event.doit = false;
         if (host.settings().closeToTray() && tray.isPresent()) {
+            keeper.save(view);
             shell.setVisible(false);
         } else {
             host.quit();
@@ -224,7 +243,7 @@ public final class MainWindow {
     /** Ctrl+F: the Torrents tab, its name filter focused. */
     private void find() {
         views.setSelection(0);
-        filterBar.focus();
+        sides.focusFilter();
     }
 
     private void showOrHide() {
@@ -252,13 +271,6 @@ public final class MainWindow {
         return "#" + id;
     }
 
-    private void center() {
-        Rectangle screen = shell.getDisplay().getPrimaryMonitor().getClientArea();
-        Rectangle bounds = shell.getBounds();
-        shell.setLocation(screen.x + Math.max(0, (screen.width - bounds.width) / 2),
-                screen.y + Math.max(0, (screen.height - bounds.height) / 2));
-    }
-
     // The driver's side (ui: commands), display thread only.
 
     /** Hides the window as closing it to the tray does, or shows it again ({@code ui:window}). */
@@ -283,7 +295,7 @@ public final class MainWindow {
         lines.add("selection=" + table.selectedIds().size());
         // No keyboard focus at all while another window is active (or, under Xvfb, none is).
         lines.add("focus=" + (shell.getDisplay().getActiveShell() != shell ? "inactive"
-                : filterBar.focused() ? "filter" : "other"));
+                : sides.filterFocused() ? "filter" : "other"));
         lines.add("launched=" + actions.launched());
         lines.add(parts.describe());
         lines.addAll(status.text());
@@ -352,7 +364,27 @@ public final class MainWindow {
     }
 
     public void filter(StateFilter filter, String text) {
-        filterBar.set(filter, text);
+        sides.filter(filter, text);
+    }
+
+    /** The sidebar and the filter bar: the View menu's hooks (show or hide the sidebar, focus the filter). */
+    public Sides sides() {
+        return sides;
+    }
+
+    /** Column widths, visibility and the rest of the layout kept across restarts. */
+    public LayoutKeeper layout() {
+        return keeper;
+    }
+
+    /** The layout as it would be saved now ({@code ui:layout}). */
+    public List<String> layoutLines() {
+        return keeper.lines(view);
+    }
+
+    /** Each row on screen's torrent id and state icon ({@code ui:icons}). */
+    public List<String> rowIcons() {
+        return table.icons();
     }
 
     public void sort(Column column, boolean ascending) {

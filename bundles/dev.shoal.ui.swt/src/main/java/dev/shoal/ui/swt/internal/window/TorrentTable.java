@@ -3,8 +3,10 @@ package dev.shoal.ui.swt.internal.window;
 import dev.shoal.ui.swt.internal.DispatchTrace;
 import dev.shoal.ui.swt.internal.DisplayWork;
 import dev.shoal.ui.swt.internal.model.Column;
+import dev.shoal.ui.swt.internal.model.RowIcon;
 import dev.shoal.ui.swt.internal.model.TorrentRow;
 import dev.shoal.ui.swt.internal.model.ViewState;
+import dev.shoal.ui.swt.internal.stateicons.StateIcons;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
@@ -55,8 +58,8 @@ final class TorrentTable {
     private int visibleRows = 1;
     private Set<Integer> selected = new HashSet<>();
 
-    TorrentTable(Composite parent, DispatchTrace trace, DisplayWork work, Consumer<Column> headerClicked,
-            IntConsumer primarySelected) {
+    TorrentTable(Composite parent, DispatchTrace trace, DisplayWork work, StateIcons icons,
+            Consumer<Column> headerClicked, IntConsumer primarySelected) {
         this.trace = trace;
         this.work = work;
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
@@ -72,7 +75,7 @@ final class TorrentTable {
         }
         fixedRows = FixedRowHeight.apply(table);
         work.fixedHeightRows(fixedRows);
-        progress = new ProgressColumn(table, trace, work);
+        progress = new ProgressColumn(table, trace, work, icons);
         table.addListener(SWT.SetData, e -> trace.section("SetData", () -> fill(e)));
         table.getVerticalBar().addListener(SWT.Selection, e -> {
             work.refresh();
@@ -220,6 +223,25 @@ final class TorrentTable {
 
     List<TorrentRow> rows() {
         return rows;
+    }
+
+    /**
+     * "id ICON" for each row on screen, the icon read back from its Progress cell ("none" when the
+     * cell shows no image, or another state's; where the cell is painted, not an image, the icon it
+     * paints): what {@code ui:icons} reports.
+     */
+    List<String> icons() {
+        List<String> lines = new ArrayList<>();
+        int top = table.getTopIndex();
+        int end = Math.min(table.getItemCount(), Math.min(rows.size(), top + visibleRows));
+        for (int i = top; i < end; i++) {
+            TorrentRow row = rows.get(i);
+            RowIcon icon = RowIcon.of(row);
+            Image expected = progress.image(row);
+            boolean shown = expected == null || table.getItem(i).getImage(Column.PROGRESS.ordinal()) == expected;
+            lines.add(row.id() + " " + (shown ? icon.name().toLowerCase(java.util.Locale.ROOT) : "none"));
+        }
+        return lines;
     }
 
     /** The selected torrents' ids, in table order. */

@@ -17,4 +17,14 @@ class CompletionListenerTest {
             }
         }
     }
+
+    @Test
+    void aTorrentFailsOnceWhenItGoesIntoError() {
+        for (TorrentState before : TorrentState.values()) {
+            for (TorrentState after : TorrentState.values()) {
+                boolean expected = before != TorrentState.ERROR && after == TorrentState.ERROR;
+                assertEquals(expected, CompletionListener.failed(before, after), before + " -> " + after);
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class EnginePollerTest {
     private final AtomicReference<EngineTotals> totals = new AtomicReference<>(new EngineTotals(2, 2, 0, 0, 0, 0, 0));
     private final AtomicReference<List<Torrent>> torrents = new AtomicReference<>();
     private final List<Snapshot> handed = new CopyOnWriteArrayList<>();
+    /** The poller's clock: it moves only when a test moves it. */
+    private final AtomicLong clock = new AtomicLong(1_000_000);
     private EnginePoller poller;
 
     @AfterEach
@@ -126,6 +129,66 @@ class EnginePollerTest {
         assertEquals(60_000, poller.period());
     }
 
+    /**
+     * The engine keeps reporting the last upload rate after the bytes stopped: shown as 0 once the
+     * counter stood still for {@link RateDecay#STALE_MILLIS}, at once when the peers left; then
+     * nothing more is handed over. The poller's clock is moved by hand, no time passes.
+     */
+    @Test
+    void aRateWhoseBytesStoppedFallsToZeroAndThenTheWindowRests() {
+        torrents.set(List.of(torrent(1, 4096, 10_000, 1), torrent(2, 2048, 5_000, 1)));
+        totals.set(new EngineTotals(2, 2, 0, 15_000, 0, 6144, 2));
+        poller = poller();
+        poller.tick();
+        assertEquals(4096, last().shown().get(0).upRate());
+        assertEquals(6144, last().totals().uploadRate());
+
+        // Torrent 1's bytes stop, its peer stays; torrent 2's peer leaves. Both rates stay in the engine.
+        torrents.set(List.of(torrent(1, 4096, 10_000, 1), torrent(2, 2048, 5_000, 0)));
+        clock.addAndGet(1000);
+        poller.tick();
+        assertEquals(4096, last().shown().get(0).upRate(), "standing still for 1 s is not stale yet");
+        assertEquals(0, last().shown().get(1).upRate(), "no peer, no rate");
+        assertEquals(4096, last().totals().uploadRate(), "the totals add up the rates shown");
+
+        clock.addAndGet(RateDecay.STALE_MILLIS - 1000);
+        poller.tick();
+        assertEquals(0, last().shown().get(0).upRate(), "stale: zero");
+        assertEquals(0, last().totals().uploadRate());
+        int shown = handed.size();
+        for (int i = 0; i < 20; i++) {
+            clock.addAndGet(1000);
+            poller.tick();
+        }
+        assertEquals(shown, handed.size(), "zeroed, the rows no longer change");
+
+        torrents.set(List.of(torrent(1, 4096, 20_000, 1), torrent(2, 2048, 5_000, 0)));
+        poller.tick();
+        assertEquals(4096, last().shown().get(0).upRate(), "bytes move again: the rate shows");
+    }
+
+    @Test
+    void theSidebarIsCountedFromEveryTorrentAndHandedOverWithTheRows() {
+        torrents.set(List.of(torrent(1, 0), torrent(2, 512)));
+        poller = poller();
+        poller.tick();
+        Sidebar sidebar = last().sidebar();
+        assertTrue(sidebar.lines().contains("states/seeding Seeding (2)"), sidebar.lines()::toString);
+        assertTrue(sidebar.lines().contains("states/active Active (1)"), sidebar.lines()::toString);
+        assertTrue(sidebar.lines().contains("trackers/ Trackerless (2)"), sidebar.lines()::toString);
+        poller.view(ViewState.DEFAULT.withSide(StateFilter.ACTIVE, Scope.ANY));
+        long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
+        while (last().shown().size() != 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(2, last().shown().get(0).id(), "the sidebar's Active shows the torrent uploading");
+        assertEquals(sidebar, last().sidebar(), "a new view counts nothing again");
+    }
+
+    private Snapshot last() {
+        return handed.get(handed.size() - 1);
+    }
+
     private void awaitFirstSnapshot() {
         long deadline = System.nanoTime() + 60_000_000_000L; // only against a hang
         while (handed.isEmpty() && System.nanoTime() < deadline) {
@@ -140,17 +203,23 @@ class EnginePollerTest {
             case "downloadDirectory" -> downloads;
             default -> throw new UnsupportedOperationException(name);
         });
-        return new EnginePoller(engine, Optional::empty, handed::add, 1);
+        return new EnginePoller(engine, Optional::empty, handed::add, 1, clock::get);
     }
 
+    /** A seed uploading at {@code upRate} to one peer (none at 0), having sent {@code upRate} bytes so far. */
     private Torrent torrent(int id, long upRate) {
+        return torrent(id, upRate, upRate, upRate > 0 ? 1 : 0);
+    }
+
+    private Torrent torrent(int id, long upRate, long uploaded, int peers) {
         String hash = String.format("%040x", id);
         TorrentStatus status = new TorrentStatus(InfoHash.fromHex(hash), "t" + id, TorrentState.SEEDING,
-                Optional.empty(), 1000, 1000, 1, 1, 1, 0, 0, 0, 0, upRate, Optional.empty(), 0, 0, Duration.ZERO,
-                List.of(), Optional.empty());
+                Optional.empty(), 1000, 1000, 1, 1, 1, 0, uploaded, 0, 0, upRate, Optional.empty(), peers, 0,
+                Duration.ZERO, List.of(), Optional.empty());
         Torrent torrent = proxy(Torrent.class, (name, args) -> switch (name) {
             case "id" -> id;
             case "status" -> status;
+            case "labels" -> List.of();
             case "hashCode" -> id;
             case "equals" -> args[0] == null ? false : args[0].hashCode() == id;
             default -> throw new UnsupportedOperationException(name);
