@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a torrent notes beside its transfer: its labels and idle limit (chosen), when it completed and
+ * What a torrent notes beside its transfer: its labels, idle limit and edited trackers (chosen), when it completed and
  * was last active, how long it downloaded, and how long it has idled while seeding. Read from any
  * thread; the chosen parts change on the caller's thread, the rest on the engine thread.
  */
@@ -23,6 +23,8 @@ final class TorrentNotes {
     private volatile IdleLimit idle;
     private volatile Optional<Instant> done;
     private volatile Optional<Instant> active;
+    private volatile Optional<List<List<String>>> trackers;
+    private volatile Optional<Instant> edited;
     /** Bytes uploaded at the last tick, and when an upload was last seen (or seeding began); engine thread. */
     private long uploadedBefore = -1;
     private Instant uploadSeen;
@@ -37,6 +39,23 @@ final class TorrentNotes {
         this.idle = extras.idle();
         this.done = extras.done();
         this.active = extras.active();
+        this.trackers = extras.trackers();
+        this.edited = extras.edited();
+    }
+
+    /** Its edited trackers; empty while they are the torrent file's. */
+    Optional<List<List<String>>> trackers() {
+        return trackers;
+    }
+
+    /** @throws IllegalArgumentException as {@link TrackerTiers#clean} */
+    void setTrackers(List<List<String>> tiers) {
+        trackers = Optional.of(TrackerTiers.clean(tiers));
+        edited = Optional.of(clock.instant());
+    }
+
+    Optional<Instant> edited() {
+        return edited;
     }
 
     List<String> labels() {
@@ -100,6 +119,7 @@ final class TorrentNotes {
 
     /** What the record keeps of these notes, with the layout's renamed paths. */
     TorrentRecord.Extras extras(List<List<String>> paths) {
-        return new TorrentRecord.Extras(done, active, labels, idle, downloading.elapsed(), paths);
+        return new TorrentRecord.Extras(done, active, labels, idle, downloading.elapsed(), paths, trackers,
+                edited);
     }
 }

@@ -2,7 +2,6 @@ package dev.shoal.engine.internal;
 
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
-import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntBinaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ final class TorrentRuntime {
         this.lifecycle = startNow ? new Lifecycle(false) : new Lifecycle(record.state(), record.error());
         this.transfer = new Transfer(record.transfer());
         this.seedClock = SeedClock.system(record.seeding());
-        this.trackers = new TrackerInfos(metainfo.trackers());
+        this.trackers = new TrackerInfos(this::trackers);
         this.choices = new TorrentChoices(metainfo, record);
         this.records = new RecordKeeper(context.writer());
         this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
@@ -105,6 +105,11 @@ final class TorrentRuntime {
 
     TorrentChoices choices() {
         return choices;
+    }
+
+    /** Its trackers by tier: the edited ones, else the torrent file's. Any thread. */
+    List<List<String>> trackers() {
+        return notes.trackers().orElseGet(metainfo::trackers);
     }
 
     @Override
@@ -192,6 +197,12 @@ final class TorrentRuntime {
         runs.ifRunning(TorrentRun::reannounce);
     }
 
+    /** Its trackers were edited: kept, and a running torrent announces to the new list. */
+    void trackersChanged() {
+        persist();
+        runs.ifRunning(TorrentRun::trackersChanged);
+    }
+
     void pause() {
         lifecycle.pause().ifPresent(move -> {
             stopRun();
@@ -227,7 +238,7 @@ final class TorrentRuntime {
         persist();
     }
 
-    void moveInQueue(QueueMove move) {
+    void moveInQueue(IntBinaryOperator move) {
         context.moveInQueue().accept(this, move);
     }
 

@@ -34,7 +34,7 @@ class TrackerInfosTest {
 
     @Test
     void the_message_is_the_failure_else_the_warning_and_peers_are_the_last_count() {
-        TrackerInfos infos = new TrackerInfos(List.of(List.of("http://t/announce"), List.of("udp://u:1")));
+        TrackerInfos infos = new TrackerInfos(() -> List.of(List.of("http://t/announce"), List.of("udp://u:1")));
         infos.peersReceived("http://t/announce", 3);
         assertEquals(new TrackerInfo("http://t/announce", false, Optional.of("refused"), 3),
                 infos.info(status(TrackerState.FAILING, false, "refused", "old warning", 2)));
