@@ -38,7 +38,7 @@ final class RpcCalls {
         SessionSettings settings = new SessionSettings(configured, engine::downloadDirectory);
         SessionGet sessionGet = new SessionGet(engine, session, settings);
         method("session-get", sessionGet);
-        method("session-set", new SessionSet(engine, sessionGet, settings));
+        method("session-set", new SessionSet(engine, sessionGet, settings, configured));
         method("session-stats", new SessionStats(engine));
         method("free-space", new FreeSpace());
         method("torrent-get", new TorrentGet(engine, configured));

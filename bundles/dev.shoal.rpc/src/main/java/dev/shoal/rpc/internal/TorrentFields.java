@@ -97,6 +97,7 @@ final class TorrentFields {
         field("peers", TorrentFields::peers);
         field("trackers", TorrentFields::trackers);
         field("trackerStats", TorrentFields::trackerStats);
+        field("trackerList", v -> JSON.textNode(TrackerEdits.formatList(v.torrent().trackers())));
         field("addedDate", v -> JSON.numberNode(v.dates().added().getEpochSecond()));
         field("doneDate", v -> JSON.numberNode(v.dates().done().map(Instant::getEpochSecond).orElse(0L)));
         field("activityDate", v -> JSON.numberNode(v.dates().active().map(Instant::getEpochSecond).orElse(0L)));
