@@ -237,6 +237,16 @@ final class FakeEngine implements Engine {
         }
 
         @Override
+        public Optional<java.time.Instant> started() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> torrentFile() {
+            return Optional.empty();
+        }
+
+        @Override
         public CompletionStage<Void> remove(boolean deleteFiles) {
             return remove();
         }

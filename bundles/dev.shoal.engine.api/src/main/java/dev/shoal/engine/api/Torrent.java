@@ -189,4 +189,20 @@ public interface Torrent {
      * @since 2.4
      */
     Optional<Instant> edited();
+
+    /**
+     * When it last started (to check, download or seed) since the engine started; empty while it has
+     * not, e.g. kept paused.
+     *
+     * @since 2.4
+     */
+    Optional<Instant> started();
+
+    /**
+     * The torrent file the engine keeps for it in its data directory; empty while its metadata is not
+     * known.
+     *
+     * @since 2.4
+     */
+    Optional<Path> torrentFile();
 }

@@ -299,6 +299,18 @@ final class MagnetFacade implements Torrent {
         return now == null ? Optional.empty() : now.edited();
     }
 
+    @Override
+    public Optional<Instant> started() {
+        Torrent now = became;
+        return now == null ? Optional.empty() : now.started();
+    }
+
+    @Override
+    public Optional<Path> torrentFile() {
+        Torrent now = became;
+        return now == null ? Optional.empty() : now.torrentFile();
+    }
+
     private Torrent whenKnown(String what) {
         Torrent now = became;
         if (now == null) {

@@ -226,6 +226,16 @@ final class TorrentFacade implements Torrent {
     }
 
     @Override
+    public Optional<Instant> started() {
+        return runtime.view().notes().started();
+    }
+
+    @Override
+    public Optional<Path> torrentFile() {
+        return Optional.of(runtime.torrentFile());
+    }
+
+    @Override
     public CompletionStage<Void> remove() {
         return remove(false);
     }

@@ -25,6 +25,9 @@ final class TorrentNotes {
     private volatile Optional<Instant> active;
     private volatile Optional<List<List<String>>> trackers;
     private volatile Optional<Instant> edited;
+    private volatile Optional<Instant> started = Optional.empty();
+    /** In a state that checks, downloads or seeds; engine thread. */
+    private boolean running;
     /** Bytes uploaded at the last tick, and when an upload was last seen (or seeding began); engine thread. */
     private long uploadedBefore = -1;
     private Instant uploadSeen;
@@ -58,6 +61,11 @@ final class TorrentNotes {
         return edited;
     }
 
+    /** When it last went from stopped or queued to running, in this run of the engine. */
+    Optional<Instant> started() {
+        return started;
+    }
+
     List<String> labels() {
         return labels;
     }
@@ -80,6 +88,12 @@ final class TorrentNotes {
 
     /** After a move of its state: the download clock follows DOWNLOADING; the first SEEDING is when it completed. */
     void moved(TorrentState next) {
+        boolean nowRunning = next == TorrentState.CHECKING || next == TorrentState.DOWNLOADING
+                || next == TorrentState.SEEDING;
+        if (nowRunning && !running) {
+            started = Optional.of(clock.instant());
+        }
+        running = nowRunning;
         if (next == TorrentState.DOWNLOADING) {
             downloading.start();
         } else {

@@ -10,6 +10,7 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,12 @@ final class TorrentRuntime {
 
     TorrentChoices choices() {
         return choices;
+    }
+
+    /** Where the engine's store keeps its torrent file. Any thread. */
+    Path torrentFile() {
+        return context.settings().get().torrentsDirectory().resolve(metainfo.infoHash().hex()
+                + SessionStore.TORRENT_SUFFIX);
     }
 
     /** Its trackers by tier: the edited ones, else the torrent file's. Any thread. */
