@@ -95,8 +95,8 @@ class TransmissionRpcSessionIT {
         assertEquals(tracker + "\n", before, "the torrent's one tracker");
         String added = "udp://127.0.0.1:" + OpenTracker.freePort() + "/announce";
 
-        String said = tr("-t", String.valueOf(id), "-td", added);
-        assertTrue(said.contains("success"), said);
+        // transmission-remote prints nothing for -td; it exits 1 with the error when the result is not success.
+        tr("-t", String.valueOf(id), "-td", added);
         JsonNode after = rpc.torrent(id, "trackerList", "trackerStats");
         System.out.println("TransmissionRpcSessionIT: after -td: " + after);
         assertEquals(tracker + "\n\n" + added + "\n", after.path("trackerList").asText(),

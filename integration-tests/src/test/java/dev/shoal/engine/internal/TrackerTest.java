@@ -105,7 +105,9 @@ class TrackerTest {
                     () -> "tracker " + torrent.status().trackers());
             TrackerInfo info = torrent.status().trackers().get(0);
             assertEquals(new TrackerInfo(url, true, Optional.empty(), 1, 0, info.nextAnnounce(), OptionalInt.of(1),
-                    OptionalInt.of(1)), info, "opentracker counts us and the other peer, one seeder, one leecher");
+                    OptionalInt.of(1), info.lastAnnounce()), info,
+                    "opentracker counts us and the other peer, one seeder, one leecher");
+            assertTrue(info.lastAnnounce().isPresent(), "it answered");
             assertTrue(info.nextAnnounce().orElseThrow().isAfter(Instant.now()), "the next announce is to come");
             Events.Await.until(() -> seeders(rig, url, hash) == 1, WAIT, () -> "the tracker lists us as a seeder");
             other.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);

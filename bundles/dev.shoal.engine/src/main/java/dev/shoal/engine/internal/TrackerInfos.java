@@ -48,7 +48,8 @@ final class TrackerInfos {
 
     TrackerInfo info(TrackerStatus status) {
         return new TrackerInfo(status.url(), working(status), status.lastError().or(status::warning),
-                peers(status.url()), status.tier(), status.nextAnnounce(), status.seeders(), status.leechers());
+                peers(status.url()), status.tier(), status.nextAnnounce(), status.seeders(), status.leechers(),
+                status.lastAnnounce());
     }
 
     /** Its last announce was answered: working, or announcing again after a success. */

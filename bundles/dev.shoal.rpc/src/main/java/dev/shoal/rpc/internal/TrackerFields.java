@@ -11,10 +11,16 @@ import java.util.List;
 /**
  * {@code torrent-get}'s {@code trackers} and {@code trackerStats}: a tracker's id is its place in the
  * list the engine shows now, which is what {@code torrent-set}'s tracker edits name ({@link TrackerEdits}).
+ * Every key of {@code trackerStats} is there (transmission-remote 3.00's {@code -it} lists a tracker only
+ * with all of them); what Shoal does not know is stated as Transmission states "never" or "unknown".
  */
 final class TrackerFields {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** {@code tr_tracker_state}: not announcing, or waiting for the next announce. */
+    private static final int INACTIVE = 0;
+    private static final int WAITING = 1;
 
     private TrackerFields() {
     }
@@ -48,6 +54,23 @@ final class TrackerFields {
             tracker.put("seederCount", info.seeders().orElse(-1));
             tracker.put("leecherCount", info.leechers().orElse(-1));
             tracker.put("nextAnnounceTime", info.nextAnnounce().map(t -> t.getEpochSecond()).orElse(0L));
+            long last = info.lastAnnounce().map(t -> t.getEpochSecond()).orElse(0L);
+            tracker.put("lastAnnounceTime", last);
+            tracker.put("lastAnnounceStartTime", last);
+            tracker.put("hasAnnounced", info.lastAnnounce().isPresent() || info.message().isPresent());
+            tracker.put("lastAnnounceTimedOut", false);
+            tracker.put("announceState", info.nextAnnounce().isPresent() ? WAITING : INACTIVE);
+            // Shoal does not scrape: the counts come with each announce; snatches are not told.
+            tracker.put("hasScraped", false);
+            tracker.put("lastScrapeSucceeded", false);
+            tracker.put("lastScrapeResult", "");
+            tracker.put("lastScrapeTime", 0);
+            tracker.put("lastScrapeStartTime", 0);
+            tracker.put("lastScrapeTimedOut", false);
+            tracker.put("nextScrapeTime", 0);
+            tracker.put("scrapeState", INACTIVE);
+            tracker.put("downloadCount", -1);
+            tracker.put("isBackup", false);
             array.add(tracker);
         }
         return array;

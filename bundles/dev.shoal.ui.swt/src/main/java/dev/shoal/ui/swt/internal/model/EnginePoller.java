@@ -239,7 +239,7 @@ public final class EnginePoller {
         List<TorrentRow> fresh = new ArrayList<>(torrents.size());
         Map<Integer, Torrent> handles = new HashMap<>(torrents.size() * 2);
         for (Torrent torrent : torrents) {
-            fresh.add(TorrentRow.of(torrent.id(), torrent.status()));
+            fresh.add(TorrentRow.of(torrent));
             handles.put(torrent.id(), torrent);
         }
         EngineTotals totals = engine.totals();
