@@ -93,7 +93,8 @@ class TransmissionRpcSessionIT {
         String before = rpc.torrent(id, "trackerList").path("trackerList").asText();
         String tracker = before.strip();
         assertEquals(tracker + "\n", before, "the torrent's one tracker");
-        String added = "udp://127.0.0.1:" + OpenTracker.freePort() + "/announce";
+        int addedPort = OpenTracker.freePort();
+        String added = "udp://127.0.0.1:" + addedPort + "/announce";
 
         // transmission-remote prints nothing for -td; it exits 1 with the error when the result is not success.
         tr("-t", String.valueOf(id), "-td", added);
@@ -103,7 +104,7 @@ class TransmissionRpcSessionIT {
                 "the added tracker in a tier of its own");
         String listed = tr("-t", String.valueOf(id), "-it");
         System.out.println("TransmissionRpcSessionIT: -it:\n" + listed);
-        assertTrue(listed.contains(added), listed);
+        assertTrue(listed.contains("Tracker 1: 127.0.0.1:" + addedPort), listed);
 
         tr("-t", String.valueOf(id), "-tr", "0");
         assertEquals(added + "\n", rpc.torrent(id, "trackerList").path("trackerList").asText(), "tracker 0 removed");
