@@ -101,8 +101,8 @@ class TransmissionRpcMethodsIT {
                 () -> assertFalse(off.has("idle-seeding-limit"), "no limit stated while off"));
         String alone = rpc.refused("session-set", "{\"idle-seeding-limit\":10}");
         assertTrue(alone.contains("idle-seeding-limit-enabled"), alone);
-        String alt = rpc.refused("session-set", "{\"alt-speed-enabled\":true}");
-        assertTrue(alt.contains("not supported"), alt);
+        String incomplete = rpc.refused("session-set", "{\"incomplete-dir-enabled\":true}");
+        assertTrue(incomplete.contains("not supported"), incomplete);
         String relative = rpc.refused("session-set", "{\"download-dir\":\"relative/dir\"}");
         assertTrue(relative.contains("absolute"), relative);
         assertEquals(downloads.toString(), rpc.ok("session-get", "{\"fields\":[\"download-dir\"]}")

@@ -29,6 +29,21 @@ class SettingsTest {
             }
 
             @Override
+            public boolean altLimitsEnabled() {
+                return false;
+            }
+
+            @Override
+            public long altDownloadLimitKiB() {
+                return 49;
+            }
+
+            @Override
+            public long altUploadLimitKiB() {
+                return 49;
+            }
+
+            @Override
             public String resumeDirectory() {
                 return resume;
             }

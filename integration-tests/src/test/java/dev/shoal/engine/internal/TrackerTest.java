@@ -2,6 +2,7 @@ package dev.shoal.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.engine.api.AddTorrent;
@@ -104,7 +105,9 @@ class TrackerTest {
                     () -> "tracker " + torrent.status().trackers());
             TrackerInfo info = torrent.status().trackers().get(0);
             assertEquals(new TrackerInfo(url, true, Optional.empty(), 1, 0, info.nextAnnounce(), OptionalInt.of(1),
-                    OptionalInt.of(1)), info, "opentracker counts us and the other peer, one seeder, one leecher");
+                    OptionalInt.of(1), info.lastAnnounce()), info,
+                    "opentracker counts us and the other peer, one seeder, one leecher");
+            assertTrue(info.lastAnnounce().isPresent(), "it answered");
             assertTrue(info.nextAnnounce().orElseThrow().isAfter(Instant.now()), "the next announce is to come");
             Events.Await.until(() -> seeders(rig, url, hash) == 1, WAIT, () -> "the tracker lists us as a seeder");
             other.close().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -169,6 +172,43 @@ class TrackerTest {
             assertEquals(0, seeders(rig, url, hash), "stopped was sent before deactivate returned");
             assertTrue(Files.exists(resume));
             assertEquals(0, rig.swarms.open.get());
+        }
+    }
+
+    @Test
+    void edited_trackers_are_announced_to_the_old_ones_hear_stopped_and_the_edit_is_kept() throws Exception {
+        Metainfo metainfo = TestTorrents.small(downloads(), "edited", List.of(url));
+        InfoHash hash = metainfo.infoHash();
+        int otherPort = OpenTracker.freePort();
+        String other = "http://127.0.0.1:" + otherPort + "/announce";
+        try (OpenTracker first = trackerFor(metainfo);
+                OpenTracker second = OpenTracker.start(List.of(hash.hex()), otherPort)) {
+            try (Rig rig = Rig.in(temp)) {
+                Torrent torrent = rig.engine.add(AddTorrent.of(metainfo, downloads()).withSeedGoal(SeedGoal.FOREVER));
+                Events.Await.until(() -> seeders(rig, url, hash) == 1, WAIT, () -> "never announced");
+                assertEquals(List.of(List.of(url)), torrent.trackers());
+                assertTrue(torrent.edited().isEmpty());
+
+                torrent.setTrackers(List.of(List.of(" " + other + " ", "")));
+
+                assertEquals(List.of(List.of(other)), torrent.trackers());
+                assertTrue(torrent.edited().isPresent());
+                Events.Await.until(() -> seeders(rig, other, hash) == 1, WAIT, () -> "the new tracker never heard us");
+                Events.Await.until(() -> seeders(rig, url, hash) == 0, WAIT, () -> "the old tracker never heard stopped");
+                Events.Await.until(() -> torrent.status().trackers().stream().map(TrackerInfo::url).toList()
+                        .equals(List.of(other)), WAIT, () -> "status shows " + torrent.status().trackers());
+                assertThrows(IllegalArgumentException.class, () -> torrent.setTrackers(List.of(List.of("ftp://x/"))));
+                assertEquals(List.of(List.of(other)), torrent.trackers(), "a refused edit changes nothing");
+            }
+            try (Rig rig = Rig.in(temp)) {
+                Torrent back = rig.engine.torrents().get(0);
+                assertEquals(List.of(List.of(other)), back.trackers(), "kept across a restart");
+                assertTrue(back.edited().isPresent());
+                Events.Await.until(() -> seeders(rig, other, hash) == 1, WAIT, () -> "not announced after restart");
+                back.setTrackers(List.of());
+                Events.Await.until(() -> seeders(rig, other, hash) == 0, WAIT, () -> "removing all never said stopped");
+                assertEquals(List.of(), back.status().trackers());
+            }
         }
     }
 }

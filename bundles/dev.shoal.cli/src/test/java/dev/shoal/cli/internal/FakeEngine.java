@@ -217,6 +217,36 @@ final class FakeEngine implements Engine {
         }
 
         @Override
+        public void moveInQueue(int position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<List<String>> trackers() {
+            return List.of();
+        }
+
+        @Override
+        public void setTrackers(List<List<String>> tiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<java.time.Instant> edited() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<java.time.Instant> started() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> torrentFile() {
+            return Optional.empty();
+        }
+
+        @Override
         public CompletionStage<Void> remove(boolean deleteFiles) {
             return remove();
         }

@@ -3,6 +3,7 @@ package dev.shoal.engine.api;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,15 @@ public interface Torrent {
     int queuePosition();
 
     void moveInQueue(QueueMove move);
+
+    /**
+     * Puts it at {@code position} in the queue (from 1; beyond the last place is the last place), the
+     * others keeping their order.
+     *
+     * @throws IllegalArgumentException when {@code position} is below 1
+     * @since 2.4
+     */
+    void moveInQueue(int position);
 
     /**
      * Stops the torrent and forgets it; the downloaded files stay on disk. Completes when the
@@ -152,4 +162,47 @@ public interface Torrent {
      * @since 2.2
      */
     void reannounce();
+
+    /**
+     * Its trackers by tier (BEP 12): the torrent file's until {@link #setTrackers} changed them, then
+     * those given, kept across restarts.
+     *
+     * @since 2.4
+     */
+    List<List<String>> trackers();
+
+    /**
+     * Replaces its trackers: each tier a list of announce URLs ({@code http}, {@code https} or
+     * {@code udp}), blanks, empty tiers and repeats dropped. A running torrent tells the trackers it
+     * leaves that it stopped and announces to the new list.
+     *
+     * @throws IllegalArgumentException naming the first URL refused and why, or when there are more
+     *                                  than 256
+     * @throws IllegalStateException    while its metadata is not known yet
+     * @since 2.4
+     */
+    void setTrackers(List<List<String>> tiers);
+
+    /**
+     * When its trackers were last changed with {@link #setTrackers}; empty if never.
+     *
+     * @since 2.4
+     */
+    Optional<Instant> edited();
+
+    /**
+     * When it last started (to check, download or seed) since the engine started; empty while it has
+     * not, e.g. kept paused.
+     *
+     * @since 2.4
+     */
+    Optional<Instant> started();
+
+    /**
+     * The torrent file the engine keeps for it in its data directory; empty while its metadata is not
+     * known.
+     *
+     * @since 2.4
+     */
+    Optional<Path> torrentFile();
 }

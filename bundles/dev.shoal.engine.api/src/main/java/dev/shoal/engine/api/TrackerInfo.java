@@ -16,9 +16,10 @@ import java.util.OptionalInt;
  * @param nextAnnounce when it is announced to next, while the torrent runs
  * @param seeders      seeders it reported last ({@code complete}, as a scrape gives), if it did
  * @param leechers     leechers it reported last ({@code incomplete}), if it did
+ * @param lastAnnounce when it last answered an announce successfully, in this run of the torrent (since 2.4)
  */
 public record TrackerInfo(String url, boolean working, Optional<String> message, int peers, int tier,
-        Optional<Instant> nextAnnounce, OptionalInt seeders, OptionalInt leechers) {
+        Optional<Instant> nextAnnounce, OptionalInt seeders, OptionalInt leechers, Optional<Instant> lastAnnounce) {
 
     public TrackerInfo {
         Objects.requireNonNull(url, "url");
@@ -26,6 +27,13 @@ public record TrackerInfo(String url, boolean working, Optional<String> message,
         Objects.requireNonNull(nextAnnounce, "nextAnnounce");
         Objects.requireNonNull(seeders, "seeders");
         Objects.requireNonNull(leechers, "leechers");
+        Objects.requireNonNull(lastAnnounce, "lastAnnounce");
+    }
+
+    /** A tracker's state without when it last answered. */
+    public TrackerInfo(String url, boolean working, Optional<String> message, int peers, int tier,
+            Optional<Instant> nextAnnounce, OptionalInt seeders, OptionalInt leechers) {
+        this(url, working, message, peers, tier, nextAnnounce, seeders, leechers, Optional.empty());
     }
 
     /** A tracker in tier 0 that is not announced to and reported no counts (a stopped torrent's). */

@@ -21,7 +21,9 @@ final class Configured {
                 ? EngineSettings.defaultDownloadDirectory() : Path.of(config.downloadDirectory().strip());
         return EngineSettings.defaults(EngineSettings.resumeDirectory(config.resumeDirectory(), dataDir))
                 .withTorrentsDirectory(EngineSettings.torrentsDirectory(config.torrentsDirectory(), dataDir))
-                .withGlobalLimits(Limits.ofKiB(config.downloadLimitKiB(), config.uploadLimitKiB()))
+                .withGlobalLimits(config.altLimitsEnabled()
+                        ? Limits.ofKiB(config.altDownloadLimitKiB(), config.altUploadLimitKiB())
+                        : Limits.ofKiB(config.downloadLimitKiB(), config.uploadLimitKiB()))
                 .withAdditions(new EngineSettings.AddDefaults(downloads,
                         seedGoal(config.seedRatio(), config.seedTimeMinutes())))
                 .withQueueLimits(Math.max(0, config.maxActiveDownloads()), Math.max(0, config.maxActiveSeeds()))

@@ -55,6 +55,18 @@ public final class EngineComponent implements Engine {
                 min = "0")
         long uploadLimitKiB() default 0;
 
+        @AttributeDefinition(name = "Alternative limits on", description = "Transmission's turtle mode: while on,"
+                + " the alternative limits replace the download and upload limits (which are kept).")
+        boolean altLimitsEnabled() default false;
+
+        @AttributeDefinition(name = "Alternative download limit (KiB/s)", description = "In force while the"
+                + " alternative limits are on; 0 for none.", min = "0")
+        long altDownloadLimitKiB() default 49;
+
+        @AttributeDefinition(name = "Alternative upload limit (KiB/s)", description = "In force while the"
+                + " alternative limits are on; 0 for none.", min = "0")
+        long altUploadLimitKiB() default 49;
+
         @AttributeDefinition(name = "Resume directory",
                 description = "Where fast-resume files are kept; empty for <data directory>/resume.")
         String resumeDirectory() default "";

@@ -1,6 +1,6 @@
 package dev.shoal.engine.internal;
 
-import dev.shoal.engine.api.QueueMove;
+import java.util.function.IntBinaryOperator;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -24,5 +24,5 @@ import java.util.function.Supplier;
 record EngineContext(Services services, EngineThread thread,
         Executor closer, Listeners listeners, PeerSources peerSources, Supplier<EngineSettings> settings, TorrentTable table,
         TorrentQueue queue, SessionWriter writer, Consumer<TorrentRuntime> forget,
-        BiConsumer<TorrentRuntime, QueueMove> moveInQueue) {
+        BiConsumer<TorrentRuntime, IntBinaryOperator> moveInQueue) {
 }

@@ -6,7 +6,6 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.engine.api.PeerSource;
-import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentListener;
@@ -33,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntBinaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -281,7 +281,7 @@ final class EngineCore implements Engine {
     }
 
     /** Engine thread. */
-    private void moveInQueue(TorrentRuntime torrent, QueueMove move) {
+    private void moveInQueue(TorrentRuntime torrent, IntBinaryOperator move) {
         if (table.move(torrent, move)) {
             writer.saveSession(table.session());
             queue.changed();

@@ -14,6 +14,7 @@ import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -270,6 +271,46 @@ final class MagnetFacade implements Torrent {
     }
 
     /** The torrent it became; before that, what is asked of it cannot be kept yet. */
+    @Override
+    public void moveInQueue(int position) {
+        if (position < 1) {
+            throw new IllegalArgumentException("a queue position is from 1: " + position);
+        }
+        Torrent now = became;
+        if (now != null) {
+            now.moveInQueue(position);
+        }
+    }
+
+    @Override
+    public List<List<String>> trackers() {
+        Torrent now = became;
+        return now != null ? now.trackers() : runtime.magnet().trackers().stream().map(List::of).toList();
+    }
+
+    @Override
+    public void setTrackers(List<List<String>> tiers) {
+        whenKnown("tracker edits").setTrackers(tiers);
+    }
+
+    @Override
+    public Optional<Instant> edited() {
+        Torrent now = became;
+        return now == null ? Optional.empty() : now.edited();
+    }
+
+    @Override
+    public Optional<Instant> started() {
+        Torrent now = became;
+        return now == null ? Optional.empty() : now.started();
+    }
+
+    @Override
+    public Optional<Path> torrentFile() {
+        Torrent now = became;
+        return now == null ? Optional.empty() : now.torrentFile();
+    }
+
     private Torrent whenKnown(String what) {
         Torrent now = became;
         if (now == null) {

@@ -78,7 +78,7 @@ final class MagnetRuntime {
         this.state = record.state() == TorrentState.QUEUED ? TorrentState.METADATA : record.state();
         this.error = record.error();
         this.tiers = magnet.trackers().stream().map(List::of).toList();
-        this.trackers = new TrackerInfos(tiers);
+        this.trackers = new TrackerInfos(() -> tiers);
         this.records = new RecordKeeper(context.writer());
         this.facade = new MagnetFacade(this, context.thread(), owner);
     }

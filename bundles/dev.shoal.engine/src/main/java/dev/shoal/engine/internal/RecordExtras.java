@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The bencoded form of {@link TorrentRecord.Extras}, within a torrent's record (see {@link RecordCodec}).
- * Every key is optional, so records written before them load with no dates, labels or renames.
+ * Every key is optional, so records written before them load with no dates, labels, renames or edited
+ * trackers.
  */
 final class RecordExtras {
 
@@ -35,6 +36,9 @@ final class RecordExtras {
             dict.put("paths", BList.of(extras.paths().stream()
                     .map(path -> BList.of(path.stream().map(BString::of).toList())).toList()));
         }
+        extras.trackers().ifPresent(tiers -> dict.put("trackers", BList.of(tiers.stream()
+                .map(tier -> BList.of(tier.stream().map(BString::of).toList())).toList())));
+        extras.edited().ifPresent(edited -> dict.put("edited ms", edited.toEpochMilli()));
     }
 
     /** @throws IllegalArgumentException with a one-line reason when a key has the wrong form */
@@ -51,7 +55,21 @@ final class RecordExtras {
         }
         return new TorrentRecord.Extras(number(dict, "done ms").map(Instant::ofEpochMilli),
                 number(dict, "active ms").map(Instant::ofEpochMilli), strings(dict.get("labels"), "'labels'"),
-                new IdleLimit(mode, Duration.ofSeconds(idleSeconds)), Duration.ofMillis(downloading), paths(dict));
+                new IdleLimit(mode, Duration.ofSeconds(idleSeconds)), Duration.ofMillis(downloading), paths(dict),
+                trackers(dict), number(dict, "edited ms").map(Instant::ofEpochMilli));
+    }
+
+    /** The edited trackers, checked as when they were set (a hand-edited record cannot smuggle in others). */
+    private static Optional<List<List<String>>> trackers(BDictionary dict) {
+        Optional<BValue> value = dict.get("trackers");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> tiers = new ArrayList<>();
+        for (BValue tier : RecordCodec.as(value.get(), BList.class, "'trackers'").values()) {
+            tiers.add(strings(Optional.of(tier), "a tier of 'trackers'"));
+        }
+        return Optional.of(TrackerTiers.clean(tiers));
     }
 
     private static List<List<String>> paths(BDictionary dict) {

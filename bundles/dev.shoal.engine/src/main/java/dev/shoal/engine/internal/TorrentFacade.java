@@ -14,6 +14,7 @@ import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.Metainfo;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -197,7 +198,41 @@ final class TorrentFacade implements Torrent {
     @Override
     public void moveInQueue(QueueMove move) {
         Objects.requireNonNull(move, "move");
-        thread.execute(() -> runtime.moveInQueue(move));
+        thread.execute(() -> runtime.moveInQueue(TorrentTable.target(move)));
+    }
+
+    @Override
+    public void moveInQueue(int position) {
+        if (position < 1) {
+            throw new IllegalArgumentException("a queue position is from 1: " + position);
+        }
+        thread.execute(() -> runtime.moveInQueue((from, size) -> Math.min(position, size) - 1));
+    }
+
+    @Override
+    public List<List<String>> trackers() {
+        return runtime.trackers();
+    }
+
+    @Override
+    public void setTrackers(List<List<String>> tiers) {
+        runtime.view().notes().setTrackers(tiers);
+        thread.execute(runtime::trackersChanged);
+    }
+
+    @Override
+    public Optional<Instant> edited() {
+        return runtime.view().notes().edited();
+    }
+
+    @Override
+    public Optional<Instant> started() {
+        return runtime.view().notes().started();
+    }
+
+    @Override
+    public Optional<Path> torrentFile() {
+        return Optional.of(runtime.torrentFile());
     }
 
     @Override

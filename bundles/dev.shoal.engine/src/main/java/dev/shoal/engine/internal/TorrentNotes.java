@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a torrent notes beside its transfer: its labels and idle limit (chosen), when it completed and
+ * What a torrent notes beside its transfer: its labels, idle limit and edited trackers (chosen), when it completed and
  * was last active, how long it downloaded, and how long it has idled while seeding. Read from any
  * thread; the chosen parts change on the caller's thread, the rest on the engine thread.
  */
@@ -23,6 +23,11 @@ final class TorrentNotes {
     private volatile IdleLimit idle;
     private volatile Optional<Instant> done;
     private volatile Optional<Instant> active;
+    private volatile Optional<List<List<String>>> trackers;
+    private volatile Optional<Instant> edited;
+    private volatile Optional<Instant> started = Optional.empty();
+    /** In a state that checks, downloads or seeds; engine thread. */
+    private boolean running;
     /** Bytes uploaded at the last tick, and when an upload was last seen (or seeding began); engine thread. */
     private long uploadedBefore = -1;
     private Instant uploadSeen;
@@ -37,6 +42,28 @@ final class TorrentNotes {
         this.idle = extras.idle();
         this.done = extras.done();
         this.active = extras.active();
+        this.trackers = extras.trackers();
+        this.edited = extras.edited();
+    }
+
+    /** Its edited trackers; empty while they are the torrent file's. */
+    Optional<List<List<String>>> trackers() {
+        return trackers;
+    }
+
+    /** @throws IllegalArgumentException as {@link TrackerTiers#clean} */
+    void setTrackers(List<List<String>> tiers) {
+        trackers = Optional.of(TrackerTiers.clean(tiers));
+        edited = Optional.of(clock.instant());
+    }
+
+    Optional<Instant> edited() {
+        return edited;
+    }
+
+    /** When it last went from stopped or queued to running, in this run of the engine. */
+    Optional<Instant> started() {
+        return started;
     }
 
     List<String> labels() {
@@ -61,6 +88,12 @@ final class TorrentNotes {
 
     /** After a move of its state: the download clock follows DOWNLOADING; the first SEEDING is when it completed. */
     void moved(TorrentState next) {
+        boolean nowRunning = next == TorrentState.CHECKING || next == TorrentState.DOWNLOADING
+                || next == TorrentState.SEEDING;
+        if (nowRunning && !running) {
+            started = Optional.of(clock.instant());
+        }
+        running = nowRunning;
         if (next == TorrentState.DOWNLOADING) {
             downloading.start();
         } else {
@@ -100,6 +133,7 @@ final class TorrentNotes {
 
     /** What the record keeps of these notes, with the layout's renamed paths. */
     TorrentRecord.Extras extras(List<List<String>> paths) {
-        return new TorrentRecord.Extras(done, active, labels, idle, downloading.elapsed(), paths);
+        return new TorrentRecord.Extras(done, active, labels, idle, downloading.elapsed(), paths, trackers,
+                edited);
     }
 }

@@ -54,12 +54,15 @@ record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentS
      * @param downloading time spent downloading
      * @param paths       its files' paths after renames, one per file (padding included); empty when none was
      *                    renamed
+     * @param trackers    its trackers by tier once edited; empty while they are the torrent file's
+     * @param edited      when its trackers were last edited
      */
     record Extras(Optional<Instant> done, Optional<Instant> active, List<String> labels, IdleLimit idle,
-            Duration downloading, List<List<String>> paths) {
+            Duration downloading, List<List<String>> paths, Optional<List<List<String>>> trackers,
+            Optional<Instant> edited) {
 
         static final Extras NONE = new Extras(Optional.empty(), Optional.empty(), List.of(), IdleLimit.GLOBAL,
-                Duration.ZERO, List.of());
+                Duration.ZERO, List.of(), Optional.empty(), Optional.empty());
 
         Extras {
             Objects.requireNonNull(done, "done");
@@ -70,6 +73,8 @@ record TorrentRecord(int id, InfoHash infoHash, Path downloadDirectory, TorrentS
                 throw new IllegalArgumentException("counters must not be negative");
             }
             paths = paths.stream().map(List::copyOf).toList();
+            trackers = trackers.map(tiers -> tiers.stream().map(List::copyOf).toList());
+            Objects.requireNonNull(edited, "edited");
         }
     }
 

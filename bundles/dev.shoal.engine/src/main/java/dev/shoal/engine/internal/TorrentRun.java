@@ -37,6 +37,7 @@ final class TorrentRun {
     private final Services services;
     private final TorrentChoices choices;
     private final Supplier<TransferStats> stats;
+    private final Supplier<List<List<String>>> trackers;
     private final KnownPeers known = new KnownPeers();
     /** The storage, as the swarm writes to it; null until opened. */
     volatile StorageSlot storage;
@@ -62,6 +63,7 @@ final class TorrentRun {
         this.services = context.services();
         this.choices = runtime.choices();
         this.stats = stats;
+        this.trackers = runtime::trackers;
         this.events = new RunEvents(context.thread(), runtime, this, services::listenPort);
         this.files = new RunStorage(metainfo, context, events, () -> swarm);
     }
@@ -172,16 +174,28 @@ final class TorrentRun {
         }
     }
 
+    /**
+     * The trackers were edited: those of the old list hear {@code stopped}, the new list is announced
+     * to (once online: a run still checking opens it then).
+     */
+    void trackersChanged() {
+        if (online) {
+            closeAnnounce();
+            announce = openAnnounce();
+        }
+    }
+
     private AnnounceSession openAnnounce() {
         Optional<Announcer> announcer = services.announcer.get();
         Optional<SwarmService> peers = services.swarms.get();
-        if (metainfo.trackers().isEmpty() || announcer.isEmpty() || peers.isEmpty()) {
+        List<List<String>> tiers = trackers.get();
+        if (tiers.isEmpty() || announcer.isEmpty() || peers.isEmpty()) {
             return null;
         }
         announcerFrom = announcer.get();
         announcedPort = peers.get().listenPort();
         LocalPeer self = new LocalPeer(peers.get().peerId(), announcedPort);
-        return announcer.get().open(metainfo.infoHash(), metainfo.trackers(), self, events, stats);
+        return announcer.get().open(metainfo.infoHash(), tiers, self, events, stats);
     }
 
     /**

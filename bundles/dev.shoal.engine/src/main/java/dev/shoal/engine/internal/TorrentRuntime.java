@@ -2,7 +2,6 @@ package dev.shoal.engine.internal;
 
 import dev.shoal.engine.api.EngineException;
 import dev.shoal.engine.api.FilePriority;
-import dev.shoal.engine.api.QueueMove;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.engine.api.TorrentState;
@@ -11,11 +10,13 @@ import dev.shoal.metainfo.Metainfo;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntBinaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class TorrentRuntime {
         this.lifecycle = startNow ? new Lifecycle(false) : new Lifecycle(record.state(), record.error());
         this.transfer = new Transfer(record.transfer());
         this.seedClock = SeedClock.system(record.seeding());
-        this.trackers = new TrackerInfos(metainfo.trackers());
+        this.trackers = new TrackerInfos(this::trackers);
         this.choices = new TorrentChoices(metainfo, record);
         this.records = new RecordKeeper(context.writer());
         this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
@@ -105,6 +106,17 @@ final class TorrentRuntime {
 
     TorrentChoices choices() {
         return choices;
+    }
+
+    /** Where the engine's store keeps its torrent file. Any thread. */
+    Path torrentFile() {
+        return context.settings().get().torrentsDirectory().resolve(metainfo.infoHash().hex()
+                + SessionStore.TORRENT_SUFFIX);
+    }
+
+    /** Its trackers by tier: the edited ones, else the torrent file's. Any thread. */
+    List<List<String>> trackers() {
+        return notes.trackers().orElseGet(metainfo::trackers);
     }
 
     @Override
@@ -192,6 +204,12 @@ final class TorrentRuntime {
         runs.ifRunning(TorrentRun::reannounce);
     }
 
+    /** Its trackers were edited: kept, and a running torrent announces to the new list. */
+    void trackersChanged() {
+        persist();
+        runs.ifRunning(TorrentRun::trackersChanged);
+    }
+
     void pause() {
         lifecycle.pause().ifPresent(move -> {
             stopRun();
@@ -227,7 +245,7 @@ final class TorrentRuntime {
         persist();
     }
 
-    void moveInQueue(QueueMove move) {
+    void moveInQueue(IntBinaryOperator move) {
         context.moveInQueue().accept(this, move);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntBinaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -72,18 +73,26 @@ final class TorrentTable {
         return order.indexOf(torrent) + 1;
     }
 
-    /** Moves a torrent in the queue; false when it did not move (already there, or removed). */
-    synchronized boolean move(TorrentRuntime torrent, QueueMove move) {
+    /** Where {@code move} takes a torrent: its index from its index now and the queue's length. */
+    static IntBinaryOperator target(QueueMove move) {
+        return switch (move) {
+            case TOP -> (from, size) -> 0;
+            case UP -> (from, size) -> Math.max(0, from - 1);
+            case DOWN -> (from, size) -> Math.min(size - 1, from + 1);
+            case BOTTOM -> (from, size) -> size - 1;
+        };
+    }
+
+    /**
+     * Moves a torrent in the queue to the index {@code move} gives (from its index and the queue's
+     * length); false when it did not move (already there, or removed).
+     */
+    synchronized boolean move(TorrentRuntime torrent, IntBinaryOperator move) {
         int from = order.indexOf(torrent);
         if (from < 0) {
             return false;
         }
-        int to = switch (move) {
-            case TOP -> 0;
-            case UP -> Math.max(0, from - 1);
-            case DOWN -> Math.min(order.size() - 1, from + 1);
-            case BOTTOM -> order.size() - 1;
-        };
+        int to = Math.max(0, Math.min(order.size() - 1, move.applyAsInt(from, order.size())));
         if (to == from) {
             return false;
         }

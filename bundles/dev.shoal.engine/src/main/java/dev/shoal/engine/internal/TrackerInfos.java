@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A torrent's trackers for display: the announce session's statuses while it runs, the torrent's
@@ -17,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TrackerInfos {
 
-    private final List<List<String>> tiers;
+    private final Supplier<List<List<String>>> tiers;
     private final Map<String, Integer> peersGiven = new ConcurrentHashMap<>();
 
-    TrackerInfos(List<List<String>> tiers) {
+    /** @param tiers the torrent's trackers now (they may be edited) */
+    TrackerInfos(Supplier<List<List<String>>> tiers) {
         this.tiers = tiers;
     }
 
@@ -32,8 +34,9 @@ final class TrackerInfos {
     List<TrackerInfo> now(AnnounceSession session) {
         if (session == null) {
             List<TrackerInfo> stopped = new ArrayList<>();
-            for (int tier = 0; tier < tiers.size(); tier++) {
-                for (String url : tiers.get(tier)) {
+            List<List<String>> now = tiers.get();
+            for (int tier = 0; tier < now.size(); tier++) {
+                for (String url : now.get(tier)) {
                     stopped.add(new TrackerInfo(url, false, Optional.empty(), peers(url), tier, Optional.empty(),
                             OptionalInt.empty(), OptionalInt.empty()));
                 }
@@ -45,7 +48,8 @@ final class TrackerInfos {
 
     TrackerInfo info(TrackerStatus status) {
         return new TrackerInfo(status.url(), working(status), status.lastError().or(status::warning),
-                peers(status.url()), status.tier(), status.nextAnnounce(), status.seeders(), status.leechers());
+                peers(status.url()), status.tier(), status.nextAnnounce(), status.seeders(), status.leechers(),
+                status.lastAnnounce());
     }
 
     /** Its last announce was answered: working, or announcing again after a success. */

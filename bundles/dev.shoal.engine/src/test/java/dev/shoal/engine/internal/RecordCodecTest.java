@@ -56,7 +56,9 @@ class RecordCodecTest {
         TorrentRecord.Extras extras = new TorrentRecord.Extras(Optional.of(Instant.ofEpochMilli(1_700_000_100_000L)),
                 Optional.of(Instant.ofEpochMilli(1_700_000_200_000L)), List.of("tv", "ünï code"),
                 IdleLimit.of(Duration.ofMinutes(45)), Duration.ofMillis(77_000),
-                List.of(List.of("top", "a.bin"), List.of("top", "sub", "b.bin")));
+                List.of(List.of("top", "a.bin"), List.of("top", "sub", "b.bin")),
+                Optional.of(List.of(List.of("udp://t.example:6969/announce"), List.of("https://u.example/a"))),
+                Optional.of(Instant.ofEpochMilli(1_700_000_300_000L)));
         TorrentRecord full = new TorrentRecord(plain.id(), plain.infoHash(), plain.downloadDirectory(), plain.state(),
                 plain.error(), plain.seedGoal(), plain.rateLimits(), plain.priorities(), plain.verified(),
                 plain.transfer(), plain.seeding(), plain.added(), plain.magnet(), extras);
@@ -67,7 +69,8 @@ class RecordCodecTest {
         BDictionary written = (BDictionary) new dev.shoal.bencode.BencodeDecoder().decode(RecordCodec.encode(plain))
                 .value();
         written.entries().forEach((key, value) -> {
-            if (!List.of("done ms", "active ms", "labels", "idle mode", "idle seconds", "downloading ms", "paths")
+            if (!List.of("done ms", "active ms", "labels", "idle mode", "idle seconds", "downloading ms", "paths",
+                    "trackers", "edited ms")
                     .contains(key.asString())) {
                 old.put(key, value);
             }

@@ -97,16 +97,22 @@ class TorrentTableTest {
         assertEquals(100, table.newId());
 
         assertEquals(List.of(a, b, d), table.inOrder());
-        assertTrue(table.move(d, QueueMove.TOP));
+        assertTrue(table.move(d, TorrentTable.target(QueueMove.TOP)));
         assertEquals(List.of(d, a, b), table.inOrder());
-        assertFalse(table.move(d, QueueMove.UP), "at the top already");
-        assertTrue(table.move(d, QueueMove.DOWN));
-        assertTrue(table.move(a, QueueMove.BOTTOM));
+        assertFalse(table.move(d, TorrentTable.target(QueueMove.UP)), "at the top already");
+        assertTrue(table.move(d, TorrentTable.target(QueueMove.DOWN)));
+        assertTrue(table.move(a, TorrentTable.target(QueueMove.BOTTOM)));
         assertEquals(List.of(d, b, a), table.inOrder());
         assertEquals(3, table.position(a));
         assertEquals(0, table.position(c), "removed");
-        assertFalse(table.move(c, QueueMove.TOP));
+        assertFalse(table.move(c, TorrentTable.target(QueueMove.TOP)));
         assertEquals(List.of(d.infoHash(), b.infoHash(), a.infoHash()), table.session().queue());
+        // An absolute place (Torrent.moveInQueue(int)): index 1, then beyond the end is the end.
+        assertTrue(table.move(a, (from, size) -> 1));
+        assertEquals(List.of(d, a, b), table.inOrder());
+        assertTrue(table.move(d, (from, size) -> 99));
+        assertEquals(List.of(a, b, d), table.inOrder());
+
         assertEquals(101, table.session().nextId());
     }
 

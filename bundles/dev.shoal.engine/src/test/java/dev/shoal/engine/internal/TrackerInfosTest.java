@@ -34,12 +34,13 @@ class TrackerInfosTest {
 
     @Test
     void the_message_is_the_failure_else_the_warning_and_peers_are_the_last_count() {
-        TrackerInfos infos = new TrackerInfos(List.of(List.of("http://t/announce"), List.of("udp://u:1")));
+        TrackerInfos infos = new TrackerInfos(() -> List.of(List.of("http://t/announce"), List.of("udp://u:1")));
         infos.peersReceived("http://t/announce", 3);
         assertEquals(new TrackerInfo("http://t/announce", false, Optional.of("refused"), 3),
                 infos.info(status(TrackerState.FAILING, false, "refused", "old warning", 2)));
-        assertEquals(new TrackerInfo("http://t/announce", true, Optional.of("be nice"), 3),
-                infos.info(status(TrackerState.WORKING, true, null, "be nice", 0)));
+        assertEquals(new TrackerInfo("http://t/announce", true, Optional.of("be nice"), 3, 0, Optional.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), Optional.of(Instant.EPOCH)),
+                infos.info(status(TrackerState.WORKING, true, null, "be nice", 0)), "when it last answered");
         assertEquals(List.of(new TrackerInfo("http://t/announce", false, Optional.empty(), 3),
                 new TrackerInfo("udp://u:1", false, Optional.empty(), 0, 1, Optional.empty(), OptionalInt.empty(),
                         OptionalInt.empty())), infos.now(null), "stopped: every tier, in its tier");

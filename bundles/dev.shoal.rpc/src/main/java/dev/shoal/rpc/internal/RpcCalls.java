@@ -11,6 +11,9 @@ import dev.shoal.support.torrent.TorrentSource;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,13 @@ final class RpcCalls {
 
     private final ObjectMapper json;
     private final Map<String, RpcMethod> methods = new HashMap<>();
+    private final AtomicBoolean closeRequested = new AtomicBoolean();
 
-    RpcCalls(Engine engine, Configured configured, SessionInfo session, TorrentSource source, int maxBodyBytes) {
+    /**
+     * @param mapping what port mapping did for a port, one line (port-test); empty without port mapping
+     */
+    RpcCalls(Engine engine, Configured configured, SessionInfo session, TorrentSource source, int maxBodyBytes,
+            Supplier<Optional<String>> mapping) {
         this.json = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
                         .maxStringLength(Math.max(maxBodyBytes, 1)).maxNumberLength(100).build())
@@ -38,7 +46,7 @@ final class RpcCalls {
         SessionSettings settings = new SessionSettings(configured, engine::downloadDirectory);
         SessionGet sessionGet = new SessionGet(engine, session, settings);
         method("session-get", sessionGet);
-        method("session-set", new SessionSet(engine, sessionGet, settings));
+        method("session-set", new SessionSet(engine, sessionGet, settings, configured));
         method("session-stats", new SessionStats(engine));
         method("free-space", new FreeSpace());
         method("torrent-get", new TorrentGet(engine, configured));
@@ -46,18 +54,25 @@ final class RpcCalls {
         method("torrent-add", new TorrentAdd(engine, source));
         new TorrentActions(engine).methods().forEach(this::method);
         new TorrentPlaces(engine).methods().forEach(this::method);
-        method("port-test", (arguments, snake) -> {
-            throw new RpcException("port-test is not supported by Shoal: it has no service outside this machine to"
-                    + " test whether its peer port is reachable");
-        });
+        method("port-test", new PortTest(engine, mapping));
         method("blocklist-update", (arguments, snake) -> {
             throw new RpcException("blocklist-update is not supported by Shoal: it has no blocklist");
         });
-        for (String later : new String[] {"session-close", "group-get", "group-set"}) {
+        // Transmission quits on session-close; Shoal too, once the answer is sent (RpcServlet).
+        method("session-close", (arguments, snake) -> {
+            closeRequested.set(true);
+            return json.createObjectNode();
+        });
+        for (String later : new String[] {"group-get", "group-set"}) {
             method(later, (arguments, snake) -> {
                 throw RpcException.notSupported(later);
             });
         }
+    }
+
+    /** Whether a session-close came (once: the caller then stops Shoal). */
+    boolean takeCloseRequest() {
+        return closeRequested.getAndSet(false);
     }
 
     private void method(String name, RpcMethod method) {

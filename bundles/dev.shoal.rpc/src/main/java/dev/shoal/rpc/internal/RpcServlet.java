@@ -1,6 +1,7 @@
 package dev.shoal.rpc.internal;
 
 import dev.shoal.engine.api.Engine;
+import dev.shoal.portmap.api.PortMapper;
 import dev.shoal.support.torrent.TorrentSource;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +26,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /transmission/rpc}, registered with the Servlet Whiteboard: the {@link Gate} first
@@ -38,6 +44,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class RpcServlet extends HttpServlet {
 
     public static final String PID = "dev.shoal.rpc";
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServlet.class);
     static final String PATH = "/transmission/rpc";
     static final String SESSION_HEADER = "X-Transmission-Session-Id";
     private static final String DATA_DIR_PROPERTY = "shoal.data.dir";
@@ -49,6 +56,9 @@ public final class RpcServlet extends HttpServlet {
     /** Metatype starts late and may go: the settings it describes are then left out, the RPC stays. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient MetaTypeService metatype;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient PortMapper portmap;
+    private final transient BundleContext context;
     private volatile int maxBodyBytes;
 
     @Activate
@@ -63,7 +73,13 @@ public final class RpcServlet extends HttpServlet {
         SessionInfo session = new SessionInfo(SessionInfo.version(shoal), sessionId,
                 dataDir == null ? "" : dataDir.strip());
         Configured configured = new Configured(context, configAdmin, () -> metatype);
-        this.calls = new RpcCalls(engine, configured, session, new TorrentSource("Shoal/" + shoal), maxBytes(config));
+        this.context = context;
+        this.calls = new RpcCalls(engine, configured, session, new TorrentSource("Shoal/" + shoal), maxBytes(config),
+                () -> {
+                    PortMapper mapper = portmap;
+                    return mapper == null ? Optional.empty()
+                            : Optional.of(PortTest.describe(mapper.status(), engine.listenPort()));
+                });
         modified(config);
     }
 
@@ -92,6 +108,26 @@ public final class RpcServlet extends HttpServlet {
             return;
         }
         reply(response, HttpServletResponse.SC_OK, calls.answer(body));
+        if (calls.takeCloseRequest()) {
+            response.flushBuffer();
+            closeShoal();
+        }
+    }
+
+    /**
+     * session-close: Shoal stops as at {@code stop 0}, on a thread of its own, the answer sent (the
+     * framework's stop waits for this servlet's bundle, so it cannot be waited for here).
+     */
+    private void closeShoal() {
+        LOG.info("session-close: Shoal stops");
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle(Constants.SYSTEM_BUNDLE_ID).stop();
+            } catch (BundleException | IllegalStateException e) {
+                LOG.error("session-close: Shoal could not stop: {}", e.getMessage());
+            }
+        }, "shoal-rpc-session-close");
+        stopper.start();
     }
 
     /** A GET gets the same checks, so a client may fetch its session id with one; it answers nothing more. */

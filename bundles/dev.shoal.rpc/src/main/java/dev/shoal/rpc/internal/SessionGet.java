@@ -16,9 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code session-get}: the session settings Shoal can state truthfully. Settings it has no notion
- * of (alternative speeds, blocklists, an incomplete folder) are stated as off where the off state is
- * simply true; those kept in other bundles' configuration come from {@link SessionSettings};
- * settings Shoal cannot tell (encryption) are left out.
+ * of (turtle mode's scheduler, blocklists, an incomplete folder) are stated as off where the off state
+ * is simply true; those kept in other bundles' configuration come from {@link SessionSettings}.
  */
 final class SessionGet implements RpcMethod {
 
@@ -74,15 +73,22 @@ final class SessionGet implements RpcMethod {
         settings.put("download-dir-free-space", () -> JSON.numberNode(FreeSpace.usable(engine.downloadDirectory())));
         settings.put("peer-port", () -> JSON.numberNode(engine.listenPort()));
         settings.put("peer-port-random-on-start", () -> JSON.booleanNode(false));
-        RateLimits limits = engine.globalRateLimits();
-        settings.put("speed-limit-down", () -> JSON.numberNode(Units.toKilo(limits.downloadBytesPerSecond())));
-        settings.put("speed-limit-down-enabled", () -> JSON.booleanNode(limits.downloadBytesPerSecond() > 0));
-        settings.put("speed-limit-up", () -> JSON.numberNode(Units.toKilo(limits.uploadBytesPerSecond())));
-        settings.put("speed-limit-up-enabled", () -> JSON.booleanNode(limits.uploadBytesPerSecond() > 0));
-        settings.put("alt-speed-enabled", () -> JSON.booleanNode(false));
+        if (!configured.altSpeed()) {
+            // The limits in force, which shoal:limit may have set for this run; in turtle mode the alternative
+            // ones are in force and the kept ones (from the configuration) are the speed limits.
+            RateLimits limits = engine.globalRateLimits();
+            settings.put("speed-limit-down", () -> JSON.numberNode(Units.toKilo(limits.downloadBytesPerSecond())));
+            settings.put("speed-limit-down-enabled", () -> JSON.booleanNode(limits.downloadBytesPerSecond() > 0));
+            settings.put("speed-limit-up", () -> JSON.numberNode(Units.toKilo(limits.uploadBytesPerSecond())));
+            settings.put("speed-limit-up-enabled", () -> JSON.booleanNode(limits.uploadBytesPerSecond() > 0));
+        }
+        // Shoal has no scheduler for turtle mode.
         settings.put("alt-speed-time-enabled", () -> JSON.booleanNode(false));
         // Shoal always exchanges peers (PEX) and never sets a stalled torrent aside in its queue.
         settings.put("pex-enabled", () -> JSON.booleanNode(true));
+        // Transmission's default. The peer wire's encryption (MSE/PE) setting is being added beside this; once
+        // it is there this is to be read from it ("required", "preferred", "tolerated").
+        settings.put("encryption", () -> JSON.textNode("preferred"));
         settings.put("queue-stalled-enabled", () -> JSON.booleanNode(false));
         settings.put("start-added-torrents", () -> JSON.booleanNode(!engine.defaults(ANY).paused()));
         settings.put("incomplete-dir-enabled", () -> JSON.booleanNode(false));

@@ -15,30 +15,55 @@ import java.util.function.Supplier;
  * {@code session-get}, changed by {@code session-set} as {@code shoal:config} changes them (saved,
  * applied live). Transmission keeps a limit and its switch apart; Shoal keeps one number, 0 or empty
  * for none, so a limit is stated only while on, and a limit given while off needs its switch with it.
+ * Speeds are kept in KiB/s, as the engine's settings are, and stated in Transmission's kB/s; turtle mode
+ * ({@code alt-speed-*}) is the engine's alternative limits.
  */
 final class SessionSettings {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** How a number is kept: as given, or a speed the RPC gives in kB/s ({@link Units}) kept in KiB/s. */
+    enum Scale {
+        PLAIN, SPEED
+    }
+
     /** A limit and its switch, one setting of {@code pid} where 0 (or empty) means none. */
-    private record Pair(String limit, String enabled, String pid, String key, boolean fraction, long min) {
+    private record Pair(String limit, String enabled, String pid, String key, boolean fraction, long min, Scale scale) {
+
+        Pair(String limit, String enabled, String pid, String key, boolean fraction, long min) {
+            this(limit, enabled, pid, key, fraction, min, Scale.PLAIN);
+        }
     }
 
     /** A number or a switch of {@code pid}. */
-    private record Single(String name, String pid, String key, boolean flag, long min) {
+    private record Single(String name, String pid, String key, boolean flag, long min, Scale scale) {
+
+        Single(String name, String pid, String key, boolean flag, long min) {
+            this(name, pid, key, flag, min, Scale.PLAIN);
+        }
     }
+
+    static final String ALT_SPEED_ENABLED = "alt-speed-enabled";
 
     private static final List<Pair> PAIRS = List.of(
             new Pair("download-queue-size", "download-queue-enabled", Configured.ENGINE, "maxActiveDownloads", false, 1),
             new Pair("seed-queue-size", "seed-queue-enabled", Configured.ENGINE, "maxActiveSeeds", false, 1),
             new Pair("idle-seeding-limit", "idle-seeding-limit-enabled", Configured.ENGINE, "seedIdleMinutes", false, 1),
-            new Pair("seedRatioLimit", "seedRatioLimited", Configured.ENGINE, "seedRatio", true, 0));
+            new Pair("seedRatioLimit", "seedRatioLimited", Configured.ENGINE, "seedRatio", true, 0),
+            new Pair("speed-limit-down", "speed-limit-down-enabled", Configured.ENGINE, "downloadLimitKiB", false, 1,
+                    Scale.SPEED),
+            new Pair("speed-limit-up", "speed-limit-up-enabled", Configured.ENGINE, "uploadLimitKiB", false, 1,
+                    Scale.SPEED));
 
+    // Turtle mode's limits: Shoal's 0 would mean none, not Transmission's "nothing moves", so at least 1 kB/s.
     private static final List<Single> SINGLES = List.of(
             new Single("peer-limit-global", Configured.PEER, "connectionsTotal", false, 1),
             new Single("peer-limit-per-torrent", Configured.PEER, "connectionsPerTorrent", false, 1),
             new Single("dht-enabled", Configured.DHT, "enabled", true, 0),
-            new Single("lpd-enabled", Configured.LSD, "enabled", true, 0));
+            new Single("lpd-enabled", Configured.LSD, "enabled", true, 0),
+            new Single(ALT_SPEED_ENABLED, Configured.ENGINE, "altLimitsEnabled", true, 0),
+            new Single("alt-speed-down", Configured.ENGINE, "altDownloadLimitKiB", false, 1, Scale.SPEED),
+            new Single("alt-speed-up", Configured.ENGINE, "altUploadLimitKiB", false, 1, Scale.SPEED));
 
     private static final String DOWNLOAD_DIR = "download-dir";
 
@@ -65,8 +90,8 @@ final class SessionSettings {
         for (Pair pair : PAIRS) {
             Optional<Double> limit = limit(pair);
             into.put(pair.enabled(), () -> JSON.booleanNode(limit.isPresent()));
-            limit.ifPresent(l -> into.put(pair.limit(),
-                    () -> pair.fraction() ? JSON.numberNode(l) : JSON.numberNode(l.longValue())));
+            limit.ifPresent(l -> into.put(pair.limit(), () -> pair.fraction() ? JSON.numberNode(l)
+                    : JSON.numberNode(shown(pair.scale(), l.longValue()))));
         }
         for (Single single : SINGLES) {
             if (single.flag()) {
@@ -74,7 +99,7 @@ final class SessionSettings {
                         () -> JSON.booleanNode(f)));
             } else {
                 configured.number(single.pid(), single.key()).ifPresent(n -> into.put(single.name(),
-                        () -> JSON.numberNode(n)));
+                        () -> JSON.numberNode(shown(single.scale(), n))));
             }
         }
     }
@@ -115,7 +140,7 @@ final class SessionSettings {
                             + "' is false: send '" + pair.enabled() + "': true with it");
                 }
                 change(changes, pair.pid(), pair.key(), pair.fraction() ? String.valueOf(limit.get())
-                        : limit.get().longValue());
+                        : kept(pair.scale(), limit.get().longValue()));
             } else if (on.isPresent() && limit(pair).isEmpty()) {
                 throw new RpcException("'" + pair.enabled() + "' needs '" + pair.limit() + "' with it: Shoal keeps"
                         + " no limit while it is off");
@@ -133,13 +158,31 @@ final class SessionSettings {
                     if (number.getAsLong() < single.min() || number.getAsLong() > Integer.MAX_VALUE) {
                         throw new RpcException("'" + single.name() + "' must be at least " + single.min());
                     }
-                    change(changes, single.pid(), single.key(), number.getAsLong());
+                    change(changes, single.pid(), single.key(), kept(single.scale(), number.getAsLong()));
                 }
             }
         }
         for (Map.Entry<String, Map<String, Object>> pid : changes.entrySet()) {
             configured.update(pid.getKey(), pid.getValue());
         }
+    }
+
+    /** Whether turtle mode is on (its alternative limits in force). */
+    boolean altSpeed() {
+        return configured.flag(Configured.ENGINE, "altLimitsEnabled").orElse(false);
+    }
+
+    /**
+     * A number as kept: a speed in KiB/s, the nearest to the kB/s given (at least 1). Read back it may be
+     * 1 kB/s off the value given when that lies halfway between two KiB.
+     */
+    static long kept(Scale scale, long value) {
+        return scale == Scale.SPEED ? Math.max(1, Math.round(value * (double) Units.SPEED_BYTES / 1024)) : value;
+    }
+
+    /** A kept number as the RPC states it: a speed in kB/s. */
+    static long shown(Scale scale, long value) {
+        return scale == Scale.SPEED ? Units.toKilo(value * 1024) : value;
     }
 
     private static void change(Map<String, Map<String, Object>> changes, String pid, String key, Object value) {

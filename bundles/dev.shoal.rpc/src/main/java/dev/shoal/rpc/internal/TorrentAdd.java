@@ -21,7 +21,7 @@ import java.util.OptionalLong;
 
 /**
  * {@code torrent-add}: {@code filename} (a path on this machine, an http(s) URL or a magnet link)
- * or {@code metainfo} (the .torrent's bytes in base64), into {@code download-dir}, maybe
+ * or {@code metainfo} (the .torrent's bytes in base64), into {@code download-dir} (or {@code location}), maybe
  * {@code paused}, with the files' wanted flags and priorities, {@code labels} and the idle seeding
  * limit ({@code seedIdleLimit}, {@code seedIdleMode}). A torrent already there is answered
  * as {@code torrent-duplicate}, with success, as Transmission does.
@@ -44,7 +44,7 @@ final class TorrentAdd implements RpcMethod {
         if (filename.isPresent() == metainfo.isPresent()) {
             throw new RpcException("torrent-add needs either 'filename' or 'metainfo'");
         }
-        Optional<Path> directory = arguments.folder("download-dir");
+        Optional<Path> directory = directory(arguments);
         boolean paused = arguments.bool("paused").orElse(false);
         FileChoices files = FileChoices.read(arguments);
         Optional<List<String>> labels = arguments.strings("labels");
@@ -99,6 +99,19 @@ final class TorrentAdd implements RpcMethod {
             }
         }
         return answer;
+    }
+
+    /**
+     * {@code download-dir}, or {@code location} (torrent-set's name for it, which some clients send on
+     * adding too); both only when they agree.
+     */
+    private static Optional<Path> directory(Arguments arguments) throws RpcException {
+        Optional<Path> directory = arguments.folder("download-dir");
+        Optional<Path> location = arguments.folder("location");
+        if (directory.isPresent() && location.isPresent() && !directory.equals(location)) {
+            throw new RpcException("'download-dir' and 'location' name two folders: give one");
+        }
+        return directory.or(() -> location);
     }
 
     private static Optional<MagnetLink> magnet(String filename) throws RpcException {

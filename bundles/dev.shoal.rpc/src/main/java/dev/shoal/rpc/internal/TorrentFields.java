@@ -9,7 +9,6 @@ import dev.shoal.engine.api.FilePriority;
 import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TorrentState;
-import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.metainfo.Metainfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * The {@code torrent-get} fields Shoal answers truthfully from the engine API, by any spelling of
- * their names. A field it cannot answer (piece availability, the .torrent's path, ...) is left out
- * of the answer, as Transmission leaves out keys it does not know; so is one whose value is null
+ * their names. A field it cannot answer (piece availability, partial pieces' bytes, corrupt bytes apart
+ * from duplicates, ...) is left out of the answer, as Transmission leaves out keys it does not know; so is one whose value is null
  * here (a setting that cannot be read now).
  */
 final class TorrentFields {
@@ -95,8 +94,9 @@ final class TorrentFields {
         field("priorities", v -> list(v.files(), f -> JSON.numberNode(TorrentView.priority(f.priority()))));
         field("wanted", v -> list(v.files(), f -> JSON.booleanNode(f.priority() != FilePriority.SKIP)));
         field("peers", TorrentFields::peers);
-        field("trackers", TorrentFields::trackers);
-        field("trackerStats", TorrentFields::trackerStats);
+        field("trackers", TrackerFields::trackers);
+        field("trackerStats", TrackerFields::trackerStats);
+        field("trackerList", v -> JSON.textNode(TrackerEdits.formatList(v.torrent().trackers())));
         field("addedDate", v -> JSON.numberNode(v.dates().added().getEpochSecond()));
         field("doneDate", v -> JSON.numberNode(v.dates().done().map(Instant::getEpochSecond).orElse(0L)));
         field("activityDate", v -> JSON.numberNode(v.dates().active().map(Instant::getEpochSecond).orElse(0L)));
@@ -116,6 +116,12 @@ final class TorrentFields {
         field("webseedsSendingToUs", v -> JSON.numberNode(0));
         field("honorsSessionLimits", v -> JSON.booleanNode(true));
         field("webseeds", v -> list(v.metainfo().map(Metainfo::webSeeds).orElse(List.of()), JSON::textNode));
+        field("editDate", v -> JSON.numberNode(v.torrent().edited().map(Instant::getEpochSecond).orElse(0L)));
+        field("startDate", v -> JSON.numberNode(v.torrent().started().map(Instant::getEpochSecond).orElse(0L)));
+        field("torrentFile", v -> JSON.textNode(v.torrent().torrentFile().map(Object::toString).orElse("")));
+        field("primary-mime-type", v -> JSON.textNode(MimeTypes.primary(v.files())));
+        // Shoal has no bandwidth groups: every torrent is in none, as Transmission says "".
+        field("group", v -> JSON.textNode(""));
     }
 
     private TorrentFields() {
@@ -226,48 +232,5 @@ final class TorrentFields {
             }
         }
         return from;
-    }
-
-    private static JsonNode trackers(TorrentView view) {
-        List<TrackerInfo> trackers = view.status().trackers();
-        ArrayNode array = JSON.arrayNode(trackers.size());
-        for (int i = 0; i < trackers.size(); i++) {
-            ObjectNode tracker = JSON.objectNode();
-            tracker.put("announce", trackers.get(i).url());
-            tracker.put("id", i);
-            tracker.put("tier", trackers.get(i).tier());
-            array.add(tracker);
-        }
-        return array;
-    }
-
-    private static JsonNode trackerStats(TorrentView view) {
-        List<TrackerInfo> trackers = view.status().trackers();
-        ArrayNode array = JSON.arrayNode(trackers.size());
-        for (int i = 0; i < trackers.size(); i++) {
-            TrackerInfo info = trackers.get(i);
-            ObjectNode tracker = JSON.objectNode();
-            tracker.put("announce", info.url());
-            tracker.put("id", i);
-            tracker.put("tier", info.tier());
-            tracker.put("host", host(info.url()));
-            tracker.put("lastAnnounceSucceeded", info.working());
-            tracker.put("lastAnnounceResult", info.message().orElse(info.working() ? "Success" : ""));
-            tracker.put("lastAnnouncePeerCount", info.peers());
-            tracker.put("seederCount", info.seeders().orElse(-1));
-            tracker.put("leecherCount", info.leechers().orElse(-1));
-            tracker.put("nextAnnounceTime", info.nextAnnounce().map(t -> t.getEpochSecond()).orElse(0L));
-            array.add(tracker);
-        }
-        return array;
-    }
-
-    private static String host(String url) {
-        try {
-            java.net.URI uri = java.net.URI.create(url);
-            return uri.getHost() == null ? url : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
     }
 }

@@ -6,8 +6,10 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.RateLimits;
 import dev.shoal.engine.api.SeedGoal;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.metainfo.MagnetLink;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,8 +17,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code torrent-set}: rate limits, the seed ratio, the idle seeding limit, labels, the location (the
- * data looked for there, not moved: {@code torrent-set-location} moves) and the files' wanted flags and
- * priorities.
+ * data looked for there, not moved: {@code torrent-set-location} moves), the files' wanted flags and
+ * priorities, the trackers ({@link TrackerEdits}) and the place in the queue.
  * Everything is read and checked before anything changes, so a refused request changes nothing.
  */
 final class TorrentSet implements RpcMethod {
@@ -53,9 +55,27 @@ final class TorrentSet implements RpcMethod {
         IdleModes.check(idleMinutes, idleMode);
         Optional<List<String>> labels = arguments.strings("labels");
         Optional<Path> location = TorrentPlaces.location(arguments, false);
+        OptionalLong queuePosition = arguments.integer("queuePosition");
+        if (queuePosition.isPresent() && (queuePosition.getAsLong() < 0 || queuePosition.getAsLong() >= Integer.MAX_VALUE)) {
+            throw new RpcException("argument 'queuePosition' must be a place in the queue, from 0");
+        }
         FileChoices files = FileChoices.read(arguments);
         for (Torrent torrent : torrents) {
             files.check(torrent);
+        }
+        TrackerEdits trackers = TrackerEdits.read(arguments);
+        if (trackers.any()) {
+            List<List<List<String>>> edited = new ArrayList<>();
+            for (Torrent torrent : torrents) {
+                edited.add(trackers.apply(torrent.trackers(),
+                        torrent.status().trackers().stream().map(TrackerInfo::url).toList()));
+            }
+            // Refused URLs are the same for every torrent: refused for the first, before anything changed.
+            for (int i = 0; i < torrents.size(); i++) {
+                List<List<String>> tiers = edited.get(i);
+                Torrent torrent = torrents.get(i);
+                TorrentPlaces.engineCall(() -> torrent.setTrackers(tiers));
+            }
         }
         if (labels.isPresent()) {
             // The same labels for every torrent: refused for the first, they are refused before anything changed.
@@ -76,6 +96,9 @@ final class TorrentSet implements RpcMethod {
                 torrent.setSeedGoal(seedGoal(torrent, ratio, ratioMode));
             }
             files.apply(torrent);
+            if (queuePosition.isPresent()) {
+                torrent.moveInQueue((int) queuePosition.getAsLong() + 1);
+            }
         }
         return JsonNodeFactory.instance.objectNode();
     }

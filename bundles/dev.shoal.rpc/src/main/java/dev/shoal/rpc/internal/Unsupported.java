@@ -14,13 +14,12 @@ import java.util.stream.Stream;
 final class Unsupported {
 
     /** {@code torrent-set} arguments beyond the engine API. */
-    static final List<String> TORRENT = List.of("bandwidthPriority", "peer-limit", "honorsSessionLimits", "queuePosition", "trackerAdd", "trackerRemove",
-            "trackerReplace", "trackerList", "sequentialDownload", "sequential_download_from_piece", "group",
-            "priority-low", "cookies");
+    static final List<String> TORRENT = List.of("bandwidthPriority", "peer-limit", "honorsSessionLimits",
+            "sequentialDownload", "sequential_download_from_piece", "group", "priority-low", "cookies");
 
     /** {@code torrent-add} arguments beyond the engine API: those of {@code torrent-set} it does not apply on adding. */
-    static final List<String> TORRENT_ADD = Stream.concat(Stream.of("location"),
-            TORRENT.stream()).toList();
+    static final List<String> TORRENT_ADD = Stream.concat(Stream.of("queuePosition", "trackerAdd", "trackerRemove",
+            "trackerReplace", "trackerList"), TORRENT.stream()).toList();
 
     private Unsupported() {
     }

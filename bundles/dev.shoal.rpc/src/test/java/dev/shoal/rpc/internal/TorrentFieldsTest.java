@@ -11,7 +11,7 @@ class TorrentFieldsTest {
     @Test
     void keepsTheClientsSpellingAndOrderAndLeavesOutUnknownFields() {
         List<TorrentFields.Field> fields = TorrentFields.resolve(
-                List.of("name", "noSuchField", "hash_string", "torrentFile", "queuePosition", "name"));
+                List.of("name", "noSuchField", "hash_string", "availability", "queuePosition", "name"));
         assertEquals(List.of("name", "hash_string", "queuePosition"),
                 fields.stream().map(TorrentFields.Field::name).toList());
     }

@@ -17,7 +17,7 @@ class UnsupportedTest {
         assertDoesNotThrow(() -> refuse("{\"bandwidthPriority\":0,\"sequentialDownload\":false,"
                 + "\"honorsSessionLimits\":true,\"trackerAdd\":[]}"));
         for (String asked : new String[] {"{\"bandwidthPriority\":1}", "{\"sequential_download\":true}",
-            "{\"honorsSessionLimits\":false}", "{\"peer-limit\":30}", "{\"trackerAdd\":[\"http://t/announce\"]}"}) {
+            "{\"honorsSessionLimits\":false}", "{\"peer-limit\":30}", "{\"group\":\"g\"}"}) {
             RpcException refused = assertThrows(RpcException.class, () -> refuse(asked), asked);
             assertTrue(refused.getMessage().contains("not supported"), refused.getMessage());
         }

@@ -18,7 +18,7 @@ class ComponentsTest {
 
     @ParameterizedTest
     @ValueSource(classes = {AddCommand.class, TorrentCommands.class, ContentCommands.class, TransferCommands.class,
-        PlaceCommands.class, CreateCommand.class, ConfigCommand.class, SearchCommands.class})
+        PlaceCommands.class, TrackerCommand.class, CreateCommand.class, ConfigCommand.class, SearchCommands.class})
     void everyRegisteredFunctionIsADescribedCommandAndEveryCommandIsRegistered(Class<?> component) {
         List<String> commands = new ArrayList<>();
         for (Method m : component.getDeclaredMethods()) {

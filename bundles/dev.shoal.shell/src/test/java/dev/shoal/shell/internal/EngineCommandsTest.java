@@ -60,7 +60,8 @@ class EngineCommandsTest {
                 .register(new TorrentCommands(engine))
                 .register(new ContentCommands(engine))
                 .register(new TransferCommands(engine))
-                .register(new PlaceCommands(engine));
+                .register(new PlaceCommands(engine))
+                .register(new TrackerCommand(engine));
     }
 
     @AfterEach
@@ -127,6 +128,28 @@ class EngineCommandsTest {
         assertTrue(info.matches("(?s).*Added: +\\d{4}-\\d\\d-\\d\\d .*"), info);
         assertTrue(info.matches("(?s).*Completed: +\\d{4}-.*"), info);
         assertEquals("labels of " + id + " album: none", gogo.run("shoal:label " + id + " --clear"));
+    }
+
+    @Test
+    void trackersAreAddedToATierAndRemovedByUrlOrNumber() throws Exception {
+        Torrent torrent = added("shoal:add album.torrent --dir seed --paused");
+        int id = torrent.id();
+        assertEquals("trackers of " + id + " album: none", gogo.run("shoal:tracker " + id));
+        gogo.run("shoal:tracker " + id + " add http://a.example/announce");
+        gogo.run("shoal:tracker " + id + " add udp://b.example:6969 --tier 0");
+        assertEquals("trackers of " + id + " album:\n#1 tier 0  http://a.example/announce\n#2 tier 0  udp://b.example:6969"
+                + "\n#3 tier 1  https://c.example/a",
+                gogo.run("shoal:tracker " + id + " add https://c.example/a"));
+        assertEquals(List.of(List.of("http://a.example/announce", "udp://b.example:6969"),
+                List.of("https://c.example/a")), torrent.trackers());
+        ShellException refused = assertThrows(ShellException.class,
+                () -> gogo.run("shoal:tracker " + id + " add ftp://d.example/"));
+        assertEquals("not an http, https or udp announce URL: ftp://d.example/", refused.getMessage());
+        assertThrows(ShellException.class, () -> gogo.run("shoal:tracker " + id + " add http://e.example/ --tier 5"));
+        assertThrows(ShellException.class, () -> gogo.run("shoal:tracker " + id + " remove 9"));
+        gogo.run("shoal:tracker " + id + " remove 1");
+        assertEquals("trackers of " + id + " album:\n#1 tier 0  https://c.example/a",
+                gogo.run("shoal:tracker " + id + " remove udp://b.example:6969"));
     }
 
     @Test

@@ -5,7 +5,11 @@ import dev.shoal.support.text.Shares;
 import dev.shoal.support.text.Sizes;
 import dev.shoal.support.text.Spans;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,18 +30,39 @@ public enum Column {
     SEEDS("Seeds", 50, r -> Integer.toString(r.seeds()), Comparator.comparingInt(TorrentRow::seeds)),
     PEERS("Peers", 50, r -> Integer.toString(r.peers()), Comparator.comparingInt(TorrentRow::peers)),
     UPLOADED("Uploaded", 80, r -> Sizes.of(r.uploaded()), Comparator.comparingLong(TorrentRow::uploaded)),
-    RATIO("Ratio", 55, r -> Shares.ratio(r.ratio()), Comparator.comparingDouble(TorrentRow::ratio));
+    RATIO("Ratio", 55, r -> Shares.ratio(r.ratio()), Comparator.comparingDouble(TorrentRow::ratio)),
+    // Optional: hidden until chosen from the header's menu.
+    LABELS("Labels", 120, TorrentRow::labels, Comparator.comparing(TorrentRow::labels, String.CASE_INSENSITIVE_ORDER),
+            true),
+    ADDED("Added", 130, r -> date(r.addedMillis()), Comparator.comparingLong(TorrentRow::addedMillis), true),
+    // Not completed sorts after every completion.
+    DONE("Completed", 130, r -> date(r.doneMillis()),
+            Comparator.comparingLong(r -> r.doneMillis() == 0 ? Long.MAX_VALUE : r.doneMillis()), true);
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final String title;
     private final int width;
     private final Function<TorrentRow, String> cell;
     private final Comparator<TorrentRow> order;
+    private final boolean optional;
 
     Column(String title, int width, Function<TorrentRow, String> cell, Comparator<TorrentRow> order) {
+        this(title, width, cell, order, false);
+    }
+
+    Column(String title, int width, Function<TorrentRow, String> cell, Comparator<TorrentRow> order,
+            boolean optional) {
         this.title = title;
         this.width = width;
         this.cell = cell;
         this.order = order;
+        this.optional = optional;
+    }
+
+    /** Hidden until chosen, and left out of {@link #lines}. */
+    public boolean optional() {
+        return optional;
     }
 
     public String title() {
@@ -68,17 +93,14 @@ public enum Column {
 
     /**
      * {@code rows} as text: the titles, then a line per row, cells joined by " | " (what
-     * {@code ui:rows} prints).
+     * {@code ui:rows} prints), the optional columns left out.
      */
     public static List<String> lines(List<TorrentRow> rows) {
         List<String> lines = new ArrayList<>(rows.size() + 1);
-        List<String> titles = new ArrayList<>();
-        for (Column column : values()) {
-            titles.add(column.title);
-        }
-        lines.add(String.join(" | ", titles));
+        List<Column> shown = Arrays.stream(values()).filter(c -> !c.optional).toList();
+        lines.add(String.join(" | ", shown.stream().map(c -> c.title).toList()));
         for (TorrentRow row : rows) {
-            lines.add(String.join(" | ", cells(row)));
+            lines.add(String.join(" | ", shown.stream().map(c -> c.cell(row)).toList()));
         }
         return lines;
     }
@@ -91,7 +113,12 @@ public enum Column {
             }
         }
         throw new IllegalArgumentException("no column '" + title + "'; columns: #, Name, Size, Progress, State, Down,"
-                + " Up, ETA, Seeds, Peers, Uploaded, Ratio");
+                + " Up, ETA, Seeds, Peers, Uploaded, Ratio, Labels, Added, Completed");
+    }
+
+    /** A date in this machine's time zone to the minute; "" for none (0). */
+    static String date(long epochMillis) {
+        return epochMillis == 0 ? "" : DATE.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
     }
 
     private static String stateText(TorrentRow row) {

@@ -37,9 +37,7 @@ public final class RateDecay {
         if (down == row.downRate() && up == row.upRate()) {
             return row;
         }
-        return new TorrentRow(row.id(), row.name(), row.size(), row.progress(), row.state(), down, up,
-                down == 0 && row.downRate() > 0 ? -1 : row.etaSeconds(), row.seeds(), row.peers(), row.uploaded(),
-                row.ratio(), row.error());
+        return row.withRates(down, up, down == 0 && row.downRate() > 0 ? -1 : row.etaSeconds());
     }
 
     /** Ends a poll: torrents not seen in it are forgotten. */

@@ -31,7 +31,7 @@ final class RowReader {
         long up = 0;
         for (Torrent torrent : torrents) {
             TorrentStatus status = torrent.status();
-            TorrentRow row = decay.apply(TorrentRow.of(torrent.id(), status), status.downloaded(), status.uploaded(),
+            TorrentRow row = decay.apply(TorrentRow.of(torrent, status), status.downloaded(), status.uploaded(),
                     nowMillis);
             down += row.downRate();
             up += row.upRate();

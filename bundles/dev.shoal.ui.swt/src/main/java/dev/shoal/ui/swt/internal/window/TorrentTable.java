@@ -16,8 +16,12 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -66,13 +70,15 @@ final class TorrentTable {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (Column column : Column.values()) {
-            int align = column == Column.NAME || column == Column.STATE ? SWT.LEFT : SWT.RIGHT;
+            int align = column == Column.NAME || column == Column.STATE || column == Column.LABELS ? SWT.LEFT : SWT.RIGHT;
             TableColumn tc = new TableColumn(table, align);
             tc.setText(column.title());
-            tc.setWidth(column.width());
+            tc.setWidth(column.optional() ? 0 : column.width());
+            tc.setResizable(!column.optional());
             tc.setMoveable(true);
             tc.addListener(SWT.Selection, e -> headerClicked.accept(column));
         }
+        headerMenu();
         fixedRows = FixedRowHeight.apply(table);
         work.fixedHeightRows(fixedRows);
         progress = new ProgressColumn(table, trace, work, icons);
@@ -94,6 +100,35 @@ final class TorrentTable {
 
     Table control() {
         return table;
+    }
+
+    /**
+     * A right click on the header offers the optional columns (labels, added, completed), each shown or
+     * hidden by a check; a right click on the rows is left to the rows' own menu.
+     */
+    private void headerMenu() {
+        Menu menu = new Menu(table);
+        for (Column column : Column.values()) {
+            if (!column.optional()) {
+                continue;
+            }
+            MenuItem item = new MenuItem(menu, SWT.CHECK);
+            item.setText(column.title());
+            item.addListener(SWT.Selection, e -> {
+                TableColumn tc = table.getColumn(column.ordinal());
+                tc.setResizable(item.getSelection());
+                tc.setWidth(item.getSelection() ? column.width() : 0);
+            });
+        }
+        table.addListener(SWT.MenuDetect, e -> {
+            Point at = table.getDisplay().map(null, table, new Point(e.x, e.y));
+            Rectangle area = table.getClientArea();
+            if (at.y >= area.y && at.y < area.y + table.getHeaderHeight()) {
+                e.doit = false;
+                menu.setLocation(e.x, e.y);
+                menu.setVisible(true);
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.engine.api.Torrent;
+import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * handing them over only when they changed. Ticks are run by hand here: nothing depends on time.
  */
 class EnginePollerTest {
+
+    private static final java.time.Instant ADDED = java.time.Instant.ofEpochSecond(1_700_000_000L);
 
     @TempDir
     Path downloads;
@@ -219,7 +222,8 @@ class EnginePollerTest {
         Torrent torrent = proxy(Torrent.class, (name, args) -> switch (name) {
             case "id" -> id;
             case "status" -> status;
-            case "labels" -> List.of();
+            case "labels" -> List.of("l" + id);
+            case "dates" -> new TorrentDates(ADDED, Optional.empty(), Optional.empty(), Duration.ZERO, Duration.ZERO);
             case "hashCode" -> id;
             case "equals" -> args[0] == null ? false : args[0].hashCode() == id;
             default -> throw new UnsupportedOperationException(name);

@@ -103,7 +103,7 @@ class RowViewTest {
         assertEquals(Column.UPLOADED, Column.byTitle("Uploaded"));
         assertEquals(StateFilter.SEEDING, StateFilter.parse("Seeding"));
         assertEquals("no column 'Speed'; columns: #, Name, Size, Progress, State, Down, Up, ETA, Seeds, Peers,"
-                + " Uploaded, Ratio", assertThrows(IllegalArgumentException.class, () -> Column.byTitle("Speed")).getMessage());
+                + " Uploaded, Ratio, Labels, Added, Completed", assertThrows(IllegalArgumentException.class, () -> Column.byTitle("Speed")).getMessage());
         assertEquals("no filter 'stalled': all, downloading, seeding, completed, paused, active, inactive or error",
                 assertThrows(IllegalArgumentException.class, () -> StateFilter.parse("stalled")).getMessage());
     }
@@ -113,9 +113,20 @@ class RowViewTest {
         TorrentRow row = new TorrentRow(7, "debian.iso", 3 * 512 * 1024, 0.4239, TorrentState.DOWNLOADING, 512 * 1024,
                 1024, 200, 2, 5, 2048, 0.5, "");
         assertEquals(List.of("7", "debian.iso", "1.5 MiB", "42.3%", "Downloading", "512 KiB/s", "1.0 KiB/s", "3m20s",
-                "2", "5", "2.0 KiB", "0.50"), List.of(Column.cells(row)));
+                "2", "5", "2.0 KiB", "0.50", "", "", ""), List.of(Column.cells(row)));
         TorrentRow stalled = new TorrentRow(8, "x", 0, 0, TorrentState.DOWNLOADING, 0, 0, -1, 0, 0, 0, 0, "");
         assertEquals("∞", Column.ETA.cell(stalled));
         assertEquals("", Column.ETA.cell(Rows.row(9, "y", TorrentState.PAUSED, 0)));
+
+        long added = java.time.LocalDateTime.of(2026, 3, 4, 5, 6).atZone(java.time.ZoneId.systemDefault())
+                .toInstant().toEpochMilli();
+        TorrentRow labelled = new TorrentRow(10, "z", 0, 1, TorrentState.SEEDING, 0, 0, -1, 0, 0, 0, 0, "", "tv, hd",
+                added, added + 90_000);
+        assertEquals("tv, hd", Column.LABELS.cell(labelled));
+        assertEquals("2026-03-04 05:06", Column.ADDED.cell(labelled));
+        assertEquals("2026-03-04 05:07", Column.DONE.cell(labelled));
+        assertTrue(Column.DONE.order().compare(labelled, stalled) < 0, "one not completed sorts last");
+        assertEquals(12, Column.lines(List.of(labelled)).get(1).split(" \\| ", -1).length,
+                "ui:rows leaves the optional columns out");
     }
 }
