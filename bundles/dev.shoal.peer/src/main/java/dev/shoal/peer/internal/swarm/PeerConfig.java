@@ -3,6 +3,7 @@ package dev.shoal.peer.internal.swarm;
 import dev.shoal.peer.internal.handler.WireTimeouts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * The peer wire's settings as Configuration Admin holds them (PID {@value SwarmComponent#PID}), and as
@@ -12,8 +13,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "BitTorrent peer connections: where to listen, limits, time-outs.")
 public @interface PeerConfig {
 
-    @AttributeDefinition(name = "Listen address", description = "0.0.0.0 for every interface.")
+    @AttributeDefinition(name = "Listen address",
+            description = "0.0.0.0 (or ::) for every interface, of the address families below; else this address only.")
     String listenAddress() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Address families",
+            description = "IPv4 and IPv6 peers (both: one dual-stack socket where the system gives one), or one "
+                    + "family only: peers of the other are neither dialled nor let in.",
+            options = {
+                @Option(label = "IPv4 and IPv6", value = "both"),
+                @Option(label = "IPv4 only", value = "ipv4"),
+                @Option(label = "IPv6 only", value = "ipv6")})
+    String addressFamilies() default "both";
 
     @AttributeDefinition(name = "Listen port",
             description = "0 picks a free port. When the port is taken, the next free one is used.",
