@@ -11,6 +11,7 @@ import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.net.Addresses;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -192,7 +193,7 @@ final class TorrentFields {
         return list(view.peers(), (PeerStatus p) -> {
             ObjectNode peer = JSON.objectNode();
             peer.put("address", p.address().getAddress() == null ? p.address().getHostString()
-                    : p.address().getAddress().getHostAddress());
+                    : Addresses.host(p.address().getAddress()));
             peer.put("port", p.address().getPort());
             peer.put("clientName", p.client());
             peer.put("clientIsChoked", p.chokingUs());

@@ -17,6 +17,8 @@ import java.util.Locale;
 public enum AddressFamilies {
     BOTH, IPV4, IPV6;
 
+    private static final List<String> WILDCARDS = List.of("", "*", "0.0.0.0", "::", "[::]");
+
     /** {@code both}, {@code ipv4} or {@code ipv6}, in any case; anything else is an error saying so. */
     public static AddressFamilies parse(String text) {
         try {
@@ -51,5 +53,18 @@ public enum AddressFamilies {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static final List<String> WILDCARDS = List.of("", "*", "0.0.0.0", "::", "[::]");
+    /** For people: "IPv4 and IPv6", "IPv4 only", "IPv6 only". */
+    public String describe() {
+        return switch (this) {
+            case BOTH -> "IPv4 and IPv6";
+            case IPV4 -> "IPv4 only";
+            case IPV6 -> "IPv6 only";
+        };
+    }
+
+    /** A listen address that means every interface, whose families the setting then decides. */
+    public static boolean isEveryInterface(String host) {
+        return WILDCARDS.contains(host.trim());
+    }
+
 }

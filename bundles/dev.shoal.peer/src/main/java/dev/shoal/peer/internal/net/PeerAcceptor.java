@@ -62,7 +62,7 @@ public final class PeerAcceptor implements AutoCloseable {
      */
     private void listen(String host, AddressFamilies families, int port) throws IOException {
         familyFilter.set(families);
-        if (!AddressFamilies.WILDCARDS.contains(host)) {
+        if (!AddressFamilies.isEveryInterface(host)) {
             bind(new InetSocketAddress(host, port));
             return;
         }

@@ -112,7 +112,7 @@ public final class SwarmComponent implements SwarmService {
         this.acceptor = new PeerAcceptor(settings.wire(), blocks);
         try {
             acceptor.bindFirstFree(settings.listenHost(), families, settings.port(), fallBackOnTakenPort);
-            LOG.info("listening for peers on {} ({})", Addresses.format(acceptor.localAddress()), families.setting());
+            logListening();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -159,7 +159,7 @@ public final class SwarmComponent implements SwarmService {
     private void rebind(SwarmSettings changed) {
         try {
             acceptor.rebind(changed.listenHost(), families, changed.port());
-            LOG.info("listening for peers on {} ({})", Addresses.format(acceptor.localAddress()), families.setting());
+            logListening();
         } catch (IOException e) {
             LOG.warn("{}; still listening on port {}", e.getMessage(), listenPort());
         }
@@ -198,6 +198,12 @@ public final class SwarmComponent implements SwarmService {
     @Override
     public void listen(int port) throws IOException {
         acceptor.rebind(settings.listenHost(), families, port);
+        logListening();
+    }
+
+    private void logListening() {
+        LOG.info("listening for peers on {}{}", Addresses.format(acceptor.localAddress()),
+                AddressFamilies.isEveryInterface(settings.listenHost()) ? " (" + families.describe() + ")" : "");
     }
 
     @Override
