@@ -125,12 +125,4 @@ class DualStackTest {
         dial(V4, acceptor);
         assertThrows(ExecutionException.class, () -> dial(V6, acceptor));
     }
-
-    @Test
-    void aFamilySettingIsReadOrRefusedInOneLine() {
-        assertEquals(AddressFamilies.IPV6, AddressFamilies.parse(" IPv6 "));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> AddressFamilies.parse("ipv5"));
-        assertEquals("address families: 'ipv5' is not both, ipv4 or ipv6", bad.getMessage());
-    }
 }
