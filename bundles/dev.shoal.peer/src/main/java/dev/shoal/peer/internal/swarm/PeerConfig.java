@@ -66,7 +66,8 @@ public @interface PeerConfig {
     int maxPendingHandshakes() default 64;
 
     @AttributeDefinition(name = "Incoming connections in their handshake per address",
-            description = "At most this many at once from one IP address; beyond it its oldest is closed.",
+            description = "At most this many at once from one host (an IPv4 address, an IPv6 /64); beyond it its "
+                    + "oldest is closed.",
             min = "1")
     int maxPendingHandshakesPerAddress() default 16;
 
@@ -76,7 +77,7 @@ public @interface PeerConfig {
     int maxHalfOpen() default 32;
 
     @AttributeDefinition(name = "Dials at once per address",
-            description = "Outgoing connections being made to one IP address.", min = "1")
+            description = "Outgoing connections being made to one host (an IPv4 address, an IPv6 /64).", min = "1")
     int maxHalfOpenPerAddress() default 8;
 
     @AttributeDefinition(name = "Requests a peer may queue",
