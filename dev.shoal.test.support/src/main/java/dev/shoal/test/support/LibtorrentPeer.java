@@ -116,6 +116,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         private boolean magnet;
         private boolean countBlocks;
         private InetSocketAddress dhtBootstrap;
+        private String host = LOOPBACK_V4;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -124,7 +125,16 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
 
         /** A peer to dial as soon as the torrent is checked, e.g. one that ignores loopback tracker peers. */
         public Builder connectTo(int port) {
-            return connectTo(new InetSocketAddress("127.0.0.1", port));
+            return connectTo(new InetSocketAddress(host, port));
+        }
+
+        /**
+         * Listens and dials on ::1 instead of 127.0.0.1 (call before {@link #connectTo(int)}); see
+         * {@code Ipv6Loopback.require()} for a test that needs it.
+         */
+        public Builder onIpv6Loopback() {
+            host = "::1";
+            return this;
         }
 
         public Builder connectTo(InetSocketAddress peer) {
@@ -174,6 +184,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
                     "--torrent", torrent().file().toAbsolutePath().toString(),
                     "--dir", dir().toString(),
                     "--port", String.valueOf(listen),
+                    "--host", host,
                     "--role", seed ? "seed" : "leecher",
                     "--upload-limit", String.valueOf(uploadLimit()),
                     "--download-limit", String.valueOf(downloadLimit())));
@@ -190,9 +201,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             }
             for (InetSocketAddress peer : dial) {
                 command.add("--connect");
-                command.add(peer.getHostString() + ":" + peer.getPort());
+                String name = peer.getHostString();
+                command.add((name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + peer.getPort());
             }
-            LibtorrentPeer peer = new LibtorrentPeer(listen);
+            LibtorrentPeer peer = new LibtorrentPeer(host, listen);
             peer.process = ClientProcess.start("libtorrent-" + (seed ? "seed" : "leecher") + "-" + listen, command,
                     work, peer::onLine);
             try {
@@ -214,6 +226,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         }
     }
 
+    private static final String LOOPBACK_V4 = "127.0.0.1";
+
+    private final String host;
     private final int port;
     private ClientProcess process;
     private volatile Status status = Status.NONE;
@@ -225,7 +240,8 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     private volatile BlockCounts blockCounts;
     private final Set<Integer> failedPieces = ConcurrentHashMap.newKeySet();
 
-    private LibtorrentPeer(int port) {
+    private LibtorrentPeer(String host, int port) {
+        this.host = host;
         this.port = port;
     }
 
@@ -269,7 +285,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
+        return new InetSocketAddress(host, port);
     }
 
     /** The latest status line (five a second). */
@@ -300,9 +316,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         return incoming.get();
     }
 
-    /** Dials a peer on 127.0.0.1 now. */
+    /** Dials a peer on its loopback address (127.0.0.1, or ::1) now. */
     public void connect(int peerPort) {
-        command("connect 127.0.0.1 " + peerPort);
+        command("connect " + host + " " + peerPort);
     }
 
     /**

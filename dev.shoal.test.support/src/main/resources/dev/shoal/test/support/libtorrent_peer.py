@@ -1,6 +1,7 @@
 """One libtorrent peer for one torrent, driven by dev.shoal.test.support.LibtorrentPeer.
 
-Run by Debian's /usr/bin/python3 (only it sees python3-libtorrent). Everything stays on 127.0.0.1:
+Run by Debian's /usr/bin/python3 (only it sees python3-libtorrent). Everything stays on 127.0.0.1
+(or ::1 with --host ::1):
 DHT, LSD, UPnP, NAT-PMP and uTP are off, so a test talks plain TCP to exactly the peers it names.
 
 Prints one line per event on stdout, flushed at once, for Java to follow:
@@ -27,6 +28,7 @@ def parse_args():
     parser.add_argument("--magnet", help="start from this magnet link instead: the metadata comes from peers")
     parser.add_argument("--dir", required=True, help="save path: the data is (seed) or goes (leecher) here")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--host", default="127.0.0.1", help="the loopback address to listen and dial on")
     parser.add_argument("--role", choices=("seed", "leecher"), required=True)
     parser.add_argument("--upload-limit", type=int, default=0, help="bytes/s, 0 = none")
     parser.add_argument("--download-limit", type=int, default=0, help="bytes/s, 0 = none")
@@ -50,11 +52,11 @@ def emit(line):
 def make_session(args):
     settings = lt.high_performance_seed() if args.role == "seed" else lt.default_settings()
     settings.update({
-        "listen_interfaces": "127.0.0.1:%d" % args.port,
+        "listen_interfaces": ("[%s]:%d" if ":" in args.host else "%s:%d") % (args.host, args.port),
         # The port or nothing: by default libtorrent quietly takes one of the next ten, or any.
         "max_retry_port_bind": 0,
         "listen_system_port_fallback": False,
-        "outgoing_interfaces": "127.0.0.1",
+        "outgoing_interfaces": args.host,
         "enable_dht": False,
         "enable_lsd": False,
         "enable_upnp": False,
@@ -99,6 +101,7 @@ def make_session(args):
         # address in the global class so the limits apply on 127.0.0.1 too.
         everyone = lt.ip_filter()
         everyone.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
+        everyone.add_rule("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 1 << lt.session.global_peer_class_id)
         session.set_peer_class_filter(everyone)
     return session
 
@@ -117,7 +120,7 @@ def add_torrent(session, args):
 
 def connect(handle, address):
     host, _, port = address.rpartition(":")
-    handle.connect_peer((host, int(port)))
+    handle.connect_peer((host.strip("[]"), int(port)))
     emit("alert connect_request dialling %s" % address)
 
 

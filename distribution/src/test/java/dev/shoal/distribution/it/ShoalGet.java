@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code shoal get} running in the background, as a user would start it: {@code java -jar shoal.jar
  * --data-dir D get ...}, its stdout and stderr in files under its own folder (so they can be read at
  * any time, after a {@code kill -9} too), its data directory (config, resume files) and temp folder
- * there as well; it listens for peers on 127.0.0.1 only. Every wait is bounded and fails with Shoal's
+ * there as well; it listens for peers on 127.0.0.1 (or ::1) only. Every wait is bounded and fails with Shoal's
  * output and whatever else the test adds; {@link #close()} kills it, and so does the end of the test JVM.
  */
 final class ShoalGet implements AutoCloseable {
@@ -48,6 +48,7 @@ final class ShoalGet implements AutoCloseable {
         private int port;
         private String seedRatio;
         private String logLevel;
+        private String listenAddress = "127.0.0.1";
 
         private Options(String torrent, Path dir) {
             this.torrent = torrent;
@@ -67,6 +68,12 @@ final class ShoalGet implements AutoCloseable {
 
         Options port(int value) {
             port = value;
+            return this;
+        }
+
+        /** The loopback address peers are listened for on: 127.0.0.1 unless set (::1 for IPv6 tests). */
+        Options listenAddress(String value) {
+            listenAddress = value;
             return this;
         }
 
@@ -109,8 +116,8 @@ final class ShoalGet implements AutoCloseable {
         try {
             Path tmp = Files.createDirectories(options.base.resolve("shoal-tmp"));
             Path dataDir = options.base.resolve("shoal-data");
-            // Peers on 127.0.0.1 only (the port is get's --port option).
-            ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", "127.0.0.1"));
+            // Peers on one loopback address only (the port is get's --port option).
+            ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", options.listenAddress));
             ShoalDaemon.extrasOff(dataDir);
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {

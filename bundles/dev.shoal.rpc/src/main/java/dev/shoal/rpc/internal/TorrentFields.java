@@ -10,6 +10,7 @@ import dev.shoal.engine.api.FileStatus;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.support.net.Addresses;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -198,7 +199,7 @@ final class TorrentFields {
         return list(view.peers(), (PeerStatus p) -> {
             ObjectNode peer = JSON.objectNode();
             peer.put("address", p.address().getAddress() == null ? p.address().getHostString()
-                    : p.address().getAddress().getHostAddress());
+                    : Addresses.host(p.address().getAddress()));
             peer.put("port", p.address().getPort());
             peer.put("clientName", p.client());
             peer.put("clientIsChoked", p.chokingUs());

@@ -41,7 +41,9 @@ class KrpcCodecTest {
         CompactNode n4 = new CompactNode(NodeId.random(r), new InetSocketAddress("1.2.3.4", 6881));
         CompactNode n6 = new CompactNode(NodeId.random(r), new InetSocketAddress("2001:db8::1", 6882));
         Message.Response out = new Message.Response(new byte[] {7, 7}, id, List.of(n4), List.of(n6),
-                List.of(new InetSocketAddress("5.6.7.8", 9)), new byte[] {1, 2}, new InetSocketAddress("9.9.9.9", 1));
+                // get_peers values of both families: 6 and 18 bytes (BEP 32), one list
+                List.of(new InetSocketAddress("5.6.7.8", 9), new InetSocketAddress("2001:db8::9", 51413)),
+                new byte[] {1, 2}, new InetSocketAddress("9.9.9.9", 1));
         Message.Response in = (Message.Response) KrpcCodec.decode(KrpcCodec.encode(out));
         assertEquals(List.of(n4), in.nodes());
         assertEquals(List.of(n6), in.nodes6());

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.apache.mina.core.session.IoSession;
 
 /**
- * Incoming connections that have not completed their handshake, bounded in total and per IP
- * address. When a bound is reached the <em>oldest</em> waiting connection (of that address, or of
- * all) makes room for the new one, so a host that opens sockets and says nothing cannot keep the
+ * Incoming connections that have not completed their handshake, bounded in total and per host (an
+ * IPv4 address, an IPv6 /64: {@link HostKeys}). When a bound is reached the <em>oldest</em> waiting
+ * connection (of that host, or of all) makes room for the new one, so a host that opens sockets and says nothing cannot keep the
  * door shut; but only once it has waited {@link #MIN_WAIT_MILLIS}: a real peer's handshake is
  * through within milliseconds, and a burst of new connections must not push out one whose
  * handshake is on its way (then the newcomer is the one closed). Thread-safe: MINA's I/O threads
@@ -77,6 +77,7 @@ public final class PendingHandshakes {
 
     /** Sessions without an IP address (none in practice) share one bucket. */
     private static InetAddress addressOf(SocketAddress remote) {
-        return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? HostKeys.of(inet.getAddress())
+                : null;
     }
 }

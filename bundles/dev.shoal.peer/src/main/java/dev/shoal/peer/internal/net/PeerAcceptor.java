@@ -6,7 +6,9 @@ import dev.shoal.peer.internal.handler.PeerHandler;
 import dev.shoal.peer.internal.handler.PendingHandshakes;
 import dev.shoal.metainfo.InfoHash;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +29,19 @@ public final class PeerAcceptor implements AutoCloseable {
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final Map<InfoHash, LocalTorrent> torrents = new ConcurrentHashMap<>();
 
+    private final FamilyFilter familyFilter = new FamilyFilter(AddressFamilies.BOTH);
+    /** What was asked for last: a rebind to the same is nothing to do. */
+    private Listen listening;
+
+    /** Where to listen as configured; the port actually bound may differ (0, or a fallback). */
+    private record Listen(String host, AddressFamilies families, int port) {
+    }
+
     /** Received blocks decoded into buffers from {@code blocks}. */
     public PeerAcceptor(PeerWireSettings settings, BlockPool blocks) {
         Sessions.configure(acceptor, blocks);
+        // Before the codec: a connection of a family turned off is closed before a byte is decoded.
+        acceptor.getFilterChain().addFirst(FamilyFilter.NAME, familyFilter);
         acceptor.setReuseAddress(true);
         acceptor.setHandler(new PeerHandler(settings.peerId(), settings.reserved(), settings.timeouts(),
                 settings.limits(), infoHash -> Optional.ofNullable(torrents.get(infoHash)),
@@ -42,52 +54,115 @@ public final class PeerAcceptor implements AutoCloseable {
     }
 
     /**
+     * Listens on {@code host:port}. On every interface ({@code 0.0.0.0}, {@code ::}, {@code *} or
+     * empty), {@code families} decides: an IPv6 socket, which Java makes dual-stack (it clears
+     * IPV6_V6ONLY) so that it takes IPv4 peers too; where the system will not, a second socket on
+     * {@code 0.0.0.0} and the same port; IPv4 only where there is no IPv6. A connection of a family
+     * turned off is closed as it comes ({@link FamilyFilter}): the socket may take both anyway.
+     */
+    private void listen(String host, AddressFamilies families, int port) throws IOException {
+        familyFilter.set(families);
+        if (!AddressFamilies.isEveryInterface(host)) {
+            bind(new InetSocketAddress(host, port));
+            return;
+        }
+        if (!families.listensOnIpv6()) {
+            bind(new InetSocketAddress("0.0.0.0", port));
+            return;
+        }
+        try {
+            bind(new InetSocketAddress("::", port));
+        } catch (IOException | UnsupportedAddressTypeException e) {
+            if (taken(e)) {
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+            if (families == AddressFamilies.IPV6) {
+                throw new IOException("no IPv6 here: " + e.getMessage(), e);
+            }
+            LOG.info("no IPv6 here ({}): listening on IPv4 only", e.toString());
+            bind(new InetSocketAddress("0.0.0.0", port));
+            return;
+        }
+        if (families == AddressFamilies.BOTH) {
+            int bound = localAddress().getPort();
+            try {
+                bind(new InetSocketAddress("0.0.0.0", bound));
+                LOG.info("the IPv6 socket takes IPv6 only here: IPv4 peers on a socket of their own, port {}", bound);
+            } catch (IOException e) {
+                // Taken by our own dual-stack socket: it takes IPv4 peers already.
+            }
+        }
+    }
+
+    /**
      * Listens on {@code port}; when it is taken and {@code fallBack} allows, on the next free of the
      * {@value #PORT_FALLBACKS} after it, else on any free port.
      */
-    public void bindFirstFree(String host, int port, boolean fallBack) throws IOException {
+    public synchronized void bindFirstFree(String host, AddressFamilies families, int port, boolean fallBack)
+            throws IOException {
+        listening = new Listen(host, families, port);
         try {
-            bind(new InetSocketAddress(host, port));
+            listen(host, families, port);
             return;
         } catch (IOException e) {
             if (!fallBack || port == 0) {
-                throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+                throw new IOException("cannot listen on " + where(host, port) + ": " + e.getMessage(), e);
             }
         }
         for (int next = port + 1; next <= Math.min(65535, port + PORT_FALLBACKS); next++) {
             try {
-                bind(new InetSocketAddress(host, next));
+                listen(host, families, next);
                 LOG.warn("port {} is taken; listening on {}", port, next);
                 return;
             } catch (IOException e) {
                 // taken as well: try the next
             }
         }
-        bind(new InetSocketAddress(host, 0));
+        listen(host, families, 0);
         LOG.warn("ports {}..{} are taken; listening on {}", port, port + PORT_FALLBACKS, localAddress().getPort());
     }
 
-    /** Listens on {@code host:port} instead, or keeps the old address and says why not. */
-    public synchronized void rebind(String host, int port) throws IOException {
+    /**
+     * Listens on {@code host:port} for {@code families} instead, or keeps the old sockets and says
+     * why not.
+     */
+    public synchronized void rebind(String host, AddressFamilies families, int port) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IOException("port out of range 0..65535: " + port);
         }
+        Listen wanted = new Listen(host, families, port);
         InetSocketAddress old = localAddress();
-        InetSocketAddress wanted = new InetSocketAddress(host, port);
-        if (old != null && old.getPort() == port && old.getAddress().equals(wanted.getAddress())) {
+        if (old != null && old.getPort() == port && wanted.equals(listening)) {
             return;
         }
+        Listen was = listening;
         unbind();
         try {
-            bind(wanted);
+            listen(host, families, port);
+            listening = wanted;
         } catch (IOException e) {
-            if (old != null) {
-                bind(old);
+            if (old != null && was != null) {
+                listen(was.host(), was.families(), old.getPort());
             }
-            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + where(host, port) + ": " + e.getMessage(), e);
         }
     }
 
+    /** MINA wraps the system's answer: a port in use is a BindException somewhere in the causes. */
+    private static boolean taken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String where(String host, int port) {
+        return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The first socket listening (the dual-stack one, where there are two), or null. */
     public InetSocketAddress localAddress() {
         return acceptor.getLocalAddress();
     }

@@ -114,7 +114,7 @@ final class MetadataFetchSession implements MetadataFetch, PeerListener {
     private void offer(Collection<InetSocketAddress> addresses, String source) {
         Set<InetSocketAddress> busy = new HashSet<>(dialling);
         connections.forEach(connection -> busy.add((InetSocketAddress) connection.remoteAddress()));
-        candidates.offer(addresses, source, busy, clock.millis());
+        candidates.offer(context.families().dialable(addresses), source, busy, clock.millis());
         dial();
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.peer.internal.swarm;
 import dev.shoal.peer.internal.handler.WireTimeouts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * The peer wire's settings as Configuration Admin holds them (PID {@value SwarmComponent#PID}), and as
@@ -12,8 +13,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "BitTorrent peer connections: where to listen, limits, time-outs.")
 public @interface PeerConfig {
 
-    @AttributeDefinition(name = "Listen address", description = "0.0.0.0 for every interface.")
+    @AttributeDefinition(name = "Listen address",
+            description = "0.0.0.0 (or ::) for every interface, of the address families below; else this address only.")
     String listenAddress() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Address families",
+            description = "IPv4 and IPv6 peers (both: one dual-stack socket where the system gives one), or one "
+                    + "family only: peers of the other are neither dialled nor let in.",
+            options = {
+                @Option(label = "IPv4 and IPv6", value = "both"),
+                @Option(label = "IPv4 only", value = "ipv4"),
+                @Option(label = "IPv6 only", value = "ipv6")})
+    String addressFamilies() default "both";
 
     @AttributeDefinition(name = "Listen port",
             description = "0 picks a free port. When the port is taken, the next free one is used.",
@@ -55,7 +66,8 @@ public @interface PeerConfig {
     int maxPendingHandshakes() default 64;
 
     @AttributeDefinition(name = "Incoming connections in their handshake per address",
-            description = "At most this many at once from one IP address; beyond it its oldest is closed.",
+            description = "At most this many at once from one host (an IPv4 address, an IPv6 /64); beyond it its "
+                    + "oldest is closed.",
             min = "1")
     int maxPendingHandshakesPerAddress() default 16;
 
@@ -65,7 +77,7 @@ public @interface PeerConfig {
     int maxHalfOpen() default 32;
 
     @AttributeDefinition(name = "Dials at once per address",
-            description = "Outgoing connections being made to one IP address.", min = "1")
+            description = "Outgoing connections being made to one host (an IPv4 address, an IPv6 /64).", min = "1")
     int maxHalfOpenPerAddress() default 8;
 
     @AttributeDefinition(name = "Requests a peer may queue",

@@ -5,6 +5,7 @@ import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.wire.PeerId;
+import dev.shoal.support.net.Addresses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -94,7 +95,7 @@ final class PeerRoster {
 
     /** Addresses to dial from {@code source}, but those connected, being dialled, banned or tried lately. */
     void offer(Collection<InetSocketAddress> addresses, String source) {
-        candidates.offer(addresses, source, busy(), clock.millis());
+        candidates.offer(context.families().dialable(addresses), source, busy(), clock.millis());
         dial();
     }
 
@@ -140,7 +141,7 @@ final class PeerRoster {
         if (failure != null) {
             // The connection (or its handshake) never came; admit() did not take the slot over.
             context.slots().release();
-            LOG.debug("{}: could not reach {}: {}", name, address, failure.toString());
+            LOG.debug("{}: could not reach {}: {}", name, Addresses.format(address), failure.toString());
             if (candidates.redialling(address)) {
                 candidates.redialLater(address, clock.millis());
             }
@@ -169,7 +170,7 @@ final class PeerRoster {
             refusal = makeRoom();
         }
         if (refusal != null) {
-            LOG.debug("{}: refusing {}: {}", name, address, refusal);
+            LOG.debug("{}: refusing {}: {}", name, Addresses.format(address), refusal);
             if (holdsSlot) {
                 context.slots().release();
             }
@@ -306,7 +307,7 @@ final class PeerRoster {
 
     /** Disconnects the peer and never dials or admits it again (by address or id). */
     void ban(PeerState peer, String reason) {
-        LOG.warn("{}: banning {} ({}): {}", name, peer.address, peer.connection.remote().peerId(), reason);
+        LOG.warn("{}: banning {} ({}): {}", name, Addresses.format(peer.address), peer.connection.remote().peerId(), reason);
         candidates.ban(peer.address);
         bannedIds.add(peer.connection.remote().peerId());
         peer.connection.close();

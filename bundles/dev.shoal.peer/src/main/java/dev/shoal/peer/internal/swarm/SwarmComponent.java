@@ -11,10 +11,12 @@ import dev.shoal.peer.api.SwarmService;
 import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
+import dev.shoal.peer.internal.net.AddressFamilies;
 import dev.shoal.peer.internal.net.PeerAcceptor;
 import dev.shoal.peer.internal.net.PeerConnector;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.support.net.Addresses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,6 +54,8 @@ public final class SwarmComponent implements SwarmService {
 
     /** Replaced by {@link #modified}; swarms read it at each use. */
     private volatile SwarmSettings settings;
+    /** Which IP versions are listened for and dialled; replaced by {@link #modified}. */
+    private volatile AddressFamilies families;
     private final PeerId peerId;
     private final PeerConnector connector;
     private final PeerAcceptor acceptor;
@@ -69,7 +73,8 @@ public final class SwarmComponent implements SwarmService {
 
     @Activate
     public SwarmComponent(PeerConfig config, ComponentContext component) throws IOException {
-        this(SwarmSettings.of(config, PeerId.generate(new SecureRandom())), BlockPool.forSwarm(), true, () -> {
+        this(SwarmSettings.of(config, PeerId.generate(new SecureRandom())), AddressFamilies.parse(config.addressFamilies()),
+                BlockPool.forSwarm(), true, () -> {
             String name = (String) component.getProperties().get(ComponentConstants.COMPONENT_NAME);
             component.disableComponent(name);
             component.enableComponent(name);
@@ -83,12 +88,13 @@ public final class SwarmComponent implements SwarmService {
 
     /** As above, received blocks decoded into buffers from {@code blocks} (tests poison released ones). */
     SwarmComponent(SwarmSettings settings, BlockPool blocks) throws IOException {
-        this(settings, blocks, false, () -> { });
+        this(settings, AddressFamilies.BOTH, blocks, false, () -> { });
     }
 
-    private SwarmComponent(SwarmSettings settings, BlockPool blocks, boolean fallBackOnTakenPort, Runnable restart)
-            throws IOException {
+    private SwarmComponent(SwarmSettings settings, AddressFamilies families, BlockPool blocks,
+            boolean fallBackOnTakenPort, Runnable restart) throws IOException {
         this.settings = settings;
+        this.families = families;
         this.restart = restart;
         this.peerId = settings.wire().peerId();
         this.slots = new ConnectionSlots(settings.connectionsTotal());
@@ -105,7 +111,8 @@ public final class SwarmComponent implements SwarmService {
         this.connector = new PeerConnector(settings.wire(), blocks);
         this.acceptor = new PeerAcceptor(settings.wire(), blocks);
         try {
-            acceptor.bindFirstFree(settings.listenHost(), settings.port(), fallBackOnTakenPort);
+            acceptor.bindFirstFree(settings.listenHost(), families, settings.port(), fallBackOnTakenPort);
+            logListening();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -125,6 +132,11 @@ public final class SwarmComponent implements SwarmService {
             restart.run();
             return;
         }
+        AddressFamilies wasFamilies = families;
+        families = AddressFamilies.parse(config.addressFamilies());
+        if (families != wasFamilies) {
+            rebind(changed);
+        }
         apply(changed);
         LOG.info("peer settings applied live: {} connections per torrent, {} in total, {} upload slots, ban after {}"
                 + " hash failures, snubbed after {} s, {} requests queued per peer, dials {}, turnover {}",
@@ -140,11 +152,16 @@ public final class SwarmComponent implements SwarmService {
         slots.setLimit(changed.connectionsTotal());
         halfOpen.setBounds(changed.halfOpen());
         if (!changed.listenHost().equals(was.listenHost()) || changed.port() != was.port()) {
-            try {
-                acceptor.rebind(changed.listenHost(), changed.port());
-            } catch (IOException e) {
-                LOG.warn("{}; still listening on port {}", e.getMessage(), listenPort());
-            }
+            rebind(changed);
+        }
+    }
+
+    private void rebind(SwarmSettings changed) {
+        try {
+            acceptor.rebind(changed.listenHost(), families, changed.port());
+            logListening();
+        } catch (IOException e) {
+            LOG.warn("{}; still listening on port {}", e.getMessage(), listenPort());
         }
     }
 
@@ -180,7 +197,13 @@ public final class SwarmComponent implements SwarmService {
 
     @Override
     public void listen(int port) throws IOException {
-        acceptor.rebind(settings.listenHost(), port);
+        acceptor.rebind(settings.listenHost(), families, port);
+        logListening();
+    }
+
+    private void logListening() {
+        LOG.info("listening for peers on {}{}", Addresses.format(acceptor.localAddress()),
+                AddressFamilies.isEveryInterface(settings.listenHost()) ? " (" + families.describe() + ")" : "");
     }
 
     @Override
@@ -222,6 +245,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public int listenPort() {
             return SwarmComponent.this.listenPort();
+        }
+
+        @Override
+        public AddressFamilies families() {
+            return families;
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.shoal.peer.internal.swarm;
 
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
+import dev.shoal.peer.internal.net.AddressFamilies;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,9 @@ interface SwarmContext {
 
     /** The port we listen on, which extended handshakes announce. */
     int listenPort();
+
+    /** Which IP versions peers are dialled on: candidates of another are dropped as they come. */
+    AddressFamilies families();
 
     CompletableFuture<PeerConnection> connect(InetSocketAddress address, LocalTorrent torrent);
 

@@ -5,11 +5,11 @@ import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.TrackerInfo;
 import dev.shoal.shell.internal.text.Cells;
 import dev.shoal.shell.internal.text.Report;
-import dev.shoal.shell.internal.text.Table;
 import dev.shoal.shell.internal.text.Table.Column;
+import dev.shoal.shell.internal.text.Table;
+import dev.shoal.support.net.Addresses;
 import dev.shoal.support.text.Shares;
 import dev.shoal.support.text.Sizes;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +39,7 @@ public final class DetailViews {
                 Column.right("DOWNLOADED"), Column.right("UPLOADED"));
         Map<String, Integer> bySource = new TreeMap<>();
         for (PeerStatus p : peers) {
-            table.row(address(p.address()), p.client(), p.flags(), p.source(), Shares.percent(p.progress()),
+            table.row(Addresses.format(p.address()), p.client(), p.flags(), p.source(), Shares.percent(p.progress()),
                     Cells.rate(p.downloadRate()), Cells.rate(p.uploadRate()), Sizes.of(p.downloaded()),
                     Sizes.of(p.uploaded()));
             bySource.merge(p.source(), 1, Integer::sum);
@@ -57,11 +57,5 @@ public final class DetailViews {
             table.row(t.url(), t.working() ? "working" : "not working", t.peers(), t.message().orElse(""));
         }
         return table.build();
-    }
-
-    /** {@code 1.2.3.4:6881}, {@code [::1]:6881}; the literal address, never a name lookup. */
-    static String address(InetSocketAddress address) {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

@@ -1,6 +1,7 @@
 package dev.shoal.tracker.http.internal;
 
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.portmap.api.ExternalAddress;
 import dev.shoal.tracker.api.AnnounceRequest;
 import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.ScrapeResponse;
@@ -18,13 +19,18 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@link TrackerClient} for {@code http} and {@code https} trackers (BEP 3, 7, 23, 48), on
- * the JDK's {@link HttpClient}.
+ * the JDK's {@link HttpClient}. Announces name our reachable IPv4 and IPv6 addresses where known
+ * ({@code ipv4=}, {@code ipv6=}: {@link OwnAddresses}).
  */
 @Component(service = TrackerClient.class, configurationPid = HttpTrackerClient.PID,
         property = {TrackerClient.SCHEMES + "=http", TrackerClient.SCHEMES + "=https"})
@@ -52,6 +58,21 @@ public final class HttpTrackerClient implements TrackerClient {
 
     /** Replaced as a whole on reconfiguration, so a request never mixes old and new settings. */
     private volatile Transport transport;
+    private final OwnAddresses own = new OwnAddresses();
+
+    /**
+     * The address a router told the port mapper, for {@code ipv4=}; optional and dynamic: without
+     * the port mapper (or before a router answered) announces go on without it.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setExternalAddress(ExternalAddress address) {
+        own.external(address.address());
+    }
+
+    void unsetExternalAddress(ExternalAddress address) {
+        own.external(null);
+    }
 
     @Activate
     public HttpTrackerClient(Config config) {
@@ -71,7 +92,7 @@ public final class HttpTrackerClient implements TrackerClient {
     @Override
     public CompletionStage<AnnounceResponse> announce(URI tracker, AnnounceRequest request) {
         Transport current = transport;
-        return current.get(TrackerUrls.announce(tracker, request), current.answers::announce);
+        return current.get(TrackerUrls.announce(tracker, request, own.ipv4(), own.ipv6()), current.answers::announce);
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.shoal.metainfo.InfoHash;
 import dev.shoal.tracker.api.AnnounceEvent;
 import dev.shoal.tracker.api.AnnounceRequest;
 import dev.shoal.tracker.api.TrackerException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The announce and scrape URLs of an HTTP tracker, with their query strings. */
 final class TrackerUrls {
@@ -18,6 +20,11 @@ final class TrackerUrls {
 
     /** BEP 3 announce with BEP 23 {@code compact=1}; keeps any query the tracker URL already has. */
     static URI announce(URI tracker, AnnounceRequest request) {
+        return announce(tracker, request, Optional.empty(), Optional.empty());
+    }
+
+    /** As above, naming our addresses of each family that peers can reach (BEP 7), where we know them. */
+    static URI announce(URI tracker, AnnounceRequest request, Optional<InetAddress> ipv4, Optional<InetAddress> ipv6) {
         StringBuilder query = new StringBuilder()
                 .append("info_hash=").append(Percent.encode(request.infoHash().bytes()))
                 .append("&peer_id=").append(Percent.encode(request.peerId()))
@@ -35,6 +42,8 @@ final class TrackerUrls {
         // The key is sent as 8 hex digits, as libtorrent does; trackers compare it as text.
         query.append("&key=").append(String.format("%08X", request.key()));
         request.trackerId().ifPresent(id -> query.append("&trackerid=").append(Percent.encode(id)));
+        ipv4.ifPresent(address -> query.append("&ipv4=").append(Percent.encode(address.getHostAddress())));
+        ipv6.ifPresent(address -> query.append("&ipv6=").append(Percent.encode(address.getHostAddress())));
         return withQuery(tracker, query.toString());
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.tracker.http.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.tracker.api.AnnounceResponse;
@@ -75,6 +76,26 @@ class AnswersTest {
                 "6:peers6", "0x000000000000000000000000000000011ae2", "e"));
         assertEquals(List.of(TrackerPeer.of(new InetSocketAddress("127.0.0.1", 6881)),
                 TrackerPeer.of(new InetSocketAddress("::1", 6882))), response.peers());
+    }
+
+    @Test
+    void aPeers6OfTheWrongLengthOrTypeIsRefusedSayingWhy() {
+        TrackerException torn = assertThrows(TrackerException.class, () -> answers.announce(bytes(
+                "d8:intervali60e5:peers0:6:peers6", "0x00000000000000000000000000000001", "e")));
+        assertEquals(TrackerException.Kind.MALFORMED_RESPONSE, torn.kind());
+        assertTrue(torn.getMessage().contains("'peers6' has 16 bytes, not a multiple of 18"), torn.getMessage());
+        TrackerException list = assertThrows(TrackerException.class,
+                () -> answers.announce(bytes("d8:intervali60e5:peers0:6:peers6lee")));
+        assertTrue(list.getMessage().contains("'peers6' is not a string"), list.getMessage());
+    }
+
+    @Test
+    void readsPeers6OfSeveralPeersSkippingPortZero() throws Exception {
+        AnnounceResponse response = answers.announce(bytes("d8:intervali60e5:peers0:6:peers6",
+                "0x20010db8000000000000000000000001c8d5" + "20010db8000000000000000000000002" + "0000"
+                        + "fe800000000000000000000000000003" + "1ae1", "e"));
+        assertEquals(List.of(TrackerPeer.of(new InetSocketAddress("2001:db8::1", 51413)),
+                TrackerPeer.of(new InetSocketAddress("fe80::3", 6881))), response.peers());
     }
 
     @Test

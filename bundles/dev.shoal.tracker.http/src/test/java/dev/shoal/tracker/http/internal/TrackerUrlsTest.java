@@ -2,6 +2,7 @@ package dev.shoal.tracker.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.tracker.api.AnnounceEvent;
@@ -33,6 +34,17 @@ class TrackerUrlsTest {
                 + "&peer_id=-SH0001-ab~cd%20ef%2F%2B%25Z&port=6881&uploaded=10&downloaded=20&left=30&compact=1"
                 + "&event=started&numwant=50&key=0000BEEF&trackerid=id%201", uri.getRawQuery());
         assertEquals("/announce", uri.getRawPath());
+    }
+
+    @Test
+    void namesOurAddressesOfEachFamilyWhenKnown() throws Exception {
+        URI uri = TrackerUrls.announce(URI.create("http://[2001:db8::7]:6969/announce"),
+                request(AnnounceEvent.NONE, Optional.empty()),
+                Optional.of(java.net.InetAddress.getByName("198.18.0.9")),
+                Optional.of(java.net.InetAddress.getByName("2001:db8:1::5")));
+        assertTrue(uri.getRawQuery().endsWith("&key=0000BEEF&ipv4=198.18.0.9&ipv6=2001%3Adb8%3A1%3A0%3A0%3A0%3A0%3A5"),
+                uri.getRawQuery());
+        assertEquals("[2001:db8::7]", uri.getHost());
     }
 
     @Test

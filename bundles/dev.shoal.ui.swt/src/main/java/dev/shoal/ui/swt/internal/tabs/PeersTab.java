@@ -1,11 +1,11 @@
 package dev.shoal.ui.swt.internal.tabs;
 
 import dev.shoal.engine.api.PeerStatus;
+import dev.shoal.support.net.Addresses;
 import dev.shoal.support.text.Rates;
 import dev.shoal.support.text.Shares;
 import dev.shoal.ui.swt.internal.model.Details;
 import dev.shoal.ui.swt.internal.model.Snapshot;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.widgets.Composite;
@@ -22,15 +22,9 @@ public final class PeersTab extends TableTab {
     public void show(Snapshot snapshot) {
         List<String[]> rows = new ArrayList<>();
         for (PeerStatus peer : snapshot.details().map(Details::peers).orElse(List.of())) {
-            rows.add(new String[] {address(peer.address()), peer.client(), peer.flags(), peer.source(),
+            rows.add(new String[] {Addresses.format(peer.address()), peer.client(), peer.flags(), peer.source(),
                 Rates.of(peer.downloadRate()), Rates.of(peer.uploadRate()), Shares.percent(peer.progress())});
         }
         table.set(rows);
-    }
-
-    /** "ip:port" without a reverse lookup (getHostString never resolves). */
-    static String address(InetSocketAddress address) {
-        String host = address.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }
