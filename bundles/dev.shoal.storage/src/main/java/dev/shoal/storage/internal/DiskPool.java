@@ -77,6 +77,14 @@ public final class DiskPool implements AutoCloseable {
     }
 
     /**
+     * No more torrents come: the threads end a second after their last work, which still runs (a
+     * torrent closed late still saves through its lane).
+     */
+    void closeWhenIdle() {
+        threads.setKeepAliveTime(1, TimeUnit.SECONDS);
+    }
+
+    /**
      * Stops taking work: what is queued still runs (a torrent closing late still saves), then the
      * threads end; armed resume saves are dropped (closing a torrent saves it).
      */

@@ -71,9 +71,14 @@ public final class StorageComponent implements StorageService {
         pool.resize(threadsOf(config));
     }
 
+    /**
+     * Deactivated, the pool is not shut down: the engine closes its torrents' storages as the service
+     * leaves, on its own threads and maybe after this returns, and each close still saves through its
+     * lane. The pool's threads end on their own once idle.
+     */
     @Deactivate
     void deactivate() {
-        pool.close();
+        pool.closeWhenIdle();
     }
 
     @Override
