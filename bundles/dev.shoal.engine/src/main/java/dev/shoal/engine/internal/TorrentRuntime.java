@@ -67,7 +67,7 @@ final class TorrentRuntime {
         this.seedClock = SeedClock.system(record.seeding());
         this.trackers = new TrackerInfos(metainfo.trackers());
         this.choices = new TorrentChoices(metainfo, record);
-        this.records = new RecordKeeper(context.writer()::save);
+        this.records = new RecordKeeper(kept -> context.writer().save(kept));
         CheckSequence checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
         this.runs = new Runs(metainfo.name(), placement::directory, record.verified(), thread,
