@@ -44,21 +44,27 @@ def make_torrents(folder, count):
     size = 8 * 1024 * 1024 if count <= 10 else PIECE
     lines, files = [], []
     for i in range(count):
-        name = "rest-%04d.bin" % i
-        data = hashlib.sha256(name.encode()).digest() * (size // 32)
-        with open(os.path.join(payload, name), "wb") as out:
-            out.write(data)
-        info = {"length": size, "name": name, "piece length": PIECE,
-                "pieces": b"".join(hashlib.sha1(data[o:o + PIECE]).digest() for o in range(0, size, PIECE))}
-        path = os.path.join(torrents, name + ".torrent")
-        with open(path, "wb") as out:
-            out.write(bencode({"announce": "http://127.0.0.1:9/announce", "info": info}))
+        path = dead_tracker_torrent(torrents, "rest-%04d.bin" % i, size, payload)
         files.append(path)
         lines.append("shoal:add '%s' --dir '%s'\n" % (path, payload))
     script = os.path.join(folder, "add.gosh")
     with open(script, "w") as out:
         out.writelines(lines)
     return script, files, payload
+
+
+def dead_tracker_torrent(folder, name, size, payload=None):
+    """A torrent of `size` bytes named after a dead tracker, in folder; its data in payload when given."""
+    data = hashlib.sha256(name.encode()).digest() * (size // 32)
+    if payload:
+        with open(os.path.join(payload, name), "wb") as out:
+            out.write(data)
+    info = {"length": size, "name": name, "piece length": PIECE,
+            "pieces": b"".join(hashlib.sha1(data[o:o + PIECE]).digest() for o in range(0, size, PIECE))}
+    path = os.path.join(folder, name + ".torrent")
+    with open(path, "wb") as out:
+        out.write(bencode({"announce": "http://127.0.0.1:9/announce", "info": info}))
+    return path
 
 
 def threads(pid):

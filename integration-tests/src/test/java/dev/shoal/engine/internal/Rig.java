@@ -13,6 +13,7 @@ import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageOptions;
 import dev.shoal.storage.api.StorageService;
 import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.storage.internal.DiskPool;
 import dev.shoal.storage.internal.DiskStorage;
 import dev.shoal.storage.internal.StorageComponent;
 import dev.shoal.storage.internal.io.ChannelOpener;
@@ -111,6 +112,9 @@ final class Rig implements AutoCloseable {
                 Duration.ofSeconds(30), () -> "the swarm closed and the resume data saved");
     }
 
+    /** The disk threads every rig's torrents share, as the storage component's do. */
+    private static final DiskPool DISKS = new DiskPool(DiskPool.defaultSize());
+
     /** The real storage component, for deleting torrents' files as in production. */
     private static final StorageComponent DELETER = new StorageComponent(new StorageComponent.Config() {
         @Override
@@ -137,6 +141,11 @@ final class Rig implements AutoCloseable {
         public int openFileLimit() {
             return StorageOptions.DEFAULT.openFileLimit();
         }
+
+        @Override
+        public int diskThreads() {
+            return 0;
+        }
     });
 
     /** The real storage service: sparse files, resume saved at close. */
@@ -156,7 +165,7 @@ final class Rig implements AutoCloseable {
             @Override
             public TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile,
                     StorageOptions options, PieceListener listener) throws StorageException {
-                return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, opener);
+                return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, opener, DISKS);
             }
 
             @Override

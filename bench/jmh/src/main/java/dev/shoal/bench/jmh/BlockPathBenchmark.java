@@ -18,6 +18,7 @@ import dev.shoal.storage.api.PieceListener;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageException;
 import dev.shoal.storage.api.StorageOptions;
+import dev.shoal.storage.internal.DiskPool;
 import dev.shoal.storage.internal.DiskStorage;
 import dev.shoal.storage.internal.io.ChannelOpener;
 import java.io.IOException;
@@ -84,6 +85,8 @@ public class BlockPathBenchmark {
     static final int PIECES = 128;
     static final int BLOCKS = PIECES * PIECE_LENGTH / BLOCK;
     static final int READ = 64 * 1024;
+    /** The disk threads the storage runs on, as the storage component's are. */
+    static final DiskPool DISKS = new DiskPool(DiskPool.defaultSize());
 
     /**
      * Where blocks are decoded into: {@code none} a fresh array each (a pool that keeps nothing, as
@@ -218,7 +221,7 @@ public class BlockPathBenchmark {
             };
             StorageOptions options = StorageOptions.DEFAULT.withResumeInterval(Duration.ofHours(1));
             storage = DiskStorage.open(bench.torrent, downloads, bench.temp.resolve("torrent.resume"), options,
-                    listener, ChannelOpener.DEFAULT);
+                    listener, ChannelOpener.DEFAULT, DISKS);
             storage.ready().toCompletableFuture().join();
         }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,14 @@ final class MainThreadExecutor implements Executor {
     static final String PROPERTY = "shoal.main.thread";
 
     private static final Logger LOG = LoggerFactory.getLogger(MainThreadExecutor.class);
-    private static final long POLL_MILLIS = 200;
+    /**
+     * How long the loop waits for a task before looking at the framework again. The framework's stop
+     * wakes it at once (a listener hands it a wake-up); this is only a safety net, so an idle daemon
+     * wakes the main thread once a minute rather than five times a second.
+     */
+    private static final long POLL_MILLIS = 60_000;
+    /** Handed over when the framework stops: no work, just a look at its state. */
+    private static final Runnable WAKE_UP = () -> { };
 
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private volatile boolean open = true;
@@ -51,6 +60,12 @@ final class MainThreadExecutor implements Executor {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(PROPERTY, Boolean.TRUE);
         ServiceRegistration<Executor> registration = context.registerService(Executor.class, this, properties);
+        SynchronousBundleListener stopping = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                tasks.add(WAKE_UP);
+            }
+        };
+        context.addBundleListener(stopping);
         try {
             while (running(system)) {
                 Runnable task = tasks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -63,6 +78,7 @@ final class MainThreadExecutor implements Executor {
             }
         } finally {
             open = false;
+            removeListener(context, stopping);
             unregister(registration);
         }
     }
@@ -76,6 +92,14 @@ final class MainThreadExecutor implements Executor {
             task.run();
         } catch (RuntimeException | Error e) {
             LOG.error("a task on the main thread failed", e);
+        }
+    }
+
+    private static void removeListener(BundleContext context, SynchronousBundleListener listener) {
+        try {
+            context.removeBundleListener(listener);
+        } catch (IllegalStateException e) {
+            // The context is gone with the stopped framework, and its listeners with it.
         }
     }
 

@@ -140,6 +140,8 @@ final class EngineCore implements Engine {
     void setSettings(EngineSettings changed) {
         boolean limitsChanged = !changed.globalLimits().equals(settings.globalLimits());
         settings = changed;
+        // New queue limits may start or send back torrents now.
+        thread.execute(queue::changed);
         if (limitsChanged) {
             setGlobalRateLimits(changed.globalLimits());
         }
@@ -338,18 +340,27 @@ final class EngineCore implements Engine {
         thread.execute(() -> runtimes().forEach(TorrentRuntime::portChanged));
     }
 
-    /** Seed goals, the queue, and now and then the counters saved (only torrents whose record changed). */
+    /**
+     * Seed goals, the queue while a torrent waits, and now and then the counters saved (only torrents
+     * whose record changed). Only awake torrents are looked at: a paused, finished or failed one saved
+     * its record when it stopped and has nothing to note, so with none awake the tick returns at once.
+     */
     private void tick() {
-        List<TorrentRuntime> torrents = runtimes();
-        for (TorrentRuntime torrent : torrents) {
+        List<TorrentRuntime> awake = queue.awake();
+        if (awake.isEmpty() && magnets.isEmpty()) {
+            return;
+        }
+        for (TorrentRuntime torrent : awake) {
             torrent.tick();
         }
         magnets.tick();
-        queue.balance();
+        if (queue.anyWaiting()) {
+            queue.balance();
+        }
         long now = System.nanoTime();
         if (now - lastSave >= settings.saveInterval().toNanos()) {
             lastSave = now;
-            torrents.forEach(TorrentRuntime::persist);
+            awake.forEach(TorrentRuntime::persistCounters);
             magnets.persist();
         }
     }

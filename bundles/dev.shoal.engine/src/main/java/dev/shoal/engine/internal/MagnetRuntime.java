@@ -79,7 +79,7 @@ final class MagnetRuntime {
         this.error = record.error();
         this.tiers = magnet.trackers().stream().map(List::of).toList();
         this.trackers = new TrackerInfos(() -> tiers);
-        this.records = new RecordKeeper(context.writer());
+        this.records = new RecordKeeper(kept -> context.writer().save(kept));
         this.facade = new MagnetFacade(this, context.thread(), owner);
     }
 

@@ -88,6 +88,10 @@ final class Magnets implements MagnetFacade.Owner {
         }
     }
 
+    boolean isEmpty() {
+        return magnets.isEmpty();
+    }
+
     /** Engine thread. */
     void tick() {
         magnets.forEach(MagnetRuntime::tick);

@@ -86,12 +86,31 @@ final class SessionWriter {
         }
     }
 
-    /** Writes what waits (at most {@code limit}), then stops the thread. */
+    /**
+     * Writes what waits, then stops the thread. It waits as long as the writes go on: each torrent
+     * added costs forced writes, and 10,000 just added take minutes on a slow disk, which a fixed
+     * wait would cut short, losing torrents already acknowledged. Only a store that wrote nothing for
+     * {@code limit} is given up on.
+     */
     void close(Duration limit) {
-        if (!flush(limit)) {
-            LOG.warn("the torrents' state was not all saved within {}", limit);
+        int waiting = waiting();
+        while (!flush(limit)) {
+            int now = waiting();
+            if (now >= waiting || Thread.currentThread().isInterrupted()) {
+                LOG.warn("the torrents' state was not all saved: {} torrents' writes made no progress in {}", now,
+                        limit);
+                break;
+            }
+            LOG.info("still saving the torrents' state: {} waiting", now);
+            waiting = now;
         }
         executor.shutdownNow();
+    }
+
+    private int waiting() {
+        synchronized (lock) {
+            return pending.size() + (session == null ? 0 : 1);
+        }
     }
 
     private void put(InfoHash infoHash, Pending next) {

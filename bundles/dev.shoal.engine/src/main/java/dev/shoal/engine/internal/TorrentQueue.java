@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Applies the {@link QueuePolicy} to the engine's torrents: starts waiting ones when slots free and
- * sends back those over a limit. Engine thread only. It runs on every tick and soon after every state
- * change ({@link #changed()}), folded into one run however many changes came.
+ * sends back those over a limit. Engine thread only. It runs soon after every state change
+ * ({@link #changed()}), folded into one run however many changes came, and on the engine's tick only
+ * while a torrent waits. Each run also notes which torrents are awake (neither paused, finished nor
+ * failed): the tick looks at those alone, so torrents at rest cost nothing however many there are.
  */
 final class TorrentQueue {
 
@@ -19,6 +21,8 @@ final class TorrentQueue {
     private final EngineThread thread;
     private final Supplier<EngineSettings> settings;
     private boolean scheduled;
+    private List<TorrentRuntime> awake = List.of();
+    private boolean waiting;
 
     TorrentQueue(TorrentTable table, EngineThread thread, Supplier<EngineSettings> settings) {
         this.table = table;
@@ -56,9 +60,30 @@ final class TorrentQueue {
     void balance() {
         scheduled = false;
         List<TorrentRuntime> torrents = table.inOrder();
-        Plan plan = policy().plan(entries(torrents));
+        List<Entry> entries = entries(torrents);
+        List<TorrentRuntime> nowAwake = new ArrayList<>();
+        waiting = false;
+        for (int i = 0; i < torrents.size(); i++) {
+            // Starting or queueing moves a torrent between QUEUED and running: awake either way.
+            if (torrents.get(i).awake()) {
+                nowAwake.add(torrents.get(i));
+            }
+            waiting |= entries.get(i).standing() == Standing.WAITING;
+        }
+        awake = List.copyOf(nowAwake);
+        Plan plan = policy().plan(entries);
         plan.queue().forEach(index -> torrents.get(index).sendBackToQueue());
         plan.start().forEach(index -> torrents.get(index).startFromQueue());
+    }
+
+    /** The torrents neither paused, finished nor failed at the last run (removed ones may linger until the next). */
+    List<TorrentRuntime> awake() {
+        return awake;
+    }
+
+    /** Whether a torrent waited for a slot at the last run. */
+    boolean anyWaiting() {
+        return waiting;
     }
 
     private QueuePolicy policy() {

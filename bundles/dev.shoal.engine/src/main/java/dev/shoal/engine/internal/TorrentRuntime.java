@@ -46,7 +46,7 @@ final class TorrentRuntime {
     private final QueueStanding standing;
     private final TorrentChoices choices;
     private final Runs runs;
-    private final CheckSequence checks;
+    private final RecheckStart recheckStart;
     private final TorrentView view;
     private boolean removed;
 
@@ -68,14 +68,16 @@ final class TorrentRuntime {
         this.seedClock = SeedClock.system(record.seeding());
         this.trackers = new TrackerInfos(this::trackers);
         this.choices = new TorrentChoices(metainfo, record);
-        this.records = new RecordKeeper(context.writer());
-        this.checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
+        this.records = new RecordKeeper(kept -> context.writer().save(kept));
+        CheckSequence checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
         this.runs = new Runs(metainfo.name(), placement::directory, record.verified(), thread,
                 () -> new TorrentRun(this, context, () -> view().transferStats()), checks::ready);
         this.view = new TorrentView(record.id(), record.added(), metainfo, placement, lifecycle, transfer,
                 seedClock, trackers, choices, runs, notes);
         this.relocation = new Relocation(metainfo.name(), placement, runs, context);
+        this.recheckStart = new RecheckStart(lifecycle, runs, transfer, rechecks, checks, this::moved,
+                this::openWhenClosed);
         this.standing = new QueueStanding(lifecycle, choices::files, runs::verifiedNow, runs::lastVerified);
     }
 
@@ -190,6 +192,18 @@ final class TorrentRuntime {
         }
     }
 
+    /** The periodic save of a running torrent: its clocks alone are saved only now and then. */
+    void persistCounters() {
+        if (!removed) {
+            records.keepCounters(view.record());
+        }
+    }
+
+    /** Neither paused, finished nor failed: the engine's tick looks at it. */
+    boolean awake() {
+        return !removed && !Lifecycle.isUserStopped(lifecycle.state());
+    }
+
     /** Stops for good, without telling listeners: the torrent is removed or the engine stops. */
     CompletableFuture<Void> shutdown() {
         removed = true;
@@ -271,26 +285,7 @@ final class TorrentRuntime {
             done.completeExceptionally(new CancellationException(metainfo.name() + " was removed"));
             return;
         }
-        rechecks.waitFor(done);
-        TorrentRun current = runs.current();
-        if (lifecycle.state() == TorrentState.CHECKING) {
-            if (current == null || !current.rechecking) {
-                rechecks.want(); // after the startup check under way, or after the storage opens
-            }
-            return;
-        }
-        Lifecycle.Move move = lifecycle.recheck().orElseThrow();
-        if (current != null) {
-            // Running: the swarm goes (it would upload pieces the check may take away); the trackers
-            // keep hearing from us.
-            current.closeSwarm(transfer);
-            moved(move);
-            checks.recheck(current);
-        } else {
-            rechecks.want();
-            moved(move);
-            openWhenClosed();
-        }
+        recheckStart.start(done);
     }
 
     /** Forgets the torrent and stops it; then, if asked, deletes its files (see {@link Removal}). */

@@ -66,6 +66,11 @@ final class GogoRig implements AutoCloseable {
         return this;
     }
 
+    /** The processor, for commands that open sessions of their own. */
+    CommandProcessorImpl processor() {
+        return processor;
+    }
+
     /** Registers one function of a test's own command object. */
     void addCommand(String scope, Object commands, String function) {
         processor.addCommand(scope, commands, function);

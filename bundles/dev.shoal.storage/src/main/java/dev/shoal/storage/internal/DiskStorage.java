@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A torrent's storage on one disk thread of its own. Callers' threads only validate and queue; all
- * file access, hashing and resume saving happen on the disk thread, in order, so the piece state
- * needs no locks. What other threads read (the verified set, counters) is published as immutable
+ * A torrent's storage on a serial lane of the shared {@link DiskPool}. Callers' threads only validate
+ * and queue; all file access, hashing and resume saving happen in the lane, in order, so the piece
+ * state needs no locks. What other threads read (the verified set, counters) is published as immutable
  * snapshots.
  *
  * <p>Throughput note for a future JMH benchmark: a block write is one positional write into the page
@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * pieces are fdatasync'ed before each resume save (as pieces complete, at most once per resume
  * interval; and when asked, after a recheck and on close), so no fsync paces the downloads; each block
  * written adds 8 bytes to the resume data's journal, not forced either (a killed process leaves it in
- * the page cache with the blocks, which is all a restart after {@code kill -9} needs). One disk
- * thread should therefore sustain several hundred MB/s of 16 KiB blocks on an SSD; past that, a pool
+ * the page cache with the blocks, which is all a restart after {@code kill -9} needs). One lane
+ * should therefore sustain several hundred MB/s of 16 KiB blocks on an SSD; past that, a pool
  * of hashing threads would be the next step. Measure: blocks/s through writeBlock with a 16 MiB
  * queue, random block order.
  */
@@ -57,7 +57,7 @@ public final class DiskStorage implements TorrentStorage {
     private final PieceListener listener;
     private final PieceIo io;
     private final ResumeKeeper resume;
-    private final DiskThread disk;
+    private final TorrentDisk disk;
     private final PieceCompletion completion;
     private final VerifiedPieces verified;
     private final StartupCheck check;
@@ -67,13 +67,12 @@ public final class DiskStorage implements TorrentStorage {
     private volatile boolean closed;
 
     private DiskStorage(Metainfo torrent, StorageOptions options, PieceListener listener, PieceIo io,
-            ResumeFile resumeFile) {
+            ResumeFile resumeFile, DiskPool pool) {
         this.torrent = torrent;
         this.options = options;
         this.listener = listener;
         this.io = io;
-        this.disk = new DiskThread("shoal-disk-" + torrent.infoHash().hex().substring(0, 8), options.queueBytes(),
-                this::closedException);
+        this.disk = new TorrentDisk(pool, options.queueBytes(), this::closedException);
         this.completion = new PieceCompletion(torrent, io);
         this.resume = new ResumeKeeper(torrent, io, resumeFile, completion::unfinished,
                 options.resumeInterval().toNanos());
@@ -81,9 +80,9 @@ public final class DiskStorage implements TorrentStorage {
         this.check = new StartupCheck(torrent, options, io, resume, completion, verified);
     }
 
-    /** Opens a torrent's storage and starts its startup check on the disk thread. */
+    /** Opens a torrent's storage on a lane of {@code pool} and starts its startup check there. */
     public static DiskStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile, StorageOptions options,
-            PieceListener listener, ChannelOpener opener) throws StorageException {
+            PieceListener listener, ChannelOpener opener, DiskPool pool) throws StorageException {
         if (!torrent.version().hasV1()) {
             throw new IllegalArgumentException("v2-only torrents are not supported by the storage yet: "
                     + torrent.name());
@@ -94,14 +93,13 @@ public final class DiskStorage implements TorrentStorage {
             throw IoErrors.map(e, downloadDirectory, "creating the download directory");
         }
         PieceIo io = new PieceIo(torrent, new SafePaths(downloadDirectory), options.openFileLimit(), opener);
-        DiskStorage storage = new DiskStorage(torrent, options, listener, io, new ResumeFile(resumeFile));
+        DiskStorage storage = new DiskStorage(torrent, options, listener, io, new ResumeFile(resumeFile), pool);
         storage.start();
         return storage;
     }
 
     private void start() {
         disk.execute(this::startupCheck);
-        disk.every(options.resumeInterval().toNanos(), this::periodicSave);
     }
 
     private void startupCheck() {
@@ -155,7 +153,7 @@ public final class DiskStorage implements TorrentStorage {
         // Recorded only now that the file system has the bytes: the journal claims no block a killed
         // process did not write.
         resume.written(piece, offset / BLOCK_LENGTH);
-        resume.changed();
+        changed();
         done.complete(null);
         if (pieceComplete) {
             try {
@@ -166,7 +164,7 @@ public final class DiskStorage implements TorrentStorage {
         }
     }
 
-    /** Hashes a piece; a match counts as verified at once. Disk thread only. */
+    /** Hashes a piece; a match counts as verified at once. In the lane only. */
     private PieceResult checkPiece(int piece) throws StorageException {
         PieceResult result;
         if (completion.matches(piece)) {
@@ -180,7 +178,7 @@ public final class DiskStorage implements TorrentStorage {
             resume.failed(piece);
             result = new PieceResult(piece, PieceResult.Outcome.HASH_FAILED);
         }
-        resume.changed();
+        changed();
         listener.pieceChecked(result);
         if (result.verified()) {
             resume.saveIfDue(verified.snapshot());
@@ -287,7 +285,7 @@ public final class DiskStorage implements TorrentStorage {
     }
 
     /**
-     * The last work on the disk thread: save the resume data (the blocks of pieces in progress too),
+     * The last work in the lane: save the resume data (the blocks of pieces in progress too),
      * close every file, drop pieces in progress.
      */
     private void finish(CompletableFuture<Void> finished) {
@@ -314,7 +312,7 @@ public final class DiskStorage implements TorrentStorage {
     }
 
     /**
-     * What a killed process leaves behind: the disk thread stops where it is, nothing is saved, the
+     * What a killed process leaves behind: the lane stops where it is, nothing is saved, the
      * descriptors close as the kernel would close them. For crash tests only.
      */
     void simulateCrash() throws InterruptedException {
@@ -334,6 +332,15 @@ public final class DiskStorage implements TorrentStorage {
         disk.call(0, () -> null).toCompletableFuture().join();
     }
 
+    /**
+     * Something the resume data should say changed: saved within one resume interval (debounced: one
+     * save for every change in it), and never while nothing changes.
+     */
+    private void changed() {
+        resume.changed();
+        disk.saveAfter(options.resumeInterval().toNanos(), this::periodicSave);
+    }
+
     private void periodicSave() {
         try {
             if (ready.isDone() && !closed) {
@@ -342,7 +349,6 @@ public final class DiskStorage implements TorrentStorage {
         } catch (StorageException e) {
             listener.storageFailed(e);
         } catch (RuntimeException e) {
-            // A throwing listener must not cancel the periodic save.
             LOG.warn("periodic resume save failed", e);
         }
     }

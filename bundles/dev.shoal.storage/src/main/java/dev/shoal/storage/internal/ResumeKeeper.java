@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves and judges fast-resume data, and keeps the {@link WriteJournal} of what was written since.
- * Disk thread only: a save happens between writes, so the stamps it records describe the files
+ * In the torrent's lane only: a save happens between writes, so the stamps it records describe the files
  * exactly as they are, and the pieces and blocks it records were forced to disk just before. A block
  * is journaled once its bytes are handed to the file system, so the journal never claims a block a
  * killed process did not write. A later write changes a stamp: the journal explains the files it

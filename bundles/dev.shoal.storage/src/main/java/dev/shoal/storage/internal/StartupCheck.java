@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * what was written after it, as long as every file whose stamp changed since was written by us, else
  * by hashing every piece that may be there; and the same full hashing on a requested recheck. After
  * an unclean stop only the pieces whose last blocks the journal records are hashed: the blocks of the
- * others are trusted as written (each piece is hashed when it completes). Disk thread only.
+ * others are trusted as written (each piece is hashed when it completes). In the lane only.
  */
 final class StartupCheck {
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -18,7 +19,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@link StorageService}. Its configuration gives the options of torrents opened without their
- * own; a change applies to torrents opened afterwards. Each open torrent has its own disk thread.
+ * own; a change applies to torrents opened afterwards. Every open torrent's disk work runs on one
+ * bounded {@link DiskPool} it owns, each torrent in a serial lane of its own.
  */
 @Component(service = StorageService.class, configurationPid = StorageComponent.PID)
 @Designate(ocd = StorageComponent.Config.class)
@@ -47,18 +49,36 @@ public final class StorageComponent implements StorageService {
                 description = "Most files kept open at once per torrent; the least recently used are closed.",
                 min = "1")
         int openFileLimit() default 64;
+
+        @AttributeDefinition(name = "Disk threads",
+                description = "Threads reading, writing and hashing for every torrent together; 0 for one per"
+                        + " processor (at least 2). Changes live.", min = "0")
+        int diskThreads() default 0;
     }
 
+    private final DiskPool pool;
     private volatile StorageOptions defaults;
 
     @Activate
     public StorageComponent(Config config) {
         this.defaults = optionsOf(config);
+        this.pool = new DiskPool(threadsOf(config));
     }
 
     @Modified
     void modified(Config config) {
         this.defaults = optionsOf(config);
+        pool.resize(threadsOf(config));
+    }
+
+    /**
+     * Deactivated, the pool is not shut down: the engine closes its torrents' storages as the service
+     * leaves, on its own threads and maybe after this returns, and each close still saves through its
+     * lane. The pool's threads end on their own once idle.
+     */
+    @Deactivate
+    void deactivate() {
+        pool.closeWhenIdle();
     }
 
     @Override
@@ -70,7 +90,7 @@ public final class StorageComponent implements StorageService {
     @Override
     public TorrentStorage open(Metainfo torrent, Path downloadDirectory, Path resumeFile, StorageOptions options,
             PieceListener listener) throws StorageException {
-        return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, ChannelOpener.DEFAULT);
+        return DiskStorage.open(torrent, downloadDirectory, resumeFile, options, listener, ChannelOpener.DEFAULT, pool);
     }
 
     @Override
@@ -82,6 +102,10 @@ public final class StorageComponent implements StorageService {
     public void move(Metainfo torrent, Path downloadDirectory, Metainfo target, Path targetDirectory)
             throws StorageException {
         FileMove.move(torrent, downloadDirectory, target, targetDirectory);
+    }
+
+    private static int threadsOf(Config config) {
+        return config.diskThreads() > 0 ? config.diskThreads() : DiskPool.defaultSize();
     }
 
     static StorageOptions optionsOf(Config config) {

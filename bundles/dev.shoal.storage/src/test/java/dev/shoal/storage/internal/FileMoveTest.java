@@ -57,7 +57,7 @@ class FileMoveTest {
 
     private static CheckResult reopen(Harness harness, Metainfo layout, Path folder) throws StorageException {
         try (DiskStorage storage = DiskStorage.open(layout, folder, harness.resume, Harness.OPTIONS, harness.listener,
-                dev.shoal.storage.internal.io.ChannelOpener.DEFAULT)) {
+                dev.shoal.storage.internal.io.ChannelOpener.DEFAULT, Harness.POOL)) {
             return Harness.ready(storage);
         }
     }

@@ -32,6 +32,9 @@ final class Harness {
         }
     };
 
+    /** The disk threads every test's storage shares, as the component's torrents do. */
+    static final DiskPool POOL = new DiskPool(DiskPool.defaultSize());
+
     Harness(Path temp) {
         this.downloads = temp.resolve("downloads");
         this.resume = temp.resolve("state").resolve("torrent.resume");
@@ -46,7 +49,7 @@ final class Harness {
     }
 
     DiskStorage open(TestTorrent torrent, StorageOptions options, ChannelOpener opener) throws StorageException {
-        return DiskStorage.open(torrent.metainfo, downloads, resume, options, listener, opener);
+        return DiskStorage.open(torrent.metainfo, downloads, resume, options, listener, opener, POOL);
     }
 
     static CheckResult ready(DiskStorage storage) {

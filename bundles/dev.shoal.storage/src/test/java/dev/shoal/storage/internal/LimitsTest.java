@@ -184,6 +184,11 @@ class LimitsTest {
             public int openFileLimit() {
                 return 16;
             }
+
+            @Override
+            public int diskThreads() {
+                return 0;
+            }
         });
         assertEquals(new StorageOptions(Allocation.PREALLOCATE, 1 << 20, java.time.Duration.ofSeconds(5), 16),
                 options);

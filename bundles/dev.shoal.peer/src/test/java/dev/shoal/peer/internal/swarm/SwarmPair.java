@@ -9,6 +9,7 @@ import dev.shoal.storage.api.PieceListener;
 import dev.shoal.storage.api.PieceResult;
 import dev.shoal.storage.api.StorageOptions;
 import dev.shoal.storage.api.TorrentStorage;
+import dev.shoal.storage.internal.DiskPool;
 import dev.shoal.storage.internal.DiskStorage;
 import dev.shoal.storage.internal.io.ChannelOpener;
 import java.io.IOException;
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
 
 /** Test fixtures: a multi-file torrent on disk, and a peer (swarm service + storage + swarm) of it. */
 final class SwarmPair {
+
+    /** The disk threads every pair's storage shares, as the storage component's torrents do. */
+    private static final DiskPool DISKS = new DiskPool(DiskPool.defaultSize());
 
     private SwarmPair() {
     }
@@ -92,7 +96,8 @@ final class SwarmPair {
                 }
             };
             StorageOptions options = StorageOptions.DEFAULT.withResumeInterval(Duration.ofHours(1));
-            this.storage = DiskStorage.open(torrent, downloads, resume, options, listener, ChannelOpener.DEFAULT);
+            this.storage = DiskStorage.open(torrent, downloads, resume, options, listener, ChannelOpener.DEFAULT,
+                    DISKS);
             storage.ready().toCompletableFuture().get(30, TimeUnit.SECONDS);
             this.swarm = service.join(torrent, storage, new SwarmListener() {
                 @Override
