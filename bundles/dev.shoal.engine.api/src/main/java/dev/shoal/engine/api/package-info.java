@@ -9,7 +9,7 @@
  * peers beside the trackers (whiteboard too).
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package dev.shoal.engine.api;
 
 import org.osgi.annotation.bundle.Export;
