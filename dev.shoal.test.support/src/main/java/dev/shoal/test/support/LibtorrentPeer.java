@@ -115,6 +115,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         private final List<InetSocketAddress> dial = new ArrayList<>();
         private boolean magnet;
         private boolean countBlocks;
+        private boolean forceEncryption;
         private InetSocketAddress dhtBootstrap;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
@@ -135,6 +136,15 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         /** Turns libtorrent's DHT on, joining through {@code node} (loopback restrictions off). */
         public Builder dhtBootstrap(InetSocketAddress node) {
             dhtBootstrap = node;
+            return this;
+        }
+
+        /**
+         * Message Stream Encryption forced both ways with RC4 only ({@code out_enc_policy} and
+         * {@code in_enc_policy} = forced, {@code allowed_enc_level} = rc4): plaintext peers are refused.
+         */
+        public Builder forceEncryption() {
+            forceEncryption = true;
             return this;
         }
 
@@ -183,6 +193,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             }
             if (countBlocks) {
                 command.add("--count-blocks");
+            }
+            if (forceEncryption) {
+                command.add("--force-encryption");
             }
             if (dhtBootstrap != null) {
                 command.add("--dht-bootstrap");

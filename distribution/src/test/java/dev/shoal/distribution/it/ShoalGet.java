@@ -48,6 +48,7 @@ final class ShoalGet implements AutoCloseable {
         private int port;
         private String seedRatio;
         private String logLevel;
+        private String encryption;
 
         private Options(String torrent, Path dir) {
             this.torrent = torrent;
@@ -72,6 +73,12 @@ final class ShoalGet implements AutoCloseable {
 
         Options seedRatio(String value) {
             seedRatio = value;
+            return this;
+        }
+
+        /** The peer wire's {@code encryption} setting: prefer (the default), require or disable. */
+        Options encryption(String value) {
+            encryption = value;
             return this;
         }
 
@@ -110,7 +117,9 @@ final class ShoalGet implements AutoCloseable {
             Path tmp = Files.createDirectories(options.base.resolve("shoal-tmp"));
             Path dataDir = options.base.resolve("shoal-data");
             // Peers on 127.0.0.1 only (the port is get's --port option).
-            ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", "127.0.0.1"));
+            ShoalDaemon.configure(dataDir, PEER_PID, options.encryption == null
+                    ? Map.of("listenAddress", "127.0.0.1")
+                    : Map.of("listenAddress", "127.0.0.1", "encryption", options.encryption));
             ShoalDaemon.extrasOff(dataDir);
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {
