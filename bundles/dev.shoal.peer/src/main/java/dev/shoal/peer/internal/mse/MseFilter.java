@@ -66,6 +66,15 @@ public final class MseFilter extends IoFilterAdapter {
         return state != null && ((SessionState) state).encrypted;
     }
 
+    /**
+     * The info-hash an accepted session's encrypted handshake named (its BitTorrent handshake must
+     * name the same), or null for a plaintext or dialled one.
+     */
+    public static byte[] skey(IoSession session) {
+        Object state = session.getAttribute(STATE);
+        return state == null ? null : ((SessionState) state).skey;
+    }
+
     /** A write of ours, not the codec's: nobody above waits for its messageSent. */
     private static final class OwnWrite extends DefaultWriteRequest {
         OwnWrite(byte[] bytes) {
@@ -80,6 +89,7 @@ public final class MseFilter extends IoFilterAdapter {
         final List<WriteRequest> held = new ArrayList<>();
         volatile boolean done;
         volatile boolean encrypted;
+        volatile byte[] skey;
         Rc4 inbound;
         long inboundCiphered;
         Rc4 outbound;
@@ -157,6 +167,7 @@ public final class MseFilter extends IoFilterAdapter {
                     state.inboundCiphered = steps.inboundCiphered();
                     state.outbound = steps.outbound();
                     state.encrypted = steps.rc4();
+                    state.skey = state.receiver != null ? state.receiver.skey() : null;
                 }
                 state.initiator = null;
                 state.receiver = null;

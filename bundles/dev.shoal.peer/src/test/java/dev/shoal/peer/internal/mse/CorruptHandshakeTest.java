@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Timeout;
 class CorruptHandshakeTest {
 
     private static final InfoHash INFO_HASH = InfoHash.fromHex("0102030405060708090a0b0c0d0e0f1011121314");
+    /** Served as well, but never named by the encrypted handshakes here. */
+    private static final InfoHash OTHER = InfoHash.fromHex("ff02030405060708090a0b0c0d0e0f1011121314");
     private static final int SOCKET_TIMEOUT_MS = 25_000;
     private final Random random = new Random(11);
     private final SecureRandom secure = new SecureRandom();
@@ -55,7 +57,7 @@ class CorruptHandshakeTest {
                 new WireTimeouts(120, 180, handshakeSeconds), WireLimits.DEFAULT, 5_000,
                 PeerWireSettings.DEFAULT_PENDING).withEncryption(Encryption.REQUIRE);
         PeerAcceptor created = new PeerAcceptor(settings, BlockPool.forSwarm());
-        created.register(new LocalTorrent(INFO_HASH, 4, new PeerListener() {
+        PeerListener quiet = new PeerListener() {
             @Override
             public void connected(PeerConnection connection) {
             }
@@ -67,7 +69,9 @@ class CorruptHandshakeTest {
             @Override
             public void closed(PeerConnection connection, Optional<Throwable> cause) {
             }
-        }));
+        };
+        created.register(new LocalTorrent(INFO_HASH, 4, quiet));
+        created.register(new LocalTorrent(OTHER, 4, quiet));
         created.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return created;
     }
@@ -119,7 +123,7 @@ class CorruptHandshakeTest {
     @Test
     void aWrongVerificationConstantIsDropped() throws Exception {
         try (Socket socket = connect(acceptor)) {
-            request(socket, false);
+            request(socket, false, INFO_HASH);
             int answered = untilClosed(socket.getInputStream());
             assertTrue(answered <= 512, "PadB at most, no answer to a wrong VC: " + answered + " bytes");
         }
@@ -129,29 +133,53 @@ class CorruptHandshakeTest {
     @Test
     void theRightVerificationConstantIsAnswered() throws Exception {
         try (Socket socket = connect(acceptor)) {
-            Rc4 inbound = request(socket, true);
+            Rc4 inbound = request(socket, true, INFO_HASH);
             InputStream in = socket.getInputStream();
-            byte[] vc = inbound.apply(new byte[8]);
-            int matched = 0;
-            for (int read = 0; matched < vc.length; read++) {
-                assertTrue(read < 512 + 8, "the VC within PadB's bound");
-                int b = in.read();
-                matched = b == (vc[matched] & 0xFF) ? matched + 1 : (b == (vc[0] & 0xFF) ? 1 : 0);
-            }
-            ByteBuffer select = ByteBuffer.wrap(inbound.apply(in.readNBytes(6)));
-            assertEquals(MseKeys.CRYPTO_RC4, select.getInt());
-            byte[] padD = inbound.apply(in.readNBytes(Short.toUnsignedInt(select.getShort())));
-            assertTrue(padD.length <= 512);
+            assertTrue(readAnswer(in, inbound), "the acceptor's VC");
             Handshake answer = new HandshakeCodec().decode(inbound.apply(in.readNBytes(Handshake.LENGTH)));
             assertEquals(INFO_HASH, answer.infoHash());
         }
+    }
+
+    @Test
+    void aHandshakeNamingAnotherTorrentThanTheEncryptedOneIsDropped() throws Exception {
+        try (Socket socket = connect(acceptor)) {
+            Rc4 inbound = request(socket, true, OTHER);
+            InputStream in = socket.getInputStream();
+            // The close may drop the acceptor's answer before it leaves; if it came, nothing follows it.
+            if (readAnswer(in, inbound)) {
+                assertEquals(-1, in.read(), "closed without a BitTorrent handshake for the other torrent");
+            }
+        }
+    }
+
+    /**
+     * Reads PadB up to the acceptor's ciphered VC, then crypto_select (RC4) and PadD; false when the
+     * connection ends before the VC.
+     */
+    private static boolean readAnswer(InputStream in, Rc4 inbound) throws Exception {
+        byte[] vc = inbound.apply(new byte[8]);
+        int matched = 0;
+        for (int read = 0; matched < vc.length; read++) {
+            assertTrue(read < 512 + 8, "the VC within PadB's bound");
+            int b = in.read();
+            if (b == -1) {
+                return false;
+            }
+            matched = b == (vc[matched] & 0xFF) ? matched + 1 : (b == (vc[0] & 0xFF) ? 1 : 0);
+        }
+        ByteBuffer select = ByteBuffer.wrap(inbound.apply(in.readNBytes(6)));
+        assertEquals(MseKeys.CRYPTO_RC4, select.getInt());
+        byte[] padD = inbound.apply(in.readNBytes(Short.toUnsignedInt(select.getShort())));
+        assertTrue(padD.length <= 512);
+        return true;
     }
 
     /**
      * Sends Ya, reads Yb, then sends req1, req2^req3 and ENCRYPT(VC, provide RC4, no PadC, len(IA))
      * with the IA, the VC right or not; returns the cipher of what the acceptor sends.
      */
-    private Rc4 request(Socket socket, boolean rightVc) throws Exception {
+    private Rc4 request(Socket socket, boolean rightVc, InfoHash inHandshake) throws Exception {
         MseKeys.KeyPair keys = MseKeys.KeyPair.generate(secure);
         OutputStream out = socket.getOutputStream();
         out.write(keys.publicKey());
@@ -159,7 +187,7 @@ class CorruptHandshakeTest {
         byte[] secret = keys.secret(yb);
         byte[] skey = INFO_HASH.bytes();
         Rc4 outbound = MseKeys.keyA(secret, skey);
-        byte[] ia = new HandshakeCodec().encode(new Handshake(Reserved.NONE, INFO_HASH, PeerId.generate(random)));
+        byte[] ia = new HandshakeCodec().encode(new Handshake(Reserved.NONE, inHandshake, PeerId.generate(random)));
         ByteBuffer header = ByteBuffer.allocate(8 + 4 + 2 + 2);
         header.putLong(rightVc ? 0 : 0x0101010101010101L).putInt(MseKeys.CRYPTO_RC4).putShort((short) 0)
                 .putShort((short) ia.length);
