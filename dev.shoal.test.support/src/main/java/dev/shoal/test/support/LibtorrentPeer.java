@@ -115,7 +115,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         private final List<InetSocketAddress> dial = new ArrayList<>();
         private boolean magnet;
         private boolean countBlocks;
-        private boolean forceEncryption;
+        private String encryption;
         private InetSocketAddress dhtBootstrap;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
@@ -144,7 +144,13 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
          * {@code in_enc_policy} = forced, {@code allowed_enc_level} = rc4): plaintext peers are refused.
          */
         public Builder forceEncryption() {
-            forceEncryption = true;
+            encryption = "forced";
+            return this;
+        }
+
+        /** Message Stream Encryption disabled both ways: encrypted handshakes are refused. */
+        public Builder disableEncryption() {
+            encryption = "disabled";
             return this;
         }
 
@@ -194,8 +200,9 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             if (countBlocks) {
                 command.add("--count-blocks");
             }
-            if (forceEncryption) {
-                command.add("--force-encryption");
+            if (encryption != null) {
+                command.add("--encryption");
+                command.add(encryption);
             }
             if (dhtBootstrap != null) {
                 command.add("--dht-bootstrap");

@@ -211,7 +211,9 @@ public final class MseFilter extends IoFilterAdapter {
     }
 
     private void refuse(NextFilter next, IoSession session, MseException e) {
-        if (e.getMessage().endsWith("required") || e.getMessage().endsWith("disabled")) {
+        // A broken handshake is the peer's business (the handler logs it at debug); a refusal by our
+        // setting is the user's, who should see why a peer could not connect.
+        if (e.refusedBySetting()) {
             LOG.info("closing {}: {}", session.getRemoteAddress(), e.getMessage());
         }
         next.exceptionCaught(session, e);

@@ -120,12 +120,12 @@ final class Receiver extends HandshakeSteps {
         }
         if (have() == PLAIN_START.length && matchesPlain()) {
             if (policy == Encryption.REQUIRE) {
-                throw new MseException("plaintext handshake refused: encryption is required");
+                throw MseException.refusedBySetting("plaintext handshake refused: encryption is required");
             }
             return Progress.PLAINTEXT;
         }
         if (have() > 0 && !matchesPlain() && policy == Encryption.DISABLE) {
-            throw new MseException("encrypted handshake refused: encryption is disabled");
+            throw MseException.refusedBySetting("encrypted handshake refused: encryption is disabled");
         }
         if (have() >= PLAIN_START.length || !matchesPlain()) {
             fill(in, MseKeys.KEY_LENGTH);
@@ -172,8 +172,8 @@ final class Receiver extends HandshakeSteps {
         if ((both & MseKeys.CRYPTO_PLAINTEXT) != 0) {
             return MseKeys.CRYPTO_PLAINTEXT;
         }
-        throw new MseException("crypto_provide 0x" + Integer.toHexString(provide) + " offers nothing we allow ("
-                + policy + ")");
+        throw MseException.refusedBySetting("crypto_provide 0x" + Integer.toHexString(provide)
+                + " offers nothing encryption=" + policy + " allows");
     }
 
     private byte[] answer() {
