@@ -36,7 +36,6 @@ class EncryptionIT {
     private static final Duration WITHIN = Duration.ofSeconds(120);
     /** Transmission waits ~10 s before the first unchoke, then goes at ~10 MiB/s here. */
     private static final Duration TRANSMISSION = Duration.ofSeconds(170);
-    private static final Duration EXIT_AFTER_GOAL = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_TEST, TestSwarm.Announce.HTTP);
@@ -44,11 +43,6 @@ class EncryptionIT {
 
     @TempDir
     Path work;
-
-    /** Starts a leecher downloading into the folder given. */
-    private interface Leecher {
-        RealPeer<?> start(Path download) throws IOException;
-    }
 
     @BeforeAll
     static void copyForShoal() {
@@ -157,23 +151,9 @@ class EncryptionIT {
         swarm.assertDownloaded(get.directory(), SwarmData.Compare.EXACT);
     }
 
-    /** The leecher announces, Shoal (require) seeds to it, the leecher completes, Shoal exits 0; the files match. */
-    private void seedTo(String client, Leecher start, Duration within, SwarmData.Compare how) throws Exception {
-        Path download = swarm.newDirectory(client + "-leecher");
-        try (RealPeer<?> leecher = start.start(download)) {
-            swarm.awaitAnnounced("the " + client + " leecher", now -> now.incomplete() >= 1, Duration.ofSeconds(30),
-                    TestSwarm.logs(leecher));
-            long started = System.nanoTime();
-            try (ShoalGet shoal = ShoalGet.get(swarm.torrentFile(), shoalData).base(work)
-                    .port(OpenTracker.freePort()).seedRatio("1").encryption("require").start()) {
-                shoal.explain(() -> leecher.awaitComplete(within));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                shoal.awaitSuccess(EXIT_AFTER_GOAL, TestSwarm.logs(leecher));
-                System.out.printf("EncryptionIT: a %s leecher requiring encryption got %s from Shoal (require) in "
-                        + "%.1f s with Shoal's JVM start (%.1f MiB/s)%n", client, ShoalGet.mib(swarm.size()), seconds,
-                        swarm.size() / 1048576.0 / seconds);
-            }
-        }
-        swarm.assertDownloaded(download, how);
+    private void seedTo(String client, ShoalSeedsTo.Leecher start, Duration within, SwarmData.Compare how)
+            throws Exception {
+        ShoalSeedsTo.run("EncryptionIT", swarm, shoalData, work, client + " (requiring encryption)", start, within,
+                how, "require");
     }
 }
