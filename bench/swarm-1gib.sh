@@ -10,6 +10,8 @@
 #                                the tracker, logs/ of every run, results.csv (per-round numbers)
 #   PIECE_KIB=256                piece size of the torrent (a power of two, 16 .. 16384)
 #   SHOAL_JAR=distribution/target/shoal.jar   the jar `./shoal get` runs (never built here)
+#   SEED_ENCRYPTION=plaintext    or rc4: the seed forces MSE with RC4 both ways (what encryption
+#                                costs; compare with a plaintext run)
 #
 # Prints a Markdown table of medians, one row per client: wall s | transfer MiB/s | first block s |
 # CPU s | peak RSS MiB | peak anon MiB | ok (bench/README.md says how each is measured). Exit status 0 when every run of every client
@@ -25,6 +27,8 @@ export PYTHONDONTWRITEBYTECODE=1
 BENCH_DIR=${BENCH_DIR:-/tmp/shoal-bench}
 PIECE_KIB=${PIECE_KIB:-256}
 SHOAL_JAR=${SHOAL_JAR:-$ROOT/distribution/target/shoal.jar}
+SEED_ENCRYPTION=${SEED_ENCRYPTION:-plaintext}
+[[ $SEED_ENCRYPTION == plaintext || $SEED_ENCRYPTION == rc4 ]] || { echo "SEED_ENCRYPTION must be plaintext or rc4" >&2; exit 2; }
 ALL_CLIENTS=(shoal libtorrent qbittorrent aria2 transmission)
 FILES=4
 FILE_MIB=256
@@ -141,7 +145,8 @@ fi
 # The seed, the downloaders, the table: all in the helper (in the background, so the traps run).
 set +e
 "$PYTHON" "$HELPER" run --work "$BENCH_DIR" --torrent "$TORRENT" --data "$DATA" --sha1 "$SHA1" \
-    --rounds "$rounds" --repo "$ROOT" --shoal-jar "$shoal_jar_used" "${clients[@]}" &
+    --rounds "$rounds" --repo "$ROOT" --shoal-jar "$shoal_jar_used" --seed-encryption "$SEED_ENCRYPTION" \
+    "${clients[@]}" &
 helper_pid=$!
 wait "$helper_pid"
 status=$?

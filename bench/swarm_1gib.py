@@ -216,7 +216,7 @@ def listening(port):
 class Seed:
     """One libtorrent seed; while a client runs, a thread polls the per-peer upload counters."""
 
-    def __init__(self, torrent, save_path):
+    def __init__(self, torrent, save_path, rc4=False):
         settings = lt.high_performance_seed()
         settings.update(LOCAL_ONLY)
         settings.update({
@@ -232,6 +232,10 @@ class Seed:
             "listen_interfaces": "127.0.0.1:%d" % free_port(),
             "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification,
         })
+        if rc4:
+            # MSE forced both ways, RC4 only: what encryption costs each end, same swarm otherwise.
+            settings.update({"out_enc_policy": lt.enc_policy.forced, "in_enc_policy": lt.enc_policy.forced,
+                             "allowed_enc_level": lt.enc_level.rc4, "prefer_rc4": True})
         self.ses = lt.session(settings)
         self.ti = lt.torrent_info(torrent)
         self.size = self.ti.total_size()
@@ -735,6 +739,7 @@ def run(argv):
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repo", required=True)
     ap.add_argument("--shoal-jar", required=True)
+    ap.add_argument("--seed-encryption", choices=("plaintext", "rc4"), default="plaintext")
     ap.add_argument("clients", nargs="+")
     a = ap.parse_args(argv)
 
@@ -760,7 +765,7 @@ def run(argv):
     signal.signal(signal.SIGHUP, on_signal)
 
     log("seed: checking %s ..." % a.data)
-    seed = Seed(ctx["torrent"], a.data)
+    seed = Seed(ctx["torrent"], a.data, rc4=a.seed_encryption == "rc4")
     log("seed: libtorrent %s on 127.0.0.1:%d, %d pieces of %d KiB"
         % (lt.__version__, seed.port, ti.num_pieces(), ti.piece_length() // 1024))
     pid_file = os.path.join(a.work, "client.pid")
@@ -788,12 +793,12 @@ def run(argv):
                     log("  failed: " + row["reason"])
 
     print()
-    print("1 GiB (%d × %d MiB, %d KiB pieces), libtorrent %s seed on loopback, medians of %d round(s)"
+    print("1 GiB (%d × %d MiB, %d KiB pieces), libtorrent %s seed on loopback (%s), medians of %d round(s)"
           % (len(expected), ctx["size"] // len(expected) // 2**20, ti.piece_length() // 1024, lt.__version__,
-             a.rounds))
+             "RC4 forced" if a.seed_encryption == "rc4" else "plaintext", a.rounds))
     print()
-    print("| client | wall s | transfer MiB/s | first block s | CPU s | peak RSS MiB | peak anon MiB | ok |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    print("| client | wall s | transfer MiB/s | first block s | CPU s | seed CPU s | peak RSS MiB | peak anon MiB | ok |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     any_failed = False
     for name in a.clients:
         mine = [r for r in rows if r["client"] == name]
@@ -804,9 +809,10 @@ def run(argv):
             any_failed = True
             reasons = sorted({r["reason"] for r in mine if not r["ok"]})
             ok = "%d/%d, failed: %s" % (len(good), len(mine), "; ".join(reasons)[:300].replace("|", "/"))
-        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, fmt(median_of(good, "wall_s"), 2), fmt(median_of(good, "transfer_mib_s"), 0),
             fmt(median_of(good, "first_block_s"), 2), fmt(median_of(good, "cpu_s"), 2),
+            fmt(median_of(good, "harness_cpu_s"), 2),
             fmt(median_of(good, "peak_rss_mib"), 0), fmt(median_of(good, "peak_anon_mib"), 0), ok))
     print()
     print("per-round numbers: " + csv_path)

@@ -82,6 +82,7 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
         private boolean magnet;
         private URI magnetTracker;
         private InetSocketAddress dhtEntryPoint;
+        private boolean requireEncryption;
 
         private Builder(Mode mode, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -122,6 +123,15 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
             return this;
         }
 
+        /**
+         * Message Stream Encryption required, RC4 payload ({@code --bt-require-crypto=true
+         * --bt-min-crypto-level=arc4}): plaintext peers are refused.
+         */
+        public Builder requireEncryption() {
+            requireEncryption = true;
+            return this;
+        }
+
         /** Starts aria2; a seed (either kind) is returned once it seeds, a good seed's data checked. */
         @Override
         public Aria2Peer start() throws IOException {
@@ -142,7 +152,9 @@ public final class Aria2Peer implements RealPeer<Aria2Peer.Status> {
                     // The console is block-buffered into a pipe; the log on stdout comes line by line.
                     "--quiet=true", "--log=-", "--file-allocation=none",
                     "--max-overall-upload-limit=" + uploadLimit(),
-                    "--max-overall-download-limit=" + downloadLimit()));
+                    "--max-overall-download-limit=" + downloadLimit(),
+                    "--bt-require-crypto=" + requireEncryption,
+                    "--bt-min-crypto-level=" + (requireEncryption ? "arc4" : "plain")));
             command.addAll(switch (mode) {
                 case SEED -> List.of("--check-integrity=true", "--seed-ratio=0.0");
                 case LEECHER -> List.of("--seed-time=0");

@@ -115,6 +115,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         private final List<InetSocketAddress> dial = new ArrayList<>();
         private boolean magnet;
         private boolean countBlocks;
+        private String encryption;
         private InetSocketAddress dhtBootstrap;
         private String host = LOOPBACK_V4;
 
@@ -145,6 +146,21 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         /** Turns libtorrent's DHT on, joining through {@code node} (loopback restrictions off). */
         public Builder dhtBootstrap(InetSocketAddress node) {
             dhtBootstrap = node;
+            return this;
+        }
+
+        /**
+         * Message Stream Encryption forced both ways with RC4 only ({@code out_enc_policy} and
+         * {@code in_enc_policy} = forced, {@code allowed_enc_level} = rc4): plaintext peers are refused.
+         */
+        public Builder forceEncryption() {
+            encryption = "forced";
+            return this;
+        }
+
+        /** Message Stream Encryption disabled both ways: encrypted handshakes are refused. */
+        public Builder disableEncryption() {
+            encryption = "disabled";
             return this;
         }
 
@@ -194,6 +210,10 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
             }
             if (countBlocks) {
                 command.add("--count-blocks");
+            }
+            if (encryption != null) {
+                command.add("--encryption");
+                command.add(encryption);
             }
             if (dhtBootstrap != null) {
                 command.add("--dht-bootstrap");

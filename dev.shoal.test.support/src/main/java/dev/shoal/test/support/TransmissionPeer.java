@@ -89,6 +89,7 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
     public static final class Builder extends PeerBuilder<Builder, TransmissionPeer> {
         private final boolean seed;
         private URI magnetTracker;
+        private boolean requireEncryption;
 
         private Builder(boolean seed, Torrent torrent, Path dir) {
             super(torrent, dir);
@@ -106,6 +107,12 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
                 throw new IllegalStateException("only a leecher starts from a magnet link");
             }
             magnetTracker = tracker;
+            return this;
+        }
+
+        /** Message Stream Encryption required ({@code "encryption": 2}): plaintext peers are refused. */
+        public Builder requireEncryption() {
+            requireEncryption = true;
             return this;
         }
 
@@ -157,7 +164,7 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
         /**
          * Everything that could reach beyond 127.0.0.1 off (DHT, LPD, PEX, port mapping, uTP), no limit
          * on ratio (nor on speed unless asked), no queueing, no write cache (so a complete torrent is on
-         * disk), plain text preferred for peer connections.
+         * disk), plain text preferred for peer connections (unless encryption is required).
          */
         private String settings(int peerPort, int rpcPort) {
             return """
@@ -184,7 +191,7 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
                       "pex-enabled": false,
                       "port-forwarding-enabled": false,
                       "blocklist-enabled": false,
-                      "encryption": 0,
+                      "encryption": %d,
                       "speed-limit-up-enabled": %b,
                       "speed-limit-up": %d,
                       "speed-limit-down-enabled": %b,
@@ -200,7 +207,7 @@ public final class TransmissionPeer implements RealPeer<TransmissionPeer.Status>
                       "message-level": 2,
                       "umask": 18
                     }
-                    """.formatted(peerPort, rpcPort, jsonString(dir().toString()),
+                    """.formatted(peerPort, rpcPort, jsonString(dir().toString()), requireEncryption ? 2 : 0,
                     uploadLimit() > 0, kilobytes(uploadLimit()), downloadLimit() > 0, kilobytes(downloadLimit()));
         }
 

@@ -35,6 +35,9 @@ def parse_args():
     parser.add_argument("--connect", action="append", default=[], help="ip:port to dial at start")
     parser.add_argument("--interval", type=float, default=0.2)
     parser.add_argument("--dht-bootstrap", help="host:port: turn the DHT on, on loopback, joining through this node")
+    parser.add_argument("--encryption", choices=("forced", "disabled"),
+                        help="MSE/PE forced both ways with RC4 only (plaintext peers refused), or disabled "
+                        "both ways (encrypted handshakes refused)")
     parser.add_argument("--count-blocks", action="store_true",
                         help="count every block uploaded, to tell which were sent more than once")
     return parser.parse_args()
@@ -76,6 +79,17 @@ def make_session(args):
         | lt.alert.category_t.peer_notification
         | (lt.alert.category_t.upload_notification if args.count_blocks else 0),
     })
+    if args.encryption == "forced":
+        settings.update({
+            "out_enc_policy": int(lt.enc_policy.pe_forced),
+            "in_enc_policy": int(lt.enc_policy.pe_forced),
+            "allowed_enc_level": int(lt.enc_level.pe_rc4),
+        })
+    elif args.encryption == "disabled":
+        settings.update({
+            "out_enc_policy": int(lt.enc_policy.pe_disabled),
+            "in_enc_policy": int(lt.enc_policy.pe_disabled),
+        })
     if args.count_blocks:
         # One alert per block sent: the default queue of 2000 would drop some between two polls.
         settings["alert_queue_size"] = 200000

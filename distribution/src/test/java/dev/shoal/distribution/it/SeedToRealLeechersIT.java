@@ -1,6 +1,5 @@
 package dev.shoal.distribution.it;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.Aria2Peer;
 import dev.shoal.test.support.LibtorrentPeer;
-import dev.shoal.test.support.OpenTracker;
-import dev.shoal.test.support.RealPeer;
 import dev.shoal.test.support.SwarmData;
 import dev.shoal.test.support.TransmissionPeer;
 
@@ -38,8 +35,6 @@ class SeedToRealLeechersIT {
      * libtorrent), ~45 s for the torrent.
      */
     private static final Duration TRANSMISSION_LEECHER = Duration.ofSeconds(150);
-    /** After the leecher has everything, Shoal's uploaded counter has reached the size: it stops and exits. */
-    private static final Duration EXIT_AFTER_GOAL = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final TestSwarm swarm = TestSwarm.of(TestSwarm.Tracker.PER_TEST, TestSwarm.Announce.UDP,
@@ -48,11 +43,6 @@ class SeedToRealLeechersIT {
 
     @TempDir
     Path work;
-
-    /** Starts a leecher downloading into the folder given. */
-    private interface Leecher {
-        RealPeer<?> start(Path download) throws IOException;
-    }
 
     @BeforeAll
     static void copyForShoal() {
@@ -85,23 +75,8 @@ class SeedToRealLeechersIT {
                 SwarmData.Compare.EXACT);
     }
 
-    /** The leecher announces, Shoal seeds to it, the leecher completes, Shoal exits 0; the files match. */
-    private void seedTo(String client, Leecher start, Duration within, SwarmData.Compare how) throws Exception {
-        Path download = swarm.newDirectory(client + "-leecher");
-        try (RealPeer<?> leecher = start.start(download)) {
-            swarm.awaitAnnounced("the " + client + " leecher", now -> now.incomplete() >= 1, Duration.ofSeconds(30),
-                    TestSwarm.logs(leecher));
-            long started = System.nanoTime();
-            try (ShoalGet shoal = ShoalGet.get(swarm.torrentFile(), shoalData).base(work)
-                    .port(OpenTracker.freePort()).seedRatio("1").start()) {
-                shoal.explain(() -> leecher.awaitComplete(within));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                shoal.awaitSuccess(EXIT_AFTER_GOAL, TestSwarm.logs(leecher));
-                System.out.printf("SeedToRealLeechersIT: %s got %s from Shoal in %.1f s with Shoal's JVM start "
-                        + "(%.1f MiB/s); %s%n", client, ShoalGet.mib(swarm.size()), seconds,
-                        swarm.size() / 1048576.0 / seconds, shoal.summary().orElse("(no summary line)"));
-            }
-        }
-        swarm.assertDownloaded(download, how);
+    private void seedTo(String client, ShoalSeedsTo.Leecher start, Duration within, SwarmData.Compare how)
+            throws Exception {
+        ShoalSeedsTo.run("SeedToRealLeechersIT", swarm, shoalData, work, client, start, within, how, null);
     }
 }

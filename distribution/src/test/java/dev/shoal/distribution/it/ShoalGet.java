@@ -49,6 +49,7 @@ final class ShoalGet implements AutoCloseable {
         private String seedRatio;
         private String logLevel;
         private String listenAddress = "127.0.0.1";
+        private String encryption;
 
         private Options(String torrent, Path dir) {
             this.torrent = torrent;
@@ -79,6 +80,12 @@ final class ShoalGet implements AutoCloseable {
 
         Options seedRatio(String value) {
             seedRatio = value;
+            return this;
+        }
+
+        /** The peer wire's {@code encryption} setting: prefer (the default), require or disable. */
+        Options encryption(String value) {
+            encryption = value;
             return this;
         }
 
@@ -117,7 +124,9 @@ final class ShoalGet implements AutoCloseable {
             Path tmp = Files.createDirectories(options.base.resolve("shoal-tmp"));
             Path dataDir = options.base.resolve("shoal-data");
             // Peers on one loopback address only (the port is get's --port option).
-            ShoalDaemon.configure(dataDir, PEER_PID, Map.of("listenAddress", options.listenAddress));
+            ShoalDaemon.configure(dataDir, PEER_PID, options.encryption == null
+                    ? Map.of("listenAddress", options.listenAddress)
+                    : Map.of("listenAddress", options.listenAddress, "encryption", options.encryption));
             ShoalDaemon.extrasOff(dataDir);
             int run = 1;
             while (Files.exists(options.base.resolve("stdout-" + run + ".txt"))) {

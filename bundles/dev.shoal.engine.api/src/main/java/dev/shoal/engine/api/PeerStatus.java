@@ -21,13 +21,22 @@ import java.util.Objects;
  * @param source       where its address came from first: "tracker", "pex" (another peer named it),
  *                     "incoming" (it dialled us), "magnet" (the link named it), a {@link PeerSource}'s
  *                     name ("dht", "lsd"), or "unknown" (since 2.1)
+ * @param encrypted    the connection's payload is RC4-encrypted (Message Stream Encryption) (since 2.4)
  */
 public record PeerStatus(InetSocketAddress address, String client, boolean outgoing, double progress,
         long downloadRate, long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked,
-        boolean interested, boolean snubbed, String source) {
+        boolean interested, boolean snubbed, String source, boolean encrypted) {
 
     public PeerStatus {
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A peer over a plaintext connection, as before encryption was known. */
+    public PeerStatus(InetSocketAddress address, String client, boolean outgoing, double progress, long downloadRate,
+            long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked, boolean interested,
+            boolean snubbed, String source) {
+        this(address, client, outgoing, progress, downloadRate, uploadRate, downloaded, uploaded, chokingUs, choked,
+                interested, snubbed, source, false);
     }
 
     /** A peer whose source is "unknown", as before sources were kept. */
@@ -38,13 +47,19 @@ public record PeerStatus(InetSocketAddress address, String client, boolean outgo
                 interested, snubbed, "unknown");
     }
 
-    /** The usual one-letter flags: D/d we download or could, U/u we upload or could, S snubbed, I/O in or out. */
+    /**
+     * The usual one-letter flags: D/d we download or could, U/u we upload or could, S snubbed, E
+     * encrypted, I/O in or out.
+     */
     public String flags() {
         StringBuilder flags = new StringBuilder();
         flags.append(chokingUs ? 'd' : 'D');
         flags.append(choked ? (interested ? "u" : "") : (interested ? "U" : ""));
         if (snubbed) {
             flags.append('S');
+        }
+        if (encrypted) {
+            flags.append('E');
         }
         flags.append(outgoing ? 'O' : 'I');
         return flags.toString();

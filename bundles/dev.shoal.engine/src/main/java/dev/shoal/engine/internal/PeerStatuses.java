@@ -19,7 +19,7 @@ final class PeerStatuses {
             statuses.add(new PeerStatus(peer.address(), peer.client(), peer.outgoing(),
                     Math.min(1.0, (double) peer.piecesHave() / pieces), peer.downloadRate(), peer.uploadRate(),
                     peer.downloaded(), peer.uploaded(), peer.chokingUs(), peer.choked(), peer.interested(),
-                    peer.snubbed(), peer.source()));
+                    peer.snubbed(), peer.source(), peer.encrypted()));
         }
         return List.copyOf(statuses);
     }

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param source         where its address came from first: {@link #TRACKER}, {@link #PEX},
  *                       {@link #INCOMING} (it dialled us), {@link #MAGNET}, a peer source's name
  *                       ("dht", "lsd"), or {@link #UNKNOWN} (since 1.4)
+ * @param encrypted      the connection's payload is RC4-encrypted (Message Stream Encryption) (since 1.6)
  */
 public record PeerInfo(InetSocketAddress address, String client, boolean outgoing, int piecesHave,
         long downloadRate, long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked,
-        boolean interested, boolean snubbed, int requests, String source) {
+        boolean interested, boolean snubbed, int requests, String source, boolean encrypted) {
 
     /** A tracker's announce gave its address. @since 1.4 */
     public static final String TRACKER = "tracker";
@@ -40,6 +41,14 @@ public record PeerInfo(InetSocketAddress address, String client, boolean outgoin
 
     public PeerInfo {
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A peer over a plaintext connection, as before encryption was known. */
+    public PeerInfo(InetSocketAddress address, String client, boolean outgoing, int piecesHave, long downloadRate,
+            long uploadRate, long downloaded, long uploaded, boolean chokingUs, boolean choked, boolean interested,
+            boolean snubbed, int requests, String source) {
+        this(address, client, outgoing, piecesHave, downloadRate, uploadRate, downloaded, uploaded, chokingUs, choked,
+                interested, snubbed, requests, source, false);
     }
 
     /** A peer whose source is {@link #UNKNOWN}, as before sources were kept. */

@@ -9,7 +9,7 @@
  * peers (BEP 9). Trackers and the torrent's life are the engine's business, not this package's.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package dev.shoal.peer.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.handler;
 
 import dev.shoal.peer.internal.mina.WireState;
+import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.SocketAddress;
@@ -38,6 +39,11 @@ public final class PeerConnection {
     /** True when we dialled, false when the peer did. */
     public boolean outgoing() {
         return outgoing;
+    }
+
+    /** True when its payload is RC4-encrypted (Message Stream Encryption). */
+    public boolean encrypted() {
+        return MseFilter.encrypted(session);
     }
 
     public SocketAddress remoteAddress() {

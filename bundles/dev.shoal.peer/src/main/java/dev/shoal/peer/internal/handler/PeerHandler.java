@@ -2,12 +2,14 @@ package dev.shoal.peer.internal.handler;
 
 import dev.shoal.peer.internal.codec.WireLimits;
 import dev.shoal.peer.internal.mina.WireState;
+import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.KeepAlive;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import dev.shoal.peer.internal.wire.Reserved;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -112,6 +114,12 @@ public final class PeerHandler extends IoHandlerAdapter {
                 return;
             }
         } else {
+            byte[] skey = MseFilter.skey(session);
+            if (skey != null && !Arrays.equals(skey, theirs.infoHash().bytes())) {
+                refuse(session, context, "asked for info-hash " + theirs.infoHash()
+                        + " after naming another in its encrypted handshake");
+                return;
+            }
             Optional<LocalTorrent> found = lookup.find(theirs.infoHash());
             if (found.isEmpty()) {
                 refuse(session, context, "asked for unknown info-hash " + theirs.infoHash());

@@ -4,6 +4,8 @@ import dev.shoal.peer.internal.codec.BlockPool;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerHandler;
 import dev.shoal.peer.internal.handler.PendingHandshakes;
+import dev.shoal.peer.internal.mse.DhBudget;
+import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.metainfo.InfoHash;
 import java.io.IOException;
 import java.net.BindException;
@@ -28,6 +30,9 @@ public final class PeerAcceptor implements AutoCloseable {
 
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private final Map<InfoHash, LocalTorrent> torrents = new ConcurrentHashMap<>();
+    /** The torrents again, by the hash an encrypted handshake names them with. */
+    private final EncryptedNames names = new EncryptedNames();
+    private final DhBudget dhBudget;
 
     private final FamilyFilter familyFilter = new FamilyFilter(AddressFamilies.BOTH);
     /** What was asked for last: a rebind to the same is nothing to do. */
@@ -39,8 +44,9 @@ public final class PeerAcceptor implements AutoCloseable {
 
     /** Received blocks decoded into buffers from {@code blocks}. */
     public PeerAcceptor(PeerWireSettings settings, BlockPool blocks) {
-        Sessions.configure(acceptor, blocks);
-        // Before the codec: a connection of a family turned off is closed before a byte is decoded.
+        dhBudget = new DhBudget(settings.encryptedHandshakesPerSecond());
+        Sessions.configure(acceptor, blocks, new MseFilter(settings.encryption(), names, dhBudget));
+        // Before MSE and the codec: a connection of a family turned off is closed before a byte is read.
         acceptor.getFilterChain().addFirst(FamilyFilter.NAME, familyFilter);
         acceptor.setReuseAddress(true);
         acceptor.setHandler(new PeerHandler(settings.peerId(), settings.reserved(), settings.timeouts(),
@@ -169,6 +175,7 @@ public final class PeerAcceptor implements AutoCloseable {
 
     public void register(LocalTorrent torrent) {
         torrents.put(torrent.infoHash(), torrent);
+        names.add(torrent.infoHash());
     }
 
     /**
@@ -176,7 +183,14 @@ public final class PeerAcceptor implements AutoCloseable {
      * A newer registration of the same info-hash stays.
      */
     public void unregister(LocalTorrent torrent) {
-        torrents.remove(torrent.infoHash(), torrent);
+        if (torrents.remove(torrent.infoHash(), torrent) && !torrents.containsKey(torrent.infoHash())) {
+            names.remove(torrent.infoHash());
+        }
+    }
+
+    /** Diffie-Hellman exchanges computed for incoming encrypted handshakes so far. */
+    public long encryptedHandshakes() {
+        return dhBudget.granted();
     }
 
     /** Stops listening; connections stay. {@link #bind} may follow. */

@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.swarm;
 
 import dev.shoal.peer.internal.handler.WireTimeouts;
+import dev.shoal.peer.internal.net.PeerWireSettings;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -30,6 +31,18 @@ public @interface PeerConfig {
             description = "0 picks a free port. When the port is taken, the next free one is used.",
             min = "0", max = "65535")
     int port() default 6881;
+
+    @AttributeDefinition(name = "Encryption",
+            description = "Message Stream Encryption (MSE/PE). prefer: dial encrypted, again in plaintext when that "
+                    + "fails, accept both; require: RC4 only, plaintext peers refused; disable: plaintext only.",
+            options = {@Option(value = "prefer", label = "prefer"), @Option(value = "require", label = "require"),
+                @Option(value = "disable", label = "disable")})
+    String encryption() default "prefer";
+
+    @AttributeDefinition(name = "Encrypted handshakes per second",
+            description = "Incoming encrypted handshakes answered per second (each costs a Diffie-Hellman exchange); "
+                    + "more are closed, so a flood of them costs bounded CPU.", min = "1")
+    int encryptedHandshakesPerSecond() default PeerWireSettings.DEFAULT_ENCRYPTED_HANDSHAKES_PER_SECOND;
 
     @AttributeDefinition(name = "Connections per torrent", min = "1")
     int connectionsPerTorrent() default 50;

@@ -104,7 +104,7 @@ final class PeerState {
     PeerInfo info() {
         return new PeerInfo(address, ClientNames.of(connection.remote().peerId()), connection.outgoing(), hasCount,
                 received.rate(), sent.rate(), received.total(), sent.total(), chokingUs, choked, interestedInUs,
-                snubbed, requested.size(), source);
+                snubbed, requested.size(), source, connection.encrypted());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shoal.peer.internal.swarm;
 import dev.shoal.peer.internal.codec.WireLimits;
 import dev.shoal.peer.internal.handler.ConnectionBounds;
 import dev.shoal.peer.internal.handler.WireTimeouts;
+import dev.shoal.peer.internal.mse.Encryption;
 import dev.shoal.peer.internal.net.PeerWireSettings;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.Reserved;
@@ -71,7 +72,8 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
                 new WireLimits(WireLimits.BLOCK_LENGTH, config.maxRequestLength(), config.maxFrameLength(),
                         WireLimits.UNKNOWN_PIECE_COUNT),
                 config.connectTimeoutMillis(),
-                new ConnectionBounds(config.maxPendingHandshakes(), config.maxPendingHandshakesPerAddress()));
+                new ConnectionBounds(config.maxPendingHandshakes(), config.maxPendingHandshakesPerAddress()),
+                Encryption.parse(config.encryption()), config.encryptedHandshakesPerSecond());
         SwarmSettings defaults = SwarmSettings.defaults(wire);
         return new SwarmSettings(wire, config.listenAddress(), config.port(), config.connectionsPerTorrent(),
                 config.connectionsTotal(), config.uploadSlots(), defaults.queueTime(), defaults.minQueueDepth(),

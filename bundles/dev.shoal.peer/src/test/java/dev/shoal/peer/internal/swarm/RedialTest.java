@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.metainfo.Metainfo;
+import dev.shoal.peer.internal.mse.Encryption;
+import dev.shoal.peer.internal.net.PeerWireSettings;
+import dev.shoal.peer.internal.wire.PeerId;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +19,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +89,9 @@ class RedialTest {
         AtomicInteger accepted = new AtomicInteger();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 SwarmPair.Peer leecher = new SwarmPair.Peer(torrent, temp.resolve("leech"), temp.resolve("l.resume"),
-                        SwarmSettings.defaults().withListen("127.0.0.1", 0))) {
+                        // The scripted peer reads a plain handshake: no MSE attempt before it.
+                        SwarmSettings.defaults(PeerWireSettings.defaults(PeerId.generate(new SecureRandom()))
+                                .withEncryption(Encryption.DISABLE)).withListen("127.0.0.1", 0))) {
             Thread hangingUp = new Thread(() -> hangUpOnEach(server, torrent, accepted), "hanging-up-peer");
             hangingUp.setDaemon(true);
             hangingUp.start();

@@ -89,14 +89,14 @@ class ViewsTest {
         PeerStatus pex = new PeerStatus(new InetSocketAddress("10.0.0.2", 51413), "-qB4000-", true, 1, 0, 0, 0, 0,
                 true, true, false, false, "pex");
         PeerStatus in = new PeerStatus(new InetSocketAddress("10.0.0.3", 40000), "-lt0D00-", false, 0, 0, 0, 0, 0,
-                true, true, false, false, "incoming");
+                true, true, false, false, "incoming", true);
         PeerStatus old = new PeerStatus(new InetSocketAddress("10.0.0.4", 6881), "-DE2000-", true, 0, 0, 0, 0, 0,
                 true, true, false, false);
         assertEquals(List.of(
                 "ADDRESS         CLIENT    FLAGS  SOURCE      HAS       DOWN  UP  DOWNLOADED  UPLOADED",
                 "[::1]:6881      -TR3000-  DuO    tracker   50.0%  2.0 KiB/s   -     1.0 MiB       0 B",
                 "10.0.0.2:51413  -qB4000-  dO     pex        100%          -   -         0 B       0 B",
-                "10.0.0.3:40000  -lt0D00-  dI     incoming   0.0%          -   -         0 B       0 B",
+                "10.0.0.3:40000  -lt0D00-  dEI    incoming   0.0%          -   -         0 B       0 B",
                 "10.0.0.4:6881   -DE2000-  dO     unknown    0.0%          -   -         0 B       0 B",
                 "10.0.0.5:6881   -TR3000-  dO     tracker    0.0%          -   -         0 B       0 B",
                 "",
