@@ -53,7 +53,7 @@ final class RecordKeeper {
                 now.state(), now.error(), now.seedGoal(), now.rateLimits(), now.priorities(), now.verified(),
                 now.transfer(), saved.seeding(), now.added(), now.magnet(), new TorrentRecord.Extras(extras.done(),
                         extras.active(), extras.labels(), extras.idle(), saved.extras().downloading(),
-                        extras.paths()));
+                        extras.paths(), extras.trackers(), extras.edited()));
         return withSavedClocks.equals(saved);
     }
 }
