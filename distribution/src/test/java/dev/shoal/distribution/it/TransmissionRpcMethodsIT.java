@@ -107,6 +107,17 @@ class TransmissionRpcMethodsIT {
         assertTrue(relative.contains("absolute"), relative);
         assertEquals(downloads.toString(), rpc.ok("session-get", "{\"fields\":[\"download-dir\"]}")
                 .path("download-dir").asText(), "a refused request changes nothing");
+
+        // Encryption: Transmission's names for the peer wire's setting, saved where shoal:config shows it.
+        assertEquals("preferred", rpc.ok("session-get", "{\"fields\":[\"encryption\"]}").path("encryption").asText());
+        rpc.ok("session-set", "{\"encryption\":\"required\"}");
+        awaitSession("encryption required", s -> "required".equals(rpc.ok("session-get",
+                "{\"fields\":[\"encryption\"]}").path("encryption").asText()));
+        String peer = new ShoalCli(shoal).ok("shoal:config", "dev.shoal.peer");
+        assertTrue(peer.lines().anyMatch(line -> line.contains("encryption") && line.contains("require")), peer);
+        String tolerated = rpc.refused("session-set", "{\"encryption\":\"tolerated\"}");
+        assertTrue(tolerated.contains("preferred"), tolerated);
+        rpc.ok("session-set", "{\"encryption\":\"preferred\"}");
     }
 
     /** The seed ratio a torrent added now gets, through torrent-add and torrent-get; the torrent removed again. */

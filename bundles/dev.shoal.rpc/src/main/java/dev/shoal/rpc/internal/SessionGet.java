@@ -86,9 +86,6 @@ final class SessionGet implements RpcMethod {
         settings.put("alt-speed-time-enabled", () -> JSON.booleanNode(false));
         // Shoal always exchanges peers (PEX) and never sets a stalled torrent aside in its queue.
         settings.put("pex-enabled", () -> JSON.booleanNode(true));
-        // Transmission's default. The peer wire's encryption (MSE/PE) setting is being added beside this; once
-        // it is there this is to be read from it ("required", "preferred", "tolerated").
-        settings.put("encryption", () -> JSON.textNode("preferred"));
         settings.put("queue-stalled-enabled", () -> JSON.booleanNode(false));
         settings.put("start-added-torrents", () -> JSON.booleanNode(!engine.defaults(ANY).paused()));
         settings.put("incomplete-dir-enabled", () -> JSON.booleanNode(false));

@@ -66,6 +66,13 @@ final class SessionSettings {
             new Single("alt-speed-up", Configured.ENGINE, "altUploadLimitKiB", false, 1, Scale.SPEED));
 
     private static final String DOWNLOAD_DIR = "download-dir";
+    private static final String ENCRYPTION = "encryption";
+    /**
+     * Transmission's names for the peer wire's {@code encryption} setting. Transmission has no "never":
+     * Shoal's {@code disable} (plaintext only) reads as "tolerated", its nearest, and cannot be set as that.
+     */
+    private static final Map<String, String> ENCRYPTION_NAMES = Map.of("prefer", "preferred", "require", "required",
+            "disable", "tolerated");
 
     private final Configured configured;
     private final Supplier<Path> engineDownloadDir;
@@ -77,7 +84,7 @@ final class SessionSettings {
 
     /** Every name {@link #set} takes, as {@link Names#key} spells them. */
     static List<String> names() {
-        List<String> names = new ArrayList<>(List.of(Names.key(DOWNLOAD_DIR)));
+        List<String> names = new ArrayList<>(List.of(Names.key(DOWNLOAD_DIR), Names.key(ENCRYPTION)));
         PAIRS.forEach(p -> names.addAll(List.of(Names.key(p.limit()), Names.key(p.enabled()))));
         SINGLES.forEach(s -> names.add(Names.key(s.name())));
         return names;
@@ -87,6 +94,8 @@ final class SessionSettings {
     void read(Map<String, Supplier<JsonNode>> into) {
         into.put(DOWNLOAD_DIR, () -> JSON.textNode(configured.value(Configured.ENGINE, "downloadDirectory")
                 .filter(d -> !d.isBlank()).orElseGet(() -> engineDownloadDir.get().toString())));
+        configured.value(Configured.PEER, ENCRYPTION).map(String::strip).map(ENCRYPTION_NAMES::get)
+                .ifPresent(name -> into.put(ENCRYPTION, () -> JSON.textNode(name)));
         for (Pair pair : PAIRS) {
             Optional<Double> limit = limit(pair);
             into.put(pair.enabled(), () -> JSON.booleanNode(limit.isPresent()));
@@ -124,6 +133,16 @@ final class SessionSettings {
         Optional<Path> dir = arguments.folder(DOWNLOAD_DIR);
         if (dir.isPresent()) {
             change(changes, Configured.ENGINE, "downloadDirectory", dir.get().toString());
+        }
+        Optional<String> encryption = arguments.string(ENCRYPTION);
+        if (encryption.isPresent()) {
+            String mode = switch (encryption.get()) {
+                case "preferred" -> "prefer";
+                case "required" -> "require";
+                default -> throw new RpcException("'encryption' must be \"preferred\" or \"required\": Shoal"
+                        + " either prefers or requires encryption, or (set in Shoal only) never encrypts");
+            };
+            change(changes, Configured.PEER, ENCRYPTION, mode);
         }
         for (Pair pair : PAIRS) {
             Optional<Boolean> on = arguments.bool(pair.enabled());

@@ -209,6 +209,7 @@ final class TorrentFields {
             peer.put("isDownloadingFrom", p.downloadRate() > 0);
             peer.put("isUploadingTo", p.uploadRate() > 0);
             peer.put("isIncoming", !p.outgoing());
+            peer.put("isEncrypted", p.encrypted());
             peer.put("progress", p.progress());
             peer.put("rateToClient", p.downloadRate());
             peer.put("rateToPeer", p.uploadRate());
