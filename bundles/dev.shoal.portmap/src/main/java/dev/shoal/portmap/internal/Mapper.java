@@ -53,6 +53,9 @@ final class Mapper {
         this.finder = finder;
         this.routersFor = routersFor;
         this.clock = clock;
+        // Until the first routers answer (SSDP alone waits seconds), on is on: not "off" to whoever asks.
+        this.status = settings.enabled() ? new PortMapStatus(true, List.of(), List.of(), Optional.empty())
+                : PortMapStatus.OFF;
     }
 
     /** New settings: looked at on the next {@link #tick}; off removes every mapping now. */

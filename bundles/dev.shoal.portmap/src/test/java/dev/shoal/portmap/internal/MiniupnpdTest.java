@@ -73,6 +73,9 @@ class MiniupnpdTest {
         assertEquals(RouterNamespace.EXTERNAL, status.externalAddress().orElseThrow().address().getHostAddress());
         String rules = router.rules();
         assertTrue(rules.contains("dport " + TCP_PORT) && rules.contains("dport " + UDP_PORT), rules);
+        // shoal:ports: the router's mapping makes the port likely reachable, though no peer has dialled it.
+        List<String> verdict = Reachability.verdict(TCP_PORT, List.of(), status);
+        assertTrue(verdict.get(1).startsWith("reachable: likely"), verdict.toString());
 
         // Leases of 4 s (PCP grants what was asked within min_lifetime 2; UPnP the same) are renewed every 2 s.
         long renewStart = System.nanoTime();

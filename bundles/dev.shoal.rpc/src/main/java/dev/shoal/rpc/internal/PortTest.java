@@ -7,7 +7,7 @@ import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.portmap.api.Mapping;
 import dev.shoal.portmap.api.PortMapStatus;
-import java.net.InetAddress;
+import dev.shoal.support.net.Addresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class PortTest implements RpcMethod {
     static Optional<PeerStatus> incomingFromInternet(List<Torrent> torrents) {
         for (Torrent torrent : torrents) {
             for (PeerStatus peer : torrent.peers()) {
-                if (!peer.outgoing() && isPublic(peer.address().getAddress())) {
+                if (!peer.outgoing() && Addresses.isPublic(peer.address().getAddress())) {
                     return Optional.of(peer);
                 }
             }
@@ -72,17 +72,5 @@ final class PortTest implements RpcMethod {
             }
         }
         return said.isEmpty() ? "port mapping found no router to ask" : "port mapping: " + String.join("; ", said);
-    }
-
-    static boolean isPublic(InetAddress address) {
-        if (address == null || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        // 100.64.0.0/10 (carrier-grade NAT) and IPv6 unique local fc00::/7 are not the internet either.
-        boolean cgnat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-        return !cgnat && !uniqueLocal;
     }
 }

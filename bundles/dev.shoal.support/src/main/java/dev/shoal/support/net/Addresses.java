@@ -26,6 +26,25 @@ public final class Addresses {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
+    /**
+     * Whether {@code address} is on the internet: not loopback, link-local, private (10/8, 172.16/12,
+     * 192.168/16), carrier-grade NAT (100.64/10), IPv6 unique local (fc00::/7), wildcard or multicast.
+     */
+    public static boolean isPublic(InetAddress address) {
+        if (address == null) {
+            return false;
+        }
+        InetAddress plain = unmapped(address);
+        if (plain.isLoopbackAddress() || plain.isLinkLocalAddress() || plain.isSiteLocalAddress()
+                || plain.isAnyLocalAddress() || plain.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = plain.getAddress();
+        boolean cgnat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        return !cgnat && !uniqueLocal;
+    }
+
     /** The address alone, IPv6 in RFC 5952 form without brackets. */
     public static String host(InetAddress address) {
         InetAddress plain = unmapped(address);

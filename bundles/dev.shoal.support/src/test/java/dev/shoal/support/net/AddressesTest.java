@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +34,19 @@ class AddressesTest {
     void anUnresolvedAddressKeepsItsName() {
         assertEquals("tracker.example:80", Addresses.format(InetSocketAddress.createUnresolved("tracker.example", 80)));
         assertEquals("-", Addresses.format(null));
+    }
+
+    @Test
+    void tellsTheInternetFromPrivateNetworks() throws Exception {
+        for (String address : List.of("203.0.113.9", "8.8.8.8", "2001:db8::1", "::ffff:1.2.3.4")) {
+            assertTrue(Addresses.isPublic(InetAddress.getByName(address)), address);
+        }
+        for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.1.1",
+                "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fd12::1", "::",
+                "::ffff:192.168.1.1")) {
+            assertFalse(Addresses.isPublic(InetAddress.getByName(address)), address);
+        }
+        assertFalse(Addresses.isPublic(null));
     }
 
     @Test
