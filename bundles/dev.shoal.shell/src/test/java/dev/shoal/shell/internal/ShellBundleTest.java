@@ -9,6 +9,7 @@ class ShellBundleTest {
     @Test
     void theSupportPackagesAreEmbeddedPrivately() throws Exception {
         EmbeddedSupport.assertEmbedded(ConfigCommand.class, "dev.shoal.support.config", "dev.shoal.support.http",
+                "dev.shoal.support.net",
                 "dev.shoal.support.text", "dev.shoal.support.torrent");
     }
 }

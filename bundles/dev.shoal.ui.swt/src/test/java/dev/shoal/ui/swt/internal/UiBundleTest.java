@@ -21,6 +21,7 @@ class UiBundleTest {
     @Test
     void theSupportPackagesAreEmbeddedPrivately() throws Exception {
         EmbeddedSupport.assertEmbedded(DesktopComponent.class, "dev.shoal.support.config", "dev.shoal.support.http",
+                "dev.shoal.support.net",
                 "dev.shoal.support.text", "dev.shoal.support.torrent");
     }
 }
