@@ -150,7 +150,8 @@ public final class PeerAcceptor implements AutoCloseable {
             if (old != null && was != null) {
                 listen(was.host(), was.families(), old.getPort());
             }
-            throw new IOException("cannot listen on " + where(host, port) + ": " + e.getMessage(), e);
+            // The system's answer names the address already; the port leads, as the engine and users say it.
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
         }
     }
 
