@@ -109,145 +109,6 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         }
     }
 
-    /** What to start; {@link #start()} starts it. */
-    public static final class Builder extends PeerBuilder<Builder, LibtorrentPeer> {
-        private final boolean seed;
-        private final List<InetSocketAddress> dial = new ArrayList<>();
-        private boolean magnet;
-        private boolean countBlocks;
-        private String encryption;
-        private InetSocketAddress dhtBootstrap;
-        private String host = LOOPBACK_V4;
-
-        private Builder(boolean seed, Torrent torrent, Path dir) {
-            super(torrent, dir);
-            this.seed = seed;
-        }
-
-        /** A peer to dial as soon as the torrent is checked, e.g. one that ignores loopback tracker peers. */
-        public Builder connectTo(int port) {
-            return connectTo(new InetSocketAddress(host, port));
-        }
-
-        /**
-         * Listens and dials on ::1 instead of 127.0.0.1 (call before {@link #connectTo(int)}); see
-         * {@code Ipv6Loopback.require()} for a test that needs it.
-         */
-        public Builder onIpv6Loopback() {
-            host = "::1";
-            return this;
-        }
-
-        public Builder connectTo(InetSocketAddress peer) {
-            dial.add(peer);
-            return this;
-        }
-
-        /** Turns libtorrent's DHT on, joining through {@code node} (loopback restrictions off). */
-        public Builder dhtBootstrap(InetSocketAddress node) {
-            dhtBootstrap = node;
-            return this;
-        }
-
-        /**
-         * Message Stream Encryption forced both ways with RC4 only ({@code out_enc_policy} and
-         * {@code in_enc_policy} = forced, {@code allowed_enc_level} = rc4): plaintext peers are refused.
-         */
-        public Builder forceEncryption() {
-            encryption = "forced";
-            return this;
-        }
-
-        /** Message Stream Encryption disabled both ways: encrypted handshakes are refused. */
-        public Builder disableEncryption() {
-            encryption = "disabled";
-            return this;
-        }
-
-        /** Counts every block it uploads, by epoch: see {@link #newEpoch()} and {@link #blockCounts()}. */
-        public Builder countBlocks() {
-            countBlocks = true;
-            return this;
-        }
-
-        /**
-         * A leecher that starts from the magnet link {@code magnet:?xt=urn:btih:<info-hash>} alone and
-         * gets the metadata from its peers (BEP 9); its status says {@code state=metadata} until then.
-         */
-        public Builder fromMagnet() {
-            magnet = true;
-            return this;
-        }
-
-        /**
-         * Starts the peer and waits until it listens and, for a seed, has checked its data and seeds
-         * (failing if the data does not match the torrent).
-         */
-        @Override
-        public LibtorrentPeer start() throws IOException {
-            Path python = SystemProgram.requirePythonLibtorrent();
-            int listen = listenPort();
-            Path work = Files.createTempDirectory("libtorrent-peer");
-            Path script = work.resolve(SCRIPT);
-            try (InputStream in = LibtorrentPeer.class.getResourceAsStream(SCRIPT)) {
-                Files.copy(Objects.requireNonNull(in, SCRIPT + " is not on the class path beside LibtorrentPeer"),
-                        script);
-            } catch (IOException | RuntimeException e) {
-                ClientProcess.deleteTree(work);
-                throw e;
-            }
-            List<String> command = new ArrayList<>(List.of(python.toString(), "-u", script.toString(),
-                    "--torrent", torrent().file().toAbsolutePath().toString(),
-                    "--dir", dir().toString(),
-                    "--port", String.valueOf(listen),
-                    "--host", host,
-                    "--role", seed ? "seed" : "leecher",
-                    "--upload-limit", String.valueOf(uploadLimit()),
-                    "--download-limit", String.valueOf(downloadLimit())));
-            if (magnet) {
-                command.add("--magnet");
-                command.add("magnet:?xt=urn:btih:" + torrent().infoHash());
-            }
-            if (countBlocks) {
-                command.add("--count-blocks");
-            }
-            if (encryption != null) {
-                command.add("--encryption");
-                command.add(encryption);
-            }
-            if (dhtBootstrap != null) {
-                command.add("--dht-bootstrap");
-                command.add(dhtBootstrap.getHostString() + ":" + dhtBootstrap.getPort());
-            }
-            for (InetSocketAddress peer : dial) {
-                command.add("--connect");
-                String name = peer.getHostString();
-                command.add((name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + peer.getPort());
-            }
-            LibtorrentPeer peer = new LibtorrentPeer(host, listen);
-            peer.process = ClientProcess.start("libtorrent-" + (seed ? "seed" : "leecher") + "-" + listen, command,
-                    work, peer::onLine);
-            try {
-                peer.process.await("listening on port " + listen, READY_WITHIN, () -> peer.listening, peer::state);
-                if (seed) {
-                    peer.await("seeding (data checked)", READY_WITHIN, status -> {
-                        if (peer.checked && "downloading".equals(status.state())) {
-                            fail("the seed's data in " + dir() + " does not match " + torrent().file() + "\n"
-                                    + peer.process.describe(peer::state));
-                        }
-                        return status.complete();
-                    });
-                }
-            } catch (RuntimeException | AssertionError e) {
-                peer.close();
-                throw e;
-            }
-            return peer;
-        }
-    }
-
-    private static final String LOOPBACK_V4 = "127.0.0.1";
-
     private final String host;
     private final int port;
     private ClientProcess process;
@@ -266,13 +127,48 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     }
 
     /** A seed of {@code torrent} whose data is in {@code dataDir} (the folder that holds the torrent's name). */
-    public static Builder seed(Torrent torrent, Path dataDir) {
-        return new Builder(true, torrent, dataDir);
+    public static LibtorrentPeerBuilder seed(Torrent torrent, Path dataDir) {
+        return new LibtorrentPeerBuilder(true, torrent, dataDir);
     }
 
     /** A leecher of {@code torrent} downloading into {@code downloadDir}. */
-    public static Builder leecher(Torrent torrent, Path downloadDir) {
-        return new Builder(false, torrent, downloadDir);
+    public static LibtorrentPeerBuilder leecher(Torrent torrent, Path downloadDir) {
+        return new LibtorrentPeerBuilder(false, torrent, downloadDir);
+    }
+
+    /** Runs the script with {@code options}; see {@link LibtorrentPeerBuilder#start()}. */
+    static LibtorrentPeer start(LibtorrentPeerBuilder options) throws IOException {
+        Path python = SystemProgram.requirePythonLibtorrent();
+        int listen = options.listenPort();
+        Path work = Files.createTempDirectory("libtorrent-peer");
+        Path script = work.resolve(SCRIPT);
+        try (InputStream in = LibtorrentPeer.class.getResourceAsStream(SCRIPT)) {
+            Files.copy(Objects.requireNonNull(in, SCRIPT + " is not on the class path beside LibtorrentPeer"), script);
+        } catch (IOException | RuntimeException e) {
+            ClientProcess.deleteTree(work);
+            throw e;
+        }
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-u", script.toString()));
+        command.addAll(options.arguments(listen));
+        LibtorrentPeer peer = new LibtorrentPeer(options.host(), listen);
+        peer.process = ClientProcess.start("libtorrent-" + (options.seeds() ? "seed" : "leecher") + "-" + listen,
+                command, work, peer::onLine);
+        try {
+            peer.process.await("listening on port " + listen, READY_WITHIN, () -> peer.listening, peer::state);
+            if (options.seeds()) {
+                peer.await("seeding (data checked)", READY_WITHIN, status -> {
+                    if (peer.checked && "downloading".equals(status.state())) {
+                        fail("the seed's data in " + options.dir() + " does not match " + options.torrent().file()
+                                + "\n" + peer.process.describe(peer::state));
+                    }
+                    return status.complete();
+                });
+            }
+        } catch (RuntimeException | AssertionError e) {
+            peer.close();
+            throw e;
+        }
+        return peer;
     }
 
     private void onLine(String line) {
@@ -352,7 +248,7 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
         return next;
     }
 
-    /** The block counts now (started with {@link Builder#countBlocks()}). */
+    /** The block counts now (started with {@link LibtorrentPeerBuilder#countBlocks()}). */
     public BlockCounts blockCounts(Duration timeout) {
         BlockCounts before = blockCounts;
         command("blocks");

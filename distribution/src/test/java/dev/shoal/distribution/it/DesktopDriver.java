@@ -209,6 +209,25 @@ final class DesktopDriver {
         ok(command, path);
     }
 
+    /**
+     * Opens the dialog titled {@code title} by clicking {@code path} (as {@link #click}) and closes it
+     * with its {@code button}; fails if it does not open or stays open.
+     */
+    void dialog(String command, String path, String title, String button, Duration timeout) {
+        click(command, path);
+        awaitShell(title, timeout);
+        button(title, button);
+        await(title + " closed", timeout, () -> !shells().contains(title));
+    }
+
+    /** Waits until the clipboard's text ({@code ui:clipboard}) is {@code text}, or for a magnet link starts with it. */
+    void awaitClipboard(String text, Duration timeout) {
+        await("the clipboard holding " + text, timeout, () -> {
+            String clip = ok("ui:clipboard").strip();
+            return text.startsWith("magnet:") ? clip.startsWith(text) : clip.equals(text);
+        });
+    }
+
     /** The items {@code ui:menu}, {@code ui:context}, {@code ui:tray} or {@code ui:toolbar} list, a line each. */
     List<String> items(String command) {
         return ok(command).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();

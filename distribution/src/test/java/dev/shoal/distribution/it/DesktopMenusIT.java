@@ -98,13 +98,13 @@ class DesktopMenusIT {
 
         // What is copied, and where the files are.
         ui.click("ui:menu", "Torrent/Copy info-hash");
-        awaitClipboard(hashA);
+        ui.awaitClipboard(hashA, WITHIN);
         ui.click("ui:context", "Copy magnet link");
-        awaitClipboard("magnet:?xt=urn:btih:" + hashA);
+        ui.awaitClipboard("magnet:?xt=urn:btih:" + hashA, WITHIN);
         ui.click("ui:context", "Copy info-hash");
-        awaitClipboard(hashA);
+        ui.awaitClipboard(hashA, WITHIN);
         ui.click("ui:menu", "Torrent/Copy magnet link");
-        awaitClipboard("magnet:?xt=urn:btih:" + hashA);
+        ui.awaitClipboard("magnet:?xt=urn:btih:" + hashA, WITHIN);
         ui.click("ui:menu", "Torrent/Open folder");
         ui.awaitStateLine("launched=" + seedDir, WITHIN);
         ui.click("ui:tray", "Show or hide window"); // hidden, so the next launch is the context menu's own
@@ -121,7 +121,7 @@ class DesktopMenusIT {
         ui.field("Torrent limits", "Upload limit", "1M");
         ui.button("Torrent limits", "OK");
         awaitInfo(hashA, "limited", info -> info.field("Limits").orElse("").contains("500"));
-        dialog("ui:context", "Limits…", "Torrent limits", "Cancel");
+        ui.dialog("ui:context", "Limits…", "Torrent limits", "Cancel", WITHIN);
         ui.click("ui:tray", "Global limits…");
         ui.awaitShell("Global limits", WITHIN);
         ui.field("Global limits", "Upload limit", "300K");
@@ -191,26 +191,26 @@ class DesktopMenusIT {
         ui.awaitStateLine("shown=toolbar,sidebar,status bar,details", WITHIN);
 
         // The dialogs open, and are cancelled.
-        dialog("ui:menu", "File/Add link…", "Add link", "Cancel");
-        dialog("ui:toolbar", "Add link", "Add link", "Cancel");
-        dialog("ui:menu", "File/Create torrent…", "Create torrent", "Cancel");
-        dialog("ui:toolbar", "Create torrent", "Create torrent", "Cancel");
-        dialog("ui:menu", "Edit/Preferences…", "Preferences", "Cancel");
-        dialog("ui:toolbar", "Preferences", "Preferences", "Cancel");
-        dialog("ui:menu", "Help/About Shoal", "About Shoal", "Close");
+        ui.dialog("ui:menu", "File/Add link…", "Add link", "Cancel", WITHIN);
+        ui.dialog("ui:toolbar", "Add link", "Add link", "Cancel", WITHIN);
+        ui.dialog("ui:menu", "File/Create torrent…", "Create torrent", "Cancel", WITHIN);
+        ui.dialog("ui:toolbar", "Create torrent", "Create torrent", "Cancel", WITHIN);
+        ui.dialog("ui:menu", "Edit/Preferences…", "Preferences", "Cancel", WITHIN);
+        ui.dialog("ui:toolbar", "Preferences", "Preferences", "Cancel", WITHIN);
+        ui.dialog("ui:menu", "Help/About Shoal", "About Shoal", "Close", WITHIN);
 
         // Remove, asked first: cancelled keeps it; confirmed removes it, the files kept or deleted.
         ui.select(a);
-        dialog("ui:context", "Remove", "Remove torrents", "Cancel");
-        dialog("ui:toolbar", "Remove", "Remove torrents", "Cancel");
-        dialog("ui:context", "Remove with data", "Remove torrents", "Cancel");
+        ui.dialog("ui:context", "Remove", "Remove torrents", "Cancel", WITHIN);
+        ui.dialog("ui:toolbar", "Remove", "Remove torrents", "Cancel", WITHIN);
+        ui.dialog("ui:context", "Remove with data", "Remove torrents", "Cancel", WITHIN);
         assertTrue(cli.ok("shoal:list").contains("menus-a.bin"), "cancelled removes removed nothing");
-        dialog("ui:menu", "Torrent/Remove", "Remove torrents", "Remove");
+        ui.dialog("ui:menu", "Torrent/Remove", "Remove torrents", "Remove", WITHIN);
         await("A removed", () -> !cli.ok("shoal:list").contains("menus-a.bin"));
         assertTrue(Files.isRegularFile(fileA), "Remove kept A's file");
         ui.awaitRow("menus-b.bin", "alone", WITHIN, row -> true);
         ui.select(b);
-        dialog("ui:menu", "Torrent/Remove with data", "Remove torrents", "Remove");
+        ui.dialog("ui:menu", "Torrent/Remove with data", "Remove torrents", "Remove", WITHIN);
         await("B removed with its file", () -> !cli.ok("shoal:list").contains("menus-b.bin")
                 && !Files.exists(leechDir.resolve("menus-b.bin")));
 
@@ -239,13 +239,6 @@ class DesktopMenusIT {
         return shoal.infoJson(torrent.toString()).path("infoHashV1").asText();
     }
 
-    private void dialog(String command, String path, String title, String button) {
-        ui.click(command, path);
-        ui.awaitShell(title, WITHIN);
-        ui.button(title, button);
-        await(title + " closed", () -> !ui.shells().contains(title));
-    }
-
     /** Clicks a queue move with torrent {@code id} selected; A ends above B ({@code aFirst}) or below. */
     private void queue(String id, String command, String path, String hashA, String hashB, boolean aFirst) {
         ui.select(id);
@@ -266,14 +259,6 @@ class DesktopMenusIT {
     private void awaitState(String hash, String name, String word, String by) {
         awaitInfo(hash, word + " after " + by, info -> info.state().toLowerCase().contains(word));
         ui.awaitRow(name, word + " after " + by, WITHIN, row -> row.state().contains(word));
-    }
-
-    /** The clipboard's text is {@code text}, or for a magnet link starts with it. */
-    private void awaitClipboard(String text) {
-        await("the clipboard holding " + text, () -> {
-            String clip = cli.ok("ui:clipboard").strip();
-            return text.startsWith("magnet:") ? clip.startsWith(text) : clip.equals(text);
-        });
     }
 
     /** Polls {@code goal}; the bound only catches a hang. */

@@ -1,5 +1,7 @@
 package dev.shoal.distribution.it;
 
+import static dev.shoal.distribution.it.RpcDaemon.PASSWORD;
+import static dev.shoal.distribution.it.RpcDaemon.USER;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,23 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shoal.test.support.LibtorrentPeer;
-import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.Processes;
 import dev.shoal.test.support.SystemProgram;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,16 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Shoal's Transmission RPC (dev.shoal.rpc on Felix HTTP's Jetty) in the real daemon, with
  * credentials on: Debian's {@code transmission-remote} 3.00 drives a download from a real libtorrent
- * seed, and the JDK's HttpClient tries the protocol's edges, the daemon answering every one.
+ * seed, and moves data and sets labels that stay after a restart. {@link TransmissionRpcEdgesIT} tries
+ * the protocol's edges.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TransmissionRpcIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration MOVES_WITHIN = Duration.ofSeconds(90);
-    private static final String USER = "alice";
-    private static final String PASSWORD = "s3cret pass";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** transmission-remote -l: id, done% (n/a before the size is known), ... name last. */
     private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\*?\\s+(\\d+%|n/a)\\s.*\\s(\\S+)$");
 
@@ -58,44 +50,28 @@ class TransmissionRpcIT {
     @TempDir
     Path work;
 
-    private ShoalDaemon daemon;
-    private int rpcPort;
+    private RpcDaemon rpc;
+
+    @BeforeEach
+    void daemonIn() {
+        rpc = new RpcDaemon(work);
+    }
 
     @AfterEach
     void stopDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
-    private Shoal start() throws IOException {
-        Shoal shoal = new Shoal(work);
-        rpcPort = OpenTracker.freePort();
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.rpc", Map.of("port", String.valueOf(rpcPort), "user", USER,
-                ".password", PASSWORD));
-        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
-        new ShoalCli(shoal).awaitOutput("the RPC served", STARTUP, out -> out.contains("Transmission RPC on")
-                && !out.contains("not up"), daemon::output, "shoal:rpc");
-        try {
-            new RpcClient(rpcPort, USER, PASSWORD).awaitServlet(STARTUP, daemon::output);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return shoal;
+        rpc.close();
     }
 
     @Test
     void transmissionRemoteDrivesADownloadFromALibtorrentSeed() throws Exception {
         Path remote = SystemProgram.require("transmission-remote");
-        Shoal shoal = start();
+        Shoal shoal = rpc.start();
         ShoalCli cli = new ShoalCli(shoal);
-        String rpc = cli.ok("shoal:rpc");
-        assertTrue(rpc.contains("http://127.0.0.1:" + rpcPort + "/transmission/rpc") && rpc.contains("credentials"),
-                rpc);
+        String served = cli.ok("shoal:rpc");
+        assertTrue(served.contains("http://127.0.0.1:" + rpc.port() + "/transmission/rpc")
+                && served.contains("credentials"), served);
 
-        Processes.Result refused = Processes.run(List.of(remote.toString(), String.valueOf(rpcPort), "-n",
+        Processes.Result refused = Processes.run(List.of(remote.toString(), String.valueOf(rpc.port()), "-n",
                 USER + ":wrong", "-l"), Duration.ofSeconds(30));
         assertAll(refused.describe(), () -> assertNotEquals(0, refused.exitCode(), "exit code"),
                 () -> assertTrue((refused.stdout() + refused.stderr()).contains("401"), "says 401"));
@@ -119,7 +95,7 @@ class TransmissionRpcIT {
             System.out.println("TransmissionRpcIT: transmission-remote -l while downloading:\n" + list);
 
             tr(remote, "-t", String.valueOf(id), "-S");
-            cli.awaitOutput("paused", MOVES_WITHIN, out -> out.contains("paused"), daemon::output, "shoal:info",
+            cli.awaitOutput("paused", MOVES_WITHIN, out -> out.contains("paused"), rpc::output, "shoal:info",
                     String.valueOf(id));
             Row stopped = row(tr(remote, "-l"), name).orElseThrow();
             ShoalCli.Info shoalInfo = cli.info(String.valueOf(id));
@@ -162,13 +138,13 @@ class TransmissionRpcIT {
         }
         String stats = tr(remote, "-st");
         assertTrue(stats.contains("CURRENT SESSION") && stats.contains("Downloaded:"), stats);
-        assertTrue(daemon.isAlive(), daemon.output());
+        assertTrue(rpc.isAlive(), rpc.output());
     }
 
     @Test
     void transmissionRemoteMovesDataAndSetsLabelsWhichStayAfterARestart() throws Exception {
         Path remote = SystemProgram.require("transmission-remote");
-        start();
+        rpc.start();
         Path have = swarm.newDirectory("rpc-have");
         dev.shoal.test.support.SwarmData.copyTree(swarm.seedDir(), have);
         String name = swarm.torrent().name();
@@ -192,8 +168,8 @@ class TransmissionRpcIT {
         awaitList(remote, "verified at the new place", rows -> rows.stream().anyMatch(r -> r.name().equals(name)
                 && r.done() == 100 && !r.line().contains("Verif")));
 
-        daemon.close();
-        start();
+        rpc.close();
+        rpc.start();
         JsonNode after = torrentGet(id);
         assertAll(after.toString(), () -> assertEquals(moved.toString(), after.path("downloadDir").asText()),
                 () -> assertEquals(before.path("labels"), after.path("labels")),
@@ -205,101 +181,16 @@ class TransmissionRpcIT {
 
     /** One torrent's dates, labels and folder from torrent-get, through the session-id handshake. */
     private JsonNode torrentGet(int id) throws IOException, InterruptedException {
-        return new RpcClient(rpcPort, USER, PASSWORD).torrent(id, "labels", "addedDate", "doneDate", "downloadDir",
+        return rpc.client().torrent(id, "labels", "addedDate", "doneDate", "downloadDir",
                 "activityDate", "seedIdleMode");
     }
 
-    @Test
-    void protocolEdgesAreAnsweredAndTheDaemonGoesOn() throws Exception {
-        start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        URI uri = URI.create("http://127.0.0.1:" + rpcPort + "/transmission/rpc");
-        String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
-        RpcClient rpc = new RpcClient(rpcPort, USER, PASSWORD);
-
-        HttpResponse<String> noAuth = http.send(HttpRequest.newBuilder(uri).POST(body("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, noAuth.statusCode());
-        assertEquals(Optional.of("Basic realm=\"Shoal\""), noAuth.headers().firstValue("WWW-Authenticate"));
-
-        HttpResponse<String> noSession = rpc.post(null, "{\"method\":\"session-get\"}");
-        assertEquals(409, noSession.statusCode());
-        String session = noSession.headers().firstValue("X-Transmission-Session-Id").orElseThrow();
-        HttpResponse<String> stale = rpc.post("stale", "{\"method\":\"session-get\"}");
-        assertAll(() -> assertEquals(409, stale.statusCode()),
-                () -> assertEquals(Optional.of(session), stale.headers().firstValue("X-Transmission-Session-Id")));
-
-        HttpResponse<String> evil = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("X-Transmission-Session-Id", session).POST(body("{\"method\":\"session-get\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, evil.statusCode(), "the JDK client sends Host 127.0.0.1:PORT: an IP literal is allowed");
-
-        assertError(rpc.post(session, "{not json"), "not JSON");
-        assertError(rpc.post(session, "{\"method\":\"torrent-fly\",\"tag\":7}"), "not recognized");
-        assertError(rpc.post(session, "{\"method\":\"torrent-get\",\"arguments\":{\"fields\":5}}"),
-                "'fields'");
-        assertError(rpc.post(session, "{\"method\":\"torrent-stop\",\"arguments\":{\"ids\":[999]}}"),
-                "no torrent with id 999");
-        assertError(rpc.post(session,
-                "{\"method\":\"torrent-set\",\"arguments\":{\"bandwidthPriority\":1}}"), "not supported by Shoal yet");
-        assertError(rpc.post(session, "{\"method\":\"torrent-set-location\",\"arguments\":{\"location\":"
-                + "\"relative/dir\"}}"), "absolute");
-        assertError(rpc.post(session, "{\"method\":\"port-test\"}"), "does not probe its port from outside");
-        String big = "{\"method\":\"session-get\",\"arguments\":{\"x\":\"" + "a".repeat(10 << 20) + "\"}}";
-        // Jetty answers 413 and closes while the client may still be uploading: the client sees either the
-        // 413 or the connection closed under its upload (HTTP allows both; CI saw the second once). Either way
-        // the body is refused unread, and the daemon answers the next request (below).
-        try {
-            HttpResponse<String> tooBig = rpc.post(session, big);
-            assertEquals(413, tooBig.statusCode(), tooBig.body());
-            assertTrue(tooBig.body().contains("larger than"), tooBig.body());
-        } catch (IOException closedWhileSending) {
-            System.out.println("TransmissionRpcIT: the 10 MiB body was cut off while sent: " + closedWhileSending);
-        }
-
-        JsonNode tagged = JSON.readTree(rpc.post(session,
-                "{\"method\":\"session_get\",\"arguments\":{\"fields\":[\"rpc_version\",\"version\"]},\"tag\":42}")
-                .body());
-        assertAll(tagged.toString(), () -> assertEquals("success", tagged.path("result").asText()),
-                () -> assertEquals(42, tagged.path("tag").asInt()),
-                () -> assertEquals(17, tagged.path("arguments").path("rpc_version").asInt()),
-                () -> assertTrue(tagged.path("arguments").path("version").asText().matches("4\\.0\\.0 \\(Shoal .+\\)")));
-        assertTrue(daemon.isAlive(), daemon.output());
-    }
-
-    @Test
-    void aForeignHostHeaderIsRefused() throws Exception {
-        start();
-        // The JDK's HttpClient will not send a Host header of our choosing: curl does.
-        Path curl = SystemProgram.require("curl");
-        Processes.Result evil = Processes.run(List.of(curl.toString(), "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                "-H", "Host: evil.example", "-u", USER + ":" + PASSWORD, "-d", "{}",
-                "http://127.0.0.1:" + rpcPort + "/transmission/rpc"), Duration.ofSeconds(30));
-        assertEquals("421", evil.stdout().strip(), evil.describe());
-        Processes.Result local = Processes.run(List.of(curl.toString(), "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                "-H", "Host: localhost:" + rpcPort, "-u", USER + ":" + PASSWORD, "-d", "{}",
-                "http://127.0.0.1:" + rpcPort + "/transmission/rpc"), Duration.ofSeconds(30));
-        assertEquals("409", local.stdout().strip(), "localhost passes on to the session check\n" + local.describe());
-    }
-
-    private static HttpRequest.BodyPublisher body(String text) {
-        return HttpRequest.BodyPublishers.ofString(text);
-    }
-
-    private static void assertError(HttpResponse<String> response, String saying) throws IOException {
-        JsonNode reply = JSON.readTree(response.body());
-        String result = reply.path("result").asText();
-        assertAll(response.body(), () -> assertEquals(200, response.statusCode(), "status"),
-                () -> assertNotEquals("success", result, "an error result"),
-                () -> assertTrue(result.contains(saying), "says " + saying));
-    }
-
     private String tr(Path remote, String... args) {
-        List<String> line = new ArrayList<>(List.of(remote.toString(), String.valueOf(rpcPort), "-n",
+        List<String> line = new ArrayList<>(List.of(remote.toString(), String.valueOf(rpc.port()), "-n",
                 USER + ":" + PASSWORD));
         line.addAll(List.of(args));
         Processes.Result result = Processes.run(line, Duration.ofSeconds(60));
-        assertEquals(0, result.exitCode(), () -> result.describe() + "\n" + daemon.output());
+        assertEquals(0, result.exitCode(), () -> result.describe() + "\n" + rpc.output());
         return result.stdout();
     }
 
@@ -314,7 +205,7 @@ class TransmissionRpcIT {
             ShoalGet.sleep(Duration.ofMillis(500));
         }
         throw new AssertionError("not " + what + " within " + MOVES_WITHIN.toSeconds() + " s; -l said:\n" + last
-                + "\n" + daemon.output());
+                + "\n" + rpc.output());
     }
 
     record Row(int id, int done, String name, String line) {
