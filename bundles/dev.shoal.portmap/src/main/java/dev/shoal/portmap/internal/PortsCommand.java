@@ -4,6 +4,7 @@ import dev.shoal.engine.api.Engine;
 import dev.shoal.engine.api.PeerStatus;
 import dev.shoal.engine.api.Torrent;
 import dev.shoal.peer.api.SwarmService;
+import dev.shoal.portmap.api.PortMapStatus;
 import dev.shoal.portmap.api.PortMapper;
 import dev.shoal.udp.api.UdpPort;
 import java.net.InetSocketAddress;
@@ -50,9 +51,11 @@ public final class PortsCommand {
         lines.add(s == null ? "peer wire: not running"
                 : "peer wire: TCP " + s.listenPort() + " on " + Reachability.where(s.listenAddress()));
         lines.add(u == null ? "UDP (trackers, DHT): not running" : "UDP (trackers, DHT): " + u.port());
-        lines.addAll(PortmapCommand.lines(mapper.status()));
+        // One status for both parts, so the mappings listed are the ones the verdict weighed.
+        PortMapStatus status = mapper.status();
+        lines.addAll(PortmapCommand.lines(status));
         List<InetSocketAddress> incoming = e == null ? List.of() : incoming(e.torrents());
-        lines.addAll(Reachability.verdict(s == null ? 0 : s.listenPort(), incoming, mapper.status()));
+        lines.addAll(Reachability.verdict(s == null ? 0 : s.listenPort(), incoming, status));
         return lines;
     }
 
@@ -68,5 +71,4 @@ public final class PortsCommand {
         }
         return incoming;
     }
-
 }
