@@ -111,6 +111,8 @@ class DesktopIT {
             DesktopDriver.Row done = ui.awaitRow(name, "complete", Duration.ofSeconds(120),
                     row -> row.progress() >= 100);
             swarm.assertDownloaded(download, SwarmData.Compare.EXACT);
+            // The completion notice (a tray balloon, or a tooltip without a tray) was shown for it.
+            ui.awaitStateLine("notice=Download complete: " + name, MOVES_WITHIN);
             DesktopDriver.Row sharing = ui.awaitRow(name, "uploading with a ratio", MOVES_WITHIN,
                     row -> row.ratio() > 0 && !row.get("Uploaded").startsWith("0 "));
             System.out.println("DesktopIT: at 100 %: " + done.cells() + "\nDesktopIT: sharing: " + sharing.cells());

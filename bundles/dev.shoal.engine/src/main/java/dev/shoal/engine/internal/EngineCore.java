@@ -14,12 +14,10 @@ import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.metainfo.Metainfo;
-import dev.shoal.storage.api.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -39,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Engine} itself, without OSGi: the table of torrents, the engine thread they change state
  * on, the global limits and the listening port, over whichever storage, announcer and swarm services
- * are there ({@link Services}). Each torrent's life is its {@link TorrentRuntime}. Made by
+ * are there ({@link Services}). Torrents join through {@link Arrivals}; each one's life is its
+ * {@link TorrentRuntime}. Made by
  * {@link EngineComponent}, which only wires it.
  */
 final class EngineCore implements Engine {
@@ -65,6 +64,7 @@ final class EngineCore implements Engine {
     private final EngineContext context;
     /** Torrents added from magnet links, until their metadata comes. */
     private final Magnets magnets;
+    private final Arrivals arrivals;
     private ScheduledFuture<?> ticker;
     /** When the counters were last saved (engine thread). */
     private long lastSave = System.nanoTime();
@@ -95,13 +95,14 @@ final class EngineCore implements Engine {
         this.context = new EngineContext(services, thread, closer, listeners, peerSources, () -> this.settings,
                 table, queue, writer, this::forget, this::moveInQueue);
         this.magnets = new Magnets(context);
+        this.arrivals = new Arrivals(context, store, magnets);
     }
 
     /** Restores the kept torrents and starts the tick. */
     void start() {
         try {
             thread.call(() -> {
-                restore();
+                arrivals.restore();
                 wire.applyToCurrent();
                 return null;
             });
@@ -109,32 +110,6 @@ final class EngineCore implements Engine {
             LOG.error("restoring the torrents from {} failed", store.directory(), e);
         }
         this.ticker = thread.every(settings.tick(), this::tick);
-    }
-
-    /**
-     * Brings back the torrents kept in the store, each in its state; those that ran wait for the queue,
-     * which starts as many as it allows. Nothing is hashed: a torrent started opens its storage, whose
-     * resume data vouches for what is on disk.
-     */
-    private void restore() {
-        long started = System.nanoTime();
-        SessionStore.Loaded loaded = store.load();
-        table.nextIdAtLeast(loaded.nextId());
-        for (SessionStore.Restored restored : loaded.torrents()) {
-            if (restored.metainfo().isEmpty()) {
-                magnets.restore(restored.record());
-                continue;
-            }
-            TorrentRuntime torrent = new TorrentRuntime(restored.metainfo().get(), restored.record(), false, context);
-            table.add(torrent);
-            listeners.added(torrent.facade());
-        }
-        writer.saveSession(table.session());
-        queue.balance();
-        if (!loaded.torrents().isEmpty()) {
-            LOG.info("restored {} torrents from {} in {} ms", loaded.torrents().size(), store.directory(),
-                    (System.nanoTime() - started) / 1_000_000);
-        }
     }
 
     void setSettings(EngineSettings changed) {
@@ -205,7 +180,7 @@ final class EngineCore implements Engine {
     @Override
     public Torrent add(AddTorrent request) throws EngineException {
         try {
-            return thread.call(() -> addNow(request));
+            return thread.call(() -> arrivals.add(request));
         } catch (EngineException e) {
             throw e;
         } catch (Exception e) {
@@ -241,35 +216,6 @@ final class EngineCore implements Engine {
     @Override
     public Path downloadDirectory() {
         return settings.additions().downloadDirectory();
-    }
-
-    private Torrent addNow(AddTorrent request) throws EngineException {
-        Metainfo metainfo = request.metainfo();
-        InfoHash infoHash = metainfo.infoHash();
-        if (table.contains(infoHash) || magnets.get(infoHash).isPresent()) {
-            throw new EngineException("already added: " + metainfo.name());
-        }
-        byte[] torrentFile = Additions.keepable(metainfo);
-        boolean startNow = !request.paused() && queue.slotForNew();
-        TorrentRuntime torrent = new TorrentRuntime(metainfo, Additions.record(table.newId(), request), startNow,
-                context);
-        try {
-            torrent.added(Map.of());
-        } catch (StorageException e) {
-            throw new EngineException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            // The storage refuses what it cannot hold, such as a v2-only torrent.
-            throw new EngineException(Lifecycle.oneLine(e.getMessage()), e);
-        }
-        table.add(torrent);
-        writer.add(torrent.view().record(), torrentFile);
-        writer.saveSession(table.session());
-        LOG.info("added {} ({}) as {}", metainfo.name(), infoHash.hex(), torrent.id());
-        listeners.added(torrent.facade());
-        if (!startNow && !request.paused()) {
-            queue.changed();
-        }
-        return torrent.facade();
     }
 
     /** Drops a removed torrent from the table and the store; engine thread. */

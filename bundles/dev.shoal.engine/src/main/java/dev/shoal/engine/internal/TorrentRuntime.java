@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One torrent's life. Its state is a {@link Lifecycle}; this class does what each move means:
  * opening the storage and waiting for its check, joining the swarm and announcing, closing them in
- * order. Callers reach it through its {@link TorrentFacade}, which hands every change to the engine
- * thread; every method here runs there, but for the reads marked "any thread".
+ * order; its stops and what follows each move are {@link TorrentMoves}. Callers reach it through its
+ * {@link TorrentFacade}, which hands every change to the engine thread; every method here runs
+ * there, but for the reads marked "any thread".
  */
 final class TorrentRuntime {
 
@@ -42,12 +43,12 @@ final class TorrentRuntime {
     private final SeedClock seedClock;
     private final TrackerInfos trackers;
     private final RecheckRequests rechecks = new RecheckRequests();
-    private final RecordKeeper records;
     private final QueueStanding standing;
     private final TorrentChoices choices;
     private final Runs runs;
     private final RecheckStart recheckStart;
     private final TorrentView view;
+    private final TorrentMoves moves;
     private boolean removed;
 
     /**
@@ -68,15 +69,16 @@ final class TorrentRuntime {
         this.seedClock = SeedClock.system(record.seeding());
         this.trackers = new TrackerInfos(this::trackers);
         this.choices = new TorrentChoices(metainfo, record);
-        this.records = new RecordKeeper(kept -> context.writer().save(kept));
         CheckSequence checks = new CheckSequence(metainfo.name(), thread, rechecks, this::isCurrent, this::fail,
                 this::checkDone);
         this.runs = new Runs(metainfo.name(), placement::directory, record.verified(), thread,
                 () -> new TorrentRun(this, context, () -> view().transferStats()), checks::ready);
         this.view = new TorrentView(record.id(), record.added(), metainfo, placement, lifecycle, transfer,
                 seedClock, trackers, choices, runs, notes);
+        this.moves = new TorrentMoves(metainfo.name(), lifecycle, () -> removed, notes, seedClock, runs, transfer,
+                rechecks, view, context, facade);
         this.relocation = new Relocation(metainfo.name(), placement, runs, context);
-        this.recheckStart = new RecheckStart(lifecycle, runs, transfer, rechecks, checks, this::moved,
+        this.recheckStart = new RecheckStart(lifecycle, runs, transfer, rechecks, checks, moves::moved,
                 this::openWhenClosed);
         this.standing = new QueueStanding(lifecycle, choices::files, runs::verifiedNow, runs::lastVerified);
     }
@@ -146,10 +148,7 @@ final class TorrentRuntime {
             return;
         }
         if (view.goalReached() || idled) {
-            Lifecycle.Move move = lifecycle.goalReached().orElseThrow();
-            LOG.info("{}: {}", metainfo.name(), idled ? "idle seeding limit reached" : "seed goal reached");
-            stopRun();
-            moved(move);
+            moves.seedingDone(idled);
         }
     }
 
@@ -163,40 +162,24 @@ final class TorrentRuntime {
             return;
         }
         lifecycle.start().ifPresent(move -> {
-            moved(move);
+            moves.moved(move);
             openWhenClosed();
         });
     }
 
     /** The queue takes its slot back: it stops and waits. */
     void sendBackToQueue() {
-        queue("more torrents run than the queue allows");
-    }
-
-    private void queue(String why) {
-        if (removed) {
-            return;
-        }
-        lifecycle.queue().ifPresent(move -> {
-            LOG.info("{}: queued, {}", metainfo.name(), why);
-            stopRun();
-            rechecks.release(new CancellationException(metainfo.name() + " was queued"));
-            moved(move);
-        });
+        moves.queue("more torrents run than the queue allows");
     }
 
     /** Hands its record to the store when it changed since the last time. */
     void persist() {
-        if (!removed) {
-            records.keep(view.record());
-        }
+        moves.keep();
     }
 
     /** The periodic save of a running torrent: its clocks alone are saved only now and then. */
     void persistCounters() {
-        if (!removed) {
-            records.keepCounters(view.record());
-        }
+        moves.keepCounters();
     }
 
     /** Neither paused, finished nor failed: the engine's tick looks at it. */
@@ -208,7 +191,7 @@ final class TorrentRuntime {
     CompletableFuture<Void> shutdown() {
         removed = true;
         lifecycle.pause();
-        stopRun();
+        moves.stopRun();
         rechecks.release(new CancellationException(metainfo.name() + " was removed"));
         return runs.closed();
     }
@@ -225,11 +208,7 @@ final class TorrentRuntime {
     }
 
     void pause() {
-        lifecycle.pause().ifPresent(move -> {
-            stopRun();
-            rechecks.release(new CancellationException(metainfo.name() + " was paused"));
-            moved(move);
-        });
+        moves.pause();
     }
 
     void resume() {
@@ -245,11 +224,11 @@ final class TorrentRuntime {
         // A failed torrent is checked in full: its files may have changed with the failure.
         rechecks.set(was == TorrentState.ERROR);
         if (!context.queue().slotFor(this)) {
-            lifecycle.queue().ifPresent(this::moved);
+            lifecycle.queue().ifPresent(moves::moved);
             return;
         }
         lifecycle.start().ifPresent(move -> {
-            moved(move);
+            moves.moved(move);
             openWhenClosed();
         });
     }
@@ -274,7 +253,7 @@ final class TorrentRuntime {
         lifecycle.wantedChanged(complete).ifPresent(move -> {
             LOG.info("{}: {}", metainfo.name(), complete ? "every wanted file is complete"
                     : "a file is wanted again, downloading");
-            moved(move);
+            moves.moved(move);
         });
         persist();
         context.queue().changed();
@@ -306,7 +285,7 @@ final class TorrentRuntime {
             return;
         }
         relocation.start(target, moveData, () -> {
-            queue("its files move");
+            moves.queue("its files move");
             return runs.current() == null;
         }, () -> {
             persist();
@@ -333,9 +312,9 @@ final class TorrentRuntime {
         String problem = lifecycle.checkLeadsToRunning() ? current.goOnline(transfer) : null;
         Lifecycle.Move move = lifecycle.checked(complete);
         if (lifecycle.stopped()) {
-            stopRun();
+            moves.stopRun();
         }
-        moved(move);
+        moves.moved(move);
         rechecks.release(null);
         if (problem != null) {
             fail(current, problem);
@@ -364,7 +343,7 @@ final class TorrentRuntime {
             if (current.rechecking) {
                 rechecks.want();
             }
-            stopRun();
+            moves.stopRun();
             openWhenClosed();
             return;
         }
@@ -380,7 +359,7 @@ final class TorrentRuntime {
             lifecycle.completed().ifPresent(move -> {
                 LOG.info("{}: download complete", metainfo.name());
                 current.completed();
-                moved(move);
+                moves.moved(move);
             });
         }
     }
@@ -396,29 +375,9 @@ final class TorrentRuntime {
 
     /** Stops with a reason; what is verified stays. {@code current} null: no run was opened. */
     private void fail(TorrentRun current, String reason) {
-        if (!isCurrent(current)) {
-            return;
+        if (isCurrent(current)) {
+            moves.fail(reason);
         }
-        lifecycle.fail(reason).ifPresent(move -> {
-            LOG.warn("{}: stopped: {}", metainfo.name(), lifecycle.error().orElse(reason));
-            stopRun();
-            rechecks.release(new EngineException(lifecycle.error().orElse(reason)));
-            moved(move);
-        });
-    }
-
-    private void stopRun() {
-        runs.stop(transfer);
-    }
-
-    /** After a move: the notes and the seeding clock follow it, then the listeners hear. */
-    private void moved(Lifecycle.Move move) {
-        notes.moved(move.next());
-        seedClock.follow(move);
-        LOG.debug("{}: {} -> {}", metainfo.name(), move.previous(), move.next());
-        persist();
-        context.queue().changed();
-        context.listeners().stateChanged(facade, move.previous(), view.status());
     }
 
 }

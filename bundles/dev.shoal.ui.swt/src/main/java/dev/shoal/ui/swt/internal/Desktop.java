@@ -335,7 +335,7 @@ final class Desktop implements DesktopDriver, WindowHost {
         Ui.post(display, () -> trace.section("completed", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
-                w.notifyCompleted(name);
+                w.notices().completed(name);
             }
         }));
     }
@@ -348,7 +348,7 @@ final class Desktop implements DesktopDriver, WindowHost {
         Ui.post(display, () -> trace.section("failed", () -> {
             MainWindow w = window;
             if (w != null && !w.isDisposed()) {
-                w.notifyFailed(name, why);
+                w.notices().failed(name, why);
             }
         }));
     }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Display;
@@ -31,7 +30,6 @@ import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.ToolTip;
 
 /**
  * The main window: toolbar; a Torrents tab (filter bar, sidebar beside the torrents table over the
@@ -59,12 +57,11 @@ public final class MainWindow {
     private final MainToolbar toolbar;
     private final ViewToggles parts;
     private final Optional<TrayIcon> tray;
+    private final Notices notices;
     private ViewState view = ViewState.DEFAULT;
     private Snapshot last = Snapshot.EMPTY;
     private int selectedId = -1;
     private int selectWhenShown = -1;
-    private String lastNotice = "";
-    private ToolTip shellNotice;
 
     public MainWindow(Display display, Services services, WindowHost host) {
         this.host = host;
@@ -127,6 +124,7 @@ public final class MainWindow {
         table.control().addListener(SWT.Selection, e -> actions.update());
 
         tray = TrayIcon.create(shell, icons[0], this::raise, actions);
+        notices = new Notices(shell, tray);
         shell.addListener(SWT.Close, this::closing);
         // Hidden to the tray or minimized, nobody sees the table: the host stops reading the engine for it.
         shell.addListener(SWT.Hide, e -> host.visible(false));
@@ -174,32 +172,9 @@ public final class MainWindow {
         shell.forceActive();
     }
 
-    /** A download finished: a balloon from the tray, or a tooltip on the window without a tray. */
-    public void notifyCompleted(String name) {
-        notice("Download complete", name, SWT.ICON_INFORMATION);
-    }
-
-    /** A torrent stopped on a failure: said the same way, with why. */
-    public void notifyFailed(String name, String why) {
-        notice("Torrent failed", name + ": " + why, SWT.ICON_ERROR);
-    }
-
-    private void notice(String title, String message, int icon) {
-        lastNotice = title + ": " + message;
-        if (tray.isPresent()) {
-            tray.get().balloon(shell, title, message);
-            return;
-        }
-        if (shellNotice != null && !shellNotice.isDisposed()) {
-            shellNotice.dispose();
-        }
-        shellNotice = new ToolTip(shell, SWT.BALLOON | icon);
-        shellNotice.setText(title);
-        shellNotice.setMessage(message);
-        shellNotice.setAutoHide(true);
-        Rectangle bounds = shell.getBounds();
-        shellNotice.setLocation(bounds.x + bounds.width - 40, bounds.y + bounds.height - 40);
-        shellNotice.setVisible(true);
+    /** The completion and failure notices (balloon or tooltip). */
+    public Notices notices() {
+        return notices;
     }
 
     /** The add flow for a file, URL or magnet link, the window raised first. */
@@ -291,7 +266,7 @@ public final class MainWindow {
         lines.add("view=" + views.getSelection()[0].getText());
         lines.add("tab=" + details.current().title());
         lines.add("tray=" + tray.map(TrayIcon::tooltip).orElse("none"));
-        lines.add("notice=" + lastNotice);
+        lines.add("notice=" + notices.last());
         lines.add("selection=" + table.selectedIds().size());
         // No keyboard focus at all while another window is active (or, under Xvfb, none is).
         lines.add("focus=" + (shell.getDisplay().getActiveShell() != shell ? "inactive"
