@@ -70,10 +70,12 @@ class LocalDiscoveryLoopbackTest {
     void announcesReachTheirTorrentOnlyAndBadOrOwnOrTooManyNever() throws Exception {
         HeardPeers shared = new HeardPeers();
         HeardPeers other = new HeardPeers();
-        try (LocalDiscovery discovery = discovery();
+        try (DatagramChannel listener = groupListener();
+                LocalDiscovery discovery = discovery();
                 DatagramChannel peer = DatagramChannel.open(StandardProtocolFamily.INET)) {
             discovery.lookup(SHARED, 1111, shared);
             PeerLookup otherLookup = discovery.lookup(OTHER, 1111, other);
+            awaitListening(listener, discovery);
             peer.setOption(StandardSocketOptions.IP_MULTICAST_IF, loopback);
             InetSocketAddress group = new InetSocketAddress("239.192.152.143", groupPort);
 
@@ -107,11 +109,7 @@ class LocalDiscoveryLoopbackTest {
 
     @Test
     void eachAnnounceGoesOutThreeTimes() throws Exception {
-        try (DatagramChannel listener = DatagramChannel.open(StandardProtocolFamily.INET)) {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(new InetSocketAddress(groupPort));
-            listener.join(InetAddress.getByName("239.192.152.143"), loopback);
-            listener.socket().setSoTimeout((int) WAIT.toMillis());
+        try (DatagramChannel listener = groupListener()) {
             try (LocalDiscovery discovery = discovery()) {
                 discovery.lookup(SHARED, 1111, new HeardPeers());
                 for (int send = 1; send <= 3; send++) {
@@ -120,6 +118,26 @@ class LocalDiscoveryLoopbackTest {
                 }
             }
         }
+    }
+
+    /**
+     * Returns once the discovery has joined the group: it announces only through the sender it opens
+     * after joining, so its first announce heard on {@code listener} (joined before the lookups)
+     * proves that datagrams sent now reach it; it joins on its own thread, after {@code lookup} returned.
+     */
+    private static void awaitListening(DatagramChannel listener, LocalDiscovery discovery) throws Exception {
+        while (!discovery.cookie().equals(receive(listener).cookie())) {
+            // another client's announce on this group port: keep listening
+        }
+    }
+
+    private DatagramChannel groupListener() throws Exception {
+        DatagramChannel listener = DatagramChannel.open(StandardProtocolFamily.INET);
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        listener.bind(new InetSocketAddress(groupPort));
+        listener.join(InetAddress.getByName("239.192.152.143"), loopback);
+        listener.socket().setSoTimeout((int) WAIT.toMillis());
+        return listener;
     }
 
     private static Announcement receive(DatagramChannel listener) throws Exception {
