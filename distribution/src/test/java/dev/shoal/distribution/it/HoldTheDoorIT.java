@@ -52,8 +52,13 @@ class HoldTheDoorIT {
     private static final int PENDING_PER_ADDRESS = 16;
     private static final int MAX_PEER_REQUESTS = 500;
     private static final Duration NEW_PEER_GRACE = Duration.ofSeconds(10);
-    /** The tracker's connection, the leecher's, a dial or two: Shoal's own sockets besides the attack. */
-    private static final int SLACK = 8;
+    /**
+     * Shoal's own sockets besides the attack (the tracker's connection, the leecher's, a dial or two)
+     * and the attack sockets the acceptor took and the I/O thread has not closed yet: a handful on an
+     * idle machine, a few dozen under heavy load (CI once saw 101 above the baseline at a load of 36
+     * on 2 cores, 76 of them connections). Far below the 1,020 sockets of the attack, so a leak still fails.
+     */
+    private static final int SLACK = 40;
     private static final Duration READY = Duration.ofSeconds(60);
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     private static final Duration COMPLETE = Duration.ofSeconds(120);
