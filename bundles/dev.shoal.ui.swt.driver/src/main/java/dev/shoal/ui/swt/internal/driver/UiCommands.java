@@ -97,7 +97,7 @@ public final class UiCommands {
 
     public String filter(String... args) {
         if (args.length < 1 || args.length > 2) {
-            throw new IllegalArgumentException("usage: ui:filter <all|downloading|seeding|paused|error> [text]");
+            throw new IllegalArgumentException("usage: ui:filter <" + StateFilter.names("|") + "> [text]");
         }
         StateFilter filter = StateFilter.parse(args[0]);
         String text = args.length == 2 ? args[1] : "";

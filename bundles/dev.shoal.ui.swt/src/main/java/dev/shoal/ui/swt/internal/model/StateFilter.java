@@ -1,7 +1,9 @@
 package dev.shoal.ui.swt.internal.model;
 
 import dev.shoal.engine.api.TorrentState;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The sidebar's states. A magnet link fetching its metadata is downloading. Queued and checking
@@ -45,8 +47,13 @@ public enum StateFilter {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no filter '" + name
-                    + "': all, downloading, seeding, completed, paused, active, inactive or error");
+            throw new IllegalArgumentException("no filter '" + name + "': " + names(", "));
         }
+    }
+
+    /** Every filter's name in lower case, as {@link #parse} takes them, joined by {@code separator}. */
+    public static String names(String separator) {
+        return Arrays.stream(values()).map(filter -> filter.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(separator));
     }
 }

@@ -104,7 +104,7 @@ class RowViewTest {
         assertEquals(StateFilter.SEEDING, StateFilter.parse("Seeding"));
         assertEquals("no column 'Speed'; columns: #, Name, Size, Progress, State, Down, Up, ETA, Seeds, Peers,"
                 + " Uploaded, Ratio, Labels, Added, Completed", assertThrows(IllegalArgumentException.class, () -> Column.byTitle("Speed")).getMessage());
-        assertEquals("no filter 'stalled': all, downloading, seeding, completed, paused, active, inactive or error",
+        assertEquals("no filter 'stalled': all, downloading, seeding, completed, paused, active, inactive, error",
                 assertThrows(IllegalArgumentException.class, () -> StateFilter.parse("stalled")).getMessage());
     }
 
