@@ -42,7 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ConfigFileIT {
 
-    private static final int FIRST_STARTS = 100;
+    /**
+     * The write-back emptied the file in about one start in four: 40 starts miss it with a chance of
+     * (3/4)^40, about 1 in 100,000, at two fifths of the time 100 took (3.5 to 8 minutes in CI).
+     */
+    private static final int FIRST_STARTS = 40;
     /** Daemons started at once: the starts are what is measured, not the machine's speed. */
     private static final int AT_ONCE = 4;
     /** Only to catch a hang: a loaded machine starts the daemon in seconds, not minutes. */
@@ -64,7 +68,7 @@ class ConfigFileIT {
     }
 
     @Test
-    void hundredFirstStartsKeepTheCfgAndListenOnlyWhereItSays() throws Exception {
+    void fortyFirstStartsKeepTheCfgAndListenOnlyWhereItSays() throws Exception {
         ExecutorService starts = Executors.newFixedThreadPool(AT_ONCE);
         List<Future<String>> outcomes = new ArrayList<>();
         long began = System.nanoTime();
