@@ -1,6 +1,8 @@
 package dev.shoal.portmap.internal;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.peer.api.SwarmService;
+import dev.shoal.portmap.api.Connectivity;
 import dev.shoal.portmap.api.ExternalAddress;
 import dev.shoal.portmap.api.PortMapStatus;
 import dev.shoal.portmap.api.PortMapper;
@@ -78,6 +80,10 @@ public final class PortmapComponent implements PortMapper {
 
     private volatile SwarmService swarm;
     private volatile UdpPort udp;
+    /** Only for {@link #connectivity()}: the peers that dialled us. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Engine engine;
 
     private final BundleContext context;
     private final Mapper mapper;
@@ -166,6 +172,14 @@ public final class PortmapComponent implements PortMapper {
     @Override
     public PortMapStatus status() {
         return mapper.status();
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        SwarmService s = swarm;
+        Engine e = engine;
+        return Reachability.judge(s == null ? 0 : s.listenPort(),
+                e == null ? List.of() : Reachability.incoming(e.torrents()), mapper.status());
     }
 
     private static List<Router> routers(Gateway g, Settings s, UpnpDiscovery discovery) {
