@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.Processes;
+import dev.shoal.test.support.RouterNamespace;
 import dev.shoal.test.support.SwarmData;
 
 /**
@@ -171,6 +172,26 @@ class DesktopHotSwapIT {
         ui.screenshot(DesktopIT.SCREENSHOTS.resolve("status-bar-ports-not-mapped.png"));
         System.out.println("DesktopHotSwapIT: ui:ports, mapping off:\n" + String.join("\n", off)
                 + "\nDesktopHotSwapIT: ui:ports, on without a router:\n" + String.join("\n", on));
+    }
+
+    @Test
+    void thePortMappingIndicatorShowsARoutersMapping() throws Exception {
+        try (RouterNamespace router = RouterNamespace.start(Files.createDirectories(work.resolve("router")))) {
+            Shoal shoal = new Shoal(work);
+            ShoalCli cli = new ShoalCli(shoal);
+            // Only the test's router is asked: miniupnpd in its own network namespace, behind the interface it made.
+            ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.portmap", Map.of("enabled", "true",
+                    "interfaces", router.hostInterface));
+            DesktopDriver ui = startDesktop(shoal, cli);
+            List<String> mapped = awaitPorts(cli, "mapped", line -> line.matches("Port \\d+: mapped to "
+                    + RouterNamespace.EXTERNAL.replace(".", "\\.") + ":\\d+ \\((PCP|NAT-PMP|UPnP)\\) · reachable: likely"));
+            assertTrue(mapped.stream().anyMatch(line -> line.startsWith("External address: " + RouterNamespace.EXTERNAL)),
+                    "the tooltip: " + mapped);
+            ui.screenshot(DesktopIT.SCREENSHOTS.resolve("status-bar-ports-mapped.png"));
+            System.out.println("DesktopHotSwapIT: ui:ports, mapped by miniupnpd:\n" + String.join("\n", mapped));
+            desktop.close(); // before the router goes
+            desktop = null;
+        }
     }
 
     /** Polls {@code ui:ports} until its first line (the status bar's) passes {@code goal}; all its lines. */
