@@ -97,6 +97,8 @@ public final class PortmapComponent implements PortMapper {
     private ExternalAddress registered;
     /** The next tick, when the next renewal, retry or gateway rescan is due; on the mapper's thread only. */
     private ScheduledFuture<?> next;
+    /** Set by the stop on the mapper's thread: a tick queued behind it (a service coming) asks no router. */
+    private boolean stopped;
 
     @Activate
     public PortmapComponent(BundleContext context, Config config) {
@@ -155,6 +157,7 @@ public final class PortmapComponent implements PortMapper {
     @Deactivate
     void deactivate() throws InterruptedException {
         submit(() -> {
+            stopped = true;
             if (next != null) {
                 next.cancel(false);
             }
@@ -212,6 +215,9 @@ public final class PortmapComponent implements PortMapper {
             next.cancel(false);
             next = null;
         }
+        if (stopped) {
+            return;
+        }
         long due = Long.MAX_VALUE;
         try {
             due = mapper.tick(wanted());
@@ -220,8 +226,12 @@ public final class PortmapComponent implements PortMapper {
             LOG.log(Level.WARNING, "port mapping tick failed", e);
             due = System.currentTimeMillis() + MappingJob.FIRST_RETRY_S * 1000;
         }
-        if (due != Long.MAX_VALUE && !thread.isShutdown()) {
-            next = thread.schedule(this::tick, Math.max(0, due - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        if (due != Long.MAX_VALUE) {
+            try {
+                next = thread.schedule(this::tick, Math.max(0, due - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Stopping: the stop queued behind this tick removes the mappings.
+            }
         }
     }
 
