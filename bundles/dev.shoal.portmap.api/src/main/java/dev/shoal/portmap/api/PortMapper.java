@@ -10,8 +10,9 @@ public interface PortMapper {
     PortMapStatus status();
 
     /**
-     * Whether the peer port is reachable, from the peers connected now and {@link #status()}; it
-     * looks at every torrent's peers (no router is asked), so it costs about what listing them does.
+     * Whether the peer port is reachable, from the peers connected and {@link #status()}; no router
+     * is asked. The peers may be seconds old (walking every torrent's peers is not done at each call);
+     * a change of the mappings or the port is weighed at once.
      *
      * @since 1.1
      */

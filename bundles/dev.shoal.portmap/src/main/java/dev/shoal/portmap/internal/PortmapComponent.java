@@ -50,6 +50,8 @@ public final class PortmapComponent implements PortMapper {
     private static final Logger LOG = Logger.getLogger(PortmapComponent.class.getName());
     /** At stop, removing the mappings may take this long before the thread is abandoned. */
     private static final long STOP_SECONDS = 8;
+    /** How long a verdict on the incoming peers is given again. */
+    static final long VERDICT_MILLIS = 10_000;
 
     @ObjectClassDefinition(name = "Shoal port mapping",
             description = "Opens Shoal's TCP and UDP ports on the router (UPnP IGD, NAT-PMP, PCP).")
@@ -80,6 +82,7 @@ public final class PortmapComponent implements PortMapper {
 
     private volatile SwarmService swarm;
     private volatile UdpPort udp;
+    private volatile Verdict verdict;
     /** Only for {@link #connectivity()}: the peers that dialled us. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -177,12 +180,29 @@ public final class PortmapComponent implements PortMapper {
         return mapper.status();
     }
 
+    /**
+     * The peers of every torrent are walked at most every {@value #VERDICT_MILLIS} ms (a window asks at
+     * each refresh, and thousands of peers are many objects); a new mapping status or port is judged at once.
+     */
     @Override
     public Connectivity connectivity() {
         SwarmService s = swarm;
+        int port = s == null ? 0 : s.listenPort();
+        PortMapStatus status = mapper.status();
+        Verdict last = verdict;
+        long now = System.nanoTime();
+        if (last != null && last.status == status && last.connectivity.port() == port
+                && now - last.atNanos < TimeUnit.MILLISECONDS.toNanos(VERDICT_MILLIS)) {
+            return last.connectivity;
+        }
         Engine e = engine;
-        return Reachability.judge(s == null ? 0 : s.listenPort(),
-                e == null ? List.of() : Reachability.incoming(e.torrents()), mapper.status());
+        Connectivity judged = Reachability.judge(port, e == null ? List.of() : Reachability.incoming(e.torrents()), status);
+        verdict = new Verdict(judged, status, now);
+        return judged;
+    }
+
+    /** A verdict, the status it weighed (compared by identity: each change is a new one) and when. */
+    private record Verdict(Connectivity connectivity, PortMapStatus status, long atNanos) {
     }
 
     private static List<Router> routers(Gateway g, Settings s, UpnpDiscovery discovery) {
