@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import dev.shoal.test.support.LibtorrentPeer;
 import dev.shoal.test.support.Processes;
+import dev.shoal.test.support.RouterNamespace;
 import dev.shoal.test.support.SwarmData;
 
 /**
@@ -28,7 +32,9 @@ import dev.shoal.test.support.SwarmData;
  * commands go with it) and the download goes on; starting it again shows the torrent where it is
  * now; the download completes byte-exact. The torrent creator's bundle stopped, updated and started
  * under an open "Create torrent" dialog: the window and the dialog stay, Create says in one line that
- * creation is away, and makes the torrent once it is back.
+ * creation is away, and makes the torrent once it is back. Port mapping's bundle stopped and started,
+ * and its settings changed, under the window: the status bar's indicator follows each (off, not
+ * running, not mapped with no router to ask).
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DesktopHotSwapIT {
@@ -36,6 +42,8 @@ class DesktopHotSwapIT {
     private static final int SEED_RATE_MIB = 5;
     private static final Duration MOVES_WITHIN = Duration.ofSeconds(60);
     private static final String CREATE = "Create torrent";
+    private static final Pattern PORTMAP_BUNDLE = Pattern.compile(
+            "^\\s*(\\d+)\\|\\w+\\s*\\|.*dev\\.shoal\\.portmap \\(", Pattern.MULTILINE);
     private static final Pattern UI_BUNDLE = Pattern.compile("^\\s*(\\d+)\\|(\\w+)\\s*\\|.*dev\\.shoal\\.ui\\.swt \\(",
             Pattern.MULTILINE);
 
@@ -136,6 +144,67 @@ class DesktopHotSwapIT {
         ui.button(CREATE, "Cancel");
     }
 
+    @Test
+    void thePortMappingIndicatorFollowsItsBundleAndSettings() throws Exception {
+        Shoal shoal = new Shoal(work);
+        ShoalCli cli = new ShoalCli(shoal);
+        DesktopDriver ui = startDesktop(shoal, cli);
+        // The daemons of these tests run with port mapping off (ShoalDaemon.extrasOff): no real router is asked.
+        List<String> off = awaitPorts(cli, "off", line -> line.matches("Port \\d+: mapping off · reachable: unknown"));
+        assertTrue(off.stream().anyMatch(line -> line.startsWith("Port mapping is off")), "the tooltip: " + off);
+        assertTrue(cli.ok("ui:state").lines().map(String::strip).anyMatch(off.get(0)::equals),
+                "ui:state lists the status bar's port mapping line");
+        ui.screenshot(DesktopIT.SCREENSHOTS.resolve("status-bar-ports-off.png"));
+
+        Matcher bundle = PORTMAP_BUNDLE.matcher(cli.ok("lb -s"));
+        assertTrue(bundle.find(), "lb -s lists dev.shoal.portmap");
+        cli.ok("stop", bundle.group(1));
+        awaitPorts(cli, "not running", "Port mapping: not running"::equals);
+        cli.ok("start", bundle.group(1));
+        awaitPorts(cli, "off again", off.get(0)::equals);
+
+        // On, asking only an interface that does not exist: nothing leaves this machine, and no router is found.
+        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.portmap", Map.of("enabled", "true",
+                "interfaces", "shoalnone0"));
+        List<String> on = awaitPorts(cli, "on without a router",
+                line -> line.matches("Port \\d+: not mapped, no router found · reachable: unknown"));
+        assertTrue(on.contains("Gateways: none found"), "the tooltip: " + on);
+        ui.screenshot(DesktopIT.SCREENSHOTS.resolve("status-bar-ports-not-mapped.png"));
+        System.out.println("DesktopHotSwapIT: ui:ports, mapping off:\n" + String.join("\n", off)
+                + "\nDesktopHotSwapIT: ui:ports, on without a router:\n" + String.join("\n", on));
+    }
+
+    @Test
+    void thePortMappingIndicatorShowsARoutersMapping() throws Exception {
+        try (RouterNamespace router = RouterNamespace.start(Files.createDirectories(work.resolve("router")))) {
+            Shoal shoal = new Shoal(work);
+            ShoalCli cli = new ShoalCli(shoal);
+            // Only the test's router is asked: miniupnpd in its own network namespace, behind the interface it made.
+            ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.portmap", Map.of("enabled", "true",
+                    "interfaces", router.hostInterface));
+            DesktopDriver ui = startDesktop(shoal, cli);
+            List<String> mapped = awaitPorts(cli, "mapped", line -> line.matches("Port \\d+: mapped to "
+                    + RouterNamespace.EXTERNAL.replace(".", "\\.") + ":\\d+ \\((PCP|NAT-PMP|UPnP)\\) · reachable: likely"));
+            assertTrue(mapped.stream().anyMatch(line -> line.startsWith("External address: " + RouterNamespace.EXTERNAL)),
+                    "the tooltip: " + mapped);
+            ui.screenshot(DesktopIT.SCREENSHOTS.resolve("status-bar-ports-mapped.png"));
+            System.out.println("DesktopHotSwapIT: ui:ports, mapped by miniupnpd:\n" + String.join("\n", mapped));
+            desktop.close(); // before the router goes
+            desktop = null;
+        }
+    }
+
+    /** Polls {@code ui:ports} until its first line (the status bar's) passes {@code goal}; all its lines. */
+    private List<String> awaitPorts(ShoalCli cli, String what, Predicate<String> goal) {
+        String[] last = {""};
+        await("the port mapping indicator " + what, () -> {
+            Processes.Result result = cli.run("ui:ports");
+            last[0] = result.exitCode() == 0 ? result.stdout() : result.describe();
+            return result.exitCode() == 0 && goal.test(result.stdout().lines().findFirst().orElse("").strip());
+        }, () -> "ui:ports said:\n" + last[0]);
+        return last[0].lines().map(String::strip).toList();
+    }
+
     /** The desktop app on its own data directory, its peers on loopback, up to its window. */
     private DesktopDriver startDesktop(Shoal shoal, ShoalCli cli) throws IOException {
         ShoalDaemon.peersOnLoopback(shoal.dataDir());
@@ -147,10 +216,14 @@ class DesktopHotSwapIT {
 
     /** Polls {@code goal} for a while; a liveness bound, not a figure. */
     private void await(String what, BooleanSupplier goal) {
+        await(what, goal, () -> "");
+    }
+
+    private void await(String what, BooleanSupplier goal, Supplier<String> said) {
         long deadline = System.nanoTime() + DesktopIT.STARTUP.toNanos();
         while (!goal.getAsBoolean()) {
             assertTrue(System.nanoTime() - deadline < 0, () -> "not " + what + " within " + DesktopIT.STARTUP.toSeconds()
-                    + " s\n" + desktop.output());
+                    + " s; " + said.get() + "\n" + desktop.output());
             ShoalGet.sleep(Duration.ofMillis(200));
         }
     }

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 /**
  * Keeps our ports mapped on every router found: looks at the gateways and the ports wanted every
  * {@code refreshSeconds} (a new gateway, a VPN coming up or a port changed takes effect then), runs
- * each {@link MappingJob} when due, and removes every granted mapping at {@link #stop}. Only one
- * thread calls it; {@link #status()} may be read from any.
+ * each {@link MappingJob} when due, and removes every granted mapping at {@link #stop}. Each
+ * {@link #tick} says when the next one is due, so its caller sleeps till then. Only one thread
+ * calls it; {@link #status()} may be read from any.
  */
 final class Mapper {
 
@@ -69,27 +70,45 @@ final class Mapper {
         }
     }
 
-    /** Maps what is due; {@code wanted} are the ports to keep mapped now. */
-    void tick(Set<Port> wanted) {
+    /**
+     * Maps what is due; {@code wanted} are the ports to keep mapped now. Returns when something is
+     * due next (epoch millis: a renewal, a retry or the next look at the gateways), so the caller can
+     * sleep until then; {@link Long#MAX_VALUE} while mapping is off.
+     */
+    long tick(Set<Port> wanted) {
         if (!settings.enabled()) {
             status = PortMapStatus.OFF;
-            return;
+            return Long.MAX_VALUE;
         }
         long now = clock.getAsLong();
         if (now >= nextRefresh || !wanted.equals(lastWanted)) {
             refresh(wanted, now);
+            // Shown before the routers are asked: one may take seconds (SSDP), and mapping is on meanwhile.
+            publish();
         }
+        long next = nextRefresh;
         for (MappingJob job : jobs) {
             if (job.due(now)) {
                 job.run(settings.leaseSeconds(), now);
+                publish();
                 now = clock.getAsLong();
             }
+            next = Math.min(next, job.dueMillis());
         }
-        publish();
+        return next;
     }
 
-    /** Removes every mapping a router granted; failures are logged, the rest still removed. */
+    /** Removes every mapping a router granted and shows mapping off; failures are logged, the rest still removed. */
     void stop() {
+        removeAll();
+        status = PortMapStatus.OFF;
+    }
+
+    /**
+     * Removes every mapping a router granted, forgetting the routers; the status stays as it was
+     * (mapping is still on when the gateways changed), failures are logged, the rest still removed.
+     */
+    private void removeAll() {
         for (MappingJob job : jobs) {
             remove(job);
         }
@@ -97,7 +116,6 @@ final class Mapper {
         routers = List.of();
         gateways = List.of();
         lastWanted = Set.of();
-        status = PortMapStatus.OFF;
     }
 
     PortMapStatus status() {
@@ -119,7 +137,7 @@ final class Mapper {
             found = List.of();
         }
         if (!found.equals(gateways)) {
-            stop();
+            removeAll();
             gateways = found;
             List<Router> made = new ArrayList<>();
             for (Gateway g : found) {

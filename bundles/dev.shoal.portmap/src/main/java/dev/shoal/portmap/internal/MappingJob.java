@@ -40,6 +40,11 @@ final class MappingJob {
         return now >= dueMillis;
     }
 
+    /** When it is asked next (epoch millis); 0 before the first ask. */
+    long dueMillis() {
+        return dueMillis;
+    }
+
     /** Asks the router now; {@code leaseSeconds} is what we would like. */
     void run(long leaseWanted, long now) {
         try {

@@ -1,6 +1,8 @@
 package dev.shoal.portmap.internal;
 
+import dev.shoal.engine.api.Engine;
 import dev.shoal.peer.api.SwarmService;
+import dev.shoal.portmap.api.Connectivity;
 import dev.shoal.portmap.api.ExternalAddress;
 import dev.shoal.portmap.api.PortMapStatus;
 import dev.shoal.portmap.api.PortMapper;
@@ -11,8 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +38,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * NAT-PMP, PCP), keeps the leases renewed, removes the mappings at stop, and registers the
  * external address a router told as an {@link ExternalAddress} service while it is known. Shows
  * itself as the {@link PortMapper} service and {@code shoal:portmap}. Routers are asked on a
- * thread of its own; nothing here waits on them.
+ * thread of its own; nothing here waits on them. That thread sleeps until the next renewal, retry
+ * or gateway rescan is due, or a port or the configuration changes: at rest it wakes once a rescan.
  */
 // Immediate: the ports are mapped at start, not when someone first asks how the mapping goes.
 @Component(configurationPid = PortmapComponent.PID, service = PortMapper.class, immediate = true)
@@ -46,6 +50,8 @@ public final class PortmapComponent implements PortMapper {
     private static final Logger LOG = Logger.getLogger(PortmapComponent.class.getName());
     /** At stop, removing the mappings may take this long before the thread is abandoned. */
     private static final long STOP_SECONDS = 8;
+    /** How long a verdict on the incoming peers is given again. */
+    static final long VERDICT_MILLIS = 10_000;
 
     @ObjectClassDefinition(name = "Shoal port mapping",
             description = "Opens Shoal's TCP and UDP ports on the router (UPnP IGD, NAT-PMP, PCP).")
@@ -74,16 +80,17 @@ public final class PortmapComponent implements PortMapper {
         int refreshSeconds() default 60;
     }
 
+    private volatile SwarmService swarm;
+    private volatile UdpPort udp;
+    private volatile Verdict verdict;
+    /** Only for {@link #connectivity()}: the peers that dialled us. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile SwarmService swarm;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile UdpPort udp;
+    volatile Engine engine;
 
     private final BundleContext context;
     private final Mapper mapper;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "shoal-portmap");
         t.setDaemon(true);
         return t;
@@ -91,6 +98,10 @@ public final class PortmapComponent implements PortMapper {
     /** Touched on the mapper's thread only. */
     private ServiceRegistration<ExternalAddress> registration;
     private ExternalAddress registered;
+    /** The next tick, when the next renewal, retry or gateway rescan is due; on the mapper's thread only. */
+    private ScheduledFuture<?> next;
+    /** Set by the stop on the mapper's thread: a tick queued behind it (a service coming) asks no router. */
+    private boolean stopped;
 
     @Activate
     public PortmapComponent(BundleContext context, Config config) {
@@ -98,18 +109,61 @@ public final class PortmapComponent implements PortMapper {
         UpnpDiscovery discovery = new UpnpDiscovery(UpnpDiscovery.client());
         Settings settings = Settings.from(config);
         this.mapper = new Mapper(settings, Gateways::find, (g, s) -> routers(g, s, discovery), System::currentTimeMillis);
-        thread.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+        // The tick waiting for its time is dropped at stop, not run (the mappings are removed then).
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread.setRemoveOnCancelPolicy(true);
+        wake();
+    }
+
+    /*
+     * The peer wire and the UDP port come and go apart from this component: each change is a tick
+     * now, as the ports wanted changed. A port moved without a service event is seen at the next
+     * rescan (refreshSeconds).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSwarm")
+    void bindSwarm(SwarmService s) {
+        swarm = s;
+        wake();
+    }
+
+    void unbindSwarm(SwarmService s) {
+        if (swarm == s) {
+            swarm = null;
+            wake();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindUdp")
+    void bindUdp(UdpPort u) {
+        udp = u;
+        wake();
+    }
+
+    void unbindUdp(UdpPort u) {
+        if (udp == u) {
+            udp = null;
+            wake();
+        }
     }
 
     @Modified
     void modified(Config config) {
         Settings settings = Settings.from(config);
-        thread.execute(() -> mapper.reconfigure(settings));
+        submit(() -> {
+            mapper.reconfigure(settings);
+            tick();
+        });
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        thread.execute(() -> {
+        submit(() -> {
+            stopped = true;
+            if (next != null) {
+                next.cancel(false);
+            }
             mapper.stop();
             offer(null);
         });
@@ -126,6 +180,31 @@ public final class PortmapComponent implements PortMapper {
         return mapper.status();
     }
 
+    /**
+     * The peers of every torrent are walked at most every {@value #VERDICT_MILLIS} ms (a window asks at
+     * each refresh, and thousands of peers are many objects); a new mapping status or port is judged at once.
+     */
+    @Override
+    public Connectivity connectivity() {
+        SwarmService s = swarm;
+        int port = s == null ? 0 : s.listenPort();
+        PortMapStatus status = mapper.status();
+        Verdict last = verdict;
+        long now = System.nanoTime();
+        if (last != null && last.status == status && last.connectivity.port() == port
+                && now - last.atNanos < TimeUnit.MILLISECONDS.toNanos(VERDICT_MILLIS)) {
+            return last.connectivity;
+        }
+        Engine e = engine;
+        Connectivity judged = Reachability.judge(port, e == null ? List.of() : Reachability.incoming(e.torrents()), status);
+        verdict = new Verdict(judged, status, now);
+        return judged;
+    }
+
+    /** A verdict, the status it weighed (compared by identity: each change is a new one) and when. */
+    private record Verdict(Connectivity connectivity, PortMapStatus status, long atNanos) {
+    }
+
     private static List<Router> routers(Gateway g, Settings s, UpnpDiscovery discovery) {
         List<Router> routers = new ArrayList<>();
         if (s.pmp()) {
@@ -137,12 +216,42 @@ public final class PortmapComponent implements PortMapper {
         return routers;
     }
 
-    private void tick() {
+    /** A tick now, on the mapper's thread: what is due next is scheduled from there. */
+    private void wake() {
+        submit(this::tick);
+    }
+
+    private void submit(Runnable task) {
         try {
-            mapper.tick(wanted());
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Stopping: the mappings are being removed, nothing more is asked.
+        }
+    }
+
+    /** Maps what is due, then sleeps until the next renewal, retry or rescan (none while mapping is off). */
+    private void tick() {
+        if (next != null) {
+            next.cancel(false);
+            next = null;
+        }
+        if (stopped) {
+            return;
+        }
+        long due = Long.MAX_VALUE;
+        try {
+            due = mapper.tick(wanted());
             offer(mapper.status().externalAddress().orElse(null));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "port mapping tick failed", e);
+            due = System.currentTimeMillis() + MappingJob.FIRST_RETRY_S * 1000;
+        }
+        if (due != Long.MAX_VALUE) {
+            try {
+                next = thread.schedule(this::tick, Math.max(0, due - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Stopping: the stop queued behind this tick removes the mappings.
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.shoal.portmap.internal;
 
 import dev.shoal.engine.api.Engine;
-import dev.shoal.engine.api.PeerStatus;
-import dev.shoal.engine.api.Torrent;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.portmap.api.PortMapStatus;
 import dev.shoal.portmap.api.PortMapper;
@@ -54,21 +52,8 @@ public final class PortsCommand {
         // One status for both parts, so the mappings listed are the ones the verdict weighed.
         PortMapStatus status = mapper.status();
         lines.addAll(PortmapCommand.lines(status));
-        List<InetSocketAddress> incoming = e == null ? List.of() : incoming(e.torrents());
+        List<InetSocketAddress> incoming = e == null ? List.of() : Reachability.incoming(e.torrents());
         lines.addAll(Reachability.verdict(s == null ? 0 : s.listenPort(), incoming, status));
         return lines;
-    }
-
-    /** The peers connected now that dialled us. */
-    private static List<InetSocketAddress> incoming(List<Torrent> torrents) {
-        List<InetSocketAddress> incoming = new ArrayList<>();
-        for (Torrent torrent : torrents) {
-            for (PeerStatus peer : torrent.peers()) {
-                if (!peer.outgoing()) {
-                    incoming.add(peer.address());
-                }
-            }
-        }
-        return incoming;
     }
 }

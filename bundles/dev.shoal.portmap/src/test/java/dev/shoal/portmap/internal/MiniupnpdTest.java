@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.portmap.api.Mapping;
 import dev.shoal.portmap.api.PortMapStatus;
+import dev.shoal.test.support.RouterNamespace;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.shoal.metainfo.MagnetLink;
 import dev.shoal.support.torrent.TorrentSource;
 import dev.shoal.support.torrent.TorrentSourceException;
 import dev.shoal.ui.swt.internal.model.EnginePoller;
+import dev.shoal.ui.swt.internal.model.PortsView;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import dev.shoal.ui.swt.internal.model.ViewState;
 import dev.shoal.ui.swt.internal.window.MainWindow;
@@ -58,7 +59,8 @@ final class Desktop implements DesktopDriver, WindowHost {
         this.work = work;
         this.settings = settings;
         this.quit = quit;
-        this.poller = new EnginePoller(services.engine(), services.dht(), this::post, settings.speedGraphMinutes());
+        this.poller = new EnginePoller(services.engine(), services.dht(),
+                () -> PortsView.of(services.portmap().get()), this::post, settings.speedGraphMinutes());
     }
 
     /** The whole life of the window, on the display (main) thread. */

@@ -1,6 +1,7 @@
 package dev.shoal.ui.swt.internal;
 
 import dev.shoal.dht.api.Dht;
+import dev.shoal.portmap.api.PortMapper;
 import dev.shoal.engine.api.Engine;
 import dev.shoal.metainfo.TorrentCreator;
 import dev.shoal.search.api.SearchService;
@@ -89,6 +90,10 @@ public final class DesktopComponent implements DesktopDriver {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Dht dht;
+    /** And dev.shoal.portmap: the status bar says "Port mapping: not running" while it is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PortMapper portmap;
 
     @Activate
     public DesktopComponent(Config config, @Reference Engine engine,
@@ -106,7 +111,7 @@ public final class DesktopComponent implements DesktopDriver {
         displayWork = new DisplayWork(engineGuard);
         Services services = new Services(engineGuard.guard(engine), work, admin, metatype,
                 () -> Optional.ofNullable(creator), context, () -> Optional.ofNullable(search),
-                () -> Optional.ofNullable(dht));
+                () -> Optional.ofNullable(dht), () -> Optional.ofNullable(portmap));
         desktop = new Desktop(services, displayWork, settingsOf(config), () -> quit(context));
         if (Boolean.parseBoolean(context.getProperty(LatencyStats.PROPERTY))) {
             desktop.measure();

@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=button", "osgi.command.function=field", "osgi.command.function=filter",
     "osgi.command.function=sort", "osgi.command.function=scroll", "osgi.command.function=screenshot",
     "osgi.command.function=latency", "osgi.command.function=work", "osgi.command.function=fileprio",
-    "osgi.command.function=window"})
+    "osgi.command.function=window", "osgi.command.function=ports"})
 public final class UiCommands {
 
     private final DesktopDriver desktop;
@@ -41,6 +41,11 @@ public final class UiCommands {
 
     public List<String> state() {
         return desktop.call("ui:state", MainWindow::state);
+    }
+
+    /** The status bar's port mapping line, then its tooltip a line each. */
+    public List<String> ports() {
+        return desktop.call("ui:ports", MainWindow::ports);
     }
 
     public List<String> rows() {

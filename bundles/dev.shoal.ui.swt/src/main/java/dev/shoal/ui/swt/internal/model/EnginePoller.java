@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Reads the engine every refresh on a thread of its own ("shoal-ui-poll") and hands the window
  * {@link Snapshot}s: the display thread then only copies values into widgets. Filter and sort
  * changes re-sort the last rows on the same thread without asking the engine again; a new
- * selection reads only that torrent's details. The DHT's figures are read on the same beat.
+ * selection reads only that torrent's details. The DHT's figures and port mapping are read on the same beat.
  *
  * <p>At rest it costs next to nothing: a poll that finds every value the window shows unchanged
  * hands over nothing, so the display thread is not woken (the speed graph then stands still: its
@@ -51,6 +51,8 @@ public final class EnginePoller {
     private final Engine engine;
     /** The DHT bundle comes and goes apart from the window: asked for on every poll. */
     private final Supplier<Optional<Dht>> dht;
+    /** So does port mapping; its status and verdict are read on the same beat. */
+    private final Supplier<PortsView> ports;
     private final Consumer<Snapshot> sink;
     private final ScheduledExecutorService thread;
     /** Wall-clock millis: when rates went stale and the graphs' samples; a test's own clock. */
@@ -82,15 +84,17 @@ public final class EnginePoller {
     private int period;
     private boolean resting;
 
-    public EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes) {
-        this(engine, dht, sink, graphMinutes, System::currentTimeMillis);
+    public EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Supplier<PortsView> ports, Consumer<Snapshot> sink,
+            int graphMinutes) {
+        this(engine, dht, ports, sink, graphMinutes, System::currentTimeMillis);
     }
 
-    EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Consumer<Snapshot> sink, int graphMinutes,
-            LongSupplier clock) {
+    EnginePoller(Engine engine, Supplier<Optional<Dht>> dht, Supplier<PortsView> ports, Consumer<Snapshot> sink,
+            int graphMinutes, LongSupplier clock) {
         this.clock = clock;
         this.engine = engine;
         this.dht = dht;
+        this.ports = ports;
         this.sink = sink;
         this.global = new RateHistory(graphMinutes);
         this.selectedHistory = new RateHistory(graphMinutes);
@@ -260,9 +264,11 @@ public final class EnginePoller {
         ViewState current = view;
         Map<Integer, Torrent> frozen = read.handles();
         DhtStatus dhtStatus = dht.get().map(Dht::status).orElse(DhtStatus.OFF);
+        PortsView portsView = ports.get();
         Optional<Details> details = details(frozen, now);
         long free = freeSpace(engine.downloadDirectory());
-        if (fresh.equals(before) && freshFacts.equals(factsBefore) && unchanged(totals, free, details, current, frozen, dhtStatus)) {
+        if (fresh.equals(before) && freshFacts.equals(factsBefore) && unchanged(totals, free, details, current, frozen, dhtStatus)
+                && portsView.equals(last.ports())) {
             if (++quiet >= QUIET_POLLS) {
                 rest(true);
             }
@@ -271,7 +277,7 @@ public final class EnginePoller {
         quiet = 0;
         rest(false);
         emit(new Snapshot(RowView.apply(fresh, current, freshFacts), fresh.size(), totals, free, details,
-                global.series(), current, frozen, dhtStatus, Sidebar.count(fresh, freshFacts)));
+                global.series(), current, frozen, dhtStatus, Sidebar.count(fresh, freshFacts), portsView));
         lastFailure = "";
     }
 

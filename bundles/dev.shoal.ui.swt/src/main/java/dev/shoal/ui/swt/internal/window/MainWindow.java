@@ -277,6 +277,11 @@ public final class MainWindow {
         return lines;
     }
 
+    /** The status bar's port mapping line and its tooltip, for {@code ui:ports}. */
+    public List<String> ports() {
+        return status.ports();
+    }
+
     /** The rows the table shows, in its order; immutable, so any thread may format them. */
     public List<TorrentRow> shownRows() {
         return table.rows();

@@ -5,6 +5,8 @@ import dev.shoal.engine.api.EngineTotals;
 import dev.shoal.support.text.Rates;
 import dev.shoal.support.text.Sizes;
 import dev.shoal.ui.swt.internal.model.DhtText;
+import dev.shoal.ui.swt.internal.model.PortsText;
+import dev.shoal.ui.swt.internal.model.PortsView;
 import dev.shoal.ui.swt.internal.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,10 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-/** The line at the bottom: global rates, connections, torrents, the DHT, free space where downloads go. */
+/**
+ * The line at the bottom: global rates, connections, torrents, the DHT, port mapping, free space
+ * where downloads go. Display thread only.
+ */
 final class StatusBar {
 
     private final Composite bar;
@@ -23,11 +28,12 @@ final class StatusBar {
     private final Label connections;
     private final Label torrents;
     private final Label dht;
+    private final Label ports;
     private final Label free;
 
     StatusBar(Composite parent) {
         bar = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(6, false);
+        GridLayout layout = new GridLayout(7, false);
         layout.marginHeight = 2;
         layout.horizontalSpacing = 24;
         bar.setLayout(layout);
@@ -36,6 +42,7 @@ final class StatusBar {
         connections = label();
         torrents = label();
         dht = label();
+        ports = label();
         free = label();
         free.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
         apply(null);
@@ -66,18 +73,37 @@ final class StatusBar {
             changed |= set(free, "Free: " + (snapshot.freeBytes() < 0 ? "?" : Sizes.of(snapshot.freeBytes())));
         }
         changed |= dht((snapshot == null ? Snapshot.EMPTY : snapshot).dht());
+        changed |= ports((snapshot == null ? Snapshot.EMPTY : snapshot).ports());
         if (changed) {
             bar.layout(true);
         }
     }
 
-    /** The DHT's line, and its figures as the tooltip (set only when they changed, as the texts). */
+    /** The DHT's line, and its figures as the tooltip. */
     private boolean dht(DhtStatus status) {
-        String tip = DhtText.details(status);
-        if (!tip.equals(dht.getToolTipText())) {
-            dht.setToolTipText(tip);
-        }
+        tip(dht, DhtText.details(status));
         return set(dht, DhtText.line(status));
+    }
+
+    /** Port mapping's line, and every mapping as the tooltip. */
+    private boolean ports(PortsView view) {
+        tip(ports, PortsText.details(view));
+        return set(ports, PortsText.line(view));
+    }
+
+    /** A tooltip is set only when it changed, as the texts: the bar is not laid out for it. */
+    private static void tip(Label label, String tip) {
+        if (!tip.equals(label.getToolTipText())) {
+            label.setToolTipText(tip);
+        }
+    }
+
+    /** What {@code ui:ports} prints: the line, then the tooltip's lines. */
+    List<String> ports() {
+        List<String> lines = new ArrayList<>();
+        lines.add(ports.getText());
+        lines.addAll(List.of(ports.getToolTipText().split("\n")));
+        return lines;
     }
 
     private static boolean set(Label label, String text) {
@@ -90,7 +116,7 @@ final class StatusBar {
 
     List<String> text() {
         List<String> lines = new ArrayList<>();
-        for (Label label : new Label[] {down, up, connections, torrents, dht, free}) {
+        for (Label label : new Label[] {down, up, connections, torrents, dht, ports, free}) {
             lines.add(label.getText());
         }
         return lines;

@@ -10,6 +10,8 @@ import dev.shoal.engine.api.TorrentDates;
 import dev.shoal.engine.api.TorrentState;
 import dev.shoal.engine.api.TorrentStatus;
 import dev.shoal.metainfo.InfoHash;
+import dev.shoal.portmap.api.Connectivity;
+import dev.shoal.portmap.api.PortMapStatus;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,8 @@ class EnginePollerTest {
     /** The poller's clock: it moves only when a test moves it. */
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private EnginePoller poller;
+    /** What the port mapping service says now: not running until a test says otherwise. */
+    private final AtomicReference<PortsView> ports = new AtomicReference<>(PortsView.NOT_RUNNING);
 
     @AfterEach
     void stop() {
@@ -69,6 +73,29 @@ class EnginePollerTest {
         poller.tick();
         assertEquals(2, handed.size(), "a changed upload rate is shown, once");
         assertEquals(512, handed.get(1).shown().get(1).upRate());
+    }
+
+    @Test
+    void portMappingComingAndChangingIsShownOnceEachAndNotAtRest() {
+        torrents.set(List.of(torrent(1, 0)));
+        poller = poller();
+        poller.tick();
+        assertEquals(PortsView.NOT_RUNNING, last().ports());
+        PortsView off = new PortsView(true, PortMapStatus.OFF, new Connectivity(6881, Connectivity.UNKNOWN, "no router"));
+        ports.set(off);
+        for (int i = 0; i < 5; i++) {
+            poller.tick();
+        }
+        assertEquals(2, handed.size(), "the bundle starting is shown, once");
+        assertEquals(off, last().ports());
+        ports.set(new PortsView(true, new PortMapStatus(true, List.of("eth0 via 192.168.1.1"), List.of(),
+                Optional.empty()), off.connectivity()));
+        poller.tick();
+        poller.tick();
+        assertEquals(3, handed.size(), "mapping turned on is shown, once");
+        ports.set(PortsView.NOT_RUNNING);
+        poller.tick();
+        assertEquals(PortsView.NOT_RUNNING, last().ports(), "the bundle stopped");
     }
 
     @Test
@@ -206,7 +233,7 @@ class EnginePollerTest {
             case "downloadDirectory" -> downloads;
             default -> throw new UnsupportedOperationException(name);
         });
-        return new EnginePoller(engine, Optional::empty, handed::add, 1, clock::get);
+        return new EnginePoller(engine, Optional::empty, ports::get, handed::add, 1, clock::get);
     }
 
     /** A seed uploading at {@code upRate} to one peer (none at 0), having sent {@code upRate} bytes so far. */

@@ -1,7 +1,5 @@
-package dev.shoal.portmap.internal;
+package dev.shoal.test.support;
 
-import dev.shoal.test.support.Processes;
-import dev.shoal.test.support.SystemProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +18,13 @@ import java.util.concurrent.TimeUnit;
  * the interface has a default gateway, as a real LAN interface does, for the code under test to find.
  * Needs root (CAP_NET_ADMIN), {@code ip}, {@code nft} and {@code miniupnpd}.
  */
-final class RouterNamespace implements AutoCloseable {
+public final class RouterNamespace implements AutoCloseable {
 
-    static final String EXTERNAL = "11.22.33.44";
+    public static final String EXTERNAL = "11.22.33.44";
 
-    final String hostInterface;
-    final String hostAddress;
-    final String routerAddress;
+    public final String hostInterface;
+    public final String hostAddress;
+    public final String routerAddress;
     private final String namespace;
     private final Process daemon;
     private final Path log;
@@ -85,7 +83,7 @@ final class RouterNamespace implements AutoCloseable {
     }
 
     /** Starts one, or skips the test (fails under SHOAL_REQUIRE_ALL_TESTS=1) when this machine cannot. */
-    static RouterNamespace start(Path dir) throws IOException, InterruptedException {
+    public static RouterNamespace start(Path dir) throws IOException, InterruptedException {
         SystemProgram.require("ip");
         SystemProgram.require("nft");
         SystemProgram.require("miniupnpd");
@@ -97,11 +95,11 @@ final class RouterNamespace implements AutoCloseable {
     }
 
     /** The router's nftables rules now (the port forwards miniupnpd made are there). */
-    String rules() throws IOException {
+    public String rules() throws IOException {
         return insideOutput("nft", "list", "ruleset");
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
