@@ -11,7 +11,8 @@
 #   PIECE_KIB=256                piece size of the torrent (a power of two, 16 .. 16384)
 #   SHOAL_JAR=distribution/target/shoal.jar   the jar `./shoal get` runs (never built here)
 #   SEED_ENCRYPTION=plaintext    or rc4: the seed forces MSE with RC4 both ways (what encryption
-#                                costs; compare with a plaintext run)
+#                                costs; compare with a plaintext run); or both: each client runs
+#                                twice a round, plaintext then RC4 (rows "CLIENT plaintext|rc4")
 #
 # Prints a Markdown table of medians, one row per client: wall s | transfer MiB/s | first block s |
 # CPU s | peak RSS MiB | peak anon MiB | ok (bench/README.md says how each is measured). Exit status 0 when every run of every client
@@ -28,7 +29,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp/shoal-bench}
 PIECE_KIB=${PIECE_KIB:-256}
 SHOAL_JAR=${SHOAL_JAR:-$ROOT/distribution/target/shoal.jar}
 SEED_ENCRYPTION=${SEED_ENCRYPTION:-plaintext}
-[[ $SEED_ENCRYPTION == plaintext || $SEED_ENCRYPTION == rc4 ]] || { echo "SEED_ENCRYPTION must be plaintext or rc4" >&2; exit 2; }
+[[ $SEED_ENCRYPTION =~ ^(plaintext|rc4|both)$ ]] || { echo "SEED_ENCRYPTION must be plaintext, rc4 or both" >&2; exit 2; }
 ALL_CLIENTS=(shoal libtorrent qbittorrent aria2 transmission)
 FILES=4
 FILE_MIB=256

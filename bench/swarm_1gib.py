@@ -216,6 +216,12 @@ def listening(port):
 class Seed:
     """One libtorrent seed; while a client runs, a thread polls the per-peer upload counters."""
 
+    PLAINTEXT = {"out_enc_policy": lt.enc_policy.disabled, "in_enc_policy": lt.enc_policy.enabled,
+                 "allowed_enc_level": lt.enc_level.plaintext, "prefer_rc4": False}
+    # MSE forced both ways, RC4 only: what encryption costs each end, same swarm otherwise.
+    RC4 = {"out_enc_policy": lt.enc_policy.forced, "in_enc_policy": lt.enc_policy.forced,
+           "allowed_enc_level": lt.enc_level.rc4, "prefer_rc4": True}
+
     def __init__(self, torrent, save_path, rc4=False):
         settings = lt.high_performance_seed()
         settings.update(LOCAL_ONLY)
@@ -223,8 +229,7 @@ class Seed:
             # Payload in plaintext, always: clients that prefer encryption (qBittorrent) would
             # otherwise get RC4 or not depending on which side's connection survives the
             # duplicate check, and RC4 costs both ends CPU. An obfuscated handshake is accepted.
-            "out_enc_policy": lt.enc_policy.disabled, "in_enc_policy": lt.enc_policy.enabled,
-            "allowed_enc_level": lt.enc_level.plaintext, "prefer_rc4": False,
+            **self.PLAINTEXT,
             # A client may listen before it has loaded the torrent and hang up on us: forget a
             # peer after one failed attempt, so that the next connect_peer tries again at once
             # rather than after libtorrent's growing back-off (stale peers go the same way).
@@ -233,9 +238,7 @@ class Seed:
             "alert_mask": lt.alert.category_t.status_notification | lt.alert.category_t.error_notification,
         })
         if rc4:
-            # MSE forced both ways, RC4 only: what encryption costs each end, same swarm otherwise.
-            settings.update({"out_enc_policy": lt.enc_policy.forced, "in_enc_policy": lt.enc_policy.forced,
-                             "allowed_enc_level": lt.enc_level.rc4, "prefer_rc4": True})
+            settings.update(self.RC4)
         self.ses = lt.session(settings)
         self.ti = lt.torrent_info(torrent)
         self.size = self.ti.total_size()
@@ -254,6 +257,10 @@ class Seed:
                                % (save_path, st.state, st.num_pieces, self.ti.num_pieces()))
         self.port = self.ses.listen_port()
         self.thread = None
+
+    def encrypt(self, rc4):
+        """Switches between plaintext and forced RC4 for the connections made from now on."""
+        self.ses.apply_settings(self.RC4 if rc4 else self.PLAINTEXT)
 
     def _sent_payload(self, timeout_ms=1000):
         """The session's payload bytes sent so far, and the monotonic time it was known by.
@@ -620,7 +627,7 @@ def first_line(path, limit=200):
     return "(no output)"
 
 
-def run_once(ctx, seed, name, rnd, current_pid_file):
+def run_once(ctx, seed, name, label, rnd, current_pid_file):
     cls = CLIENTS[name]
     base = os.path.join(ctx["work"], "run")
     shutil.rmtree(base, ignore_errors=True)
@@ -628,7 +635,7 @@ def run_once(ctx, seed, name, rnd, current_pid_file):
     os.makedirs(dl)
     os.makedirs(conf)
     client = cls(ctx, dl, conf, free_port())
-    row = {"round": rnd, "client": name, "ok": False, "reason": ""}
+    row = {"round": rnd, "client": label, "ok": False, "reason": ""}
     why = client.check()
     if why:
         row["reason"] = why
@@ -639,7 +646,7 @@ def run_once(ctx, seed, name, rnd, current_pid_file):
     warm(ctx["source_files"])
     time.sleep(0.5)
 
-    out_path = os.path.join(ctx["work"], "logs", "%s-%d.log" % (name, rnd))
+    out_path = os.path.join(ctx["work"], "logs", "%s-%d.log" % (label.replace(" ", "-"), rnd))
     os.makedirs(os.path.dirname(out_path), exist_ok=True)
     out = open(out_path, "w")
     harness0 = os.times()
@@ -739,7 +746,7 @@ def run(argv):
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repo", required=True)
     ap.add_argument("--shoal-jar", required=True)
-    ap.add_argument("--seed-encryption", choices=("plaintext", "rc4"), default="plaintext")
+    ap.add_argument("--seed-encryption", choices=("plaintext", "rc4", "both"), default="plaintext")
     ap.add_argument("clients", nargs="+")
     a = ap.parse_args(argv)
 
@@ -766,6 +773,10 @@ def run(argv):
 
     log("seed: checking %s ..." % a.data)
     seed = Seed(ctx["torrent"], a.data, rc4=a.seed_encryption == "rc4")
+    # both: each client runs twice a round, plaintext then RC4, so that the two see the same load.
+    modes = ["plaintext", "rc4"] if a.seed_encryption == "both" else [a.seed_encryption]
+    labels = [(name, mode, name if len(modes) == 1 else "%s %s" % (name, mode))
+              for name in a.clients for mode in modes]
     log("seed: libtorrent %s on 127.0.0.1:%d, %d pieces of %d KiB"
         % (lt.__version__, seed.port, ti.num_pieces(), ti.piece_length() // 1024))
     pid_file = os.path.join(a.work, "client.pid")
@@ -779,9 +790,10 @@ def run(argv):
         w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         w.writeheader()
         for rnd in range(1, a.rounds + 1):
-            for name in a.clients:
-                log("round %d/%d: %s ..." % (rnd, a.rounds, name))
-                row = run_once(ctx, seed, name, rnd, pid_file)
+            for name, mode, label in labels:
+                log("round %d/%d: %s ..." % (rnd, a.rounds, label))
+                seed.encrypt(mode == "rc4")
+                row = run_once(ctx, seed, name, label, rnd, pid_file)
                 rows.append(row)
                 w.writerow({k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()})
                 f.flush()
@@ -795,12 +807,13 @@ def run(argv):
     print()
     print("1 GiB (%d × %d MiB, %d KiB pieces), libtorrent %s seed on loopback (%s), medians of %d round(s)"
           % (len(expected), ctx["size"] // len(expected) // 2**20, ti.piece_length() // 1024, lt.__version__,
-             "RC4 forced" if a.seed_encryption == "rc4" else "plaintext", a.rounds))
+             {"rc4": "RC4 forced", "both": "plaintext and RC4 forced"}.get(a.seed_encryption, "plaintext"),
+             a.rounds))
     print()
     print("| client | wall s | transfer MiB/s | first block s | CPU s | seed CPU s | peak RSS MiB | peak anon MiB | ok |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     any_failed = False
-    for name in a.clients:
+    for _, _, name in labels:
         mine = [r for r in rows if r["client"] == name]
         good = [r for r in mine if r["ok"]]
         if len(good) == len(mine):
