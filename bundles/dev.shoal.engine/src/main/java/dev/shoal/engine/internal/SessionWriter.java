@@ -4,25 +4,40 @@ import dev.shoal.engine.internal.RecordCodec.Session;
 import dev.shoal.metainfo.InfoHash;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the {@link SessionStore} on a thread of its own ("shoal-engine-store"), so the engine
- * thread never waits for the disk. Writes for one torrent are folded together: only the newest record
- * waiting is written, and a removal drops what waited; so the work waiting is bounded by the number of
- * torrents, however often they change. Writes happen in the order torrents first asked.
+ * thread never waits for the disk. A group commit: whatever waits when the thread comes to it is one
+ * batch, written with one forced write, while the next batch gathers. Writes for one torrent are
+ * folded together: only the newest record waiting is written, and a removal drops what waited; so
+ * the work waiting is bounded by the number of torrents, however often they change. The session
+ * (ids, queue order, whose size grows with the torrents) is written at most every
+ * {@link #SESSION_SPACING}: a kill within it loses at most a queue move, as a start rebuilds the rest
+ * from the records.
  */
 final class SessionWriter {
+
+    /** How often the session is written at most while it keeps changing (10,000 adds in one script). */
+    static final Duration SESSION_SPACING = Duration.ofSeconds(1);
+    /** How long after a batch the journal behind it is retired: its files are written back by then. */
+    static final Duration RETIRE_DELAY = Duration.ofSeconds(30);
+    /** Files forced per step of a retirement, so that batches waiting go between. */
+    private static final int RETIRE_STEP = 64;
+    /** How long the close retires the journal at most; the rest is replayed at the next start. */
+    private static final Duration CLOSE_RETIRE = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionWriter.class);
 
@@ -38,15 +53,21 @@ final class SessionWriter {
     }
 
     private final SessionStore store;
-    private final ExecutorService executor;
+    private final ScheduledExecutorService executor;
     private final Object lock = new Object();
     private final Map<InfoHash, Pending> pending = new LinkedHashMap<>();
+    /** Batches written, for the close to tell a slow store from a stuck one. */
+    private final AtomicLong batches = new AtomicLong();
     private Session session;
     private boolean scheduled;
+    /** Store thread only. */
+    private long sessionWritten = System.nanoTime() - SESSION_SPACING.toNanos();
+    private boolean sessionTimer;
+    private boolean retireTimer;
 
     SessionWriter(SessionStore store) {
         this.store = store;
-        this.executor = Executors.newSingleThreadExecutor(work -> {
+        this.executor = Executors.newSingleThreadScheduledExecutor(work -> {
             Thread thread = new Thread(work, "shoal-engine-store");
             thread.setDaemon(true);
             return thread;
@@ -73,10 +94,10 @@ final class SessionWriter {
         }
     }
 
-    /** Waits until what was asked before is written; false when that took longer than {@code limit}. */
+    /** Waits until what was asked before is written, the session too; false when that took longer than {@code limit}. */
     boolean flush(Duration limit) {
         try {
-            executor.submit(() -> { }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            executor.submit(() -> drain(true)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,22 +108,29 @@ final class SessionWriter {
     }
 
     /**
-     * Writes what waits, then stops the thread. It waits as long as the writes go on: each torrent
-     * added costs forced writes, and 10,000 just added take minutes on a slow disk, which a fixed
-     * wait would cut short, losing torrents already acknowledged. Only a store that wrote nothing for
+     * Writes what waits, retires the journal for up to {@link #CLOSE_RETIRE}, then stops the thread.
+     * It waits as long as batches go on being written; only a store that wrote nothing for
      * {@code limit} is given up on.
      */
     void close(Duration limit) {
-        int waiting = waiting();
+        long written = batches.get();
         while (!flush(limit)) {
-            int now = waiting();
-            if (now >= waiting || Thread.currentThread().isInterrupted()) {
-                LOG.warn("the torrents' state was not all saved: {} torrents' writes made no progress in {}", now,
-                        limit);
+            long now = batches.get();
+            if (now == written || Thread.currentThread().isInterrupted()) {
+                LOG.warn("the torrents' state was not all saved: {} torrents' writes made no progress in {}",
+                        waiting(), limit);
                 break;
             }
-            LOG.info("still saving the torrents' state: {} waiting", now);
-            waiting = now;
+            LOG.info("still saving the torrents' state: {} waiting", waiting());
+            written = now;
+        }
+        try {
+            executor.submit(() -> retireFor(CLOSE_RETIRE)).get(CLOSE_RETIRE.multipliedBy(2).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.debug("the journal is replayed at the next start: {}", e.toString());
         }
         executor.shutdownNow();
     }
@@ -123,60 +151,117 @@ final class SessionWriter {
     private void schedule() {
         if (!scheduled) {
             scheduled = true;
-            executor.execute(this::drain);
+            executor.execute(() -> drain(false));
         }
     }
 
-    private void drain() {
+    /** Writes batches until nothing waits; the session only when due, unless {@code now}. */
+    private void drain(boolean now) {
         while (true) {
-            InfoHash infoHash = null;
-            Pending next = null;
-            Session sessionNow;
+            List<StoreJournal.Change> batch = new ArrayList<>();
+            int torrents;
+            boolean sessionDue = now || System.nanoTime() - sessionWritten >= SESSION_SPACING.toNanos();
+            boolean sessionLeft;
             synchronized (lock) {
-                Iterator<Map.Entry<InfoHash, Pending>> first = pending.entrySet().iterator();
-                if (first.hasNext()) {
-                    Map.Entry<InfoHash, Pending> entry = first.next();
-                    first.remove();
-                    infoHash = entry.getKey();
-                    next = entry.getValue();
-                }
-                sessionNow = next == null ? session : null;
-                if (next == null) {
+                torrents = pending.size();
+                pending.forEach((infoHash, next) -> changes(infoHash, next, batch));
+                pending.clear();
+                if (sessionDue && session != null) {
+                    batch.add(SessionStore.session(session));
                     session = null;
-                    if (sessionNow == null) {
-                        scheduled = false;
-                        return;
+                    sessionWritten = System.nanoTime();
+                }
+                sessionLeft = session != null;
+                if (batch.isEmpty()) {
+                    scheduled = false;
+                    if (sessionLeft) {
+                        sessionLater();
                     }
+                    break;
                 }
             }
-            if (next != null) {
-                write(infoHash, next);
-            } else {
-                writeSession(sessionNow);
-            }
+            write(batch, torrents);
+        }
+        retireLater();
+    }
+
+    private void sessionLater() {
+        if (!sessionTimer) {
+            sessionTimer = true;
+            long wait = SESSION_SPACING.toNanos() - (System.nanoTime() - sessionWritten);
+            executor.schedule(() -> {
+                sessionTimer = false;
+                drain(false);
+            }, Math.max(0, wait), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void write(InfoHash infoHash, Pending next) {
+    /** Retires what the journal holds now: the segment being written is closed, new batches start another. */
+    private void startRetiring() {
+        drain(false);
+        store.closeSegment();
+        retireStep();
+    }
+
+    /** A step of the retirement; the next goes after the batches that came meanwhile. */
+    private void retireStep() {
+        drain(false);
+        try {
+            if (!store.retire(RETIRE_STEP)) {
+                executor.execute(this::retireStep);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot retire the journal of {}: {}; it is replayed at the next start", store.directory(),
+                    e.getMessage());
+        }
+        retireTimer = false;
+        retireLater();
+    }
+
+    private void retireLater() {
+        if (store.unretired() && !retireTimer) {
+            retireTimer = true;
+            executor.schedule(this::startRetiring, RETIRE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retireFor(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        store.closeSegment();
+        try {
+            while (!store.retire(RETIRE_STEP)) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot retire the journal of {}: {}; it is replayed at the next start", store.directory(),
+                    e.getMessage());
+        }
+    }
+
+    private static void changes(InfoHash infoHash, Pending next, List<StoreJournal.Change> batch) {
         try {
             if (next.delete()) {
-                store.delete(infoHash);
+                batch.addAll(SessionStore.delete(infoHash));
                 return;
             }
             if (next.torrent() != null) {
-                store.writeTorrent(infoHash, next.torrent());
+                batch.add(SessionStore.torrent(infoHash, next.torrent()));
             }
-            store.writeRecord(next.record());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot save the torrent {} in {}: {}", infoHash.hex(), store.directory(), e.getMessage());
+            batch.add(SessionStore.record(next.record()));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot save the torrent {}: {}", infoHash.hex(), e.getMessage());
         }
     }
 
-    private void writeSession(Session value) {
+    private void write(List<StoreJournal.Change> batch, int torrents) {
         try {
-            store.writeSession(value);
+            store.write(batch);
+            batches.incrementAndGet();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot save the session in {}: {}", store.directory(), e.getMessage());
+            LOG.warn("cannot save {} torrents' changes in {}: {}", torrents, store.directory(), e.getMessage());
         }
     }
 }
