@@ -213,7 +213,7 @@ final class SessionWriter {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot retire the journal of {}: {}; it is replayed at the next start", store.directory(),
-                    e.getMessage());
+                    e.toString());
         }
         retireTimer = false;
         retireLater();
@@ -226,18 +226,20 @@ final class SessionWriter {
         }
     }
 
+    /** At close: as much of the retirement as fits in {@code limit}, a file at a time; the rest waits for the next start. */
     private void retireFor(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         store.closeSegment();
         try {
-            while (!store.retire(RETIRE_STEP)) {
+            while (!store.retire(1)) {
                 if (System.nanoTime() > deadline) {
+                    LOG.info("the journal of {} is replayed at the next start", store.directory());
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot retire the journal of {}: {}; it is replayed at the next start", store.directory(),
-                    e.getMessage());
+                    e.toString());
         }
     }
 

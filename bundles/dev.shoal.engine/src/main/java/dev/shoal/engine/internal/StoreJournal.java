@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -100,18 +101,25 @@ final class StoreJournal {
             LOG.warn("cannot read the journal in {}: {}", directory, e.getMessage());
             return;
         }
+        long started = System.nanoTime();
+        int changes = 0;
         for (var entry : segments.entrySet()) {
             nextNumber = Math.max(nextNumber, entry.getKey() + 1);
             Segment segment = new Segment(entry.getValue());
             try {
                 for (List<Change> batch : batches(Files.readAllBytes(segment.file), segment.file)) {
-                    apply(batch, segment);
+                    apply(batch, segment, true);
+                    changes += batch.size();
                 }
             } catch (IOException | UncheckedIOException e) {
                 segment.unapplied = true;
                 LOG.warn("cannot replay the journal {}: {}", segment.file, e.getMessage());
             }
             closed.add(segment);
+        }
+        if (!segments.isEmpty()) {
+            LOG.info("replayed {} changes from {} journal segments in {} ms", changes, segments.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -142,7 +150,7 @@ final class StoreJournal {
             throw e;
         }
         try {
-            apply(batch, current);
+            apply(batch, current, false);
         } catch (IOException | RuntimeException e) {
             current.unapplied = true;
             close();
@@ -207,7 +215,8 @@ final class StoreJournal {
         disk.forceDirectory(directory);
     }
 
-    private void apply(List<Change> batch, Segment segment) throws IOException {
+    /** @param replaying a file that holds the change already is left alone (most do, after a stop) */
+    private void apply(List<Change> batch, Segment segment, boolean replaying) throws IOException {
         for (Change change : batch) {
             segment.unforced.add(change.name());
         }
@@ -215,9 +224,17 @@ final class StoreJournal {
             Path target = directory.resolve(change.name());
             if (change.bytes() == null) {
                 Files.deleteIfExists(target);
-            } else {
+            } else if (!replaying || !holds(target, change.bytes())) {
                 replace(target, change.bytes());
             }
+        }
+    }
+
+    private static boolean holds(Path file, byte[] bytes) {
+        try {
+            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException e) {
+            return false;
         }
     }
 
