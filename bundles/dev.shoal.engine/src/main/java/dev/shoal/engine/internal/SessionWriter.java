@@ -64,6 +64,8 @@ final class SessionWriter {
     private long sessionWritten = System.nanoTime() - SESSION_SPACING.toNanos();
     private boolean sessionTimer;
     private boolean retireTimer;
+    /** Set by the close: the retirement it does itself replaces the steps still queued. */
+    private volatile boolean closing;
 
     SessionWriter(SessionStore store) {
         this.store = store;
@@ -113,6 +115,7 @@ final class SessionWriter {
      * {@code limit} is given up on.
      */
     void close(Duration limit) {
+        closing = true;
         long written = batches.get();
         while (!flush(limit)) {
             long now = batches.get();
@@ -206,6 +209,9 @@ final class SessionWriter {
     /** A step of the retirement; the next goes after the batches that came meanwhile. */
     private void retireStep() {
         drain(false);
+        if (closing) {
+            return;
+        }
         try {
             if (!store.retire(RETIRE_STEP)) {
                 executor.execute(this::retireStep);
