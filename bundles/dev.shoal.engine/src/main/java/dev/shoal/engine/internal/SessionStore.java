@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,12 +106,18 @@ final class SessionStore {
         journal.close();
     }
 
+    /** Closes the journal segment being written once nothing was written to it for {@code settle}. */
+    void closeSegmentIfSettled(Duration settle) {
+        journal.closeIfSettled(settle);
+    }
+
     /**
-     * Forces up to {@code budget} of the files the closed journal segments vouch for, retiring the
-     * segments whose files all are. False while some remain.
+     * Forces up to {@code budget} of the files the closed journal segments settled for {@code settle}
+     * vouch for, retiring the segments whose files all are ({@link StoreJournal#retire}). False while
+     * some remain.
      */
-    boolean retire(int budget) throws IOException {
-        return journal.retire(budget);
+    boolean retire(int budget, Duration settle) throws IOException {
+        return journal.retire(budget, settle);
     }
 
     /**

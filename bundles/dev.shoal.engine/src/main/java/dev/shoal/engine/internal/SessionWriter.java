@@ -32,10 +32,14 @@ final class SessionWriter {
 
     /** How often the session is written at most while it keeps changing (10,000 adds in one script). */
     static final Duration SESSION_SPACING = Duration.ofSeconds(1);
-    /** How long after a batch the journal behind it is retired: its files are written back by then. */
-    static final Duration RETIRE_DELAY = Duration.ofSeconds(30);
-    /** Files forced per step of a retirement, so that batches waiting go between. */
-    private static final int RETIRE_STEP = 64;
+    /**
+     * How long a journal segment's files rest before it is retired, and how often the retirement
+     * looks: by then the system has written them back (Linux: dirty pages older than 30 s, every
+     * 5 s), so forcing them costs little.
+     */
+    static final Duration RETIRE_DELAY = Duration.ofSeconds(45);
+    /** Files forced per step of a retirement, so that batches waiting (and a close) go between. */
+    private static final int RETIRE_STEP = 8;
     /** How long the close retires the journal at most; the rest is replayed at the next start. */
     private static final Duration CLOSE_RETIRE = Duration.ofSeconds(5);
 
@@ -161,29 +165,36 @@ final class SessionWriter {
     /** Writes batches until nothing waits; the session only when due, unless {@code now}. */
     private void drain(boolean now) {
         while (true) {
-            List<StoreJournal.Change> batch = new ArrayList<>();
-            int torrents;
+            Map<InfoHash, Pending> taken;
+            Session sessionTaken = null;
             boolean sessionDue = now || System.nanoTime() - sessionWritten >= SESSION_SPACING.toNanos();
-            boolean sessionLeft;
             synchronized (lock) {
-                torrents = pending.size();
-                pending.forEach((infoHash, next) -> changes(infoHash, next, batch));
+                taken = new LinkedHashMap<>(pending);
                 pending.clear();
                 if (sessionDue && session != null) {
-                    batch.add(SessionStore.session(session));
+                    sessionTaken = session;
                     session = null;
                     sessionWritten = System.nanoTime();
                 }
-                sessionLeft = session != null;
-                if (batch.isEmpty()) {
+                if (taken.isEmpty() && sessionTaken == null) {
                     scheduled = false;
-                    if (sessionLeft) {
+                    if (session != null) {
                         sessionLater();
                     }
                     break;
                 }
             }
-            write(batch, torrents);
+            // Encoded outside the lock: the engine thread queues more meanwhile.
+            List<StoreJournal.Change> batch = new ArrayList<>();
+            taken.forEach((infoHash, next) -> changes(infoHash, next, batch));
+            if (sessionTaken != null) {
+                try {
+                    batch.add(SessionStore.session(sessionTaken));
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot save the session in {}: {}", store.directory(), e.getMessage());
+                }
+            }
+            write(batch, taken.size());
         }
         retireLater();
     }
@@ -199,13 +210,6 @@ final class SessionWriter {
         }
     }
 
-    /** Retires what the journal holds now: the segment being written is closed, new batches start another. */
-    private void startRetiring() {
-        drain(false);
-        store.closeSegment();
-        retireStep();
-    }
-
     /** A step of the retirement; the next goes after the batches that came meanwhile. */
     private void retireStep() {
         drain(false);
@@ -213,7 +217,8 @@ final class SessionWriter {
             return;
         }
         try {
-            if (!store.retire(RETIRE_STEP)) {
+            store.closeSegmentIfSettled(RETIRE_DELAY);
+            if (!store.retire(RETIRE_STEP, RETIRE_DELAY)) {
                 executor.execute(this::retireStep);
                 return;
             }
@@ -228,7 +233,7 @@ final class SessionWriter {
     private void retireLater() {
         if (store.unretired() && !retireTimer) {
             retireTimer = true;
-            executor.schedule(this::startRetiring, RETIRE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(this::retireStep, RETIRE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -237,7 +242,7 @@ final class SessionWriter {
         long deadline = System.nanoTime() + limit.toNanos();
         store.closeSegment();
         try {
-            while (!store.retire(1)) {
+            while (!store.retire(1, Duration.ZERO)) {
                 if (System.nanoTime() > deadline) {
                     LOG.info("the journal of {} is replayed at the next start", store.directory());
                     return;

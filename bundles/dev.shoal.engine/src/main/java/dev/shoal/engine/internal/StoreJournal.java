@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,9 +60,15 @@ final class StoreJournal {
         final Set<String> unforced = new LinkedHashSet<>();
         /** A batch of it not applied to its files whole: only a replay at the next start can. */
         boolean unapplied;
+        /** When its files were last written (nanoTime): the system writes them back some time after. */
+        long written = System.nanoTime();
 
         Segment(Path file) {
             this.file = file;
+        }
+
+        boolean settled(Duration settle) {
+            return System.nanoTime() - written >= settle.toNanos();
         }
     }
 
@@ -151,6 +158,7 @@ final class StoreJournal {
         }
         try {
             apply(batch, current, false);
+            current.written = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             current.unapplied = true;
             close();
@@ -180,14 +188,22 @@ final class StoreJournal {
         }
     }
 
+    /** Closes the segment being written once nothing was written to it for {@code settle}. */
+    void closeIfSettled(Duration settle) {
+        if (current != null && current.settled(settle)) {
+            close();
+        }
+    }
+
     /**
-     * Forces up to {@code budget} files of the oldest closed segments, retiring (deleting) each
-     * whose files are all forced, after a sync of the folder. False while closed segments remain that
-     * can be retired now; one with a batch not applied, and those after it, wait for the next start.
+     * Forces up to {@code budget} files of the oldest closed segments whose files were last written
+     * {@code settle} ago or more (forcing those the system has written back costs little), retiring
+     * (deleting) each whose files are all forced, after a sync of the folder. False while such
+     * segments remain; one with a batch not applied, and those after it, wait for the next start.
      */
-    boolean retire(int budget) throws IOException {
+    boolean retire(int budget, Duration settle) throws IOException {
         int left = budget;
-        while (!closed.isEmpty() && !closed.peekFirst().unapplied) {
+        while (!closed.isEmpty() && !closed.peekFirst().unapplied && closed.peekFirst().settled(settle)) {
             Segment oldest = closed.peekFirst();
             Iterator<String> names = oldest.unforced.iterator();
             while (names.hasNext()) {

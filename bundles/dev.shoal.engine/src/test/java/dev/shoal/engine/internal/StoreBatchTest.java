@@ -209,8 +209,10 @@ class StoreBatchTest {
         store.write(batch(added));
         store.closeSegment();
         assertTrue(store.unretired());
-        assertFalse(store.retire(10), "40 files take more than one step of 10");
-        while (!store.retire(10)) {
+        assertTrue(store.retire(10, Duration.ofHours(1)), "nothing has settled for an hour");
+        assertEquals(0, disk.fileForces.get());
+        assertFalse(store.retire(10, Duration.ZERO), "40 files take more than one step of 10");
+        while (!store.retire(10, Duration.ZERO)) {
             assertTrue(disk.fileForces.get() <= 40);
         }
         assertFalse(store.unretired());
