@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,25 +56,12 @@ class DesktopManyTorrentsIT {
     Path work;
 
     @RegisterExtension
-    static final VirtualDisplay display = new VirtualDisplay();
-
-    private ShoalDaemon desktop;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
+    static final DesktopApp app = new DesktopApp();
 
     @Test
     void tenThousandTorrentsScrollSortAndFilterWithDisplayWorkBoundedByTheScreen() throws Exception {
-        Shoal shoal = new Shoal(work);
-        ShoalCli cli = new ShoalCli(shoal);
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
-        DesktopDriver ui = new DesktopDriver(cli, desktop::output);
-        ui.awaitWindow(DesktopIT.STARTUP);
+        DesktopDriver ui = app.start(work);
+        ShoalCli cli = app.cli();
 
         long adding = System.nanoTime();
         for (Path script : addScripts(work.resolve("torrents"), work.resolve("downloads"))) {
@@ -131,7 +117,7 @@ class DesktopManyTorrentsIT {
      */
     private void assertWorkBoundedByTheScreen(String displayWork, int scrolls) {
         Map<String, Double> figures = DesktopDriver.parseFigures(displayWork);
-        Supplier<String> context = () -> "ui:work said " + displayWork + "\n" + desktop.output();
+        Supplier<String> context = () -> "ui:work said " + displayWork + "\n" + app.output();
         int screen = figures.get("rowsOnScreen").intValue();
         assertTrue(screen >= 1 && screen <= MOST_ROWS_ON_SCREEN, () -> screen + " rows on screen; " + context.get());
         assertEquals(1.0, figures.get("fixedHeightRows"), () -> "GTK measures every row; " + context.get());

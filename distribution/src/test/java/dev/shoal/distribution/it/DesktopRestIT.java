@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,25 +35,12 @@ class DesktopRestIT {
     Path work;
 
     @RegisterExtension
-    static final VirtualDisplay display = new VirtualDisplay();
-
-    private ShoalDaemon desktop;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
+    static final DesktopApp app = new DesktopApp();
 
     @Test
     void unchangedTorrentsCostTheTableNothingAndAHiddenWindowGetsNoRefresh() throws Exception {
-        Shoal shoal = new Shoal(work);
-        ShoalCli cli = new ShoalCli(shoal);
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
-        DesktopDriver ui = new DesktopDriver(cli, desktop::output);
-        ui.awaitWindow(DesktopIT.STARTUP);
+        DesktopDriver ui = app.start(work);
+        ShoalCli cli = app.cli();
         for (Path torrent : torrents(work.resolve("torrents"), 2)) {
             cli.ok("shoal:add '" + torrent + "' --paused --dir '" + work.resolve("downloads") + "'");
         }
@@ -90,7 +76,7 @@ class DesktopRestIT {
 
     /** The desktop's threads by name, as the kernel knows them (Java names them so on Linux, 15 characters). */
     private java.util.Set<String> threadNames() throws IOException {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(desktop.pid()), "task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(app.process().pid()), "task"))) {
             return tasks.map(task -> {
                 try {
                     return Files.readString(task.resolve("comm")).strip();

@@ -1,6 +1,5 @@
 package dev.shoal.distribution.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,28 +29,15 @@ class DesktopSidebarIT {
     private static final Duration POLL = Duration.ofMillis(300);
 
     @RegisterExtension
-    static final VirtualDisplay display = new VirtualDisplay();
+    static final DesktopApp app = new DesktopApp();
 
     @TempDir
     Path work;
 
-    private ShoalDaemon desktop;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
-
     @Test
     void sidebarCountsAndFiltersRowsShowTheirStateIconsAndTheLayoutSurvivesARestart() throws Exception {
-        Shoal shoal = new Shoal(work);
-        ShoalCli cli = new ShoalCli(shoal);
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
-        DesktopDriver ui = new DesktopDriver(cli, desktop::output);
-        ui.awaitWindow(DesktopIT.STARTUP);
+        DesktopDriver ui = app.start(work);
+        ShoalCli cli = app.cli();
         List<Path> torrents = DesktopRestIT.torrents(work.resolve("torrents"), 2);
         Path downloads = work.resolve("downloads");
         cli.ok("shoal:add '" + torrents.get(0) + "' --dir '" + downloads + "'");
@@ -100,10 +85,7 @@ class DesktopSidebarIT {
         System.out.println("DesktopSidebarIT: layout before the restart:\n" + String.join("\n", before));
         assertTrue(before.contains("column.NAME.width=333"), before::toString);
 
-        assertEquals(0, desktop.terminate(WITHIN), desktop::output);
-        desktop = ShoalDaemon.startDesktop(shoal, work, display.name()).awaitRemoteShell(DesktopIT.STARTUP);
-        DesktopDriver again = new DesktopDriver(cli, desktop::output);
-        again.awaitWindow(DesktopIT.STARTUP);
+        DesktopDriver again = app.restart(WITHIN);
         again.awaitStateLine("filter=all text= sort=Size desc", DesktopIT.STARTUP);
         List<String> after = layout(again);
         System.out.println("DesktopSidebarIT: layout after the restart:\n" + String.join("\n", after));
@@ -139,7 +121,7 @@ class DesktopSidebarIT {
             ShoalGet.sleep(POLL);
         }
         throw new AssertionError("the sidebar never showed " + what + " within " + WITHIN.toSeconds() + " s; last:\n"
-                + String.join("\n", last) + "\n" + desktop.output());
+                + String.join("\n", last) + "\n" + app.output());
     }
 
     private void awaitNames(DesktopDriver ui, String what, List<String> names) {
@@ -152,6 +134,6 @@ class DesktopSidebarIT {
             }
             ShoalGet.sleep(POLL);
         }
-        throw new AssertionError(what + " never showed exactly " + names + "; last " + shown + "\n" + desktop.output());
+        throw new AssertionError(what + " never showed exactly " + names + "; last " + shown + "\n" + app.output());
     }
 }

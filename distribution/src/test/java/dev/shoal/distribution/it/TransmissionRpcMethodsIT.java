@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shoal.test.support.LibtorrentPeer;
-import dev.shoal.test.support.OpenTracker;
 import dev.shoal.test.support.SwarmData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TransmissionRpcMethodsIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration WITHIN = Duration.ofSeconds(90);
 
     @RegisterExtension
@@ -40,25 +37,23 @@ class TransmissionRpcMethodsIT {
     @TempDir
     Path work;
 
+    private RpcDaemon rpcDaemon;
     private ShoalDaemon daemon;
     private Shoal shoal;
     private RpcClient rpc;
 
     @AfterEach
     void stopDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
+        if (rpcDaemon != null) {
+            rpcDaemon.close();
         }
     }
 
-    private void start() throws IOException, InterruptedException {
-        shoal = new Shoal(work);
-        int port = OpenTracker.freePort();
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.rpc", Map.of("port", String.valueOf(port)));
-        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
-        rpc = new RpcClient(port, null, null);
-        rpc.awaitServlet(STARTUP, daemon::output);
+    private void start() throws IOException {
+        rpcDaemon = RpcDaemon.withoutCredentials(work);
+        shoal = rpcDaemon.start();
+        daemon = rpcDaemon.daemon();
+        rpc = rpcDaemon.client();
     }
 
     @Test

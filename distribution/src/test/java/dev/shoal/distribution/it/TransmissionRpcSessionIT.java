@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +42,7 @@ class TransmissionRpcSessionIT {
     @TempDir
     Path work;
 
+    private RpcDaemon rpcDaemon;
     private ShoalDaemon daemon;
     private Shoal shoal;
     private ShoalCli cli;
@@ -51,24 +51,22 @@ class TransmissionRpcSessionIT {
 
     @AfterEach
     void stopDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.close();
+        if (rpcDaemon != null) {
+            rpcDaemon.close();
         }
     }
 
-    private void start() throws IOException, InterruptedException {
-        shoal = new Shoal(work);
+    private void start() throws IOException {
+        rpcDaemon = RpcDaemon.withoutCredentials(work);
+        shoal = rpcDaemon.start();
         cli = new ShoalCli(shoal);
-        rpcPort = OpenTracker.freePort();
-        ShoalDaemon.peersOnLoopback(shoal.dataDir());
-        ShoalDaemon.configure(shoal.dataDir(), "dev.shoal.rpc", Map.of("port", String.valueOf(rpcPort)));
-        startAgain();
+        started();
     }
 
-    private void startAgain() throws IOException, InterruptedException {
-        daemon = ShoalDaemon.start(shoal, work).awaitRemoteShell(STARTUP);
-        rpc = new RpcClient(rpcPort, null, null);
-        rpc.awaitServlet(STARTUP, daemon::output);
+    private void started() {
+        daemon = rpcDaemon.daemon();
+        rpcPort = rpcDaemon.port();
+        rpc = rpcDaemon.client();
     }
 
     private String tr(String... args) {
@@ -153,7 +151,8 @@ class TransmissionRpcSessionIT {
         assertTrue(scheduler.contains("not supported"), scheduler);
 
         assertEquals(0, daemon.terminate(Duration.ofSeconds(30)), daemon::output);
-        startAgain();
+        rpcDaemon.restart();
+        started();
         JsonNode back = rpc.ok("session-get", "{}");
         System.out.println("TransmissionRpcSessionIT: session-get after the restart: " + back);
         assertTurtle(back);
@@ -185,8 +184,8 @@ class TransmissionRpcSessionIT {
         start();
         int newPort = OpenTracker.freePort();
         cli.ok("shoal:config", "dev.shoal.rpc", "port", String.valueOf(newPort));
-        rpcPort = newPort;
-        rpc = new RpcClient(newPort, null, null);
+        rpcDaemon.movedTo(newPort);
+        started();
         rpc.awaitServlet(STARTUP, daemon::output);
         assertTrue(rpc.ok("session-get", "{\"fields\":[\"version\"]}").path("version").asText().contains("Shoal"));
         String rpcSays = cli.ok("shoal:rpc");

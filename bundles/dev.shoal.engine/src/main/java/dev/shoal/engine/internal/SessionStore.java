@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * The engine's torrents on disk, one folder: per torrent {@code <info-hash>.torrent} (the exact
  * torrent file) and {@code <info-hash>.state} (its {@link TorrentRecord}; alone, without a torrent
  * file, for a magnet link whose metadata is not known yet), and {@code session.state}
- * (next short id, queue order). Plain blocking I/O: the engine calls it from its store thread
- * ({@link SessionWriter}) and once at start to restore. Reading never hashes data: the storage's
+ * (next short id, queue order). Written in batches through a {@link StoreJournal}, one forced write
+ * each. Plain blocking I/O: the engine calls it from its store thread ({@link SessionWriter}) and
+ * once at start to restore. Reading never hashes data: the storage's
  * resume files vouch for that later, when a torrent opens.
  */
 final class SessionStore {
@@ -52,35 +54,70 @@ final class SessionStore {
     record Loaded(int nextId, List<Restored> torrents) {
     }
 
+    /** A journal segment is closed past this size, so that it can be retired. */
+    static final long SEGMENT_LIMIT = 8L << 20;
+
     private final Path directory;
+    private final StoreJournal journal;
 
     SessionStore(Path directory) {
+        this(directory, new PlatformDisk(), SEGMENT_LIMIT);
+    }
+
+    SessionStore(Path directory, StoreDisk disk, long segmentLimit) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.journal = new StoreJournal(this.directory, disk, segmentLimit);
     }
 
     Path directory() {
         return directory;
     }
 
-    void writeTorrent(InfoHash infoHash, byte[] torrent) throws IOException {
-        Files.createDirectories(directory);
-        AtomicFiles.write(directory.resolve(infoHash.hex() + TORRENT_SUFFIX), torrent);
+    static StoreJournal.Change torrent(InfoHash infoHash, byte[] torrent) {
+        return new StoreJournal.Change(infoHash.hex() + TORRENT_SUFFIX, torrent);
     }
 
-    void writeRecord(TorrentRecord record) throws IOException {
-        Files.createDirectories(directory);
-        AtomicFiles.write(directory.resolve(record.infoHash().hex() + STATE_SUFFIX), RecordCodec.encode(record));
+    static StoreJournal.Change record(TorrentRecord record) {
+        return new StoreJournal.Change(record.infoHash().hex() + STATE_SUFFIX, RecordCodec.encode(record));
     }
 
-    void writeSession(Session session) throws IOException {
-        Files.createDirectories(directory);
-        AtomicFiles.write(directory.resolve(SESSION_FILE), RecordCodec.encode(session));
+    static StoreJournal.Change session(Session session) {
+        return new StoreJournal.Change(SESSION_FILE, RecordCodec.encode(session));
     }
 
     /** Forgets a torrent: its record first, so a kill in between leaves no torrent without its file. */
-    void delete(InfoHash infoHash) throws IOException {
-        Files.deleteIfExists(directory.resolve(infoHash.hex() + STATE_SUFFIX));
-        Files.deleteIfExists(directory.resolve(infoHash.hex() + TORRENT_SUFFIX));
+    static List<StoreJournal.Change> delete(InfoHash infoHash) {
+        return List.of(new StoreJournal.Change(infoHash.hex() + STATE_SUFFIX, null),
+                new StoreJournal.Change(infoHash.hex() + TORRENT_SUFFIX, null));
+    }
+
+    /** Writes a batch of changes with one forced write ({@link StoreJournal}). */
+    void write(List<StoreJournal.Change> batch) throws IOException {
+        journal.commit(batch);
+    }
+
+    /** True while journal segments wait to be retired. */
+    boolean unretired() {
+        return journal.pending();
+    }
+
+    /** Closes the journal segment being written: what follows goes to a new one, retired later. */
+    void closeSegment() {
+        journal.close();
+    }
+
+    /** Closes the journal segment being written once nothing was written to it for {@code settle}. */
+    void closeSegmentIfSettled(Duration settle) {
+        journal.closeIfSettled(settle);
+    }
+
+    /**
+     * Forces up to {@code budget} of the files the closed journal segments settled for {@code settle}
+     * vouch for, retiring the segments whose files all are ({@link StoreJournal#retire}). False while
+     * some remain.
+     */
+    boolean retire(int budget, Duration settle) throws IOException {
+        return journal.retire(budget, settle);
     }
 
     /**
@@ -91,6 +128,7 @@ final class SessionStore {
         if (!Files.isDirectory(directory)) {
             return new Loaded(1, List.of());
         }
+        journal.replay();
         Session session = loadSession();
         Map<String, Restored> byHex = new HashMap<>();
         Set<String> torrentFiles = new HashSet<>();
@@ -98,7 +136,7 @@ final class SessionStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
+                if (name.endsWith(StoreJournal.TEMP_SUFFIX)) {
                     Files.deleteIfExists(entry); // a write cut short; the file it was replacing is intact
                 } else if (name.endsWith(TORRENT_SUFFIX)) {
                     torrentFiles.add(stem(name, TORRENT_SUFFIX));
