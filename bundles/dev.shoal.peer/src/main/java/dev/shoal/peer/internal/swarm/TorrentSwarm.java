@@ -123,7 +123,12 @@ final class TorrentSwarm implements Swarm, PeerListener {
 
     @Override
     public void pieceChecked(PieceResult result) {
-        lock.run(() -> checked(result));
+        // Told from the disk thread: a result may still come in as the swarm closes.
+        lock.run(() -> {
+            if (!roster.closed()) {
+                checked(result);
+            }
+        });
     }
 
     private void checked(PieceResult result) {
