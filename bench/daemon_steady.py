@@ -34,7 +34,7 @@ import time
 import libtorrent as lt
 
 from magnet_start import RemoteShell
-from swarm_1gib import (Seed, cpu_of_tree, first_line, free_port, kill_group, log, median_of, fmt,
+from swarm_1gib import (CLK_TCK, Seed, cpu_of_tree, first_line, free_port, kill_group, log, median_of, fmt,
                         run_once, tracker_ready, v1_hex, verify, warm)
 
 FILES = 4
@@ -142,6 +142,21 @@ class Daemon:
         user, sys_ = cpu_of_tree([self.proc.pid])
         return user + sys_
 
+    def threads(self):
+        """CPU-s of each live thread by name (threads of one name summed), from /proc/PID/task."""
+        out = {}
+        folder = "/proc/%d/task" % self.proc.pid
+        for tid in os.listdir(folder):
+            try:
+                with open(os.path.join(folder, tid, "stat")) as f:
+                    s = f.read()
+            except OSError:
+                continue                    # ended meanwhile
+            name = s[s.index("(") + 1:s.rindex(")")]
+            fields = s[s.rindex(")") + 2:].split()
+            out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+        return out
+
     def _alive(self):
         if self.proc.poll() is not None:
             raise RuntimeError("the daemon exited (%d): %s" % (self.proc.returncode, first_line(self.log_path)))
@@ -241,10 +256,13 @@ def shoal_round(ctx, seeds, rnd, settle, idle):
             daemon.shell.close()
             daemon.shell = None
         time.sleep(settle)
-        cpu0 = daemon.cpu()
+        cpu0, threads0 = daemon.cpu(), daemon.threads()
         time.sleep(idle)
         row["idle_cpu_per_min"] = (daemon.cpu() - cpu0) * 60 / idle
-        log("  idle: %.3f CPU-s per minute" % row["idle_cpu_per_min"])
+        busy = sorted(((cpu - threads0.get(name, 0.0), name) for name, cpu in daemon.threads().items()), reverse=True)
+        row["idle_threads"] = " ".join("%s=%.2f" % (name.replace(" ", "_"), cpu) for cpu, name in busy[:6] if cpu > 0)
+        log("  idle: %.3f CPU-s per minute (threads, CPU-s in %d s: %s)"
+            % (row["idle_cpu_per_min"], idle, row["idle_threads"] or "none"))
         daemon._alive()
         row["ok"] = True
     except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as e:
@@ -313,7 +331,7 @@ def main():
 def report(a, rows):
     csv_path = os.path.join(a.work, "results.csv")
     fields = ["round", "client", "ok", "start_cpu_s", "first_cpu_s", "first_mib_s", "second_cpu_s", "second_mib_s",
-              "idle_cpu_per_min", "cpu_s", "transfer_mib_s", "wall_s", "reason"]
+              "idle_cpu_per_min", "idle_threads", "cpu_s", "transfer_mib_s", "wall_s", "reason"]
     with open(csv_path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         w.writeheader()
