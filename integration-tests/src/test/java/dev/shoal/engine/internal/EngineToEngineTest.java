@@ -85,6 +85,10 @@ class EngineToEngineTest {
             assertTrue(got.downloaded() >= metainfo.totalLength(), "downloaded " + got.downloaded());
             assertTrue(b.swarms.peersAdded.contains(new InetSocketAddress("127.0.0.1", a.engine.listenPort())),
                     "the seeder came from the tracker: " + b.swarms.peersAdded);
+            assertEquals(metainfo.pieceCount(), b.swarms.piecesForwarded.size(), "each piece's result, once");
+            assertTrue(b.swarms.pieceThreads.stream().noneMatch("shoal-engine"::equals),
+                    "piece results reach the swarm from the disk, not through the engine thread: "
+                            + b.swarms.pieceThreads);
 
             assertEquals(TorrentState.SEEDING, seeder.status().state());
             Events.Await.until(() -> seeder.status().uploaded() >= metainfo.totalLength(), Duration.ofSeconds(10),

@@ -31,6 +31,8 @@ final class RecordingSwarms implements SwarmService {
     /** The source each address was added with, as "source address". */
     final List<String> sourcesAdded = new CopyOnWriteArrayList<>();
     final List<PieceResult> piecesForwarded = new CopyOnWriteArrayList<>();
+    /** The thread each piece result came on. */
+    final List<String> pieceThreads = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
     final List<RateLimits> swarmLimits = new CopyOnWriteArrayList<>();
     final List<PiecePriorities> priorities = new CopyOnWriteArrayList<>();
@@ -91,6 +93,7 @@ final class RecordingSwarms implements SwarmService {
             @Override
             public void pieceChecked(PieceResult result) {
                 piecesForwarded.add(result);
+                pieceThreads.add(Thread.currentThread().getName());
                 swarm.pieceChecked(result);
             }
 

@@ -36,9 +36,15 @@ final class RunEvents implements PieceListener, CheckProgress, AnnounceListener,
         this.listenPort = listenPort;
     }
 
+    /**
+     * The swarm hears at once, on the disk thread: its haves go out without a turn through the engine
+     * thread every torrent shares. The engine hears after, for what it decides (completion); it tells
+     * the swarm itself only when none was joined yet here, so a swarm joined meanwhile misses nothing.
+     */
     @Override
     public void pieceChecked(PieceResult result) {
-        thread.execute(() -> runtime.pieceChecked(run, result));
+        boolean told = run.tellSwarm(result);
+        thread.execute(() -> runtime.pieceChecked(run, result, told));
     }
 
     @Override

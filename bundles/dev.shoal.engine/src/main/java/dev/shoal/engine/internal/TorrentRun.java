@@ -150,12 +150,17 @@ final class TorrentRun {
         }
     }
 
-    /** A piece was checked: the swarm (if joined) tells its peers, or forgets the blocks of a bad one. */
-    void pieceChecked(PieceResult result) {
+    /**
+     * A piece was checked: the swarm (if joined) tells its peers, or forgets the blocks of a bad one.
+     * Any thread; false when no swarm is joined.
+     */
+    boolean tellSwarm(PieceResult result) {
         Swarm joined = swarm;
-        if (joined != null) {
-            joined.pieceChecked(result);
+        if (joined == null) {
+            return false;
         }
+        joined.pieceChecked(result);
+        return true;
     }
 
     /** The download completed: the trackers hear {@code completed}. */

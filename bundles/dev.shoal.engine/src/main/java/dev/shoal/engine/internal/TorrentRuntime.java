@@ -350,11 +350,14 @@ final class TorrentRuntime {
         current.followServices(transfer, stopping);
     }
 
-    void pieceChecked(TorrentRun current, PieceResult result) {
+    /** {@code swarmTold}: the run's swarm heard of it already (see {@link RunEvents#pieceChecked}). */
+    void pieceChecked(TorrentRun current, PieceResult result, boolean swarmTold) {
         if (!isCurrent(current)) {
             return;
         }
-        current.pieceChecked(result);
+        if (!swarmTold) {
+            current.tellSwarm(result);
+        }
         if (result.verified() && choices.files().complete(current.storage.verified())) {
             lifecycle.completed().ifPresent(move -> {
                 LOG.info("{}: download complete", metainfo.name());

@@ -4,6 +4,7 @@ import dev.shoal.metainfo.Metainfo;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.Map;
  * Hashes pieces as their blocks are written, while the bytes are still at hand, so that a piece
  * whose blocks came in order needs no read-back from disk to be verified (libtorrent does the same).
  * A block out of order ends a piece's streaming; that piece is then hashed from disk as before.
- * Disk thread only. Holds one digest per piece in progress, dropped once the piece is checked (a
- * piece that fails starts over from its first block) or when everything is forgotten.
+ * Disk thread only. Holds one digest per piece in progress, given back once the piece is checked (a
+ * piece that fails starts over from its first block) or when everything is forgotten. Given-back
+ * digests are reused: {@code MessageDigest.getInstance} looks the provider up each time, which was
+ * a third of a piece's hashing cost on a download's disk thread.
  */
 final class StreamingHashes {
+
+    private static final int SPARE_DIGESTS = 8;
 
     private static final class Progress {
         final MessageDigest digest;
@@ -30,6 +35,8 @@ final class StreamingHashes {
     private final boolean enabled;
     private final Map<Integer, Progress> pieces = new HashMap<>();
     private final BitSet broken = new BitSet();
+    /** Digests reset and ready for another piece; at most {@link #SPARE_DIGESTS}. */
+    private final ArrayDeque<MessageDigest> spare = new ArrayDeque<>();
 
     StreamingHashes(Metainfo torrent) {
         this.torrent = torrent;
@@ -52,7 +59,7 @@ final class StreamingHashes {
             pieces.put(piece, progress);
         }
         if (offset != progress.next) {
-            pieces.remove(piece);
+            giveBack(pieces.remove(piece).digest);
             broken.set(piece);
             return;
         }
@@ -67,10 +74,16 @@ final class StreamingHashes {
     Boolean matches(int piece) {
         Progress progress = pieces.remove(piece);
         broken.clear(piece);
-        if (progress == null || progress.next != torrent.pieceSize(piece)) {
+        if (progress == null) {
             return null;
         }
-        return MessageDigest.isEqual(progress.digest.digest(), torrent.pieceHash(piece));
+        if (progress.next != torrent.pieceSize(piece)) {
+            giveBack(progress.digest);
+            return null;
+        }
+        boolean matches = MessageDigest.isEqual(progress.digest.digest(), torrent.pieceHash(piece));
+        giveBack(progress.digest); // digest() reset it
+        return matches;
     }
 
     /**
@@ -82,7 +95,18 @@ final class StreamingHashes {
         broken.clear();
     }
 
-    private static MessageDigest newDigest() {
+    private void giveBack(MessageDigest digest) {
+        if (spare.size() < SPARE_DIGESTS) {
+            digest.reset();
+            spare.push(digest);
+        }
+    }
+
+    private MessageDigest newDigest() {
+        MessageDigest reused = spare.poll();
+        if (reused != null) {
+            return reused;
+        }
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

@@ -1,10 +1,12 @@
 package dev.shoal.peer.internal.handler;
 
+import dev.shoal.peer.internal.mina.MessageBatch;
 import dev.shoal.peer.internal.mina.WireState;
 import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import java.net.SocketAddress;
+import java.util.List;
 import org.apache.mina.core.session.IoSession;
 
 /**
@@ -70,6 +72,15 @@ public final class PeerConnection {
 
     public void send(PeerMessage message) {
         session.write(message);
+    }
+
+    /** Sends {@code messages} in one write (see {@link MessageBatch}): no piece among them. */
+    public void sendAll(List<PeerMessage> messages) {
+        if (messages.size() == 1) {
+            send(messages.get(0));
+        } else if (!messages.isEmpty()) {
+            session.write(new MessageBatch(messages));
+        }
     }
 
     /** True once we closed it ({@link #close}, {@link #closeNow}); false when the peer or the network ended it. */

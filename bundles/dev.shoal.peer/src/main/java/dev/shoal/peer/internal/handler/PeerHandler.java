@@ -1,6 +1,7 @@
 package dev.shoal.peer.internal.handler;
 
 import dev.shoal.peer.internal.codec.WireLimits;
+import dev.shoal.peer.internal.mina.MessageBatch;
 import dev.shoal.peer.internal.mina.WireState;
 import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.peer.internal.wire.Handshake;
@@ -99,8 +100,13 @@ public final class PeerHandler extends IoHandlerAdapter {
     @Override
     public void messageSent(IoSession session, Object message) {
         SessionContext context = SessionContext.of(session);
-        if (context.connection != null && message instanceof PeerMessage sent && !(sent instanceof KeepAlive)) {
+        if (context.connection == null) {
+            return;
+        }
+        if (message instanceof PeerMessage sent && !(sent instanceof KeepAlive)) {
             context.torrent.listener().sent(context.connection, sent);
+        } else if (message instanceof MessageBatch batch) {
+            context.torrent.listener().sent(context.connection, batch.last());
         }
     }
 

@@ -9,7 +9,7 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
 import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 
-/** Writes a {@link Handshake} or a {@link PeerMessage} as one buffer. Stateless. */
+/** Writes a {@link Handshake}, a {@link PeerMessage} or a {@link MessageBatch} as one buffer. Stateless. */
 public final class PeerWireEncoder extends ProtocolEncoderAdapter {
 
     private final HandshakeCodec handshakes;
@@ -27,6 +27,16 @@ public final class PeerWireEncoder extends ProtocolEncoderAdapter {
         } else if (message instanceof PeerMessage peerMessage) {
             IoBuffer buffer = IoBuffer.allocate(frames.frameLength(peerMessage), false);
             frames.encode(peerMessage, buffer.buf());
+            out.write(buffer.flip());
+        } else if (message instanceof MessageBatch batch) {
+            int length = 0;
+            for (PeerMessage each : batch.messages()) {
+                length += frames.frameLength(each);
+            }
+            IoBuffer buffer = IoBuffer.allocate(length, false);
+            for (PeerMessage each : batch.messages()) {
+                frames.encode(each, buffer.buf());
+            }
             out.write(buffer.flip());
         } else {
             throw new IllegalArgumentException("not a peer wire message: " + message.getClass().getName());

@@ -90,6 +90,16 @@ final class Candidates {
         redials.remove(address);
     }
 
+    /** Whether a peer waits to be dialled again after its backoff. */
+    boolean redialsPending() {
+        for (Redial redial : redials.values()) {
+            if (redial.dueMillis != Long.MAX_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Puts the peers whose wait is over back among the waiting, but those {@code busy}. */
     void wake(Set<InetSocketAddress> busy, long nowMillis) {
         for (Map.Entry<InetSocketAddress, Redial> entry : redials.entrySet()) {

@@ -7,6 +7,7 @@ import dev.shoal.peer.internal.picker.Received;
 import dev.shoal.peer.internal.wire.Cancel;
 import dev.shoal.peer.internal.wire.Interested;
 import dev.shoal.peer.internal.wire.NotInterested;
+import dev.shoal.peer.internal.wire.PeerMessage;
 import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.Request;
 import java.util.ArrayList;
@@ -75,10 +76,12 @@ final class Downloader {
         if (peer.requested.isEmpty()) {
             peer.lastRequestMillis = clock.millis();
         }
+        List<PeerMessage> requests = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
             peer.requested.add(block);
-            peer.send(new Request(block.piece(), block.offset(), block.length()));
+            requests.add(new Request(block.piece(), block.offset(), block.length()));
         }
+        peer.sendAll(requests);
     }
 
     /**

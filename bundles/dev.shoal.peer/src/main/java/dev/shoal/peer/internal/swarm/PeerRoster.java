@@ -93,6 +93,11 @@ final class PeerRoster {
         return closed;
     }
 
+    /** Nobody being dialled, waiting to be, or due to be dialled again: nothing for a timer to do. */
+    boolean idle() {
+        return dialling.isEmpty() && candidates.size() == 0 && !candidates.redialsPending();
+    }
+
     /** Addresses to dial from {@code source}, but those connected, being dialled, banned or tried lately. */
     void offer(Collection<InetSocketAddress> addresses, String source) {
         candidates.offer(context.families().dialable(addresses), source, busy(), clock.millis());

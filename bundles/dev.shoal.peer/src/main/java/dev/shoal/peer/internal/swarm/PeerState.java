@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -78,6 +79,10 @@ final class PeerState {
 
     void send(PeerMessage message) {
         connection.send(message);
+    }
+
+    void sendAll(List<PeerMessage> messages) {
+        connection.sendAll(messages);
     }
 
     boolean isSeed(int pieceCount) {

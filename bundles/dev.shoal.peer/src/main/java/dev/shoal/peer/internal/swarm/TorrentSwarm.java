@@ -32,8 +32,6 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +65,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final TokenBucket uploadLimit;
     private final RateMeter received = new RateMeter();
     private final RateMeter sent = new RateMeter();
-    private final ScheduledFuture<?> ticker;
+    private final SwarmTicker ticker;
     /** Bytes of pieces that failed their hash. */
     private long hashWasted;
     private int hashFailures;
@@ -106,8 +104,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.lastTickMillis = clock.millis();
         this.lastRechokeMillis = lastTickMillis;
         context.register(local);
-        this.ticker = context.scheduler().scheduleWithFixedDelay(() -> lock.run(this::tick), TICK_MILLIS,
-                TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.ticker = new SwarmTicker(context.scheduler(), () -> lock.run(this::tick), TICK_MILLIS);
+        ticker.wake();
     }
 
     // --- the Swarm API ----------------------------------------------------------------------
@@ -118,13 +116,19 @@ final class TorrentSwarm implements Swarm, PeerListener {
         lock.run(() -> {
             if (!roster.closed()) {
                 roster.offer(addresses, source);
+                wake();
             }
         });
     }
 
     @Override
     public void pieceChecked(PieceResult result) {
-        lock.run(() -> checked(result));
+        // Told from the disk thread: a result may still come in as the swarm closes.
+        lock.run(() -> {
+            if (!roster.closed()) {
+                checked(result);
+            }
+        });
     }
 
     private void checked(PieceResult result) {
@@ -143,6 +147,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             }
             return;
         }
+        wake();
         hashFailures++;
         hashWasted += picker.pieceSize(piece);
         for (PeerState contributor : picker.failed(piece)) {
@@ -161,6 +166,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             if (roster.closed()) {
                 return;
             }
+            wake();
             picker.onDisk(storage.writtenBlocks(), true);
             PieceSet have = storage.verified();
             for (int piece = 0; piece < pieceCount; piece++) {
@@ -193,6 +199,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             if (roster.closed()) {
                 return;
             }
+            wake();
             for (PeerState peer : roster.all()) {
                 downloader.cancelUnwanted(peer);
                 downloader.updateInterest(peer);
@@ -237,7 +244,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             if (roster.closed()) {
                 return;
             }
-            ticker.cancel(false);
+            ticker.close();
             context.unregister(local);
             gate.close();
             roster.close();
@@ -251,6 +258,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
         lock.run(() -> {
             PeerState peer = roster.admit(connection);
             if (peer != null) {
+                wake();
                 sendOurPieces(peer);
                 extensions.registry().connected(connection); // BEP 6: the pieces message comes first
             }
@@ -274,6 +282,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
                     continue;
                 }
                 joined++;
+                wake();
                 extensions.registry().adopt(connection, entry.getValue().handshake());
                 List<PeerMessage> said = entry.getValue().pieces().replay(pieceCount);
                 if (said == null) {
@@ -372,6 +381,27 @@ final class TorrentSwarm implements Swarm, PeerListener {
 
     // --- timer ------------------------------------------------------------------------------------
 
+    /** Ticks again if it rested; the first tick then counts its second from now, not from the rest. */
+    private void wake() {
+        if (ticker.wake()) {
+            lastTickMillis = clock.millis();
+        }
+    }
+
+    /**
+     * Whether a tick has nothing to do until something wakes it: every wanted piece here, nobody
+     * connected or to dial, no rate still falling. An unfinished download keeps ticking, as it asks
+     * for peers every so often.
+     */
+    private boolean resting() {
+        return roster.size() == 0 && roster.idle() && picker.isFinished() && received.atRest() && sent.atRest();
+    }
+
+    /** For tests: whether the timer runs. */
+    boolean ticking() {
+        return lock.get(ticker::running);
+    }
+
     private void tick() {
         if (roster.closed()) {
             return;
@@ -399,6 +429,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
             extensions.tick(roster.all(), pieceCount);
             roster.turnover();
             roster.dial();
+            if (resting()) {
+                ticker.rest();
+            }
         } catch (RuntimeException e) {
             // A bug here must not stop the timer for good: the swarm would silently freeze.
             LOG.error("{}: swarm tick failed", torrent.name(), e);

@@ -52,6 +52,27 @@ class SwarmPartsTest {
     }
 
     @Test
+    void aRateMeterReachesExactlyZeroOnceNothingMovedForItsSpan() {
+        RateMeter meter = new RateMeter();
+        assertTrue(meter.atRest(), "a new meter");
+        meter.add(200 << 20);
+        assertFalse(meter.atRest(), "bytes not yet folded in");
+        meter.tick(1000);
+        for (int quiet = 1; quiet < RateMeter.QUIET_TICKS; quiet++) {
+            meter.tick(1000);
+            assertTrue(meter.rate() > 0, "still decaying after " + quiet + " quiet ticks");
+            assertFalse(meter.atRest());
+        }
+        meter.tick(1000);
+        assertEquals(0, meter.rate(), "200 MiB/s, then " + RateMeter.QUIET_TICKS + " quiet seconds");
+        assertTrue(meter.atRest());
+        meter.add(1000);
+        meter.tick(1000);
+        assertEquals(200, meter.rate(), "moving again: averaged from 0");
+        assertFalse(meter.atRest());
+    }
+
+    @Test
     void candidatesSkipTheBannedTheBusyAndTheRecentlyTried() {
         InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
         InetSocketAddress b = new InetSocketAddress("127.0.0.1", 2);
