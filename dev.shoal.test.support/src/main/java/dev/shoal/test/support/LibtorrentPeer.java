@@ -238,6 +238,14 @@ public final class LibtorrentPeer implements RealPeer<LibtorrentPeer.Status> {
     }
 
     /**
+     * Changes the upload limit of a peer started with one (0 lifts it); the alternative, a limit
+     * set only now, would not reach loopback peers.
+     */
+    public void uploadLimit(long bytesPerSecond) {
+        command("upload_limit " + bytesPerSecond);
+    }
+
+    /**
      * Starts the next epoch of the block counts (a peer of its was killed, say) once every block
      * sent so far is counted in the current one; returns the new epoch's number.
      */

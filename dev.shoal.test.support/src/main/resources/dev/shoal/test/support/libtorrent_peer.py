@@ -10,7 +10,8 @@ Prints one line per event on stdout, flushed at once, for Java to follow:
   peers <ip:port client src=a+b>,... when the set of connected peers changes (src: tracker, pex, incoming...)
   alert <type> <message>            errors, hash failures, peer connects and disconnects
   blocks epoch=<n> ...              the answer to "blocks" (with --count-blocks, see BlockCounter)
-Reads commands on stdin: "connect <ip> <port>", "epoch", "blocks", "quit". End of stdin means quit,
+Reads commands on stdin: "connect <ip> <port>", "upload_limit <bytes/s, 0 = none>", "epoch", "blocks",
+"quit". End of stdin means quit,
 so the peer never outlives the JVM that started it.
 """
 import argparse
@@ -190,9 +191,12 @@ def read_commands(commands, stop):
     stop.set()
 
 
-def run_command(words, handle, counter):
+def run_command(words, session, handle, counter):
     if words[0] == "connect" and len(words) == 3:
         connect(handle, "%s:%s" % (words[1], words[2]))
+    elif words[0] == "upload_limit" and len(words) == 2 and words[1].isdigit():
+        # Reaches loopback peers only if the peer started with a limit (see make_session).
+        session.apply_settings({"upload_rate_limit": int(words[1])})
     elif words == ["epoch"] and counter:
         counter.epoch += 1
         emit("epoch %d" % counter.epoch)
@@ -264,7 +268,7 @@ def main():
                 emit("alert %s %s" % (kind, alert.message().replace("\n", " ")))
         # After the alerts: a command sees every block sent before it was read.
         while not commands.empty():
-            run_command(commands.get(), handle, counter)
+            run_command(commands.get(), session, handle, counter)
         if listening and not dialled and handle.status().state not in CHECKING:
             # Dial once the data is checked, so a seed offers its pieces in the first bitfield.
             dialled = True
