@@ -4,6 +4,7 @@ import dev.shoal.peer.internal.wire.BlockLease;
 import dev.shoal.peer.internal.wire.MessageId;
 import dev.shoal.peer.internal.wire.Piece;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A block we upload, in a buffer lent by a {@link BlockPool} with room for its piece message's header
@@ -22,6 +23,7 @@ public final class PieceFrame implements BlockLease {
 
     private final BlockPool.Lease lease;
     private final ByteBuffer frame;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     private PieceFrame(BlockPool.Lease lease) {
         this.lease = lease;
@@ -63,8 +65,15 @@ public final class PieceFrame implements BlockLease {
         return frame.duplicate().position(0);
     }
 
+    /**
+     * Gives the frame back, once: the write's end and the connection's end may both report it (MINA
+     * completes no future for the write it was in the middle of when the connection closed, so the
+     * close releases that one), and whichever comes first gives it back.
+     */
     @Override
     public void release() {
-        lease.release();
+        if (released.compareAndSet(false, true)) {
+            lease.release();
+        }
     }
 }

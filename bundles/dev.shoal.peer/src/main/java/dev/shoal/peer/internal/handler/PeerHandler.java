@@ -7,6 +7,7 @@ import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.KeepAlive;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.Reserved;
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.WriteRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +186,12 @@ public final class PeerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionClosed(IoSession session) {
+        // MINA fails the futures of the writes still queued (their blocks go back through the
+        // listener of PeerConnection#sendBlock), not that of the one it was in the middle of writing.
+        WriteRequest unfinished = session.getCurrentWriteRequest();
+        if (unfinished != null && unfinished.getOriginalMessage() instanceof Piece piece) {
+            piece.release();
+        }
         if (pending != null) {
             pending.leave(session);
         }

@@ -35,8 +35,14 @@ final class Uploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
 
-    /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
-    static final int BLOCKS_IN_FLIGHT = 32;
+    /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat (1 MiB). */
+    static final int BLOCKS_IN_FLIGHT = 64;
+    /**
+     * The window is refilled, up to {@link #BLOCKS_IN_FLIGHT}, once no more than this many are in it:
+     * half a window of reads in one go wakes the disk thread once and reaches MINA as one burst,
+     * rather than one wake-up of each per block sent.
+     */
+    static final int REFILL_AT = BLOCKS_IN_FLIGHT / 2;
     /**
      * Refusals tolerated beyond the request bound: a peer choked with a full pipeline legitimately
      * sends up to the bound before our choke reaches it, and a little more is slack for timing.
@@ -158,8 +164,11 @@ final class Uploader {
         serve(peer);
     }
 
-    /** Starts reading what the peer asked for, as far as the limits allow. */
+    /** Starts reading what the peer asked for, as far as the limits allow, once the window is half empty. */
     void serve(PeerState peer) {
+        if (peer.readsInFlight + peer.blocksQueued > REFILL_AT) {
+            return;
+        }
         while (!peer.uploads.isEmpty() && peer.readsInFlight + peer.blocksQueued < BLOCKS_IN_FLIGHT) {
             long now = clock.nanos();
             long wait = Math.max(torrentLimit.waitNanos(now), context.globalUpload().waitNanos(now));
