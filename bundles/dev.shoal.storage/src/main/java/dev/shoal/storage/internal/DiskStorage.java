@@ -193,7 +193,7 @@ public final class DiskStorage implements TorrentStorage {
             return CompletableFuture.failedFuture(refused);
         }
         ByteBuffer target = ByteBuffer.allocate(length);
-        return read(piece, offset, target).thenApply(done -> target);
+        return read(piece, offset, target.duplicate()).thenApply(done -> target);
     }
 
     @Override
