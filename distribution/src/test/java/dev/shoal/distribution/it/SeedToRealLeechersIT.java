@@ -31,8 +31,8 @@ class SeedToRealLeechersIT {
 
     private static final Duration FAST_LEECHER = Duration.ofSeconds(90);
     /**
-     * Transmission waits ~10 s before data flows; then it gets ~8 MiB/s from Shoal (~22 MiB/s from
-     * libtorrent), ~45 s for the torrent.
+     * Transmission waits ~10 s before data flows; then it asks for at most the seed's {@code reqq}
+     * blocks a second (Shoal's 2000 as libtorrent's: ~25 MiB/s; 500 gave 7.7 MiB/s).
      */
     private static final Duration TRANSMISSION_LEECHER = Duration.ofSeconds(150);
 

@@ -104,6 +104,12 @@ final class StorageSlot implements TorrentStorage {
     }
 
     @Override
+    public CompletionStage<Void> readBlockInto(int piece, int offset, ByteBuffer target) {
+        TorrentStorage storage = current();
+        return storage == null ? detachedFailure() : storage.readBlockInto(piece, offset, target);
+    }
+
+    @Override
     public CompletionStage<PieceResult> verify(int piece) {
         TorrentStorage storage = current();
         return storage == null ? detachedFailure() : storage.verify(piece);

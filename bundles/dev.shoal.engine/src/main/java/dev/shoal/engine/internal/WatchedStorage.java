@@ -49,7 +49,15 @@ final class WatchedStorage implements TorrentStorage {
 
     @Override
     public CompletionStage<ByteBuffer> readBlock(int piece, int offset, int length) {
-        CompletionStage<ByteBuffer> read = storage.readBlock(piece, offset, length);
+        return watched(storage.readBlock(piece, offset, length));
+    }
+
+    @Override
+    public CompletionStage<Void> readBlockInto(int piece, int offset, ByteBuffer target) {
+        return watched(storage.readBlockInto(piece, offset, target));
+    }
+
+    private <T> CompletionStage<T> watched(CompletionStage<T> read) {
         read.whenComplete((data, failure) -> {
             StorageException disk = diskFailure(failure);
             if (disk != null) {

@@ -53,6 +53,17 @@ public interface TorrentStorage extends AutoCloseable {
     CompletionStage<ByteBuffer> readBlock(int piece, int offset, int length);
 
     /**
+     * Reads {@code target}'s remaining bytes (at most {@link #BLOCK_LENGTH}) of a verified piece from
+     * {@code offset} into {@code target}, for uploading straight from a buffer the caller sends: no
+     * buffer of the storage's own, no copy. The buffer belongs to the storage until the stage
+     * completes; its position and limit are left as they were. The same failures as
+     * {@link #readBlock(int, int, int)}. By default that method's buffer, copied.
+     */
+    default CompletionStage<Void> readBlockInto(int piece, int offset, ByteBuffer target) {
+        return readBlock(piece, offset, target.remaining()).thenAccept(data -> target.duplicate().put(data));
+    }
+
+    /**
      * Reads a piece back from disk and hashes it, whatever blocks were written, and records the
      * outcome as automatic verification does (the listener is told too).
      */

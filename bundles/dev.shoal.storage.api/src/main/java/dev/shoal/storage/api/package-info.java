@@ -10,7 +10,7 @@
  * per torrent.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.shoal.storage.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -188,20 +188,37 @@ public final class DiskStorage implements TorrentStorage {
 
     @Override
     public CompletionStage<ByteBuffer> readBlock(int piece, int offset, int length) {
+        StorageException refused = refusedRead(piece, offset, length);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        ByteBuffer target = ByteBuffer.allocate(length);
+        return read(piece, offset, target.duplicate()).thenApply(done -> target);
+    }
+
+    @Override
+    public CompletionStage<Void> readBlockInto(int piece, int offset, ByteBuffer target) {
+        StorageException refused = refusedRead(piece, offset, target.remaining());
+        return refused != null ? CompletableFuture.failedFuture(refused) : read(piece, offset, target.duplicate());
+    }
+
+    private StorageException refusedRead(int piece, int offset, int length) {
         try {
             checkOpen();
             BlockRequests.checkRead(torrent, piece, offset, length);
-            if (!verified.snapshot().has(piece)) {
-                throw notVerified(piece);
-            }
+            return verified.snapshot().has(piece) ? null : notVerified(piece);
         } catch (StorageException e) {
-            return CompletableFuture.failedFuture(e);
+            return e;
         }
-        return disk.call(length, () -> {
+    }
+
+    private CompletionStage<Void> read(int piece, int offset, ByteBuffer into) {
+        return disk.call(into.remaining(), () -> {
             if (!verified.has(piece)) {
                 throw notVerified(piece);
             }
-            return io.read(piece, offset, length);
+            io.read(piece, offset, into);
+            return null;
         });
     }
 

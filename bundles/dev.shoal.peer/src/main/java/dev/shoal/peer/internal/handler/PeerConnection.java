@@ -5,6 +5,7 @@ import dev.shoal.peer.internal.mina.WireState;
 import dev.shoal.peer.internal.mse.MseFilter;
 import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Piece;
 import java.net.SocketAddress;
 import java.util.List;
 import org.apache.mina.core.session.IoSession;
@@ -81,6 +82,14 @@ public final class PeerConnection {
         } else if (!messages.isEmpty()) {
             session.write(new MessageBatch(messages));
         }
+    }
+
+    /**
+     * Sends a block whose buffer is lent ({@link Piece#lease()}): it goes back once MINA has written
+     * the message, or failed to because the connection closed (the write future completes either way).
+     */
+    public void sendBlock(Piece piece) {
+        session.write(piece).addListener(written -> piece.release());
     }
 
     /** True once we closed it ({@link #close}, {@link #closeNow}); false when the peer or the network ended it. */

@@ -8,6 +8,7 @@ import dev.shoal.peer.internal.wire.Handshake;
 import dev.shoal.peer.internal.wire.KeepAlive;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.PeerMessage;
+import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.Reserved;
 import java.io.IOException;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.WriteRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,6 +192,12 @@ public final class PeerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionClosed(IoSession session) {
+        // MINA fails the futures of the writes still queued (their blocks go back through the
+        // listener of PeerConnection#sendBlock), not that of the one it was in the middle of writing.
+        WriteRequest unfinished = session.getCurrentWriteRequest();
+        if (unfinished != null && unfinished.getOriginalMessage() instanceof Piece piece) {
+            piece.release();
+        }
         if (pending != null) {
             pending.leave(session);
         }

@@ -55,6 +55,7 @@ final class MessageRouter {
     private final PiecePicker<PeerState> picker;
     private final Downloader downloader;
     private final Uploader uploader;
+    private final Unchoker unchoker;
     private final WriteGate gate;
     private final RateMeter received;
     private final Collection<PeerState> peers;
@@ -64,13 +65,14 @@ final class MessageRouter {
     private long wasted;
 
     MessageRouter(String name, int pieceCount, PiecePicker<PeerState> picker, Downloader downloader, Uploader uploader,
-            WriteGate gate, RateMeter received, Collection<PeerState> peers, BooleanSupplier complete,
+            Unchoker unchoker, WriteGate gate, RateMeter received, Collection<PeerState> peers, BooleanSupplier complete,
             ExtensionRegistry extensions) {
         this.name = name;
         this.pieceCount = pieceCount;
         this.picker = picker;
         this.downloader = downloader;
         this.uploader = uploader;
+        this.unchoker = unchoker;
         this.gate = gate;
         this.received = received;
         this.peers = peers;
@@ -90,7 +92,7 @@ final class MessageRouter {
         });
         on(Interested.class, (peer, interested) -> {
             peer.interestedInUs = true;
-            uploader.interested(peer, peers);
+            unchoker.interested(peer, peers);
         });
         on(NotInterested.class, (peer, notInterested) -> peer.interestedInUs = false);
         on(RejectRequest.class, (peer, reject) -> downloader.release(peer, new Block(reject.piece(), reject.begin(),

@@ -9,6 +9,7 @@ import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmService;
 import dev.shoal.peer.internal.codec.BlockPool;
+import dev.shoal.peer.internal.codec.PieceFrame;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.net.AddressFamilies;
@@ -184,6 +185,11 @@ public final class SwarmComponent implements SwarmService {
         return address == null ? 0 : address.getPort();
     }
 
+    /** The buffers the swarms upload from (tests count what comes back). */
+    BlockPool sendBuffers() {
+        return context.sendBuffers();
+    }
+
     @Override
     public InetAddress listenAddress() {
         InetSocketAddress address = acceptor.localAddress();
@@ -236,6 +242,8 @@ public final class SwarmComponent implements SwarmService {
 
     /** What the swarms share, as they see it. */
     private final class Context implements SwarmContext {
+
+        private final BlockPool sendBuffers = PieceFrame.pool();
 
         @Override
         public SwarmSettings settings() {
@@ -295,6 +303,11 @@ public final class SwarmComponent implements SwarmService {
         @Override
         public ScheduledExecutorService scheduler() {
             return scheduler;
+        }
+
+        @Override
+        public BlockPool sendBuffers() {
+            return sendBuffers;
         }
     }
 }

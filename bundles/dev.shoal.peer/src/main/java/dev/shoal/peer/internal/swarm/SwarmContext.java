@@ -1,5 +1,7 @@
 package dev.shoal.peer.internal.swarm;
 
+import dev.shoal.peer.internal.codec.BlockPool;
+import dev.shoal.peer.internal.codec.PieceFrame;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.net.AddressFamilies;
@@ -58,4 +60,7 @@ interface SwarmContext {
     TokenBucket globalUpload();
 
     ScheduledExecutorService scheduler();
+
+    /** Buffers for the blocks every swarm uploads ({@link PieceFrame}), shared so that idle torrents keep none. */
+    BlockPool sendBuffers();
 }

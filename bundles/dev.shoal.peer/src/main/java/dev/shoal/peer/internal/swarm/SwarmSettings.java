@@ -88,7 +88,7 @@ public record SwarmSettings(PeerWireSettings wire, String listenHost, int port, 
 
     /** Libtorrent-like defaults, listening on every interface at port 6881. */
     public static SwarmSettings defaults(PeerWireSettings wire) {
-        return new SwarmSettings(wire, "0.0.0.0", 6881, 50, 200, 8, Duration.ofSeconds(3), 4, 500, 500,
+        return new SwarmSettings(wire, "0.0.0.0", 6881, 50, 200, 8, Duration.ofSeconds(3), 4, 500, 2000,
                 Duration.ofSeconds(60), 3, 1000, DEFAULT_HALF_OPEN, TurnoverSettings.DEFAULT, DEFAULT_MAX_METADATA_SIZE);
     }
 

@@ -7,16 +7,12 @@ import dev.shoal.peer.api.RateLimits;
 import dev.shoal.peer.api.Swarm;
 import dev.shoal.peer.api.SwarmListener;
 import dev.shoal.peer.api.SwarmStats;
-import dev.shoal.peer.internal.choker.Choker;
 import dev.shoal.peer.internal.handler.LocalTorrent;
 import dev.shoal.peer.internal.handler.PeerConnection;
 import dev.shoal.peer.internal.handler.PeerListener;
 import dev.shoal.peer.internal.picker.PiecePicker;
 import dev.shoal.peer.internal.picker.Priority;
-import dev.shoal.peer.internal.wire.Bitfield;
 import dev.shoal.peer.internal.wire.Have;
-import dev.shoal.peer.internal.wire.HaveAll;
-import dev.shoal.peer.internal.wire.HaveNone;
 import dev.shoal.peer.internal.wire.PeerId;
 import dev.shoal.peer.internal.wire.PeerMessage;
 import dev.shoal.peer.internal.wire.Piece;
@@ -57,20 +53,18 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final PiecePicker<PeerState> picker;
     private final Downloader downloader;
     private final Uploader uploader;
+    private final Unchoker unchoker;
     private final PeerRoster roster;
     private final WriteGate gate;
     private final MessageRouter router;
     private final Extensions extensions;
     private final TokenBucket downloadLimit;
-    private final TokenBucket uploadLimit;
     private final RateMeter received = new RateMeter();
-    private final RateMeter sent = new RateMeter();
     private final SwarmTicker ticker;
     /** Bytes of pieces that failed their hash. */
     private long hashWasted;
     private int hashFailures;
     private long lastTickMillis;
-    private long lastRechokeMillis;
 
     TorrentSwarm(Metainfo torrent, TorrentStorage storage, SwarmListener listener, SwarmContext context, PeerId ourId,
             Clock clock, Random random) {
@@ -91,18 +85,17 @@ final class TorrentSwarm implements Swarm, PeerListener {
         picker.onDisk(storage.writtenBlocks(), false);
         long now = clock.nanos();
         this.downloadLimit = new TokenBucket(0, now);
-        this.uploadLimit = new TokenBucket(0, now);
         this.downloader = new Downloader(picker, context::settings, clock, this::mayRequest);
-        this.uploader = new Uploader(lock, storage, verified, context, uploadLimit, sent, clock, random);
+        this.uploader = new Uploader(lock, storage, verified, context, clock);
+        this.unchoker = new Unchoker(context, clock, random);
         this.local = new LocalTorrent(torrent.infoHash(), pieceCount, this);
         this.roster = new PeerRoster(torrent.name(), lock, context, ourId, clock, local, listener, this::complete,
                 this::forget);
         this.gate = new WriteGate(lock, storage, picker, listener, context, downloadLimit, clock, this::refill);
         this.extensions = new Extensions(torrent, context, clock, learned -> roster.offer(learned, PeerInfo.PEX));
-        this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, gate, received,
-                roster.all(), this::complete, extensions.registry());
+        this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, unchoker, gate,
+                received, roster.all(), this::complete, extensions.registry());
         this.lastTickMillis = clock.millis();
-        this.lastRechokeMillis = lastTickMillis;
         context.register(local);
         this.ticker = new SwarmTicker(context.scheduler(), () -> lock.run(this::tick), TICK_MILLIS);
         ticker.wake();
@@ -212,7 +205,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
     public void setRateLimits(RateLimits limits) {
         long now = clock.nanos();
         downloadLimit.setRate(limits.downloadBytesPerSecond(), now);
-        uploadLimit.setRate(limits.uploadBytesPerSecond(), now);
+        uploader.setLimit(limits.uploadBytesPerSecond());
     }
 
     @Override
@@ -222,8 +215,9 @@ final class TorrentSwarm implements Swarm, PeerListener {
             for (PeerState peer : roster.all()) {
                 seeds += peer.isSeed(pieceCount) ? 1 : 0;
             }
-            return new SwarmStats(received.total(), sent.total(), router.wasted() + hashWasted, received.rate(),
-                    sent.rate(), roster.size(), seeds, roster.candidates(), roster.banned(), hashFailures);
+            return new SwarmStats(received.total(), uploader.sent().total(), router.wasted() + hashWasted,
+                    received.rate(), uploader.sent().rate(), roster.size(), seeds, roster.candidates(),
+                    roster.banned(), hashFailures);
         });
     }
 
@@ -259,7 +253,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             PeerState peer = roster.admit(connection);
             if (peer != null) {
                 wake();
-                sendOurPieces(peer);
+                uploader.advertise(peer, pieceCount);
                 extensions.registry().connected(connection); // BEP 6: the pieces message comes first
             }
         });
@@ -291,26 +285,13 @@ final class TorrentSwarm implements Swarm, PeerListener {
                     connection.close();
                     continue;
                 }
-                for (int piece = verified.nextSetBit(0); piece >= 0; piece = verified.nextSetBit(piece + 1)) {
-                    peer.send(new Have(piece));
-                }
+                uploader.advertiseAsHaves(peer);
                 said.forEach(message -> router.route(peer, message));
                 downloader.updateInterest(peer);
             }
             LOG.debug("{}: went on with {} of the {} connections of the metadata fetch", torrent.name(), joined,
                     taken.size());
         });
-    }
-
-    private void sendOurPieces(PeerState peer) {
-        int count = verified.cardinality();
-        if (peer.fastExtension && count == pieceCount) {
-            peer.send(new HaveAll());
-        } else if (peer.fastExtension && count == 0) {
-            peer.send(new HaveNone());
-        } else if (count > 0) {
-            peer.send(new Bitfield(PieceSet.of(verified, pieceCount).toBytes()));
-        }
     }
 
     @Override
@@ -394,7 +375,8 @@ final class TorrentSwarm implements Swarm, PeerListener {
      * for peers every so often.
      */
     private boolean resting() {
-        return roster.size() == 0 && roster.idle() && picker.isFinished() && received.atRest() && sent.atRest();
+        return roster.size() == 0 && roster.idle() && picker.isFinished() && received.atRest()
+                && uploader.sent().atRest();
     }
 
     /** For tests: whether the timer runs. */
@@ -411,21 +393,16 @@ final class TorrentSwarm implements Swarm, PeerListener {
             long elapsed = now - lastTickMillis;
             lastTickMillis = now;
             received.tick(elapsed);
-            sent.tick(elapsed);
+            uploader.sent().tick(elapsed);
             for (PeerState peer : roster.all()) {
                 peer.received.tick(elapsed);
                 peer.sent.tick(elapsed);
                 LOG.debug("{}: {} rate {} depth {} requested {} slow {}", torrent.name(), peer.address,
                         peer.received.rate(), peer.queueDepth, peer.requested.size(), peer.slowStart);
                 downloader.tick(peer);
-                uploader.serve(peer);
-                uploader.cutOffIfFlooding(peer);
+                uploader.tick(peer);
             }
-            if (now - lastRechokeMillis >= Choker.RECHOKE_INTERVAL_MILLIS) {
-                lastRechokeMillis = now;
-                // Done downloading (every wanted piece here) chokes as a seed: nobody sends us anything to rank by.
-                uploader.rechoke(roster.all(), picker.isFinished());
-            }
+            unchoker.tick(roster.all(), picker.isFinished());
             extensions.tick(roster.all(), pieceCount);
             roster.turnover();
             roster.dial();

@@ -1,45 +1,48 @@
 package dev.shoal.peer.internal.swarm;
 
-import dev.shoal.peer.internal.choker.Choker;
-import dev.shoal.peer.internal.choker.PeerSnapshot;
-import dev.shoal.peer.internal.wire.Choke;
+import dev.shoal.peer.internal.codec.PieceFrame;
+import dev.shoal.peer.internal.wire.Bitfield;
+import dev.shoal.peer.internal.wire.Have;
+import dev.shoal.peer.internal.wire.HaveAll;
+import dev.shoal.peer.internal.wire.HaveNone;
 import dev.shoal.peer.internal.wire.Piece;
 import dev.shoal.peer.internal.wire.RejectRequest;
 import dev.shoal.peer.internal.wire.Request;
-import dev.shoal.peer.internal.wire.Unchoke;
+import dev.shoal.storage.api.PieceSet;
 import dev.shoal.storage.api.TorrentStorage;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Our side as a source: who is unchoked (the choker every 10 s, and at once while a slot is free),
- * and serving the requests of unchoked peers from verified pieces, within the upload limits and
- * with a bounded number of blocks per peer between the disk and the socket. A peer's waiting
- * requests are bounded ({@link SwarmSettings#maxPeerRequests()}); those over it, and those of a peer
- * we choke, are refused (rejected under BEP 6, else dropped). Refusing costs a reject in the peer's
- * write queue, which a peer that does not read never empties: rejects stop at
- * {@link #REJECTS_QUEUED_MAX} queued (then requests are dropped), and a peer refused more than
- * {@link #REFUSALS_BEYOND_LIMIT} past the bound in a row that takes nothing from its socket for
- * {@link #NOT_READING_MILLIS} is disconnected. Refusals alone are no reason: the bound is advertised
- * as {@code reqq} only to peers that speak the extension protocol, and a client that ignores it
- * (Transmission asks for ten seconds of its rate at once, thousands of requests) reads every reject. A peer that does not read also
- * loses its upload slot (it is {@linkplain PeerState#stalled stalled} to the choker). Every method
- * runs under the swarm's lock.
+ * Serving the requests of unchoked peers (the {@link Unchoker} says who) from verified pieces, within
+ * the upload limits and with a bounded number of blocks per peer between the disk and the socket.
+ * Each block is read straight into the buffer that goes to the socket, a {@link PieceFrame} from the
+ * component's send pool, given back once MINA has written it or dropped it with its connection: no
+ * copy, no fresh 16 KiB per block. A peer's waiting requests are bounded
+ * ({@link SwarmSettings#maxPeerRequests()}); those over it, and those of a peer we choke, are refused
+ * (rejected under BEP 6, else dropped). Refusing costs a reject in the peer's write queue, which a
+ * peer that does not read never empties: rejects stop at {@link #REJECTS_QUEUED_MAX} queued (then
+ * requests are dropped), and a peer refused more than {@link #REFUSALS_BEYOND_LIMIT} past the bound in
+ * a row that takes nothing from its socket for {@link #NOT_READING_MILLIS} is disconnected. Refusals
+ * alone are no reason: the bound is advertised as {@code reqq} only to peers that speak the extension
+ * protocol, and a client that ignores it (Transmission asks for ten seconds of its rate at once,
+ * thousands of requests) reads every reject. Every method runs under the swarm's lock; the disk reads
+ * do not hold it.
  */
 final class Uploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
 
-    /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat. */
-    static final int BLOCKS_IN_FLIGHT = 32;
+    /** Blocks per peer being read from disk or waiting in the socket's queue: keeps memory flat (1 MiB). */
+    static final int BLOCKS_IN_FLIGHT = 64;
+    /**
+     * The window is refilled, up to {@link #BLOCKS_IN_FLIGHT}, once no more than this many are in it:
+     * half a window of reads in one go wakes the disk thread once and reaches MINA as one burst,
+     * rather than one wake-up of each per block sent.
+     */
+    static final int REFILL_AT = BLOCKS_IN_FLIGHT / 2;
     /**
      * Refusals tolerated beyond the request bound: a peer choked with a full pipeline legitimately
      * sends up to the bound before our choke reaches it, and a little more is slack for timing.
@@ -56,49 +59,56 @@ final class Uploader {
     private final SwarmLock lock;
     private final TorrentStorage storage;
     private final BitSet verified;
-    private final Choker<PeerState> choker;
     private final TokenBucket torrentLimit;
     private final SwarmContext context;
-    private final RateMeter sent;
+    private final RateMeter sent = new RateMeter();
     private final Clock clock;
 
-    Uploader(SwarmLock lock, TorrentStorage storage, BitSet verified, SwarmContext context, TokenBucket torrentLimit,
-            RateMeter sent, Clock clock, Random random) {
+    Uploader(SwarmLock lock, TorrentStorage storage, BitSet verified, SwarmContext context, Clock clock) {
         this.lock = lock;
         this.storage = storage;
         this.verified = verified;
         this.context = context;
-        this.choker = new Choker<>(context.settings().uploadSlots(), random);
-        this.torrentLimit = torrentLimit;
-        this.sent = sent;
+        this.torrentLimit = new TokenBucket(0, clock.nanos());
         this.clock = clock;
     }
 
-    /** The peer became interested: unchoke it at once while a slot is free, not at the next rechoke. */
-    void interested(PeerState peer, Collection<PeerState> all) {
-        if (peer.choked && unchokedCount(all) < context.settings().uploadSlots()
-                && !peer.stalled(clock.millis(), context.settings().snubTime().toMillis())) {
-            unchoke(peer);
+    /** The torrent's upload limit in bytes per second; 0 for none. */
+    void setLimit(long bytesPerSecond) {
+        torrentLimit.setRate(bytesPerSecond, clock.nanos());
+    }
+
+    /** Bytes of blocks sent, and the rate. */
+    RateMeter sent() {
+        return sent;
+    }
+
+    /**
+     * Tells a peer that just joined what we have: HaveAll or HaveNone to a BEP 6 peer, else a bitfield
+     * (nothing at all when we have nothing).
+     */
+    void advertise(PeerState peer, int pieceCount) {
+        int count = verified.cardinality();
+        if (peer.fastExtension && count == pieceCount) {
+            peer.send(new HaveAll());
+        } else if (peer.fastExtension && count == 0) {
+            peer.send(new HaveNone());
+        } else if (count > 0) {
+            peer.send(new Bitfield(PieceSet.of(verified, pieceCount).toBytes()));
         }
     }
 
-    void rechoke(Collection<PeerState> all, boolean seeding) {
-        List<PeerSnapshot<PeerState>> snapshots = new ArrayList<>(all.size());
-        long now = clock.millis();
-        long stallMillis = context.settings().snubTime().toMillis();
-        for (PeerState peer : all) {
-            snapshots.add(new PeerSnapshot<>(peer, peer.interestedInUs, peer.received.rate(), peer.sent.rate(),
-                    peer.connectedMillis, peer.snubbed, peer.stalled(now, stallMillis)));
+    /** The same as haves, for a peer taken over from a metadata fetch: a bitfield may only come first. */
+    void advertiseAsHaves(PeerState peer) {
+        for (int piece = verified.nextSetBit(0); piece >= 0; piece = verified.nextSetBit(piece + 1)) {
+            peer.send(new Have(piece));
         }
-        choker.setUploadSlots(context.settings().uploadSlots());
-        Set<PeerState> unchoke = choker.rechoke(snapshots, seeding, clock.millis());
-        for (PeerState peer : all) {
-            if (unchoke.contains(peer)) {
-                unchoke(peer);
-            } else {
-                choke(peer);
-            }
-        }
+    }
+
+    /** Once a second: serves what a limit held back, and checks for a flood. */
+    void tick(PeerState peer) {
+        serve(peer);
+        cutOffIfFlooding(peer);
     }
 
     void request(PeerState peer, Request request, int pieceSize) {
@@ -154,8 +164,11 @@ final class Uploader {
         serve(peer);
     }
 
-    /** Starts reading what the peer asked for, as far as the limits allow. */
+    /** Starts reading what the peer asked for, as far as the limits allow, once the window is half empty. */
     void serve(PeerState peer) {
+        if (peer.readsInFlight + peer.blocksQueued > REFILL_AT) {
+            return;
+        }
         while (!peer.uploads.isEmpty() && peer.readsInFlight + peer.blocksQueued < BLOCKS_IN_FLIGHT) {
             long now = clock.nanos();
             long wait = Math.max(torrentLimit.waitNanos(now), context.globalUpload().waitNanos(now));
@@ -167,12 +180,13 @@ final class Uploader {
             torrentLimit.take(request.length(), now);
             context.globalUpload().take(request.length(), now);
             peer.readsInFlight++;
-            storage.readBlock(request.piece(), request.begin(), request.length())
-                    .whenComplete((data, failure) -> read(peer, request, data, failure));
+            PieceFrame frame = PieceFrame.take(context.sendBuffers(), request.length());
+            storage.readBlockInto(request.piece(), request.begin(), frame.block())
+                    .whenComplete((done, failure) -> read(peer, request, frame, failure));
         }
     }
 
-    private void read(PeerState peer, Request request, ByteBuffer data, Throwable failure) {
+    private void read(PeerState peer, Request request, PieceFrame frame, Throwable failure) {
         lock.run(() -> {
             peer.readsInFlight--;
             boolean wanted = !peer.cancelled.remove(request) && !peer.choked && peer.connection.isOpen();
@@ -180,11 +194,14 @@ final class Uploader {
                 if (peer.blocksQueued++ == 0) {
                     peer.socketProgressMillis = clock.millis(); // the socket's wait starts now
                 }
-                peer.send(new Piece(request.piece(), request.begin(), data));
+                peer.connection.sendBlock(new Piece(request.piece(), request.begin(), frame.block(), frame));
                 peer.sent.add(request.length());
                 sent.add(request.length());
-            } else if (failure != null && peer.fastExtension && wanted) {
-                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+            } else {
+                frame.release();
+                if (failure != null && peer.fastExtension && wanted) {
+                    peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
+                }
             }
             serve(peer);
         });
@@ -201,38 +218,5 @@ final class Uploader {
                 serve(peer);
             }
         }), waitNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void unchoke(PeerState peer) {
-        if (peer.choked) {
-            peer.choked = false;
-            peer.requestsRefused = 0;
-            peer.send(new Unchoke());
-        }
-    }
-
-    private void choke(PeerState peer) {
-        if (peer.choked) {
-            return;
-        }
-        peer.choked = true;
-        peer.send(new Choke());
-        // Choking drops a peer's requests; BEP 6 peers are told which, one by one.
-        if (peer.fastExtension) {
-            for (Request request : peer.uploads) {
-                peer.send(new RejectRequest(request.piece(), request.begin(), request.length()));
-            }
-        }
-        peer.uploads.clear();
-    }
-
-    private static int unchokedCount(Collection<PeerState> all) {
-        int count = 0;
-        for (PeerState peer : all) {
-            if (!peer.choked) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,16 +92,14 @@ public final class PieceIo implements AutoCloseable {
         }
     }
 
-    /** Reads {@code length} bytes at {@code offset} of {@code piece}; pad-file bytes read as zeros. */
-    public ByteBuffer read(int piece, int offset, int length) throws StorageException {
-        ByteBuffer target = ByteBuffer.allocate(length);
+    /** Fills {@code target}'s remaining bytes from {@code offset} of {@code piece}; pad-file bytes read as zeros. */
+    public void read(int piece, int offset, ByteBuffer target) throws StorageException {
         try {
             readInto(layout.pieceStart(piece) + offset, target);
         } catch (NoSuchFileException | EOFException e) {
             // A verified piece's file vanished or shrank behind our back.
             throw IoErrors.map(e, display(Path.of(e.getMessage())), "reading (file missing or short)");
         }
-        return target.flip();
     }
 
     /**
@@ -236,9 +233,9 @@ public final class PieceIo implements AutoCloseable {
         for (Span span : layout.spans(streamOffset, target.remaining())) {
             target.limit(target.position() + span.length());
             if (span.padding()) {
-                Arrays.fill(target.array(), target.arrayOffset() + target.position(),
-                        target.arrayOffset() + target.limit(), (byte) 0);
-                target.position(target.limit());
+                while (target.hasRemaining()) {
+                    target.put((byte) 0); // rare, and the target may be direct (no array to fill)
+                }
                 continue;
             }
             Path path = filePaths.get(span.file());
