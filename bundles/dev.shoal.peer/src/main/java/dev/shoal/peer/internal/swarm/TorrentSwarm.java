@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 final class TorrentSwarm implements Swarm, PeerListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorrentSwarm.class);
-    private static final long TICK_MILLIS = 1000;
 
     private final SwarmLock lock = new SwarmLock();
     private final Metainfo torrent;
@@ -60,11 +59,10 @@ final class TorrentSwarm implements Swarm, PeerListener {
     private final Extensions extensions;
     private final TokenBucket downloadLimit;
     private final RateMeter received = new RateMeter();
-    private final SwarmTicker ticker;
+    private final SwarmHeartbeat heartbeat;
     /** Bytes of pieces that failed their hash. */
     private long hashWasted;
     private int hashFailures;
-    private long lastTickMillis;
 
     TorrentSwarm(Metainfo torrent, TorrentStorage storage, SwarmListener listener, SwarmContext context, PeerId ourId,
             Clock clock, Random random) {
@@ -95,10 +93,10 @@ final class TorrentSwarm implements Swarm, PeerListener {
         this.extensions = new Extensions(torrent, context, clock, learned -> roster.offer(learned, PeerInfo.PEX));
         this.router = new MessageRouter(torrent.name(), pieceCount, picker, downloader, uploader, unchoker, gate,
                 received, roster.all(), this::complete, extensions.registry());
-        this.lastTickMillis = clock.millis();
+        this.heartbeat = new SwarmHeartbeat(torrent.name(), pieceCount, clock, lock, context,
+                new SwarmHeartbeat.Parts(roster, picker, received, downloader, uploader, unchoker, extensions));
         context.register(local);
-        this.ticker = new SwarmTicker(context.scheduler(), () -> lock.run(this::tick), TICK_MILLIS);
-        ticker.wake();
+        heartbeat.wake();
     }
 
     // --- the Swarm API ----------------------------------------------------------------------
@@ -238,7 +236,7 @@ final class TorrentSwarm implements Swarm, PeerListener {
             if (roster.closed()) {
                 return;
             }
-            ticker.close();
+            heartbeat.close();
             context.unregister(local);
             gate.close();
             roster.close();
@@ -360,58 +358,13 @@ final class TorrentSwarm implements Swarm, PeerListener {
         roster.all().forEach(downloader::fillRequests);
     }
 
-    // --- timer ------------------------------------------------------------------------------------
-
-    /** Ticks again if it rested; the first tick then counts its second from now, not from the rest. */
+    /** Ticks again if it rested (see {@link SwarmHeartbeat}). */
     private void wake() {
-        if (ticker.wake()) {
-            lastTickMillis = clock.millis();
-        }
-    }
-
-    /**
-     * Whether a tick has nothing to do until something wakes it: every wanted piece here, nobody
-     * connected or to dial, no rate still falling. An unfinished download keeps ticking, as it asks
-     * for peers every so often.
-     */
-    private boolean resting() {
-        return roster.size() == 0 && roster.idle() && picker.isFinished() && received.atRest()
-                && uploader.sent().atRest();
+        heartbeat.wake();
     }
 
     /** For tests: whether the timer runs. */
     boolean ticking() {
-        return lock.get(ticker::running);
-    }
-
-    private void tick() {
-        if (roster.closed()) {
-            return;
-        }
-        try {
-            long now = clock.millis();
-            long elapsed = now - lastTickMillis;
-            lastTickMillis = now;
-            received.tick(elapsed);
-            uploader.sent().tick(elapsed);
-            for (PeerState peer : roster.all()) {
-                peer.received.tick(elapsed);
-                peer.sent.tick(elapsed);
-                LOG.debug("{}: {} rate {} depth {} requested {} slow {}", torrent.name(), peer.address,
-                        peer.received.rate(), peer.queueDepth, peer.requested.size(), peer.slowStart);
-                downloader.tick(peer);
-                uploader.tick(peer);
-            }
-            unchoker.tick(roster.all(), picker.isFinished());
-            extensions.tick(roster.all(), pieceCount);
-            roster.turnover();
-            roster.dial();
-            if (resting()) {
-                ticker.rest();
-            }
-        } catch (RuntimeException e) {
-            // A bug here must not stop the timer for good: the swarm would silently freeze.
-            LOG.error("{}: swarm tick failed", torrent.name(), e);
-        }
+        return lock.get(heartbeat::running);
     }
 }
