@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  *
  * <p>An announce round walks the trackers tier by tier and stops at the first that answers; a
  * tracker still backing off counts as failed for its tier. When none answers, the next round
- * starts when the first backoff ends.
+ * starts when the first backoff ends. A tracker whose host the {@link TrackerHosts} say is not to be
+ * tried now (it backs off, or another session's announce is out to it) counts as failed too, and the
+ * session waits for that host instead of keeping a timer of its own.
  */
 public final class TrackerSession implements AnnounceSession {
 
@@ -46,6 +48,9 @@ public final class TrackerSession implements AnnounceSession {
     private final Scheduler scheduler;
     private final Supplier<Timing> timing;
     private final Random random;
+    private final TrackerHosts hosts;
+    /** Run when a host this session waits for may be tried: one object, so the hosts can forget it. */
+    private final Runnable hostReady = this::announceSoon;
     private final Tiers tiers;
     /** A random number fixed for the session (BEP 3 {@code key}). */
     private final int key;
@@ -63,7 +68,7 @@ public final class TrackerSession implements AnnounceSession {
 
     public TrackerSession(InfoHash infoHash, List<List<String>> tiers, LocalPeer self, AnnounceListener listener,
             Supplier<TransferStats> stats, ClientLookup clients, Scheduler scheduler, Supplier<Timing> timing,
-            Random random) {
+            Random random, TrackerHosts hosts) {
         this.infoHash = infoHash.truncated();
         this.self = self;
         this.listener = listener;
@@ -72,6 +77,7 @@ public final class TrackerSession implements AnnounceSession {
         this.scheduler = scheduler;
         this.timing = timing;
         this.random = random;
+        this.hosts = hosts;
         this.tiers = new Tiers(tiers, random);
         this.key = random.nextInt();
         this.snapshot = statuses();
@@ -138,7 +144,7 @@ public final class TrackerSession implements AnnounceSession {
     private void tryFrom(List<TrackerEntry> order, int index) {
         Instant now = scheduler.now();
         int next = index;
-        while (next < order.size() && order.get(next).backingOff(now)) {
+        while (next < order.size() && skipped(order.get(next), now)) {
             next++;
         }
         if (next == order.size()) {
@@ -156,6 +162,8 @@ public final class TrackerSession implements AnnounceSession {
         AnnounceRequest request = requestFor(entry);
         entry.state = TrackerState.ANNOUNCING;
         publish(entry);
+        TrackerHosts.Host host = hosts.of(entry.uri.get());
+        hosts.sending(host);
         CompletableFuture<AnnounceResponse> answer;
         try {
             answer = client.get().announce(entry.uri.get(), request).toCompletableFuture();
@@ -174,6 +182,7 @@ public final class TrackerSession implements AnnounceSession {
         }, limit);
         answer.whenComplete((response, failure) -> scheduler.execute(() -> {
             timeout.cancel();
+            hosts.result(host, now, verdict(current, failure), failure == null ? "" : reason(current, failure));
             answered(current, response, failure);
         }));
     }
@@ -223,12 +232,65 @@ public final class TrackerSession implements AnnounceSession {
         }
     }
 
-    private void allFailed(List<TrackerEntry> order, Instant now) {
-        if (order.isEmpty()) {
-            return; // a torrent without trackers: nothing to do, ever
+    /** Whether {@code entry} is passed over this round: it backs off, or its host is not to be tried now. */
+    private boolean skipped(TrackerEntry entry, Instant now) {
+        if (entry.backingOff(now)) {
+            return true;
         }
-        Instant first = order.stream().map(e -> e.retryAt).min(Instant::compareTo).orElse(now);
-        scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
+        TrackerHosts.Host host = entry.uri.isPresent() ? hosts.of(entry.uri.get()) : null;
+        if (host == null || hosts.mayTry(host, now)) {
+            return false;
+        }
+        if (host.failing() && entry.waitingFor(host.lastError(), host.retryAt())) {
+            publish(entry);
+        }
+        return true;
+    }
+
+    /**
+     * No tracker answered: the next round when the first tracker's own backoff ends, or when a host
+     * this session waits for may be tried (the hosts wake it), whichever comes first.
+     */
+    private void allFailed(List<TrackerEntry> order, Instant now) {
+        Instant first = null;
+        for (TrackerEntry entry : order) {
+            TrackerHosts.Host host = entry.uri.isPresent() ? hosts.of(entry.uri.get()) : null;
+            if (host != null && !hosts.mayTry(host, now)) {
+                hosts.await(host, hostReady);
+            } else if (first == null || entry.retryAt.isBefore(first)) {
+                first = entry.retryAt;
+            }
+        }
+        if (first != null) {
+            scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
+        }
+    }
+
+    /** What an announce's outcome says of its tracker's host (not of the torrent: a refusal is an answer). */
+    private static TrackerHosts.Verdict verdict(Attempt current, Throwable failure) {
+        if (failure == null) {
+            return TrackerHosts.Verdict.ANSWERED;
+        }
+        if (current.timedOut) {
+            return TrackerHosts.Verdict.UNREACHABLE;
+        }
+        Throwable cause = unwrap(failure);
+        if (cause instanceof TrackerException tracker) {
+            return switch (tracker.kind()) {
+                case NETWORK -> TrackerHosts.Verdict.UNREACHABLE;
+                case TRACKER_FAILURE, MALFORMED_RESPONSE -> TrackerHosts.Verdict.ANSWERED;
+                case UNSUPPORTED -> TrackerHosts.Verdict.NONE;
+            };
+        }
+        return TrackerHosts.Verdict.NONE; // called off, or a plugin client that threw
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void fail(TrackerEntry entry, String reason) {
@@ -249,10 +311,7 @@ public final class TrackerSession implements AnnounceSession {
         if (current.timedOut) {
             return "no answer within " + timing.get().attemptTimeout().toSeconds() + " s";
         }
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = unwrap(failure);
         if (cause instanceof TrackerException || cause instanceof CancellationException) {
             return String.valueOf(cause.getMessage());
         }
@@ -275,6 +334,7 @@ public final class TrackerSession implements AnnounceSession {
         }
         closing = true;
         nextRound.cancel();
+        hosts.forget(hostReady);
         if (attempt != null) {
             attempt.answer.cancel(true);
             attempt = null;
@@ -290,7 +350,8 @@ public final class TrackerSession implements AnnounceSession {
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (TrackerEntry entry : tiers.inOrder()) {
             Optional<TrackerClient> client = entry.scheme().flatMap(clients::forScheme);
-            if (entry.heardStarted && client.isPresent()) {
+            // A host that cannot be reached is not sent 'stopped': a thousand torrents would wait on it at exit.
+            if (entry.heardStarted && client.isPresent() && !hosts.of(entry.uri.get()).failing()) {
                 AnnounceRequest request = requestFor(entry).withEvent(AnnounceEvent.STOPPED);
                 stops.add(stopOne(client.get(), entry, request));
             }
