@@ -33,6 +33,15 @@ public final class TrackerHosts {
     /** One host's verdict: answered, unreachable, or unknown (the announce was called off). */
     enum Verdict { ANSWERED, UNREACHABLE, NONE }
 
+    /** A session waiting for a host. */
+    interface Waiter {
+        /** The host may be tried: a round now (on the scheduler's thread). */
+        void ready();
+
+        /** The host was found unreachable (once, when it starts failing): what the session shows of it. */
+        void failing(Host host);
+    }
+
     /** One tracker host. */
     final class Host {
         private final String key;
@@ -43,7 +52,7 @@ public final class TrackerHosts {
         private Instant failedAt = Instant.MIN;
         private String lastError = "";
         private boolean probing;
-        private final LinkedHashSet<Runnable> waiting = new LinkedHashSet<>();
+        private final LinkedHashSet<Waiter> waiting = new LinkedHashSet<>();
         private Scheduler.Cancellable wake = () -> { };
         /** When {@link #wake} runs; null when none is scheduled. */
         private Instant wakeAt;
@@ -127,21 +136,25 @@ public final class TrackerHosts {
                 host.failedAt = now;
                 host.lastError = reason;
                 host.retryAt = now.plus(Backoff.delay(timing.get(), host.failures, random.nextDouble()));
+                if (host.failures == 1) {
+                    // Those that waited for its first answer show why they wait; later failures change nothing they show.
+                    List.copyOf(host.waiting).forEach(w -> w.failing(host));
+                }
                 scheduleWake(host, host.retryAt);
             }
             case NONE -> scheduleWake(host, now); // the probe was called off: let the next waiter try
         }
     }
 
-    /** {@code session} runs when {@code host} may be tried again; once per wait, whatever it waits for. */
-    void await(Host host, Runnable session) {
+    /** {@code session} is made ready when {@code host} may be tried again; once per wait. */
+    void await(Host host, Waiter session) {
         if (host.waiting.add(session) && !host.probing) {
             scheduleWake(host, host.retryAt);
         }
     }
 
     /** A closed session waits for nothing. */
-    void forget(Runnable session) {
+    void forget(Waiter session) {
         for (Host host : hosts.values()) {
             host.waiting.remove(session);
         }
@@ -163,24 +176,24 @@ public final class TrackerHosts {
 
     /** Wakes waiters until one of them probes the host (a woken session may need it no more). */
     private void wakeOne(Host host) {
-        Iterator<Runnable> it = host.waiting.iterator();
+        Iterator<Waiter> it = host.waiting.iterator();
         while (it.hasNext() && !host.probing && mayTry(host, scheduler.now())) {
-            Runnable session = it.next();
+            Waiter session = it.next();
             it.remove();
-            session.run();
+            session.ready();
             it = host.waiting.iterator();
         }
     }
 
     /** The host answers: everyone waiting for it announces, spread so that they do not all come at once. */
     private void wakeAll(Host host) {
-        List<Runnable> woken = new ArrayList<>(host.waiting);
+        List<Waiter> woken = new ArrayList<>(host.waiting);
         host.waiting.clear();
         Duration spread = SPREAD_PER_WAITER.multipliedBy(woken.size());
         long spreadMillis = Math.min(spread.toMillis(), MAX_SPREAD.toMillis());
-        for (Runnable session : woken) {
+        for (Waiter session : woken) {
             long delay = spreadMillis == 0 ? 0 : (long) (random.nextDouble() * spreadMillis);
-            scheduler.schedule(session, Duration.ofMillis(delay));
+            scheduler.schedule(session::ready, Duration.ofMillis(delay));
         }
     }
 

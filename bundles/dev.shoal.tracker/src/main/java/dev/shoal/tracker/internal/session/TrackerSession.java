@@ -49,8 +49,18 @@ public final class TrackerSession implements AnnounceSession {
     private final Supplier<Timing> timing;
     private final Random random;
     private final TrackerHosts hosts;
-    /** Run when a host this session waits for may be tried: one object, so the hosts can forget it. */
-    private final Runnable hostReady = this::announceSoon;
+    /** This session waiting for a host: one object, so the hosts can forget it. */
+    private final TrackerHosts.Waiter waiter = new TrackerHosts.Waiter() {
+        @Override
+        public void ready() {
+            hostReady();
+        }
+
+        @Override
+        public void failing(TrackerHosts.Host host) {
+            hostFailing(host);
+        }
+    };
     private final Tiers tiers;
     /** A random number fixed for the session (BEP 3 {@code key}). */
     private final int key;
@@ -125,6 +135,38 @@ public final class TrackerSession implements AnnounceSession {
         }
         Instant now = scheduler.now();
         scheduleRound(earliestAnnounce.isAfter(now) ? Duration.between(now, earliestAnnounce) : Duration.ZERO);
+    }
+
+    /**
+     * A host this session waits for may be tried: the round runs now, on the hosts' call, so that
+     * the first session woken is the probe and the hosts wake no other (a round merely scheduled
+     * here would let every waiting session come round, a thousand rounds for one announce).
+     */
+    private void hostReady() {
+        if (closing) {
+            return;
+        }
+        if (attempt != null) {
+            roundAgain = true;
+            return;
+        }
+        Instant now = scheduler.now();
+        if (earliestAnnounce.isAfter(now)) {
+            scheduleRound(Duration.between(now, earliestAnnounce));
+            return;
+        }
+        nextRound.cancel();
+        round();
+    }
+
+    /** The trackers on a host found unreachable show why they are not announced to. */
+    private void hostFailing(TrackerHosts.Host host) {
+        for (TrackerEntry entry : tiers.inOrder()) {
+            if (entry.uri.isPresent() && hosts.of(entry.uri.get()) == host
+                    && entry.waitingFor(host.lastError(), host.retryAt())) {
+                publish(entry);
+            }
+        }
     }
 
     private void scheduleRound(Duration delay) {
@@ -256,7 +298,7 @@ public final class TrackerSession implements AnnounceSession {
         for (TrackerEntry entry : order) {
             TrackerHosts.Host host = entry.uri.isPresent() ? hosts.of(entry.uri.get()) : null;
             if (host != null && !hosts.mayTry(host, now)) {
-                hosts.await(host, hostReady);
+                hosts.await(host, waiter);
             } else if (first == null || entry.retryAt.isBefore(first)) {
                 first = entry.retryAt;
             }
@@ -334,7 +376,7 @@ public final class TrackerSession implements AnnounceSession {
         }
         closing = true;
         nextRound.cancel();
-        hosts.forget(hostReady);
+        hosts.forget(waiter);
         if (attempt != null) {
             attempt.answer.cancel(true);
             attempt = null;

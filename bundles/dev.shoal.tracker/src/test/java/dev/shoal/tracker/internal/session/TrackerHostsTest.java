@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shoal.metainfo.InfoHash;
 import dev.shoal.tracker.api.AnnounceEvent;
+import dev.shoal.tracker.api.AnnounceListener;
 import dev.shoal.tracker.api.AnnounceRequest;
 import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.LocalPeer;
 import dev.shoal.tracker.api.ScrapeResponse;
 import dev.shoal.tracker.api.TrackerClient;
 import dev.shoal.tracker.api.TrackerException;
+import dev.shoal.tracker.api.TrackerPeer;
 import dev.shoal.tracker.api.TrackerState;
+import dev.shoal.tracker.api.TrackerStatus;
 import dev.shoal.tracker.api.TransferStats;
 import java.net.URI;
 import java.time.Duration;
@@ -36,14 +39,26 @@ class TrackerHostsTest {
     private final FakeTrackerClient client = new FakeTrackerClient();
     private final TrackerHosts hosts = new TrackerHosts(scheduler, () -> TIMING, new TrackerSessionTest.KeepOrder());
     private final List<TrackerSession> sessions = new ArrayList<>();
+    /** Status changes heard from every session: each one is work for the engine. */
+    private int statusChanges;
 
     private void open(int count, List<List<String>> tiers) {
         for (int i = 0; i < count; i++) {
             byte[] hash = new byte[20];
             hash[0] = (byte) i;
             hash[1] = (byte) (i >> 8);
+            AnnounceListener listener = new AnnounceListener() {
+                @Override
+                public void peersReceived(String trackerUrl, List<TrackerPeer> peers) {
+                }
+
+                @Override
+                public void statusChanged(TrackerStatus status) {
+                    statusChanges++;
+                }
+            };
             TrackerSession session = new TrackerSession(InfoHash.v1(hash), tiers, new LocalPeer(new byte[20], 6881),
-                    (url, peers) -> { }, () -> new TransferStats(0, 0, 0), scheme -> Optional.of(client), scheduler,
+                    listener, () -> new TransferStats(0, 0, 0), scheme -> Optional.of(client), scheduler,
                     () -> TIMING, new TrackerSessionTest.KeepOrder(), hosts);
             session.start();
             sessions.add(session);
@@ -63,10 +78,13 @@ class TrackerHostsTest {
         open(500, List.of(List.of(OTHER_PATH)));
         scheduler.runDue();
         assertEquals(1, client.calls.size(), "one probe while the host is unknown, the others wait for it");
+        int firstChanges = statusChanges;
 
         scheduler.advance(Duration.ofHours(2));
         // Probes at 0, 15, 45, 105, 225, 465, 945, 1905 (the 30 min cap), 3705 and 5505 s.
         assertEquals(10, client.calls.size(), client.urls().toString());
+        // Each probe: announcing, failing; then the next waiter. Not a round (and a status) per torrent each time.
+        assertTrue(statusChanges - firstChanges <= 3 * 9, (statusChanges - firstChanges) + " status changes");
         TrackerSession waiting = sessions.get(999);
         assertEquals(TrackerState.FAILING, waiting.status().get(0).state());
         assertEquals(Optional.of("connection refused"), waiting.status().get(0).lastError());
