@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,13 +34,11 @@ public final class TrackerHosts {
     /** One host's verdict: answered, unreachable, or unknown (the announce was called off). */
     enum Verdict { ANSWERED, UNREACHABLE, NONE }
 
-    /** A session waiting for a host. */
-    interface Waiter {
-        /** The host may be tried: a round now (on the scheduler's thread). */
-        void ready();
-
-        /** The host was found unreachable (once, when it starts failing): what the session shows of it. */
-        void failing(Host host);
+    /**
+     * A session waiting for a host: {@code ready} when the host may be tried (a round now, on the
+     * scheduler's thread), {@code failing} when it was found unreachable (once, as it starts failing).
+     */
+    record Waiter(Runnable ready, Consumer<Host> failing) {
     }
 
     /** One tracker host. */
@@ -83,6 +82,11 @@ public final class TrackerHosts {
         this.scheduler = scheduler;
         this.timing = timing;
         this.random = random;
+    }
+
+    /** The host of a tracker; null when its URL cannot be parsed. */
+    Host of(TrackerEntry entry) {
+        return entry.uri.isPresent() ? of(entry.uri.get()) : null;
     }
 
     /** The host of a tracker URL. */
@@ -138,7 +142,7 @@ public final class TrackerHosts {
                 host.retryAt = now.plus(Backoff.delay(timing.get(), host.failures, random.nextDouble()));
                 if (host.failures == 1) {
                     // Those that waited for its first answer show why they wait; later failures change nothing they show.
-                    List.copyOf(host.waiting).forEach(w -> w.failing(host));
+                    List.copyOf(host.waiting).forEach(w -> w.failing().accept(host));
                 }
                 scheduleWake(host, host.retryAt);
             }
@@ -180,7 +184,7 @@ public final class TrackerHosts {
         while (it.hasNext() && !host.probing && mayTry(host, scheduler.now())) {
             Waiter session = it.next();
             it.remove();
-            session.ready();
+            session.ready().run();
             it = host.waiting.iterator();
         }
     }
@@ -193,7 +197,7 @@ public final class TrackerHosts {
         long spreadMillis = Math.min(spread.toMillis(), MAX_SPREAD.toMillis());
         for (Waiter session : woken) {
             long delay = spreadMillis == 0 ? 0 : (long) (random.nextDouble() * spreadMillis);
-            scheduler.schedule(session::ready, Duration.ofMillis(delay));
+            scheduler.schedule(session.ready(), Duration.ofMillis(delay));
         }
     }
 

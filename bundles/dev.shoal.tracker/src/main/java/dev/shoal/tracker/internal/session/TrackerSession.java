@@ -8,7 +8,6 @@ import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.AnnounceSession;
 import dev.shoal.tracker.api.LocalPeer;
 import dev.shoal.tracker.api.TrackerClient;
-import dev.shoal.tracker.api.TrackerException;
 import dev.shoal.tracker.api.TrackerState;
 import dev.shoal.tracker.api.TrackerStatus;
 import dev.shoal.tracker.api.TransferStats;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -50,17 +47,7 @@ public final class TrackerSession implements AnnounceSession {
     private final Random random;
     private final TrackerHosts hosts;
     /** This session waiting for a host: one object, so the hosts can forget it. */
-    private final TrackerHosts.Waiter waiter = new TrackerHosts.Waiter() {
-        @Override
-        public void ready() {
-            hostReady();
-        }
-
-        @Override
-        public void failing(TrackerHosts.Host host) {
-            hostFailing(host);
-        }
-    };
+    private final TrackerHosts.Waiter waiter = new TrackerHosts.Waiter(this::hostReady, this::hostFailing);
     private final Tiers tiers;
     /** A random number fixed for the session (BEP 3 {@code key}). */
     private final int key;
@@ -137,11 +124,7 @@ public final class TrackerSession implements AnnounceSession {
         scheduleRound(earliestAnnounce.isAfter(now) ? Duration.between(now, earliestAnnounce) : Duration.ZERO);
     }
 
-    /**
-     * A host this session waits for may be tried: the round runs now, on the hosts' call, so that
-     * the first session woken is the probe and the hosts wake no other (a round merely scheduled
-     * here would let every waiting session come round, a thousand rounds for one announce).
-     */
+    /** A host it waited for may be tried: the round runs now, so the first woken is the probe and no other wakes. */
     private void hostReady() {
         if (closing) {
             return;
@@ -162,7 +145,7 @@ public final class TrackerSession implements AnnounceSession {
     /** The trackers on a host found unreachable show why they are not announced to. */
     private void hostFailing(TrackerHosts.Host host) {
         for (TrackerEntry entry : tiers.inOrder()) {
-            if (entry.uri.isPresent() && hosts.of(entry.uri.get()) == host
+            if (hosts.of(entry) == host
                     && entry.waitingFor(host.lastError(), host.retryAt())) {
                 publish(entry);
             }
@@ -204,7 +187,7 @@ public final class TrackerSession implements AnnounceSession {
         AnnounceRequest request = requestFor(entry);
         entry.state = TrackerState.ANNOUNCING;
         publish(entry);
-        TrackerHosts.Host host = hosts.of(entry.uri.get());
+        TrackerHosts.Host host = hosts.of(entry);
         hosts.sending(host);
         CompletableFuture<AnnounceResponse> answer;
         try {
@@ -224,7 +207,8 @@ public final class TrackerSession implements AnnounceSession {
         }, limit);
         answer.whenComplete((response, failure) -> scheduler.execute(() -> {
             timeout.cancel();
-            hosts.result(host, now, verdict(current, failure), failure == null ? "" : reason(current, failure));
+            hosts.result(host, now, Outcomes.verdict(current.timedOut, failure),
+                    failure == null ? "" : reason(current, failure));
             answered(current, response, failure);
         }));
     }
@@ -279,7 +263,7 @@ public final class TrackerSession implements AnnounceSession {
         if (entry.backingOff(now)) {
             return true;
         }
-        TrackerHosts.Host host = entry.uri.isPresent() ? hosts.of(entry.uri.get()) : null;
+        TrackerHosts.Host host = hosts.of(entry);
         if (host == null || hosts.mayTry(host, now)) {
             return false;
         }
@@ -296,7 +280,7 @@ public final class TrackerSession implements AnnounceSession {
     private void allFailed(List<TrackerEntry> order, Instant now) {
         Instant first = null;
         for (TrackerEntry entry : order) {
-            TrackerHosts.Host host = entry.uri.isPresent() ? hosts.of(entry.uri.get()) : null;
+            TrackerHosts.Host host = hosts.of(entry);
             if (host != null && !hosts.mayTry(host, now)) {
                 hosts.await(host, waiter);
             } else if (first == null || entry.retryAt.isBefore(first)) {
@@ -306,33 +290,6 @@ public final class TrackerSession implements AnnounceSession {
         if (first != null) {
             scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
         }
-    }
-
-    /** What an announce's outcome says of its tracker's host (not of the torrent: a refusal is an answer). */
-    private static TrackerHosts.Verdict verdict(Attempt current, Throwable failure) {
-        if (failure == null) {
-            return TrackerHosts.Verdict.ANSWERED;
-        }
-        if (current.timedOut) {
-            return TrackerHosts.Verdict.UNREACHABLE;
-        }
-        Throwable cause = unwrap(failure);
-        if (cause instanceof TrackerException tracker) {
-            return switch (tracker.kind()) {
-                case NETWORK -> TrackerHosts.Verdict.UNREACHABLE;
-                case TRACKER_FAILURE, MALFORMED_RESPONSE -> TrackerHosts.Verdict.ANSWERED;
-                case UNSUPPORTED -> TrackerHosts.Verdict.NONE;
-            };
-        }
-        return TrackerHosts.Verdict.NONE; // called off, or a plugin client that threw
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private void fail(TrackerEntry entry, String reason) {
@@ -350,14 +307,7 @@ public final class TrackerSession implements AnnounceSession {
     }
 
     private String reason(Attempt current, Throwable failure) {
-        if (current.timedOut) {
-            return "no answer within " + timing.get().attemptTimeout().toSeconds() + " s";
-        }
-        Throwable cause = unwrap(failure);
-        if (cause instanceof TrackerException || cause instanceof CancellationException) {
-            return String.valueOf(cause.getMessage());
-        }
-        return cause.toString();
+        return Outcomes.reason(current.timedOut, timing.get().attemptTimeout(), failure);
     }
 
     @Override
@@ -442,22 +392,4 @@ public final class TrackerSession implements AnnounceSession {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** One announce under way. */
-    private static final class Attempt {
-        final TrackerEntry entry;
-        final AnnounceRequest request;
-        final CompletableFuture<AnnounceResponse> answer;
-        final List<TrackerEntry> order;
-        final int index;
-        boolean timedOut;
-
-        Attempt(TrackerEntry entry, AnnounceRequest request, CompletableFuture<AnnounceResponse> answer,
-                List<TrackerEntry> order, int index) {
-            this.entry = entry;
-            this.request = request;
-            this.answer = answer;
-            this.order = order;
-            this.index = index;
-        }
-    }
 }
