@@ -62,6 +62,8 @@ public final class TrackerSession implements AnnounceSession {
     private boolean completedSent;
     private boolean roundAgain;
     private Instant earliestAnnounce = Instant.MIN;
+    /** Only hosts will wake this session, nothing of its own is due; read on other threads. */
+    private volatile boolean onlyHostsDue;
 
     public TrackerSession(InfoHash infoHash, List<List<String>> tiers, LocalPeer self, AnnounceListener listener,
             Supplier<TransferStats> stats, ClientLookup clients, Scheduler scheduler, Supplier<Timing> timing,
@@ -95,9 +97,12 @@ public final class TrackerSession implements AnnounceSession {
         });
     }
 
+    /** Not even a task while only hosts that back off are left: they wake the session (swarms ask often). */
     @Override
     public void announceNow() {
-        scheduler.execute(this::announceSoon);
+        if (!onlyHostsDue) {
+            scheduler.execute(this::announceSoon);
+        }
     }
 
     @Override
@@ -161,6 +166,7 @@ public final class TrackerSession implements AnnounceSession {
         if (closing || attempt != null) {
             return;
         }
+        onlyHostsDue = false;
         roundAgain = false;
         tryFrom(tiers.inOrder(), 0);
     }
@@ -290,6 +296,7 @@ public final class TrackerSession implements AnnounceSession {
         if (first != null) {
             scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
         }
+        onlyHostsDue = first == null && !order.isEmpty();
     }
 
     private void fail(TrackerEntry entry, String reason) {
@@ -345,25 +352,11 @@ public final class TrackerSession implements AnnounceSession {
             // A host that cannot be reached is not sent 'stopped': a thousand torrents would wait on it at exit.
             if (entry.heardStarted && client.isPresent() && !hosts.of(entry.uri.get()).failing()) {
                 AnnounceRequest request = requestFor(entry).withEvent(AnnounceEvent.STOPPED);
-                stops.add(stopOne(client.get(), entry, request));
+                stops.add(Stopped.send(client.get(), entry.uri.get(), request, scheduler, timing.get().stopTimeout()));
             }
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) ->
                 closed.complete(null));
-    }
-
-    private CompletableFuture<?> stopOne(TrackerClient client, TrackerEntry entry, AnnounceRequest request) {
-        CompletableFuture<AnnounceResponse> answer;
-        try {
-            answer = client.announce(entry.uri.get(), request).toCompletableFuture();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Scheduler.Cancellable timeout = scheduler.schedule(() -> answer.cancel(true), timing.get().stopTimeout());
-        return answer.handle((response, failure) -> {
-            timeout.cancel();
-            return null;
-        });
     }
 
     private void publish(TrackerEntry changed) {

@@ -88,6 +88,13 @@ class TrackerHostsTest {
         TrackerSession waiting = sessions.get(999);
         assertEquals(TrackerState.FAILING, waiting.status().get(0).state());
         assertEquals(Optional.of("connection refused"), waiting.status().get(0).lastError());
+
+        // Swarms without peers ask for them now and again: nothing to do while the host backs off.
+        long tasks = scheduler.scheduled;
+        sessions.forEach(TrackerSession::announceNow);
+        scheduler.runDue();
+        assertEquals(tasks, scheduler.scheduled, "no task for an announce the host would not take");
+        assertEquals(10, client.calls.size());
     }
 
     @Test
