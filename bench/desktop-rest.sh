@@ -5,6 +5,7 @@
 # (Debian: apt-get install qbittorrent transmission-gtk; their 1,000 are added paused).
 #
 # Usage: bench/desktop-rest.sh [--rounds N] [--seconds S] [--settle S] [--counts 0,2,1000] [--java-opts='...']
+#        [--clients shoal,qbittorrent,transmission-gtk]
 # Environment:
 #   BENCH_DIR=/tmp/shoal-bench-rest   work folder: torrents and their data, per round the desktop's output
 #   SHOAL_JAR=distribution/target/shoal.jar   the jar under test (never built here)

@@ -10,11 +10,13 @@ torrents are made here with their data on disk (1 piece of 16 KiB each, or 8 MiB
 after a dead tracker (127.0.0.1:9), added through `shoal cli source`, and checked until every one
 seeds (`maxActiveSeeds=0`: all of them seed, none queued). After --settle seconds the process's
 CPU (utime+stime of /proc/PID/stat) is read over --seconds, then VmRSS and RssAnon; then the window
-is hidden and the same is read again. The threads that spent the most are printed per window.
+is hidden and the same is read again. The threads that spent the most are printed per window, and
+those that woke most often (runs counted by /proc/PID/task/*/schedstat, per thread name).
 qBittorrent and transmission-gtk, when installed, are measured the same
 way with a fresh profile each, window shown only (there is no window manager to minimize them).
 Usage: desktop_rest.py JAR UI_DRIVER_JAR LAUNCHER WORK_DIR [--rounds N] [--seconds S] [--settle S]
-       [--counts 0,2,1000] [--java-opts='...']   (with '=': the options start with a dash)
+       [--counts 0,2,1000] [--java-opts='...'] [--clients shoal,qbittorrent,transmission-gtk]
+       (--java-opts with '=': the options start with a dash)
 """
 import argparse
 import hashlib
@@ -68,17 +70,20 @@ def dead_tracker_torrent(folder, name, size, payload=None):
 
 
 def threads(pid):
-    """{thread name: CPU ticks} of a process, names made unique with their tid."""
+    """{thread name: (CPU ticks, times it ran)} of a process, names made unique with their tid; a
+    thread's runs (the third figure of /proc/.../schedstat) count its wake-ups, however short."""
     result = {}
     for tid in os.listdir("/proc/%d/task" % pid):
         try:
             with open("/proc/%d/task/%s/stat" % (pid, tid)) as stat:
                 text = stat.read()
-        except OSError:
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as schedstat:
+                runs = int(schedstat.read().split()[2])
+        except (OSError, IndexError, ValueError):
             continue
         name = text[text.index("(") + 1:text.rindex(")")]
         fields = text[text.rindex(")") + 2:].split()
-        result["%s/%s" % (name, tid)] = int(fields[11]) + int(fields[12])
+        result["%s/%s" % (name, tid)] = (int(fields[11]) + int(fields[12]), runs)
     return result
 
 
@@ -100,12 +105,18 @@ def measure(pid, seconds):
     time.sleep(seconds)
     after = threads(pid)
     took = time.monotonic() - began
-    spent = {name: ticks - before.get(name, 0) for name, ticks in after.items()}
+    spent = {name: ticks - before.get(name, (0, 0))[0] for name, (ticks, _) in after.items()}
+    woke = {}
+    for name, (_, runs) in after.items():
+        kind = name.rsplit("/", 1)[0]
+        woke[kind] = woke.get(kind, 0) + runs - before.get(name, (0, 0))[1]
     total = sum(spent.values())
     rss, anon = memory(pid)
     busiest = sorted(((t, n) for n, t in spent.items() if t > 0), reverse=True)[:6]
+    waking = sorted(((w, n) for n, w in woke.items() if w > 0), reverse=True)[:8]
     return {"cpu": total / TICK * 60 / took, "rss": rss, "anon": anon,
-            "threads": ", ".join("%s %d" % (n.rsplit("/", 1)[0], t) for t, n in busiest)}
+            "threads": ", ".join("%s %d" % (n.rsplit("/", 1)[0], t) for t, n in busiest),
+            "wakeups": ", ".join("%s %d" % (n, w) for w, n in waking), "seconds": took}
 
 
 def shoal_round(args, jar, driver, launcher, work, number, count):
@@ -203,6 +214,8 @@ def main():
     parser.add_argument("--settle", type=int, default=60)
     parser.add_argument("--counts", default="0,2,1000")
     parser.add_argument("--java-opts", default="", help="added to the launcher's (SHOAL_JAVA_OPTS)")
+    parser.add_argument("--clients", default="shoal,qbittorrent,transmission-gtk",
+                        help="which of them to measure (the others only when installed)")
     args = parser.parse_args()
     work = os.path.abspath(args.work)
     jar = os.path.join(work, "shoal.jar")
@@ -210,8 +223,9 @@ def main():
     driver = os.path.join(work, "dev.shoal.ui.swt.driver.jar")
     shutil.copyfile(args.driver, driver)
     counts = [int(c) for c in args.counts.split(",")]
-    clients = [("shoal", None)]
-    for program in ("qbittorrent", "transmission-gtk"):
+    wanted = args.clients.split(",")
+    clients = [("shoal", None)] if "shoal" in wanted else []
+    for program in (p for p in ("qbittorrent", "transmission-gtk") if p in wanted):
         if shutil.which(program):
             clients.append((program, program))
         else:
@@ -229,8 +243,9 @@ def main():
                     figures = result[state]
                     if figures:
                         print("round %d %s %d torrents, window %s: %.3f CPU-s/min, RSS %.0f MiB, anon %.0f MiB;"
-                              " ticks: %s" % (number, name, count, state, figures["cpu"], figures["rss"],
-                                              figures["anon"], figures["threads"]), flush=True)
+                              " ticks: %s; wake-ups in %.0f s: %s" % (
+                                  number, name, count, state, figures["cpu"], figures["rss"], figures["anon"],
+                                  figures["threads"], figures["seconds"], figures["wakeups"]), flush=True)
     print("\nmedians of %d rounds (%d s windows after %d s at rest); java options added: %s" % (
         args.rounds, args.seconds, args.settle, args.java_opts or "none"))
     print("%-18s %9s %7s %12s %8s %9s %12s %8s %9s" % ("client", "torrents", "start s", "shown CPU-s", "RSS",

@@ -51,8 +51,8 @@ class ConfigFileIT {
     private static final int AT_ONCE = 4;
     /** Only to catch a hang: a loaded machine starts the daemon in seconds, not minutes. */
     private static final Duration READY = Duration.ofMinutes(3);
-    /** FileInstall polls plugins/ every second (cnf/launch.bnd); its write-back came within the first polls. */
-    private static final Duration TWO_POLLS = Duration.ofSeconds(2);
+    /** FileInstall polls plugins/ every 5 s (cnf/launch.bnd); its write-back came within the first polls. */
+    private static final Duration TWO_POLLS = Duration.ofSeconds(10);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @TempDir

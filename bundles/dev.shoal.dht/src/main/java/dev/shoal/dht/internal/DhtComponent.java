@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,11 +98,16 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         return t;
     });
     private final BootstrapNames.Resolver resolver;
-    /** The current configuration's names, checked every second; only touched on the timer thread. */
+    /** The current configuration's names and their next resolution; only touched on the timer thread. */
+    private BootstrapNames bootstrapNames;
     private ScheduledFuture<?> names;
     private volatile DhtNode node;
     private volatile Config config;
     private long lastSave = System.currentTimeMillis();
+    /** The node's next tick; guarded by {@code this}. The node sleeps until its next work is due. */
+    private ScheduledFuture<?> nextTick;
+    /** When {@link #nextTick} runs (wall clock ms); read without the lock to keep datagrams cheap. */
+    private volatile long nextTickAt = Long.MAX_VALUE;
 
     @Activate
     public DhtComponent(BundleContext context, Config config) {
@@ -114,7 +120,6 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         this.stateFile = dataDir == null ? null : Path.of(dataDir, "dht.dat");
         this.config = config;
-        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         timer.execute(this::apply);
     }
 
@@ -140,6 +145,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
             names.cancel(false);
             names = null;
         }
+        bootstrapNames = null;
         if (!c.enabled()) {
             save();
             node = null;
@@ -149,14 +155,56 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
             node = new DhtNode(NodeSettings.DEFAULT, this::send,
                     System::currentTimeMillis, new SecureRandom(), load());
         }
-        BootstrapNames bootstrapNames = new BootstrapNames(c.bootstrapNodes(), resolver, node);
-        names = resolving.scheduleWithFixedDelay(() -> {
+        bootstrapNames = new BootstrapNames(c.bootstrapNodes(), resolver, node);
+        resolveNames(bootstrapNames, 0);
+        wakeTick(0);
+    }
+
+    /** Resolves the bootstrap names when due, each time scheduling the next look (on the timer thread). */
+    private void resolveNames(BootstrapNames these, long delayMillis) {
+        names = resolving.schedule(() -> {
+            long next = BootstrapNames.JOINED_CHECK_MILLIS;
             try {
-                bootstrapNames.resolveDue();
+                if (these.resolveDue()) {
+                    wakeTick(0); // new routers: the bootstrap tries them now
+                }
+                next = these.nextDueAt() - System.currentTimeMillis();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "DHT bootstrap names not resolved", e);
             }
-        }, 0, 1, TimeUnit.SECONDS);
+            long delay = Math.max(next, 1_000);
+            try {
+                timer.execute(() -> {
+                    if (bootstrapNames == these) { // not replaced by a configuration change meanwhile
+                        resolveNames(these, delay);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // deactivated
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Has the node tick within {@code delayMillis} (sooner if it is due sooner already). */
+    private void wakeTick(long delayMillis) {
+        long at = System.currentTimeMillis() + delayMillis;
+        if (nextTickAt <= at) {
+            return; // the common case for a datagram: a tick is near already
+        }
+        synchronized (this) {
+            if (nextTickAt <= at || timer.isShutdown()) {
+                return;
+            }
+            if (nextTick != null) {
+                nextTick.cancel(false);
+            }
+            try {
+                nextTick = timer.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+                nextTickAt = at;
+            } catch (RejectedExecutionException e) {
+                nextTick = null; // deactivated meanwhile
+            }
+        }
     }
 
     private void send(InetSocketAddress to, byte[] datagram) {
@@ -175,19 +223,29 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         }
     }
 
+    /** Moves the node along, saves when due, then sleeps until the node's next work or the next save. */
     private void tick() {
+        synchronized (this) {
+            nextTick = null;
+            nextTickAt = Long.MAX_VALUE;
+        }
         DhtNode n = node;
         if (n == null) {
             return;
         }
+        long saveAt = lastSave + config.saveIntervalSeconds() * 1000L;
+        long next = System.currentTimeMillis() + DhtNode.IDLE_TICK_MILLIS;
         try {
             n.tick();
-            if (System.currentTimeMillis() - lastSave >= config.saveIntervalSeconds() * 1000L) {
+            if (System.currentTimeMillis() >= saveAt) {
                 save();
+                saveAt = lastSave + config.saveIntervalSeconds() * 1000L;
             }
+            next = Math.min(n.nextTickAt(), saveAt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "DHT tick failed", e);
         }
+        wakeTick(Math.max(0, next - System.currentTimeMillis()));
     }
 
     private void save() {
@@ -215,6 +273,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         byte[] copy = new byte[datagram.remaining()];
         datagram.duplicate().get(copy);
         n.receive(from, copy);
+        wakeTick(DhtNode.BUSY_TICK_MILLIS); // what it said may have made work due: answers, nodes to search with
         return true;
     }
 
@@ -233,6 +292,7 @@ public final class DhtComponent implements DatagramHandler, PeerSource, Dht {
         }
         // BEP 52: a v2 torrent is found in the DHT under its info-hash truncated to 20 bytes.
         NodeId target = NodeId.of(Arrays.copyOf(infoHash.bytes(), NodeId.LENGTH));
+        wakeTick(DhtNode.BUSY_TICK_MILLIS); // its lookups start at once; their queries time out on ticks
         return n.searches().add(target, listenPort, sink::peersWanted, peers -> sink.found(
                 peers.size() > PeerSink.MAX_PER_CALL ? peers.subList(0, PeerSink.MAX_PER_CALL) : peers))::close;
     }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Constants;
@@ -44,9 +45,13 @@ public final class UdpPortComponent implements UdpPort {
     private static final Logger LOG = LoggerFactory.getLogger(UdpPortComponent.class);
     /**
      * How often the peer wire's port is read: {@link SwarmService} moves its port without a service
-     * event (a live config change, {@code listen}), and reading it is a field access.
+     * event (a live config change, {@code listen}), and reading it is a field access. Every
+     * {@link #port()} read looks too, so a user announcing the port finds it followed; the poll
+     * itself slows down from the first to the last pace while the port stays put, so that a
+     * desktop at rest is not woken every few seconds.
      */
-    private static final long FOLLOW_SECONDS = 5;
+    static final long FOLLOW_FIRST_SECONDS = 5;
+    static final long FOLLOW_LAST_SECONDS = 300;
 
     @ObjectClassDefinition(name = "Shoal UDP port",
             description = "The one UDP socket shared by the DHT, UDP trackers and uTP.")
@@ -71,6 +76,10 @@ public final class UdpPortComponent implements UdpPort {
     private volatile Config config;
     private volatile SwarmService swarms;
     private volatile boolean active;
+    /** The peer wire's port the socket was last told to follow; -1 before. */
+    private volatile int followedTcpPort = -1;
+    /** Only touched on the follower thread. */
+    private long followSeconds = FOLLOW_FIRST_SECONDS;
 
     @Activate
     public UdpPortComponent(Config config, ComponentContext context) {
@@ -89,13 +98,15 @@ public final class UdpPortComponent implements UdpPort {
     @Activate
     void activate() throws IOException {
         try {
-            keeper.apply(config.port(), tcpPort());
+            int tcp = tcpPort();
+            keeper.apply(config.port(), tcp);
+            followedTcpPort = tcp;
         } catch (IOException e) {
             deactivate();
             throw new IOException("no UDP port can be bound: " + e.getMessage(), e);
         }
         active = true;
-        follower.scheduleWithFixedDelay(this::follow, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+        follower.schedule(this::poll, followSeconds, TimeUnit.SECONDS);
         LOG.info("UDP port {}", socket.port());
     }
 
@@ -103,7 +114,9 @@ public final class UdpPortComponent implements UdpPort {
     void modified(Config changed) throws IOException {
         config = changed;
         socket.setQueueLimit(changed.sendQueueLength());
-        keeper.apply(changed.port(), tcpPort());
+        int tcp = tcpPort();
+        keeper.apply(changed.port(), tcp);
+        followedTcpPort = tcp;
     }
 
     @Deactivate
@@ -114,14 +127,44 @@ public final class UdpPortComponent implements UdpPort {
         socket.close();
     }
 
-    private void follow() {
-        if (!active) {
-            return;
+    /** Follows, then looks again soon after a move, later and later while nothing moves. */
+    private void poll() {
+        boolean moved = follow();
+        followSeconds = nextPollSeconds(moved, followSeconds);
+        if (active) {
+            follower.schedule(this::poll, followSeconds, TimeUnit.SECONDS);
         }
+    }
+
+    /** The wait before the next poll: the first pace after a move, else twice the last up to the last pace. */
+    static long nextPollSeconds(boolean moved, long lastSeconds) {
+        return moved ? FOLLOW_FIRST_SECONDS : Math.min(FOLLOW_LAST_SECONDS, lastSeconds * 2);
+    }
+
+    /** Binds where the configuration and the peer wire say; true when the peer wire's port moved. */
+    private boolean follow() {
+        if (!active) {
+            return false;
+        }
+        int tcp = tcpPort();
+        boolean moved = followedTcpPort != -1 && tcp != followedTcpPort;
+        followedTcpPort = tcp;
         try {
-            keeper.apply(config.port(), tcpPort());
+            keeper.apply(config.port(), tcp);
         } catch (IOException | RuntimeException e) {
             LOG.warn("UDP port: {}", e.toString());
+        }
+        return moved;
+    }
+
+    /** Follows at once (on the follower thread) when the peer wire's port is not the one followed. */
+    private void followIfMoved() {
+        if (active && tcpPort() != followedTcpPort) {
+            try {
+                follower.execute(this::follow);
+            } catch (RejectedExecutionException e) {
+                // deactivated meanwhile
+            }
         }
     }
 
@@ -136,6 +179,7 @@ public final class UdpPortComponent implements UdpPort {
 
     @Override
     public int port() {
+        followIfMoved();
         return socket.port();
     }
 
@@ -150,9 +194,7 @@ public final class UdpPortComponent implements UdpPort {
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSwarms")
     void bindSwarms(SwarmService swarms) {
         this.swarms = swarms;
-        if (active) {
-            follower.execute(this::follow);
-        }
+        followIfMoved();
     }
 
     /** The port stays where it is: a peer wire coming back (an update) most likely listens there again. */

@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -114,6 +115,18 @@ class UdpPortComponentTest {
         Loopback.await(() -> component.port() == tcpPort.get(), "followed to " + tcpPort + ": " + component.port());
         assertReceivesOn(tcpPort.get());
         assertTrue(free(was), "the old port is released");
+    }
+
+    @Test
+    void thePollSlowsDownWhileThePortStaysPutAndHurriesAfterAMove() {
+        List<Long> paces = new ArrayList<>();
+        long seconds = UdpPortComponent.FOLLOW_FIRST_SECONDS;
+        for (int i = 0; i < 8; i++) {
+            seconds = UdpPortComponent.nextPollSeconds(false, seconds);
+            paces.add(seconds);
+        }
+        assertEquals(List.of(10L, 20L, 40L, 80L, 160L, 300L, 300L, 300L), paces);
+        assertEquals(UdpPortComponent.FOLLOW_FIRST_SECONDS, UdpPortComponent.nextPollSeconds(true, seconds));
     }
 
     @Test

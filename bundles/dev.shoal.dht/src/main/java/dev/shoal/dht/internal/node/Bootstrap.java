@@ -51,6 +51,15 @@ public final class Bootstrap {
         }
     }
 
+    /** When {@link #tick} has something to do: the next attempt while we have not joined and none runs. */
+    long nextAt(long now) {
+        running.removeIf(Lookup::finished);
+        if (!running.isEmpty() || node.joined()) {
+            return Long.MAX_VALUE; // a running lookup moves on its answers; a joined node needs no bootstrap
+        }
+        return Math.max(nextAt, now);
+    }
+
     void tick(long now) {
         if (node.joined()) {
             attempts = 0;

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * whenever it changes. Each name keeps at most one IPv4 and one IPv6 address; at most
  * {@value #MAX_NAMES} names are kept.
  *
- * <p>Not thread-safe: {@link #resolveDue} runs on one thread of its own, since a DNS lookup may block
+ * <p>Not thread-safe: {@link #resolveDue} runs on one thread of its own, when {@link #nextDueAt} says, since a DNS lookup may block
  * for seconds and the node's ticks and datagrams must not wait for it.
  */
 public final class BootstrapNames {
@@ -32,6 +32,8 @@ public final class BootstrapNames {
     static final long FIRST_RETRY_MILLIS = 5_000;
     static final long MAX_RETRY_MILLIS = 5 * 60_000L;
     static final long REFRESH_MILLIS = 30 * 60_000L;
+    /** A joined node resolves nothing; whether it still is joined is looked at this often. */
+    public static final long JOINED_CHECK_MILLIS = 60_000L;
     private static final Logger LOG = Logger.getLogger(BootstrapNames.class.getName());
 
     /** One configured host:port, what it resolved to last and when it is due again. */
@@ -85,9 +87,9 @@ public final class BootstrapNames {
 
     /**
      * Resolves the names that are due (every name the first time; later only while the node has not
-     * joined), and hands the addresses to the node's bootstrap when they changed.
+     * joined), and hands the addresses to the node's bootstrap when they changed; true then.
      */
-    public void resolveDue() {
+    public boolean resolveDue() {
         boolean wanted = !node.joined();
         for (Name n : names) {
             if (n.tried && (!wanted || node.now() < n.dueAt)) {
@@ -100,7 +102,22 @@ public final class BootstrapNames {
         if (!all.equals(handedOver)) {
             handedOver = List.copyOf(all);
             node.bootstrap().routers(handedOver);
+            return true;
         }
+        return false;
+    }
+
+    /** When {@link #resolveDue} has a name to resolve next (node clock), or should look whether it has. */
+    public long nextDueAt() {
+        long now = node.now();
+        if (node.joined()) {
+            return now + JOINED_CHECK_MILLIS;
+        }
+        long next = now + JOINED_CHECK_MILLIS;
+        for (Name n : names) {
+            next = Math.min(next, n.tried ? n.dueAt : now);
+        }
+        return Math.max(next, now);
     }
 
     private void resolve(Name n) {

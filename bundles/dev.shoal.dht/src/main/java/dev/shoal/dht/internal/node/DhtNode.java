@@ -27,9 +27,11 @@ import java.util.function.LongSupplier;
 
 /**
  * One DHT node: reads every datagram, answers queries, matches answers to our queries, keeps the
- * routing tables and runs lookups. Time comes from {@code clock} and {@link #tick()} is called
- * about once a second, so tests can drive a node without waiting. All state is behind this
- * object's lock; nothing here blocks.
+ * routing tables and runs lookups. Time comes from {@code clock}; {@link #tick()} is called when
+ * {@link #nextTickAt()} says (about once a second while queries are out, else when the next ping,
+ * refresh, bootstrap attempt or search is due) and soon after a datagram came, so tests can drive a
+ * node without waiting and an idle node sleeps. All state is behind this object's lock; nothing
+ * here blocks.
  */
 public final class DhtNode {
 
@@ -44,6 +46,12 @@ public final class DhtNode {
 
     private static final long PING_QUIET_MILLIS = 60_000;
     private static final int PINGS_PER_TICK = 2;
+    /** The pace while queries are out or nodes are pinged. */
+    public static final long BUSY_TICK_MILLIS = 1_000;
+    /** How long an idle node sleeps at most: stored peers expire, a quiet node turns questionable. */
+    public static final long IDLE_TICK_MILLIS = 60_000;
+    /** While nodes are known, pings come due as they fall quiet: checked this often. */
+    private static final long KNOWN_NODES_TICK_MILLIS = 15_000;
 
     private final NodeSettings settings;
     private final Transport transport;
@@ -60,10 +68,11 @@ public final class DhtNode {
     /** Running lookups and who hears of each (Lookup has identity equality), in start order. */
     private final Map<Lookup, LookupListener> lookups = new LinkedHashMap<>();
     private NodeId id;
-    private RoutingTable v4;
-    private RoutingTable v6;
+    private Tables tables;
     private long incomingQueries;
     private long malformed;
+    /** The last tick pinged nodes: more may be waiting, PINGS_PER_TICK at a time. */
+    private boolean pinging;
 
     public DhtNode(NodeSettings settings, Transport transport, LongSupplier clock, Random random, DhtState saved) {
         this.settings = settings;
@@ -77,7 +86,7 @@ public final class DhtNode {
         this.store = new PeerStore(settings.maxStoredTorrents(), settings.maxStoredPeers(), settings.peerTtlMillis());
         this.answerer = new QueryAnswerer(settings, tokens, store, random);
         this.id = saved != null ? saved.id() : NodeId.random(random);
-        newTables(now);
+        this.tables = new Tables(settings, id, now);
         List<CompactNode> seeds = new ArrayList<>();
         if (saved != null) {
             seeds.addAll(saved.nodes());
@@ -123,11 +132,11 @@ public final class DhtNode {
 
     private void query(InetSocketAddress from, Message.Query q, long now) {
         incomingQueries++;
-        if (!limiter.answer(from, now) || !familyEnabled(from)) {
+        if (!limiter.answer(from, now) || !tables.runs(from)) {
             return;
         }
         if (!q.readOnly() && !q.id().equals(id)) {
-            RoutingTable table = table(from);
+            RoutingTable table = tables.of(from);
             NodeEntry known = table.find(q.id(), from);
             if (known != null) {
                 known.queriedUs(now);
@@ -137,16 +146,16 @@ public final class DhtNode {
                 table.offer(fresh, now); // unconfirmed until it answers one of our pings
             }
         }
-        transport.send(from, KrpcCodec.encode(answerer.answer(from, q, id, v4, v6, now)));
+        transport.send(from, KrpcCodec.encode(answerer.answer(from, q, id, tables.v4(), tables.v6(), now)));
     }
 
     private void responded(InetSocketAddress from, Message.Response r, long now) {
-        if (!familyEnabled(from)) {
+        if (!tables.runs(from)) {
             return;
         }
         NodeEntry entry = new NodeEntry(r.id(), from);
         entry.responded(now);
-        RoutingTable.Offer offer = table(from).offer(entry, now);
+        RoutingTable.Offer offer = tables.of(from).offer(entry, now);
         if (offer.toPing() != null) {
             ping(offer.toPing(), now);
         }
@@ -156,7 +165,7 @@ public final class DhtNode {
             if (mine != null && !SecureIds.verify(id, mine) && Compact.isV4(r.requester())) {
                 // BEP 42: take an id that our external address vouches for; the table follows it.
                 id = SecureIds.generate(mine, random);
-                rebuildTables(now);
+                tables.rebuild(id, now);
             }
         }
     }
@@ -185,17 +194,19 @@ public final class DhtNode {
     public synchronized void tick() {
         long now = clock.getAsLong();
         for (Transactions.Pending p : transactions.expire(now)) {
-            if (p.id() != null && familyEnabled(p.to())) {
-                table(p.to()).failed(p.id(), p.to(), now);
+            if (p.id() != null && tables.runs(p.to())) {
+                tables.of(p.to()).failed(p.id(), p.to(), now);
             }
             p.reply().failed(true, now);
         }
-        for (RoutingTable t : tables()) {
+        pinging = false;
+        for (RoutingTable t : tables.all()) {
             for (NodeEntry e : t.toPing(now, PING_QUIET_MILLIS, PINGS_PER_TICK)) {
                 ping(e, now);
+                pinging = true;
             }
             for (NodeId target : t.staleBucketTargets(now, random)) {
-                startLookup(new Lookup(target, Lookup.Kind.FIND_NODE, t == v6, settings.lookup()), null);
+                startLookup(new Lookup(target, Lookup.Kind.FIND_NODE, t == tables.v6(), settings.lookup()), null);
             }
         }
         store.expire(now);
@@ -204,9 +215,26 @@ public final class DhtNode {
         stepLookups(now);
     }
 
+    /**
+     * When {@link #tick()} has work next: soon while queries are out or nodes wait for pings, else
+     * the first bucket refresh, bootstrap attempt or search due, at most {@link #IDLE_TICK_MILLIS}
+     * away (a datagram that comes meanwhile is the caller's cue to tick sooner).
+     */
+    public synchronized long nextTickAt() {
+        long now = clock.getAsLong();
+        if (transactions.size() > 0 || !lookups.isEmpty() || pinging) {
+            return now + BUSY_TICK_MILLIS;
+        }
+        long next = now + (tables.anyNodes() ? KNOWN_NODES_TICK_MILLIS : IDLE_TICK_MILLIS);
+        next = Math.min(next, tables.nextRefreshAt());
+        next = Math.min(next, bootstrap.nextAt(now));
+        next = Math.min(next, searches.nextAt(now));
+        return Math.max(next, now);
+    }
+
     /** Refreshes every bucket at the next tick (after joining). */
     synchronized void refreshAll() {
-        tables().forEach(RoutingTable::refreshAll);
+        tables.all().forEach(RoutingTable::refreshAll);
     }
 
     // ---- lookups
@@ -220,7 +248,7 @@ public final class DhtNode {
             return false;
         }
         long now = clock.getAsLong();
-        RoutingTable table = lookup.v6() ? v6 : v4;
+        RoutingTable table = tables.of(lookup.v6());
         if (table == null) {
             return false;
         }
@@ -305,25 +333,13 @@ public final class DhtNode {
     /** Our id and up to {@code savedPerFamily} good nodes of each family, nearest first. */
     public synchronized DhtState state() {
         long now = clock.getAsLong();
-        return new DhtState(id, saved(v4, now), saved(v6, now));
-    }
-
-    private List<CompactNode> saved(RoutingTable table, long now) {
-        List<CompactNode> out = new ArrayList<>();
-        if (table != null) {
-            for (NodeEntry e : table.all()) {
-                if (e.state(now) == NodeEntry.State.GOOD && out.size() < settings.savedPerFamily()) {
-                    out.add(new CompactNode(e.id(), e.address()));
-                }
-            }
-        }
-        return out;
+        return new DhtState(id, tables.saved(false, now), tables.saved(true, now));
     }
 
     public synchronized NodeStatus status() {
         long now = clock.getAsLong();
-        return new NodeStatus(id.toString(), count(v4, NodeEntry.State.GOOD, now), dubious(v4, now),
-                count(v6, NodeEntry.State.GOOD, now), dubious(v6, now), incomingQueries, limiter.dropped(), malformed,
+        return new NodeStatus(id.toString(), tables.count(false, NodeEntry.State.GOOD, now), tables.dubious(false, now),
+                tables.count(true, NodeEntry.State.GOOD, now), tables.dubious(true, now), incomingQueries, limiter.dropped(), malformed,
                 lookups.size(), searches.size(), searches.announcing(), store.torrentCount(), store.peerCount(),
                 transactions.size());
     }
@@ -335,18 +351,11 @@ public final class DhtNode {
 
     /** Whether every family we run knows at least K good nodes. */
     synchronized boolean joined() {
-        long now = clock.getAsLong();
-        for (RoutingTable t : tables()) {
-            if (t.count(NodeEntry.State.GOOD, now) < settings.k()) {
-                return false;
-            }
-        }
-        return true;
+        return tables.joined(clock.getAsLong());
     }
 
     synchronized int goodNodes() {
-        long now = clock.getAsLong();
-        return count(v4, NodeEntry.State.GOOD, now) + count(v6, NodeEntry.State.GOOD, now);
+        return tables.good(clock.getAsLong());
     }
 
     long now() {
@@ -355,46 +364,5 @@ public final class DhtNode {
 
     NodeSettings settings() {
         return settings;
-    }
-
-    private static int count(RoutingTable t, NodeEntry.State s, long now) {
-        return t == null ? 0 : t.count(s, now);
-    }
-
-    private static int dubious(RoutingTable t, long now) {
-        return count(t, NodeEntry.State.QUESTIONABLE, now) + count(t, NodeEntry.State.BAD, now);
-    }
-
-    private void newTables(long now) {
-        v4 = settings.v4() ? new RoutingTable(id, settings.k(), settings.preferVerified(), now) : null;
-        v6 = settings.v6() ? new RoutingTable(id, settings.k(), settings.preferVerified(), now) : null;
-    }
-
-    private void rebuildTables(long now) {
-        List<NodeEntry> known = new ArrayList<>();
-        tables().forEach(t -> known.addAll(t.all()));
-        newTables(now);
-        for (NodeEntry e : known) {
-            table(e.address()).offer(e, now);
-        }
-    }
-
-    private List<RoutingTable> tables() {
-        List<RoutingTable> out = new ArrayList<>(2);
-        if (v4 != null) {
-            out.add(v4);
-        }
-        if (v6 != null) {
-            out.add(v6);
-        }
-        return out;
-    }
-
-    private boolean familyEnabled(InetSocketAddress a) {
-        return Compact.isV6(a) ? v6 != null : v4 != null;
-    }
-
-    private RoutingTable table(InetSocketAddress a) {
-        return Compact.isV6(a) ? v6 : v4;
     }
 }

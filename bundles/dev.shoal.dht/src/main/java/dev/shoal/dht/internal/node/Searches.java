@@ -109,6 +109,20 @@ public final class Searches {
         }
     }
 
+    /** When {@link #tick} has a search to start or a torrent to ask; never while no good node is known. */
+    long nextAt(long now) {
+        if (node.goodNodes() == 0) {
+            return Long.MAX_VALUE; // nodes come with datagrams, and a datagram brings a tick
+        }
+        long next = Long.MAX_VALUE;
+        for (Search s : searches) {
+            if (s.running == 0) {
+                next = Math.min(next, Math.min(s.nextAt, s.askAt));
+            }
+        }
+        return Math.max(next, now);
+    }
+
     private void start(Search s, Lookup lookup, long now) {
         running++; // before: a lookup with nobody to ask is done (and counted down) inside startLookup
         s.running++;

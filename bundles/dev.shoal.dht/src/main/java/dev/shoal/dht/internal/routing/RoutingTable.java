@@ -191,6 +191,15 @@ public final class RoutingTable {
         return out;
     }
 
+    /** When the first bucket left unchanged comes due for its refresh ({@link #staleBucketTargets}). */
+    public long nextRefreshAt() {
+        long next = Long.MAX_VALUE;
+        for (Bucket b : buckets) {
+            next = Math.min(next, b.lastChanged + REFRESH_AFTER_MILLIS);
+        }
+        return next;
+    }
+
     /**
      * Makes every bucket due for a refresh: after joining, a lookup in each bucket's range fills
      * the far buckets, which our own-id lookup leaves nearly empty (Kademlia's join).

@@ -6,10 +6,13 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -33,7 +36,11 @@ final class InProcessNetwork {
     /** Second addresses of dual-stack nodes. */
     private final Map<InetSocketAddress, DhtNode> aliases = new LinkedHashMap<>();
     private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
+    /** When each node's next tick is due, and the nodes that heard a datagram since their last tick. */
+    private final Map<DhtNode, Long> due = new HashMap<>();
+    private final Set<DhtNode> heard = new HashSet<>();
     private long delivered;
+    private long ticks;
 
     InProcessNetwork(long seed) {
         this.random = new Random(seed);
@@ -125,6 +132,7 @@ final class InProcessNetwork {
             DhtNode node = nodes.containsKey(d.to()) ? nodes.get(d.to()) : aliases.get(d.to());
             if (node != null) {
                 node.receive(d.from(), d.bytes());
+                heard.add(node);
                 delivered++;
             } else if (listeners.containsKey(d.to())) {
                 listeners.get(d.to()).accept(d.from(), d.bytes());
@@ -132,13 +140,26 @@ final class InProcessNetwork {
         }
     }
 
-    /** Moves time on by {@code millis}, ticks every node and delivers what follows. */
+    /**
+     * Moves time on by {@code millis}, ticks the nodes whose work is due (as DhtComponent does: at
+     * {@link DhtNode#nextTickAt()}, or soon after a datagram came) and delivers what follows.
+     */
     void advance(long millis) {
         time.addAndGet(millis);
         for (DhtNode node : nodes()) {
-            node.tick();
+            boolean cued = heard.remove(node);
+            if (cued || time.get() >= due.getOrDefault(node, Long.MIN_VALUE)) {
+                node.tick();
+                ticks++;
+                due.put(node, node.nextTickAt());
+            }
         }
         drain();
+    }
+
+    /** How many ticks the nodes took, in all. */
+    long ticks() {
+        return ticks;
     }
 
     void run(long seconds) {

@@ -10,6 +10,7 @@ import dev.shoal.tracker.api.TrackerStatus;
 import dev.shoal.tracker.api.TransferStats;
 import dev.shoal.tracker.internal.session.Scheduler;
 import dev.shoal.tracker.internal.session.Timing;
+import dev.shoal.tracker.internal.session.TrackerHosts;
 import dev.shoal.tracker.internal.session.TrackerSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@link Announcer} service. Follows every {@link TrackerClient} service as it comes and goes,
- * and runs all sessions on one scheduling thread that it owns.
+ * and runs all sessions on one scheduling thread that it owns, sharing what they learn of each
+ * tracker host ({@link TrackerHosts}).
  */
 @Component(service = Announcer.class, configurationPid = AnnouncerComponent.PID)
 @Designate(ocd = AnnouncerComponent.Config.class)
@@ -82,6 +84,7 @@ public final class AnnouncerComponent implements Announcer {
     private final ScheduledExecutorService executor;
     private final Scheduler scheduler;
     private final Random random;
+    private final TrackerHosts hosts;
     private volatile Timing timing;
 
     @Activate
@@ -99,6 +102,7 @@ public final class AnnouncerComponent implements Announcer {
             return thread;
         });
         this.scheduler = new ExecutorScheduler(executor, Clock.systemUTC());
+        this.hosts = new TrackerHosts(scheduler, () -> this.timing, random);
     }
 
     @Modified
@@ -126,7 +130,7 @@ public final class AnnouncerComponent implements Announcer {
             AnnounceListener listener, Supplier<TransferStats> stats) {
         Supplier<Timing> current = () -> timing;
         TrackerSession session = new TrackerSession(infoHash, tiers, self, listener, stats, clients, scheduler,
-                current, random);
+                current, random, hosts);
         sessions.add(session);
         session.start();
         return new Handle(session);

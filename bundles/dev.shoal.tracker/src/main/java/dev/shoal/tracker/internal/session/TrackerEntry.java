@@ -76,6 +76,21 @@ final class TrackerEntry {
         lastError = Optional.of(reason);
     }
 
+    /**
+     * Skipped while its host backs off ({@code reason}, until {@code until}), without a failure of
+     * its own; true when what is shown changed.
+     */
+    boolean waitingFor(String reason, Instant until) {
+        Optional<String> error = Optional.of(reason);
+        if (state == TrackerState.FAILING && error.equals(lastError) && nextAnnounce.equals(Optional.of(until))) {
+            return false;
+        }
+        state = TrackerState.FAILING;
+        lastError = error;
+        nextAnnounce = Optional.of(until);
+        return true;
+    }
+
     TrackerStatus status() {
         return new TrackerStatus(url, tier, state, lastAnnounce, nextAnnounce, seeders, leechers, lastError, warning,
                 failures);

@@ -8,7 +8,6 @@ import dev.shoal.tracker.api.AnnounceResponse;
 import dev.shoal.tracker.api.AnnounceSession;
 import dev.shoal.tracker.api.LocalPeer;
 import dev.shoal.tracker.api.TrackerClient;
-import dev.shoal.tracker.api.TrackerException;
 import dev.shoal.tracker.api.TrackerState;
 import dev.shoal.tracker.api.TrackerStatus;
 import dev.shoal.tracker.api.TransferStats;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -32,7 +29,9 @@ import java.util.function.Supplier;
  *
  * <p>An announce round walks the trackers tier by tier and stops at the first that answers; a
  * tracker still backing off counts as failed for its tier. When none answers, the next round
- * starts when the first backoff ends.
+ * starts when the first backoff ends. A tracker whose host the {@link TrackerHosts} say is not to be
+ * tried now (it backs off, or another session's announce is out to it) counts as failed too, and the
+ * session waits for that host instead of keeping a timer of its own.
  */
 public final class TrackerSession implements AnnounceSession {
 
@@ -46,6 +45,9 @@ public final class TrackerSession implements AnnounceSession {
     private final Scheduler scheduler;
     private final Supplier<Timing> timing;
     private final Random random;
+    private final TrackerHosts hosts;
+    /** This session waiting for a host: one object, so the hosts can forget it. */
+    private final TrackerHosts.Waiter waiter = new TrackerHosts.Waiter(this::hostReady, this::hostFailing);
     private final Tiers tiers;
     /** A random number fixed for the session (BEP 3 {@code key}). */
     private final int key;
@@ -60,10 +62,12 @@ public final class TrackerSession implements AnnounceSession {
     private boolean completedSent;
     private boolean roundAgain;
     private Instant earliestAnnounce = Instant.MIN;
+    /** Only hosts will wake this session, nothing of its own is due; read on other threads. */
+    private volatile boolean onlyHostsDue;
 
     public TrackerSession(InfoHash infoHash, List<List<String>> tiers, LocalPeer self, AnnounceListener listener,
             Supplier<TransferStats> stats, ClientLookup clients, Scheduler scheduler, Supplier<Timing> timing,
-            Random random) {
+            Random random, TrackerHosts hosts) {
         this.infoHash = infoHash.truncated();
         this.self = self;
         this.listener = listener;
@@ -72,6 +76,7 @@ public final class TrackerSession implements AnnounceSession {
         this.scheduler = scheduler;
         this.timing = timing;
         this.random = random;
+        this.hosts = hosts;
         this.tiers = new Tiers(tiers, random);
         this.key = random.nextInt();
         this.snapshot = statuses();
@@ -92,9 +97,12 @@ public final class TrackerSession implements AnnounceSession {
         });
     }
 
+    /** Not even a task while only hosts that back off are left: they wake the session (swarms ask often). */
     @Override
     public void announceNow() {
-        scheduler.execute(this::announceSoon);
+        if (!onlyHostsDue) {
+            scheduler.execute(this::announceSoon);
+        }
     }
 
     @Override
@@ -121,6 +129,34 @@ public final class TrackerSession implements AnnounceSession {
         scheduleRound(earliestAnnounce.isAfter(now) ? Duration.between(now, earliestAnnounce) : Duration.ZERO);
     }
 
+    /** A host it waited for may be tried: the round runs now, so the first woken is the probe and no other wakes. */
+    private void hostReady() {
+        if (closing) {
+            return;
+        }
+        if (attempt != null) {
+            roundAgain = true;
+            return;
+        }
+        Instant now = scheduler.now();
+        if (earliestAnnounce.isAfter(now)) {
+            scheduleRound(Duration.between(now, earliestAnnounce));
+            return;
+        }
+        nextRound.cancel();
+        round();
+    }
+
+    /** The trackers on a host found unreachable show why they are not announced to. */
+    private void hostFailing(TrackerHosts.Host host) {
+        for (TrackerEntry entry : tiers.inOrder()) {
+            if (hosts.of(entry) == host
+                    && entry.waitingFor(host.lastError(), host.retryAt())) {
+                publish(entry);
+            }
+        }
+    }
+
     private void scheduleRound(Duration delay) {
         nextRound.cancel();
         nextRound = scheduler.schedule(this::round, delay);
@@ -130,6 +166,7 @@ public final class TrackerSession implements AnnounceSession {
         if (closing || attempt != null) {
             return;
         }
+        onlyHostsDue = false;
         roundAgain = false;
         tryFrom(tiers.inOrder(), 0);
     }
@@ -138,7 +175,7 @@ public final class TrackerSession implements AnnounceSession {
     private void tryFrom(List<TrackerEntry> order, int index) {
         Instant now = scheduler.now();
         int next = index;
-        while (next < order.size() && order.get(next).backingOff(now)) {
+        while (next < order.size() && skipped(order.get(next), now)) {
             next++;
         }
         if (next == order.size()) {
@@ -156,6 +193,8 @@ public final class TrackerSession implements AnnounceSession {
         AnnounceRequest request = requestFor(entry);
         entry.state = TrackerState.ANNOUNCING;
         publish(entry);
+        TrackerHosts.Host host = hosts.of(entry);
+        hosts.sending(host);
         CompletableFuture<AnnounceResponse> answer;
         try {
             answer = client.get().announce(entry.uri.get(), request).toCompletableFuture();
@@ -174,6 +213,8 @@ public final class TrackerSession implements AnnounceSession {
         }, limit);
         answer.whenComplete((response, failure) -> scheduler.execute(() -> {
             timeout.cancel();
+            hosts.result(host, now, Outcomes.verdict(current.timedOut, failure),
+                    failure == null ? "" : reason(current, failure));
             answered(current, response, failure);
         }));
     }
@@ -223,12 +264,39 @@ public final class TrackerSession implements AnnounceSession {
         }
     }
 
-    private void allFailed(List<TrackerEntry> order, Instant now) {
-        if (order.isEmpty()) {
-            return; // a torrent without trackers: nothing to do, ever
+    /** Whether {@code entry} is passed over this round: it backs off, or its host is not to be tried now. */
+    private boolean skipped(TrackerEntry entry, Instant now) {
+        if (entry.backingOff(now)) {
+            return true;
         }
-        Instant first = order.stream().map(e -> e.retryAt).min(Instant::compareTo).orElse(now);
-        scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
+        TrackerHosts.Host host = hosts.of(entry);
+        if (host == null || hosts.mayTry(host, now)) {
+            return false;
+        }
+        if (host.failing() && entry.waitingFor(host.lastError(), host.retryAt())) {
+            publish(entry);
+        }
+        return true;
+    }
+
+    /**
+     * No tracker answered: the next round when the first tracker's own backoff ends, or when a host
+     * this session waits for may be tried (the hosts wake it), whichever comes first.
+     */
+    private void allFailed(List<TrackerEntry> order, Instant now) {
+        Instant first = null;
+        for (TrackerEntry entry : order) {
+            TrackerHosts.Host host = hosts.of(entry);
+            if (host != null && !hosts.mayTry(host, now)) {
+                hosts.await(host, waiter);
+            } else if (first == null || entry.retryAt.isBefore(first)) {
+                first = entry.retryAt;
+            }
+        }
+        if (first != null) {
+            scheduleRound(first.isAfter(now) ? Duration.between(now, first) : timing.get().retryBase());
+        }
+        onlyHostsDue = first == null && !order.isEmpty();
     }
 
     private void fail(TrackerEntry entry, String reason) {
@@ -246,17 +314,7 @@ public final class TrackerSession implements AnnounceSession {
     }
 
     private String reason(Attempt current, Throwable failure) {
-        if (current.timedOut) {
-            return "no answer within " + timing.get().attemptTimeout().toSeconds() + " s";
-        }
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof TrackerException || cause instanceof CancellationException) {
-            return String.valueOf(cause.getMessage());
-        }
-        return cause.toString();
+        return Outcomes.reason(current.timedOut, timing.get().attemptTimeout(), failure);
     }
 
     @Override
@@ -275,6 +333,7 @@ public final class TrackerSession implements AnnounceSession {
         }
         closing = true;
         nextRound.cancel();
+        hosts.forget(waiter);
         if (attempt != null) {
             attempt.answer.cancel(true);
             attempt = null;
@@ -290,27 +349,14 @@ public final class TrackerSession implements AnnounceSession {
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (TrackerEntry entry : tiers.inOrder()) {
             Optional<TrackerClient> client = entry.scheme().flatMap(clients::forScheme);
-            if (entry.heardStarted && client.isPresent()) {
+            // A host that cannot be reached is not sent 'stopped': a thousand torrents would wait on it at exit.
+            if (entry.heardStarted && client.isPresent() && !hosts.of(entry.uri.get()).failing()) {
                 AnnounceRequest request = requestFor(entry).withEvent(AnnounceEvent.STOPPED);
-                stops.add(stopOne(client.get(), entry, request));
+                stops.add(Stopped.send(client.get(), entry.uri.get(), request, scheduler, timing.get().stopTimeout()));
             }
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) ->
                 closed.complete(null));
-    }
-
-    private CompletableFuture<?> stopOne(TrackerClient client, TrackerEntry entry, AnnounceRequest request) {
-        CompletableFuture<AnnounceResponse> answer;
-        try {
-            answer = client.announce(entry.uri.get(), request).toCompletableFuture();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Scheduler.Cancellable timeout = scheduler.schedule(() -> answer.cancel(true), timing.get().stopTimeout());
-        return answer.handle((response, failure) -> {
-            timeout.cancel();
-            return null;
-        });
     }
 
     private void publish(TrackerEntry changed) {
@@ -339,22 +385,4 @@ public final class TrackerSession implements AnnounceSession {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** One announce under way. */
-    private static final class Attempt {
-        final TrackerEntry entry;
-        final AnnounceRequest request;
-        final CompletableFuture<AnnounceResponse> answer;
-        final List<TrackerEntry> order;
-        final int index;
-        boolean timedOut;
-
-        Attempt(TrackerEntry entry, AnnounceRequest request, CompletableFuture<AnnounceResponse> answer,
-                List<TrackerEntry> order, int index) {
-            this.entry = entry;
-            this.request = request;
-            this.answer = answer;
-            this.order = order;
-            this.index = index;
-        }
-    }
 }

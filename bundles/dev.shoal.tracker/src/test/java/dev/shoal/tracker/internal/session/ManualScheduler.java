@@ -16,6 +16,8 @@ final class ManualScheduler implements Scheduler {
     });
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private long order;
+    /** Tasks scheduled so far: each would wake the announcer's thread. */
+    long scheduled;
 
     @Override
     public Instant now() {
@@ -24,6 +26,7 @@ final class ManualScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(Runnable task, Duration delay) {
+        scheduled++;
         boolean[] cancelled = {false};
         tasks.add(new Task(now.plus(delay), order++, task, cancelled));
         return () -> cancelled[0] = true;

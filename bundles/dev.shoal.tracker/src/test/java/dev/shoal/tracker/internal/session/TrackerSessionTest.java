@@ -38,6 +38,7 @@ class TrackerSessionTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakeTrackerClient client = new FakeTrackerClient();
+    private final TrackerHosts hosts = new TrackerHosts(scheduler, () -> TIMING, new KeepOrder());
     private final Map<String, TrackerClient> byScheme = new HashMap<>(Map.of("http", client));
     private final List<List<TrackerPeer>> peersSeen = new ArrayList<>();
     private final List<TrackerStatus> statusesSeen = new ArrayList<>();
@@ -78,7 +79,7 @@ class TrackerSessionTest {
         };
         TrackerSession session = new TrackerSession(InfoHash.v1(new byte[20]), tiers,
                 new LocalPeer(new byte[20], 6881), listener, () -> new TransferStats(0, 0, left),
-                scheme -> Optional.ofNullable(byScheme.get(scheme)), scheduler, () -> TIMING, random);
+                scheme -> Optional.ofNullable(byScheme.get(scheme)), scheduler, () -> TIMING, random, hosts);
         session.start();
         return session;
     }
@@ -322,7 +323,7 @@ class TrackerSessionTest {
         v2[0] = 7;
         TrackerSession session = new TrackerSession(InfoHash.v2(v2), List.of(List.of(), List.of(" ", A, A)),
                 new LocalPeer(new byte[20], 1), (url, peers) -> { }, () -> new TransferStats(0, 0, 0),
-                scheme -> Optional.of(client), scheduler, () -> TIMING, new KeepOrder());
+                scheme -> Optional.of(client), scheduler, () -> TIMING, new KeepOrder(), hosts);
         session.start();
         scheduler.runDue();
         assertEquals(1, session.status().size());
