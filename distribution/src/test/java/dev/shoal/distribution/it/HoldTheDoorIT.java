@@ -50,7 +50,7 @@ class HoldTheDoorIT {
     /** dev.shoal.peer's defaults, which the test leaves as they are. */
     private static final int CONNECTIONS_PER_TORRENT = 50;
     private static final int PENDING_PER_ADDRESS = 16;
-    private static final int MAX_PEER_REQUESTS = 500;
+    private static final int MAX_PEER_REQUESTS = 2000;
     private static final Duration NEW_PEER_GRACE = Duration.ofSeconds(10);
     /**
      * Shoal's own sockets besides the attack (the tracker's connection, the leecher's, a dial or two)
