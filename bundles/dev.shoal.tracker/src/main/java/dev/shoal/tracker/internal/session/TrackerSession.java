@@ -118,19 +118,19 @@ public final class TrackerSession implements AnnounceSession {
 
     /** Soon, but not before the tracker's min interval since the last announce. */
     private void announceSoon() {
-        if (closing) {
-            return;
-        }
-        if (attempt != null) {
-            roundAgain = true;
-            return;
-        }
-        Instant now = scheduler.now();
-        scheduleRound(earliestAnnounce.isAfter(now) ? Duration.between(now, earliestAnnounce) : Duration.ZERO);
+        announceAllowed(false);
     }
 
     /** A host it waited for may be tried: the round runs now, so the first woken is the probe and no other wakes. */
     private void hostReady() {
+        announceAllowed(true);
+    }
+
+    /**
+     * A round once the min interval since the last announce allows it; one under way runs again
+     * instead. {@code atOnce}: a round that is due runs here rather than from the scheduler.
+     */
+    private void announceAllowed(boolean atOnce) {
         if (closing) {
             return;
         }
@@ -141,10 +141,12 @@ public final class TrackerSession implements AnnounceSession {
         Instant now = scheduler.now();
         if (earliestAnnounce.isAfter(now)) {
             scheduleRound(Duration.between(now, earliestAnnounce));
-            return;
+        } else if (atOnce) {
+            nextRound.cancel();
+            round();
+        } else {
+            scheduleRound(Duration.ZERO);
         }
-        nextRound.cancel();
-        round();
     }
 
     /** The trackers on a host found unreachable show why they are not announced to. */
